@@ -1,0 +1,120 @@
+/**
+ * The whole application wired together: database, services, bot, and how updates arrive (long
+ * polling through the runner, or a webhook). main.ts adds only the process around it; tests start
+ * the same App against a fake Bot API.
+ */
+import { createServer, type Server } from 'node:http';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { webhookCallback } from 'grammy';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { closeDatabase, type Db, openDatabase } from './db/connection.js';
+import { SqliteStorage } from './db/kv-storage.js';
+import { registerDefaultMenus } from './bot/commands.js';
+import type { BotContext } from './bot/context.js';
+import type { BotDeps } from './bot/deps.js';
+import { Translator } from './bot/i18n.js';
+import { ALLOWED_UPDATES, createBot } from './bot/index.js';
+import type { InFlightTracker } from './bot/middlewares/in-flight.js';
+import type { Logger } from './logger.js';
+import { SYSTEM } from './services/actor.js';
+import { createServices, type Services } from './services/index.js';
+import type { Bot } from 'grammy';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger: Logger;
+  /** How long shutdown waits for updates in flight (default 10 s). */
+  drainTimeoutMs?: number;
+}
+
+export interface App {
+  config: Config;
+  db: Db;
+  services: Services;
+  bot: Bot<BotContext>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createApp(config: Config, options: AppOptions): App {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger;
+  const db = openDatabase(config.databasePath);
+  const services = createServices(db, clock);
+  services.members.ensureAdmins(config.adminIds, SYSTEM);
+  const deps: BotDeps = {
+    config,
+    services,
+    translator: new Translator(),
+    clock,
+    logger,
+    storage: <T>(prefix: string) => new SqliteStorage<T>(db, clock, prefix),
+  };
+  const { bot, inFlight } = createBot(deps);
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+  let stopped = false;
+
+  return {
+    config,
+    db,
+    services,
+    bot,
+    async start() {
+      await bot.init();
+      services.bloc.setBotUsername(bot.botInfo.username);
+      await registerDefaultMenus(bot.api);
+      if (config.botMode === 'webhook') {
+        server = await serveWebhook(bot, config, logger);
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot, {
+          runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
+        });
+      }
+      logger.info({ mode: config.botMode, username: bot.botInfo.username }, 'bot started');
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await runner?.stop();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      const drained = await drain(inFlight, options.drainTimeoutMs ?? 10_000);
+      if (!drained) logger.warn({ inFlight: inFlight.count }, 'stopping with updates still in flight');
+      closeDatabase(db);
+      logger.info('bot stopped');
+    },
+  };
+}
+
+function drain(inFlight: InFlightTracker, timeoutMs: number): Promise<boolean> {
+  return inFlight.drain(timeoutMs);
+}
+
+/** Webhook mode: Telegram posts updates to WEBHOOK_URL; the secret token header is checked. */
+async function serveWebhook(bot: Bot<BotContext>, config: Config, logger: Logger): Promise<Server> {
+  const url = new URL(config.webhookUrl!);
+  const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret, onTimeout: 'return' });
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/healthz') {
+      res.writeHead(200).end('ok');
+      return;
+    }
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== url.pathname) {
+      res.writeHead(404).end();
+      return;
+    }
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'webhook request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await bot.api.setWebhook(url.href, {
+    secret_token: config.webhookSecret,
+    allowed_updates: [...ALLOWED_UPDATES],
+  });
+  logger.info({ port: config.port, path: url.pathname }, 'webhook listening');
+  return server;
+}

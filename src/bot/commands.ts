@@ -1,0 +1,91 @@
+/**
+ * The command menus, per scope and language (@grammyjs/commands serialises them). Handlers live in
+ * the features; this file only says which commands each audience sees, so the menus stay stable as
+ * features arrive.
+ */
+import { CommandGroup, type SetMyCommandsParams, type UncompliantCommand } from '@grammyjs/commands';
+import type { Api, Context } from 'grammy';
+import type { MenuLevel } from '../domain/roles.js';
+
+interface MenuEntry {
+  /** Vietnamese name (the default menu); `en` may rename it for English clients. */
+  name: string;
+  vi: string;
+  en: string;
+  enName?: string;
+  audience: MenuLevel;
+  /** Also listed in group chats. */
+  group?: boolean;
+  /** Listed only in group chats. */
+  groupOnly?: boolean;
+}
+
+const MENU: MenuEntry[] = [
+  { name: 'chibo', enName: 'branch', vi: 'Chi bộ của tôi', en: 'My branch', audience: 'member', group: true },
+  { name: 'lichhop', vi: 'Lịch họp sắp tới', en: 'Upcoming meetings', audience: 'member', group: true },
+  { name: 'chitieu', vi: 'Chỉ tiêu nghị quyết', en: 'Resolution targets', audience: 'member', group: true },
+  { name: 'thongbao', vi: 'Thông báo', en: 'Notices', audience: 'member', group: true },
+  { name: 'tim', vi: 'Tìm kiếm', en: 'Search', audience: 'member', group: true },
+  { name: 'trogiup', enName: 'help', vi: 'Hướng dẫn', en: 'Help', audience: 'member', group: true },
+  { name: 'taolich', vi: 'Tạo lịch họp', en: 'Schedule a meeting', audience: 'secretary' },
+  { name: 'guithongbao', vi: 'Gửi thông báo', en: 'Send a notice', audience: 'secretary' },
+  { name: 'baocao', vi: 'Báo cáo số liệu chỉ tiêu', en: 'Report figures', audience: 'secretary' },
+  { name: 'diemdanh', vi: 'Điểm danh cuộc họp', en: 'Take attendance', audience: 'secretary' },
+  { name: 'moi', vi: 'Tạo lời mời', en: 'Create an invite', audience: 'secretary' },
+  { name: 'lienket', vi: 'Liên kết nhóm với chi bộ', en: 'Link this group to a branch', audience: 'secretary', groupOnly: true },
+];
+
+const RANK: Record<MenuLevel, number> = { member: 0, secretary: 1, office: 2 };
+
+/** Bump when the menus change, so members' private menus are set again. */
+export const MENU_VERSION = 1;
+
+async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncompliant: UncompliantCommand[]) {
+  if (uncompliant.length > 0) throw new Error(`Commands Telegram would refuse: ${uncompliant.map((c) => c.name).join(', ')}`);
+  for (const p of params) await api.setMyCommands(p.commands, { scope: p.scope, language_code: p.language_code });
+}
+
+function group(entries: MenuEntry[]): CommandGroup<Context> {
+  const commands = new CommandGroup<Context>();
+  for (const e of entries) {
+    const cmd = commands.command(e.name, e.vi);
+    cmd.localize('en', e.enName ?? e.name, e.en);
+  }
+  return commands;
+}
+
+/** Commands listed in a private chat for a member at this level. */
+export function privateMenu(level: MenuLevel): CommandGroup<Context> {
+  return group(MENU.filter((e) => !e.groupOnly && RANK[e.audience] <= RANK[level]));
+}
+
+/** Commands listed in every group chat. */
+export function groupMenu(): CommandGroup<Context> {
+  return group(MENU.filter((e) => e.group || e.groupOnly));
+}
+
+/** Sets the menus every user sees by default: members' in private chats, the group list in groups. */
+export async function registerDefaultMenus(api: Api): Promise<void> {
+  const privateArgs = privateMenu('member').toSingleScopeArgs({ type: 'all_private_chats' });
+  const groupArgs = groupMenu().toSingleScopeArgs({ type: 'all_group_chats' });
+  await setBotCommands(
+    api,
+    [...privateArgs.commandParams, ...groupArgs.commandParams],
+    [...privateArgs.uncompliantCommands, ...groupArgs.uncompliantCommands],
+  );
+}
+
+export function menuFingerprint(level: MenuLevel): string {
+  return `${level}:${MENU_VERSION}`;
+}
+
+/** Sets (or clears, for plain members) the menu of one member's private chat. */
+export async function setPrivateMenu(api: Api, chatId: number, level: MenuLevel): Promise<void> {
+  if (level === 'member') {
+    await api.deleteMyCommands({ scope: { type: 'chat', chat_id: chatId } });
+    await api.deleteMyCommands({ scope: { type: 'chat', chat_id: chatId }, language_code: 'en' });
+    return;
+  }
+  const args = privateMenu(level).toSingleScopeArgs({ type: 'chat', chat_id: chatId });
+  await setBotCommands(api, args.commandParams, args.uncompliantCommands);
+}

@@ -1,0 +1,33 @@
+/**
+ * The context type every feature sees, with every plugin flavour in one place.
+ */
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { Api, Context, LazySessionFlavor } from 'grammy';
+import type { Logger } from '../logger.js';
+import type { Member } from '../services/members.js';
+import type { Locale, Translate } from './i18n.js';
+import type { Html } from './render/html.js';
+
+/** Per-chat session. Kept small; durable business data lives in the services' tables. */
+export interface SessionData {
+  /** Set when a member asked the bot to stop suggesting /trogiup after unknown text. */
+  quietHints?: boolean;
+}
+
+export type ReplyOptions = Omit<NonNullable<Parameters<Api['sendMessage']>[2]>, 'parse_mode'>;
+
+export interface AppFlavor {
+  /** The registered, active member behind ctx.from, or null. */
+  member: Member | null;
+  locale: Locale;
+  t: Translate;
+  log: Logger;
+  /** Replies with HTML, split at line breaks when over Telegram's 4,096 characters. */
+  replyHtml(text: Html, options?: ReplyOptions): Promise<void>;
+}
+
+/** The context inside conversations (no session or conversation controls there). */
+export type InnerContext = Context & AppFlavor;
+
+/** The context in the main middleware tree. */
+export type BotContext = ConversationFlavor<InnerContext & LazySessionFlavor<SessionData>>;

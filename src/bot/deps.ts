@@ -1,0 +1,17 @@
+import type { StorageAdapter } from 'grammy';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Services } from '../services/index.js';
+import type { Translator } from './i18n.js';
+
+/** What features need from the outside world: passed in, never global. */
+export interface BotDeps {
+  config: Config;
+  services: Services;
+  translator: Translator;
+  clock: Clock;
+  logger: Logger;
+  /** Durable key-value storage for sessions and conversations, one namespace per prefix. */
+  storage: <T>(prefix: string) => StorageAdapter<T>;
+}

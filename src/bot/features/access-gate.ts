@@ -1,0 +1,34 @@
+/**
+ * Everything past this point is for registered members only. A stranger learns how to get access
+ * and nothing else; a button or inline query from a stranger is refused.
+ */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+
+export function accessGateFeature({ services }: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(async (ctx, next) => {
+    if (ctx.member) {
+      if (ctx.chat?.type === 'private' && ctx.member.unreachableSince) services.members.markReachable(ctx.member.id);
+      return next();
+    }
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t('access-group-hint').value, show_alert: true });
+      return;
+    }
+    if (ctx.inlineQuery) {
+      await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
+      return;
+    }
+    if (!ctx.message || !ctx.from) return;
+    if (ctx.chat?.type === 'private') {
+      await ctx.replyHtml(ctx.t('access-how', { bloc: services.bloc.get().name, telegramId: String(ctx.from.id) }));
+      return;
+    }
+    // In groups, answer only commands: ordinary chatter is none of the bot's business.
+    const isCommand = ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0);
+    if (isCommand) await ctx.replyHtml(ctx.t('access-group-hint'), { reply_parameters: { message_id: ctx.message.message_id } });
+  });
+  return composer;
+}

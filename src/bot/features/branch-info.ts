@@ -1,0 +1,40 @@
+/**
+ * /chibo (/branch): my branch: name, parent, cluster, secretary, how many members linked Telegram,
+ * linked groups, next meeting. In a linked group: that group's branch. The office may name any branch.
+ */
+import { Composer } from 'grammy';
+import { isOffice } from '../../domain/roles.js';
+import type { BotContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+import { renderBranchCard, renderBranchChoices } from '../render/branch.js';
+import { joinHtml } from '../render/html.js';
+
+export function branchInfoFeature({ services }: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command(['chibo', 'branch'], async (ctx) => {
+    const member = ctx.member!;
+    const query = ctx.match.trim();
+    let branchId: number | null;
+    if (query !== '') {
+      const found = services.branches.resolve(query);
+      if ('notFound' in found) return ctx.replyHtml(ctx.t('branch-not-found', { query }));
+      if ('ambiguous' in found)
+        return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
+      const own = found.branch.id === member.branchId;
+      const groupBranch = ctx.chat.type !== 'private' ? services.chats.get(ctx.chat.id)?.branchId : undefined;
+      if (!own && !isOffice(member) && found.branch.id !== groupBranch) return ctx.replyHtml(ctx.t('branch-only-own'));
+      branchId = found.branch.id;
+    } else if (ctx.chat.type !== 'private') {
+      branchId = services.chats.get(ctx.chat.id)?.branchId ?? null;
+      if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
+    } else {
+      branchId = member.branchId;
+      if (branchId === null) return ctx.replyHtml(ctx.t('branch-no-branch'));
+    }
+    const summary = services.branches.summary(branchId)!;
+    await ctx.replyHtml(renderBranchCard(ctx.t, summary, null));
+  });
+
+  return composer;
+}

@@ -1,0 +1,47 @@
+/**
+ * Fluent translations (@grammyjs/i18n loads and formats them). `Translator.t` escapes every string
+ * variable and returns Html, so nothing unescaped reaches a message by way of a translation.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { I18n } from '@grammyjs/i18n';
+import { escapeHtml, Html } from './render/html.js';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'vi';
+
+export const LOCALES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../locales');
+
+export type TranslationValue = string | number | Html;
+export type TranslationArgs = Record<string, TranslationValue>;
+export type Translate = (key: string, args?: TranslationArgs) => Html;
+
+export class Translator {
+  readonly #i18n: I18n;
+
+  constructor(directory = LOCALES_DIR) {
+    this.#i18n = new I18n({ defaultLocale: DEFAULT_LOCALE, fluentBundleOptions: { useIsolating: false } });
+    this.#i18n.loadLocalesDirSync(directory);
+  }
+
+  t(locale: Locale, key: string, args: TranslationArgs = {}): Html {
+    const vars: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(args)) {
+      vars[name] = value instanceof Html ? value.value : typeof value === 'number' ? value : escapeHtml(value);
+    }
+    return new Html(this.#i18n.t(locale, key, vars));
+  }
+
+  /** A translate function bound to one locale. */
+  for(locale: Locale): Translate {
+    return (key, args) => this.t(locale, key, args);
+  }
+}
+
+/** The member's chosen language, else the Telegram client's, else Vietnamese. */
+export function negotiateLocale(memberLanguage: string | null | undefined, clientLanguage: string | undefined): Locale {
+  if (memberLanguage === 'vi' || memberLanguage === 'en') return memberLanguage;
+  if (clientLanguage?.toLowerCase().startsWith('en')) return 'en';
+  return DEFAULT_LOCALE;
+}

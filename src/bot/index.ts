@@ -1,0 +1,116 @@
+/**
+ * The bot factory: no globals, so a test builds its own bot with its own database and clock.
+ * Middleware order matters: bookkeeping, then per-chat ordering, then (inside the error boundary)
+ * the member and language, sessions and conversations, and the features, with access checked
+ * before anything a member may see.
+ */
+import { conversations } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import type { BotError} from 'grammy';
+import { Bot, type Context, GrammyError, HttpError, lazySession } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { apiTransformers } from './api-transformers.js';
+import type { BotContext, InnerContext, SessionData } from './context.js';
+import type { BotDeps } from './deps.js';
+import { accessGateFeature } from './features/access-gate.js';
+import { branchInfoFeature } from './features/branch-info.js';
+import { chatTrackingFeature } from './features/chat-tracking.js';
+import { commandMenuFeature } from './features/command-menu.js';
+import { helpFeature } from './features/help.js';
+import { inviteFeature } from './features/invite.js';
+import { linkGroupFeature } from './features/link-group.js';
+import { plannedFeature } from './features/planned.js';
+import { startFeature } from './features/start.js';
+import { unhandledFeature } from './features/unhandled.js';
+import { appContext } from './middlewares/app-context.js';
+import { InFlightTracker } from './middlewares/in-flight.js';
+import { updateLogger } from './middlewares/update-logger.js';
+
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'inline_query'] as const;
+
+export interface CreatedBot {
+  bot: Bot<BotContext>;
+  inFlight: InFlightTracker;
+}
+
+/** Updates of one chat are handled one at a time, in order; different chats run in parallel. */
+export function chatSequenceKey(ctx: Context): string | undefined {
+  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+}
+
+export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = {}): CreatedBot {
+  const { config, services, translator, logger } = deps;
+  const bot = new Bot<BotContext>(config.botToken, {
+    botInfo: options.botInfo,
+    client: { apiRoot: config.telegramApiRoot },
+  });
+  bot.api.config.use(...apiTransformers(services));
+
+  const inFlight = new InFlightTracker();
+  bot.use(inFlight.middleware());
+  bot.use(updateLogger(logger));
+  bot.use(sequentialize(chatSequenceKey));
+
+  const app = bot.errorBoundary((error) => handleError(error, deps));
+  app.use(appContext(services, translator));
+  app.use(
+    lazySession<SessionData, BotContext>({
+      initial: () => ({}),
+      storage: deps.storage<SessionData>('session:'),
+      getSessionKey: chatSequenceKey,
+    }),
+  );
+  app.use(
+    conversations<BotContext, InnerContext>({
+      storage: { type: 'key', adapter: deps.storage('conversation:'), getStorageKey: chatSequenceKey },
+      plugins: [
+        async (ctx, next) => {
+          // Conversations build their own Api objects: bot.api's transformers do not reach them.
+          ctx.api.config.use(...apiTransformers(services));
+          ctx.log = logger.child({ update_id: ctx.update.update_id, conversation: true });
+          await next();
+        },
+        appContext(services, translator),
+      ],
+    }),
+  );
+
+  app.use(chatTrackingFeature(deps));
+  app.use(startFeature(deps));
+  app.use(accessGateFeature(deps));
+  app.use(commandMenuFeature(deps));
+  app.use(helpFeature(deps));
+  app.use(branchInfoFeature(deps));
+  app.use(linkGroupFeature(deps));
+  app.use(inviteFeature(deps));
+  app.use(plannedFeature());
+  app.use(unhandledFeature());
+
+  bot.catch((error) => handleError(error, deps));
+  return { bot, inFlight };
+}
+
+/**
+ * Telegram errors (403, 429, 5xx, network) are logged, never fatal. Anything else is a bug: logged
+ * with its stack, and the user gets a short apology where we can still reach them.
+ */
+async function handleError(error: BotError<BotContext>, deps: BotDeps): Promise<void> {
+  const ctx = error.ctx;
+  const log = ctx.log ?? deps.logger;
+  const cause = error.error;
+  if (cause instanceof GrammyError) {
+    log.warn({ method: cause.method, code: cause.error_code, description: cause.description }, 'Telegram refused a call');
+    return;
+  }
+  if (cause instanceof HttpError) {
+    log.warn({ err: cause.message }, 'Telegram could not be reached');
+    return;
+  }
+  log.error({ err: cause }, 'update failed');
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: deps.translator.t(ctx.locale ?? 'vi', 'error-generic').value });
+    else if (ctx.chat?.type === 'private' && ctx.t) await ctx.replyHtml(ctx.t('error-generic'));
+  } catch {
+    // Already logged; the user will try again.
+  }
+}

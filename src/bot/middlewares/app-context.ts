@@ -1,0 +1,27 @@
+import type { MiddlewareFn } from 'grammy';
+import type { Services } from '../../services/index.js';
+import type { InnerContext } from '../context.js';
+import { negotiateLocale, type Translator } from '../i18n.js';
+import { splitMessage } from '../render/html.js';
+
+/**
+ * Loads the member behind the update and sets locale, translation and the HTML reply helper.
+ * Installed in the main tree and again inside conversations (which build fresh context objects).
+ */
+export function appContext<C extends InnerContext>(services: Services, translator: Translator): MiddlewareFn<C> {
+  return async (ctx, next) => {
+    ctx.member = ctx.from && !ctx.from.is_bot ? services.members.findByTelegramId(ctx.from.id) : null;
+    ctx.locale = negotiateLocale(ctx.member?.language, ctx.from?.language_code);
+    ctx.t = translator.for(ctx.locale);
+    ctx.replyHtml = async (text, options = {}) => {
+      const chunks = splitMessage(text.value);
+      const { reply_markup, ...rest } = options;
+      for (const [i, chunk] of chunks.entries()) {
+        // Buttons belong under the last part only.
+        const markup = i === chunks.length - 1 ? { reply_markup } : {};
+        await ctx.reply(chunk, { link_preview_options: { is_disabled: true }, ...rest, ...markup, parse_mode: 'HTML' });
+      }
+    };
+    await next();
+  };
+}

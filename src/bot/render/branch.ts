@@ -1,0 +1,27 @@
+import type { BranchSummary } from '../../services/branches.js';
+import type { Translate } from '../i18n.js';
+import { html, joinHtml, type Html } from './html.js';
+
+/** The /chibo card: everything a member wants to know about a branch at a glance. */
+export function renderBranchCard(t: Translate, s: BranchSummary, nextMeeting: Html | null): Html {
+  const names = (list: { fullName: string }[]) =>
+    list.length ? list.map((m) => m.fullName).join(', ') : t('branch-card-none').value;
+  const lines: Html[] = [t('branch-card-title', { name: s.branch.name, code: s.branch.code })];
+  if (!s.branch.active) lines.push(t('branch-card-inactive'));
+  lines.push(t('branch-card-kind', { kind: t(`kind-${s.branch.kind}`) }));
+  if (s.parent) lines.push(t('branch-card-parent', { parent: s.parent.name }));
+  if (s.cluster) lines.push(t('branch-card-cluster', { cluster: s.cluster.name }));
+  lines.push(t('branch-card-secretary', { names: names(s.secretaries) }));
+  if (s.deputies.length) lines.push(t('branch-card-deputy', { names: names(s.deputies) }));
+  lines.push(t('branch-card-linked', { linked: s.linkedCount, total: s.memberCount }));
+  if (s.children.length) lines.push(t('branch-card-children', { count: s.children.length }));
+  const groups = s.groups.map((g) => g.title ?? String(g.telegramChatId));
+  lines.push(t('branch-card-groups', { groups: groups.length ? groups.join(', ') : t('branch-card-none').value }));
+  lines.push(t('branch-card-next-meeting', { meeting: nextMeeting ?? t('branch-card-no-meeting') }));
+  return joinHtml(lines);
+}
+
+/** A short list of branches with their codes, for "which one did you mean?". */
+export function renderBranchChoices(branches: { code: string; name: string }[]): Html {
+  return joinHtml(branches.slice(0, 20).map((b) => html`• <code>${b.code}</code> ${b.name}`));
+}

@@ -1,0 +1,126 @@
+/**
+ * Environment → typed configuration, validated once at start-up. A bad value stops the process with
+ * one line that names the variable and says what is expected; the token's value is never echoed.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const TOKEN_PATTERN = /^\d{3,20}:[A-Za-z0-9_-]{30,}$/;
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ error: 'is required: the token BotFather gave you (digits:letters)' })
+      .trim()
+      .regex(TOKEN_PATTERN, { error: 'must look like 123456789:AA… (the token BotFather gave you)' }),
+    DATABASE_PATH: z.string().trim().min(1).default('./data/bot.sqlite'),
+    TELEGRAM_API_ROOT: z
+      .url({ error: 'must be a URL such as https://api.telegram.org' })
+      .default('https://api.telegram.org')
+      .transform((v) => v.replace(/\/+$/, '')),
+    TIMEZONE: z
+      .string()
+      .default('Asia/Ho_Chi_Minh')
+      .refine(isTimeZone, { error: 'must be an IANA time zone such as Asia/Ho_Chi_Minh' }),
+    ADMIN_IDS: z
+      .string()
+      .default('')
+      .transform((v, ctx) => {
+        const parts = v.split(/[\s,;]+/).filter(Boolean);
+        const ids: number[] = [];
+        for (const part of parts) {
+          if (!/^\d{1,15}$/.test(part)) {
+            ctx.addIssue({ code: 'custom', message: `must be Telegram user ids separated by commas (got "${part}")` });
+            return z.NEVER;
+          }
+          ids.push(Number(part));
+        }
+        return ids;
+      }),
+    BOT_MODE: z.enum(['polling', 'webhook'], { error: 'must be polling or webhook' }).default('polling'),
+    WEBHOOK_URL: optionalString.pipe(z.url({ error: 'must be the public https URL of the webhook' }).optional()),
+    WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16–256 characters of A-Z, a-z, 0-9, _ or -' })
+        .optional(),
+    ),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int()
+      .min(1, { error: 'must be a port number between 1 and 65535' })
+      .max(65535, { error: 'must be a port number between 1 and 65535' })
+      .default(8080),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== 'webhook') return;
+    if (!env.WEBHOOK_URL) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'is required when BOT_MODE=webhook' });
+    if (!env.WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when BOT_MODE=webhook' });
+  });
+
+export interface Config {
+  botToken: string;
+  databasePath: string;
+  telegramApiRoot: string;
+  timeZone: string;
+  adminIds: number[];
+  botMode: 'polling' | 'webhook';
+  webhookUrl?: string;
+  webhookSecret?: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the given environment (default: process.env). Throws ConfigError with a one-line message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    // zod's default messages can quote the received value; for the token we only ever use ours.
+    throw new ConfigError(`Configuration error: ${variable} ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    databasePath: e.DATABASE_PATH,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    timeZone: e.TIMEZONE,
+    adminIds: e.ADMIN_IDS,
+    botMode: e.BOT_MODE,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Loads ./.env (or the given file) into process.env without overriding what is already set. */
+export function loadEnvFile(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

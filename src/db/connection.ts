@@ -1,0 +1,36 @@
+/**
+ * Opens the SQLite database the way every part of the bot expects it: WAL journal (readers never
+ * block the writer), foreign keys enforced, a busy timeout so the CLI and the bot can share the file.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export interface OpenDatabaseOptions {
+  /** Apply the committed migrations (default true). */
+  migrate?: boolean;
+}
+
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (options.migrate ?? true) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+export function closeDatabase(db: Db): void {
+  if (db.$client.open) db.$client.close();
+}

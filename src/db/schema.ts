@@ -1,0 +1,216 @@
+/**
+ * The database schema: the single source of truth. Migrations in drizzle/ are generated from it
+ * with `npm run db:generate` and never edited after release.
+ *
+ * Instants are stored as UTC milliseconds (`timestamp_ms`); they are shown in the bloc's time zone
+ * only when rendered.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const BRANCH_KINDS = ['committee', 'cell', 'subcell'] as const;
+export type BranchKind = (typeof BRANCH_KINDS)[number];
+
+export const ROLES = ['member', 'secretary', 'deputy', 'office', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const MEMBER_STATUSES = ['active', 'left'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const CHAT_STATUSES = ['active', 'removed', 'migrated'] as const;
+export type ChatStatus = (typeof CHAT_STATUSES)[number];
+
+/** One row (id = 1): the bloc this installation serves. */
+export const bloc = sqliteTable('bloc', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  /** The bot's @username, remembered at start-up so the CLI can print invite links. */
+  botUsername: text('bot_username'),
+  updatedAt: updatedAt(),
+});
+
+/** Emulation groups ("khối thi đua"). */
+export const clusters = sqliteTable('clusters', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** The standing-committee member who follows this cluster, free text. */
+  leader: text('leader'),
+  createdAt: createdAt(),
+});
+
+export const branches = sqliteTable(
+  'branches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    kind: text('kind', { enum: BRANCH_KINDS }).notNull(),
+    clusterId: integer('cluster_id').references(() => clusters.id),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => branches.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Set when this branch was merged into another; the row stays for history. */
+    mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => branches.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('branches_parent_idx').on(t.parentId), index('branches_cluster_idx').on(t.clusterId)],
+);
+
+export const BRANCH_EVENTS = ['created', 'renamed', 'moved', 'merged', 'deactivated', 'reactivated'] as const;
+export type BranchEvent = (typeof BRANCH_EVENTS)[number];
+
+/** What happened to a branch over time: renames keep the old name, merges name the other side. */
+export const branchHistory = sqliteTable(
+  'branch_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    event: text('event', { enum: BRANCH_EVENTS }).notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    otherBranchId: integer('other_branch_id').references(() => branches.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('branch_history_branch_idx').on(t.branchId)],
+);
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The bloc's own identifier (e.g. party card number); imports update by it. */
+    code: text('code').unique(),
+    fullName: text('full_name').notNull(),
+    /** Null for office staff and admins who belong to no branch listed here. */
+    branchId: integer('branch_id').references(() => branches.id),
+    status: text('status', { enum: MEMBER_STATUSES }).notNull().default('active'),
+    telegramUserId: integer('telegram_user_id').unique(),
+    telegramUsername: text('telegram_username'),
+    /** 'vi' or 'en'; null means: follow the Telegram client's language. */
+    language: text('language'),
+    linkedAt: integer('linked_at', { mode: 'timestamp_ms' }),
+    /** Set when Telegram answered 403 for this member's private chat. */
+    unreachableSince: integer('unreachable_since', { mode: 'timestamp_ms' }),
+    /** Fingerprint of the command menu last set for this member's private chat. */
+    commandMenu: text('command_menu'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('members_branch_idx').on(t.branchId)],
+);
+
+export const memberRoles = sqliteTable(
+  'member_roles',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.role] }), index('member_roles_role_idx').on(t.role)],
+);
+
+export const INVITE_KINDS = ['member', 'branch'] as const;
+export type InviteKind = (typeof INVITE_KINDS)[number];
+
+/**
+ * A member invite links one listed member and is single-use; a branch invite lets anyone with the
+ * link join that branch with the given role until it expires.
+ */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    kind: text('kind', { enum: INVITE_KINDS }).notNull(),
+    memberId: integer('member_id').references(() => members.id),
+    branchId: integer('branch_id').references(() => branches.id),
+    role: text('role', { enum: ROLES }).notNull().default('member'),
+    createdByMemberId: integer('created_by_member_id').references(() => members.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    useCount: integer('use_count').notNull().default(0),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invites_member_idx').on(t.memberId)],
+);
+
+/** Wrong invite codes per Telegram user, to slow down guessing. */
+export const inviteFailures = sqliteTable(
+  'invite_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    telegramUserId: integer('telegram_user_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('invite_failures_user_idx').on(t.telegramUserId, t.at)],
+);
+
+export const chats = sqliteTable(
+  'chats',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    telegramChatId: integer('telegram_chat_id').notNull().unique(),
+    type: text('type').notNull(),
+    title: text('title'),
+    branchId: integer('branch_id').references(() => branches.id),
+    status: text('status', { enum: CHAT_STATUSES }).notNull().default('active'),
+    /** For a migrated row: the supergroup that replaced it. */
+    migratedToChatId: integer('migrated_to_chat_id'),
+    /** For a supergroup: the basic group it was upgraded from. */
+    migratedFromChatId: integer('migrated_from_chat_id'),
+    addedByTelegramUserId: integer('added_by_telegram_user_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('chats_branch_idx').on(t.branchId)],
+);
+
+export const AUDIT_SOURCES = ['bot', 'cli', 'system'] as const;
+export type AuditSource = (typeof AUDIT_SOURCES)[number];
+
+/** Every change made through the bot or the CLI. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    source: text('source', { enum: AUDIT_SOURCES }).notNull(),
+    actorMemberId: integer('actor_member_id'),
+    actorTelegramUserId: integer('actor_telegram_user_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    details: text('details', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** Key-value store behind grammY sessions and conversation state. */
+export const kv = sqliteTable('kv', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -1,0 +1,145 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { chats } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import type { AuditService } from './audit.js';
+
+export type ChatRow = typeof chats.$inferSelect;
+
+export interface ChatInfo {
+  id: number;
+  type: string;
+  title?: string;
+}
+
+/** Group chats the bot is in, and the branch each one belongs to. */
+export class ChatService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  get(telegramChatId: number): ChatRow | null {
+    return this.db.select().from(chats).where(eq(chats.telegramChatId, telegramChatId)).get() ?? null;
+  }
+
+  /** The bot was added to (or is still in) a group: make sure it is recorded and active. */
+  recordPresent(chat: ChatInfo, addedBy: number | null, actor: Actor): ChatRow {
+    const existing = this.get(chat.id);
+    const now = this.clock.now();
+    if (existing) {
+      if (existing.status === 'active' && existing.title === (chat.title ?? null)) return existing;
+      const row = this.db
+        .update(chats)
+        .set({ status: 'active', title: chat.title ?? existing.title, type: chat.type, updatedAt: now })
+        .where(eq(chats.id, existing.id))
+        .returning()
+        .get();
+      if (existing.status !== 'active') this.audit.record(actor, 'chat.readded', 'chat', chat.id, { title: chat.title });
+      return row;
+    }
+    const row = this.db
+      .insert(chats)
+      .values({
+        telegramChatId: chat.id,
+        type: chat.type,
+        title: chat.title ?? null,
+        status: 'active',
+        addedByTelegramUserId: addedBy,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    this.audit.record(actor, 'chat.added', 'chat', chat.id, { title: chat.title, type: chat.type });
+    return row;
+  }
+
+  /** The bot was removed or kicked, or Telegram answered 403: the link stays, the chat goes quiet. */
+  markRemoved(telegramChatId: number, actor: Actor): void {
+    const existing = this.get(telegramChatId);
+    if (!existing || existing.status === 'removed') return;
+    this.db
+      .update(chats)
+      .set({ status: 'removed', updatedAt: this.clock.now() })
+      .where(eq(chats.id, existing.id))
+      .run();
+    this.audit.record(actor, 'chat.removed', 'chat', telegramChatId);
+  }
+
+  link(telegramChatId: number, branchId: number, actor: Actor): ChatRow {
+    const existing = this.get(telegramChatId);
+    if (!existing) throw new Error(`Unknown chat ${telegramChatId}`);
+    const row = this.db
+      .update(chats)
+      .set({ branchId, updatedAt: this.clock.now() })
+      .where(eq(chats.id, existing.id))
+      .returning()
+      .get();
+    this.audit.record(actor, 'chat.link', 'chat', telegramChatId, { branchId, previousBranchId: existing.branchId });
+    return row;
+  }
+
+  /**
+   * A group became a supergroup: the new chat id inherits the branch link. Safe to call twice (the
+   * service message and a 400 migrate_to_chat_id can both report the same migration).
+   */
+  migrate(oldChatId: number, newChatId: number, actor: Actor): ChatRow | null {
+    return this.db.transaction(() => {
+      const old = this.get(oldChatId);
+      const target = this.get(newChatId);
+      const now = this.clock.now();
+      if (!old) return target;
+      if (old.status === 'migrated' && target) return target;
+      let row: ChatRow;
+      if (target) {
+        row = this.db
+          .update(chats)
+          .set({
+            branchId: target.branchId ?? old.branchId,
+            title: target.title ?? old.title,
+            migratedFromChatId: oldChatId,
+            status: 'active',
+            updatedAt: now,
+          })
+          .where(eq(chats.id, target.id))
+          .returning()
+          .get();
+      } else {
+        row = this.db
+          .insert(chats)
+          .values({
+            telegramChatId: newChatId,
+            type: 'supergroup',
+            title: old.title,
+            branchId: old.branchId,
+            status: 'active',
+            migratedFromChatId: oldChatId,
+            addedByTelegramUserId: old.addedByTelegramUserId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning()
+          .get();
+      }
+      this.db
+        .update(chats)
+        .set({ status: 'migrated', migratedToChatId: newChatId, updatedAt: now })
+        .where(eq(chats.id, old.id))
+        .run();
+      this.audit.record(actor, 'chat.migrate', 'chat', oldChatId, { to: newChatId, branchId: row.branchId });
+      return row;
+    });
+  }
+
+  linkedTo(branchId: number): ChatRow[] {
+    return this.db
+      .select()
+      .from(chats)
+      .where(and(eq(chats.branchId, branchId), eq(chats.status, 'active')))
+      .orderBy(asc(chats.id))
+      .all();
+  }
+}
