@@ -48,8 +48,11 @@ async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncomplia
 function group(entries: MenuEntry[]): CommandGroup<Context> {
   const commands = new CommandGroup<Context>();
   for (const e of entries) {
-    const cmd = commands.command(e.name, e.vi);
-    cmd.localize('en', e.enName ?? e.name, e.en);
+    // Handlers live in the features; a scope is still needed for the command to be serialised.
+    commands
+      .command(e.name, e.vi)
+      .addToScope({ type: 'default' })
+      .localize('en', e.enName ?? e.name, e.en);
   }
   return commands;
 }

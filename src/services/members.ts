@@ -267,7 +267,7 @@ export class MemberService {
   }
 
   private touch(memberId: number) {
-    this.db.update(members).set({ updatedAt: this.clock.now(), commandMenu: null }).where(eq(members.id, memberId)).run();
+    this.db.update(members).set({ updatedAt: this.clock.now() }).where(eq(members.id, memberId)).run();
   }
 
   private writeRoles(memberId: number, roles: Role[]) {

@@ -89,10 +89,13 @@ export class TestBot {
     return this.fake.waitFor(method, (p) => Number(p.chat_id) === chat.id, { after: mark });
   }
 
-  /** Presses an inline button and waits for the callback answer. */
-  async press(from: User, message: Message, data: string): Promise<RecordedCall> {
+  /**
+   * Presses an inline button and waits for the callback answer. `forged` sends data that is not on
+   * any button of the message, as a tampering client could.
+   */
+  async press(from: User, message: Message, data: string, forged = false): Promise<RecordedCall> {
     const mark = this.fake.mark();
-    this.fake.press(from, message, data);
+    this.fake.press(from, message, data, { unchecked: forged });
     return this.fake.waitFor('answerCallbackQuery', undefined, { after: mark });
   }
 

@@ -36,6 +36,15 @@ export function chatTrackingFeature({ services }: BotDeps): Composer<BotContext>
     await next();
   });
 
+  // In a private chat, 'kicked' means the user blocked the bot.
+  composer.chatType('private').on('my_chat_member', async (ctx, next) => {
+    const status = ctx.myChatMember.new_chat_member.status;
+    const member = services.members.findByTelegramId(ctx.from.id);
+    if (status === 'kicked') services.members.markUnreachable(ctx.from.id);
+    else if (member) services.members.markReachable(member.id);
+    await next();
+  });
+
   groups.on('message:migrate_to_chat_id', async (ctx) => {
     services.chats.migrate(ctx.chat.id, ctx.message.migrate_to_chat_id, actorOf(ctx));
   });

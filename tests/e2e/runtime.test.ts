@@ -1,0 +1,174 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/services/actor.js';
+import { FakeTelegram } from '../fake-telegram/server.js';
+import { group, privateChat, textMessage, user } from '../fake-telegram/updates.js';
+import { TestBot } from '../helpers/app.js';
+import { seedSmallBloc } from '../helpers/db.js';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+describe('running the bot (end to end)', () => {
+  let t: TestBot | undefined;
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+  });
+
+  it('registers command menus per scope and language at start-up', async () => {
+    t = await TestBot.start();
+    const names = (scope: object, lang = '') =>
+      (t!.fake.commandsFor(scope as never, lang) as { command: string }[]).map((c) => c.command);
+    expect(names({ type: 'all_private_chats' })).toEqual(['chibo', 'lichhop', 'chitieu', 'thongbao', 'tim', 'trogiup']);
+    expect(names({ type: 'all_private_chats' }, 'en')).toEqual(['branch', 'lichhop', 'chitieu', 'thongbao', 'tim', 'help']);
+    expect(names({ type: 'all_group_chats' })).toContain('lienket');
+    expect(names({ type: 'all_private_chats' })).not.toContain('taolich');
+  });
+
+  it('gives a secretary their own menu once, and takes it away when the role goes', async () => {
+    t = await TestBot.start();
+    const bloc = seedSmallBloc(t.services);
+    t.services.members.linkTelegram(bloc.cellSecretary.id, { id: 8001 }, SYSTEM);
+    const sec = user(8001);
+    await t.say(sec, privateChat(sec), '/trogiup');
+    const scope = { type: 'chat', chat_id: 8001 };
+    await t.fake.waitFor('setMyCommands', (p) => JSON.stringify(p.scope) === JSON.stringify(scope) && p.language_code === 'en');
+    await t.settle();
+    const menu = (t.fake.commandsFor(scope as never) as { command: string }[]).map((c) => c.command);
+    expect(menu).toEqual(expect.arrayContaining(['taolich', 'guithongbao', 'baocao', 'diemdanh', 'moi']));
+    const before = t.fake.callsTo('setMyCommands').length;
+    await t.say(sec, privateChat(sec), '/chibo');
+    await t.settle();
+    expect(t.fake.callsTo('setMyCommands').length).toBe(before);
+
+    t.services.members.setRoles(bloc.cellSecretary.id, ['member'], SYSTEM);
+    await t.say(sec, privateChat(sec), '/chibo');
+    await t.fake.waitFor('deleteMyCommands', (p) => JSON.stringify(p.scope) === JSON.stringify(scope));
+  });
+
+  it('/trogiup lists commands by role', async () => {
+    t = await TestBot.start({ adminIds: [8100] });
+    const bloc = seedSmallBloc(t.services);
+    t.services.members.linkTelegram(bloc.cellMember.id, { id: 8101 }, SYSTEM);
+    const member = await t.say(user(8101), privateChat(user(8101)), '/trogiup');
+    expect(member).toContain('/lichhop');
+    expect(member).not.toContain('/taolich');
+    const office = await t.say(user(8100), privateChat(user(8100)), '/help');
+    expect(office).toContain('/taolich');
+    expect(office).toContain('Dành cho Văn phòng');
+  });
+
+  it('planned commands answer, and check the role they will need', async () => {
+    t = await TestBot.start();
+    const bloc = seedSmallBloc(t.services);
+    t.services.members.linkTelegram(bloc.cellMember.id, { id: 8201 }, SYSTEM);
+    const m = user(8201);
+    expect(await t.say(m, privateChat(m), '/lichhop')).toContain('/lichhop đang được hoàn thiện');
+    expect(await t.say(m, privateChat(m), '/taolich')).toContain('Lệnh /taolich dành cho bí thư');
+  });
+
+  it('survives 403, 429, 5xx and dropped connections, and keeps answering', async () => {
+    t = await TestBot.start();
+    const bloc = seedSmallBloc(t.services);
+    t.services.members.linkTelegram(bloc.cellMember.id, { id: 8301 }, SYSTEM);
+    t.services.members.linkTelegram(bloc.member.id, { id: 8302 }, SYSTEM);
+    const a = user(8301);
+    const b = user(8302);
+
+    t.fake.blockUser(a.id);
+    t.fake.sendText(a, privateChat(a), '/chibo');
+    await t.fake.waitFor('sendMessage', (p) => p.chat_id === a.id);
+    await t.settle();
+    expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
+    t.fake.unblock(a.id);
+
+    t.fake.tooManyRequests('sendMessage', 1, { chatId: b.id });
+    const started = Date.now();
+    const mark = t.fake.mark();
+    t.fake.sendText(b, privateChat(b), '/chibo');
+    const ok = await t.fake.waitFor('sendMessage', (p, c) => p.chat_id === b.id && c.response.ok, { after: mark });
+    expect(String(ok.params.text)).toContain('(DB01)');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    const replies = t.fake.callsTo('sendMessage').filter((c) => c.params.chat_id === b.id);
+    expect(replies.map((c) => c.response.error_code ?? 200)).toEqual([429, 200]);
+
+    t.fake.serverError('sendMessage', { chatId: b.id });
+    const mark2 = t.fake.mark();
+    t.fake.sendText(b, privateChat(b), '/chibo');
+    await t.fake.waitFor('sendMessage', (p, c) => p.chat_id === b.id && c.response.ok, { after: mark2 });
+    expect(t.fake.callsTo('sendMessage').slice(-2).map((c) => c.response.error_code ?? 200)).toEqual([500, 200]);
+
+    t.fake.dropConnections('sendMessage', 1);
+    t.fake.sendText(b, privateChat(b), '/chibo');
+    await t.fake.waitFor('sendMessage', (p) => p.chat_id === b.id && t!.fake.callsTo('sendMessage').at(-1)?.outcome === 'answered');
+
+    // Still alive: a member who unblocked the bot is reachable again.
+    expect(await t.say(a, privateChat(a), '/chibo')).toContain('(CB02)');
+    expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeNull();
+  }, 30_000);
+
+  it('ignores ordinary group chatter from strangers, answers their commands with a hint', async () => {
+    t = await TestBot.start();
+    const g = group(-8400, 'Nhóm');
+    const stranger = user(8401);
+    const mark = t.fake.mark();
+    t.fake.pushUpdate(textMessage(stranger, g, 'chào cả nhà'));
+    await t.settle();
+    expect(t.fake.callsTo('sendMessage').slice(mark)).toEqual([]);
+    expect(await t.say(stranger, g, '/chibo')).toContain('chưa được đăng ký');
+  });
+
+  it('serves a webhook that checks the secret token', async () => {
+    const fake = await FakeTelegram.start();
+    const port = await freePort();
+    const secret = 'webhook-secret-0123456789';
+    t = await TestBot.start({
+      fake,
+      env: { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/tg-hook', WEBHOOK_SECRET: secret, PORT: String(port) },
+    });
+    const set = fake.callsTo('setWebhook').at(-1)!;
+    expect(set.params).toMatchObject({ url: 'https://bot.example.org/tg-hook', secret_token: secret });
+
+    const stranger = user(8501);
+    const update = { update_id: 1, ...textMessage(stranger, privateChat(stranger), '/start') };
+    const post = (token?: string) =>
+      fetch(`http://127.0.0.1:${port}/tg-hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-telegram-bot-api-secret-token': token } : {}) },
+        body: JSON.stringify(update),
+      });
+    expect((await post('wrong-secret')).status).toBe(401);
+    expect(fake.callsTo('sendMessage')).toEqual([]);
+    expect((await post(secret)).status).toBe(200);
+    const reply = await fake.waitFor('sendMessage', (p) => p.chat_id === stranger.id);
+    expect(String(reply.params.text)).toContain('đường liên kết mời');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    await t.stop();
+    t = undefined;
+    await fake.close();
+  });
+
+  it('stops cleanly: an update in flight finishes before the database closes', async () => {
+    t = await TestBot.start();
+    const bloc = seedSmallBloc(t.services);
+    t.services.members.linkTelegram(bloc.cellMember.id, { id: 8601 }, SYSTEM);
+    t.fake.setLatency(300);
+    const m = user(8601);
+    t.fake.sendText(m, privateChat(m), '/chibo');
+    await new Promise((r) => setTimeout(r, 150));
+    await t.app.stop();
+    const reply = t.fake.callsTo('sendMessage').find((c) => c.params.chat_id === m.id);
+    expect(reply?.outcome).toBe('answered');
+    expect(t.app.db.$client.open).toBe(false);
+    await t.fake.close();
+    t = undefined;
+  });
+});
