@@ -53,6 +53,7 @@ CREATE TABLE `branches` (
 CREATE UNIQUE INDEX `branches_code_unique` ON `branches` (`code`);--> statement-breakpoint
 CREATE INDEX `branches_parent_idx` ON `branches` (`parent_id`);--> statement-breakpoint
 CREATE INDEX `branches_cluster_idx` ON `branches` (`cluster_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `branches_code_ci_idx` ON `branches` (lower("code"));--> statement-breakpoint
 CREATE TABLE `chats` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`telegram_chat_id` integer NOT NULL,
@@ -139,4 +140,5 @@ CREATE TABLE `members` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `members_code_unique` ON `members` (`code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `members_telegram_user_id_unique` ON `members` (`telegram_user_id`);--> statement-breakpoint
-CREATE INDEX `members_branch_idx` ON `members` (`branch_id`);
+CREATE INDEX `members_branch_idx` ON `members` (`branch_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `members_code_ci_idx` ON `members` (lower("code"));

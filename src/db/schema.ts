@@ -13,6 +13,7 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
@@ -72,7 +73,12 @@ export const branches = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('branches_parent_idx').on(t.parentId), index('branches_cluster_idx').on(t.clusterId)],
+  (t) => [
+    index('branches_parent_idx').on(t.parentId),
+    index('branches_cluster_idx').on(t.clusterId),
+    // Codes are typed by people: looked up (and unique) regardless of case.
+    uniqueIndex('branches_code_ci_idx').on(sql`lower(${t.code})`),
+  ],
 );
 
 export const BRANCH_EVENTS = ['created', 'renamed', 'moved', 'merged', 'deactivated', 'reactivated'] as const;
@@ -117,7 +123,7 @@ export const members = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('members_branch_idx').on(t.branchId)],
+  (t) => [index('members_branch_idx').on(t.branchId), uniqueIndex('members_code_ci_idx').on(sql`lower(${t.code})`)],
 );
 
 export const memberRoles = sqliteTable(

@@ -4,6 +4,8 @@ import { AuditService } from './audit.js';
 import { BlocService } from './bloc.js';
 import { BranchService } from './branches.js';
 import { ChatService } from './chats.js';
+import { ExportService } from './export.js';
+import { ImportService } from './import.js';
 import { InviteService } from './invites.js';
 import { MemberService } from './members.js';
 
@@ -14,6 +16,8 @@ export interface Services {
   members: MemberService;
   invites: InviteService;
   chats: ChatService;
+  imports: ImportService;
+  exports: ExportService;
 }
 
 /** The use-cases over one database and one clock; the bot, the CLI and the scheduler share them. */
@@ -28,5 +32,7 @@ export function createServices(db: Db, clock: Clock): Services {
     members,
     invites: new InviteService(db, clock, audit, members, branches),
     chats: new ChatService(db, clock, audit),
+    imports: new ImportService(db, branches, members),
+    exports: new ExportService(branches, members),
   };
 }

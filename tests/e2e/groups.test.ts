@@ -114,4 +114,25 @@ describe('group chats (end to end)', () => {
     expect(t.services.chats.get(-1001000004002)).toMatchObject({ branchId: bloc.cell.id });
     expect(t.services.chats.get(grp.id)?.status).toBe('migrated');
   });
+
+  it('splits a card longer than 4,096 characters at line breaks', async () => {
+    for (let i = 0; i < 60; i++) {
+      const id = -1001000005000 - i;
+      t.services.chats.recordPresent({ id, type: 'supergroup', title: `Nhóm <${i}> & ${'chi bộ '.repeat(12)}` }, null, SYSTEM);
+      t.services.chats.link(id, bloc.cell.id, SYSTEM);
+    }
+    const chat = privateChat(plain);
+    const mark = t.fake.mark();
+    t.fake.sendText(plain, chat, '/chibo');
+    const parts = await t.fake.waitForCount('sendMessage', 2, { after: mark, predicate: (p) => p.chat_id === plain.id });
+    await t.settle();
+    const sent = t.fake.callsTo('sendMessage').slice(0).filter((c) => c.params.chat_id === plain.id);
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    for (const c of sent) {
+      expect(c.response.ok).toBe(true);
+      expect(String(c.params.text).length).toBeLessThanOrEqual(4096);
+    }
+    expect(String(parts[0]!.params.text)).toContain('(CB02)');
+    expect(sent.map((c) => String(c.params.text)).join('\n')).toContain('Nhóm &lt;59&gt; &amp;');
+  });
 });

@@ -1,0 +1,40 @@
+import { buildDemoBloc, type DemoSummary } from '../demo-data.js';
+import { UserError, parseOptions } from '../context.js';
+import type { CliCommand } from './types.js';
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'Tạo dữ liệu mẫu để dùng thử (chỉ trên cơ sở dữ liệu trống)',
+  help: `Cách dùng: npm run cli -- demo
+
+Tạo một Đảng bộ Khối mẫu: 3 khối thi đua, 21 chi bộ (đảng bộ cơ sở có chi bộ trực thuộc,
+và chi bộ cơ sở), 300 đảng viên với mã DV0001…, mỗi chi bộ có bí thư và phó bí thư.
+Chỉ chạy khi cơ sở dữ liệu chưa có chi bộ nào, để không lẫn với dữ liệu thật.
+
+Ví dụ:
+  DATABASE_PATH=./data/demo.sqlite npm run cli -- demo`,
+
+  async run(ctx, args) {
+    parseOptions('demo', args, {}, { min: 0, max: 0, names: '' });
+    const { db, services } = ctx.open();
+    const build = db.$client.transaction((): DemoSummary => {
+      const existing = services.branches.list().length;
+      if (existing > 0)
+        throw new UserError(
+          `Cơ sở dữ liệu ${ctx.databasePath} đã có ${existing} chi bộ; lệnh demo chỉ chạy trên cơ sở dữ liệu trống (đặt DATABASE_PATH tới một tệp mới).`,
+        );
+      return buildDemoBloc(services, ctx.actor);
+    });
+    const summary = build.immediate();
+    const committees = summary.branches.filter((b) => b.kind === 'committee').length;
+    const subcells = summary.branches.filter((b) => b.kind === 'subcell').length;
+    const cells = summary.branches.length - committees - subcells;
+    ctx.out(`Đã tạo dữ liệu mẫu "${summary.blocName}" trong ${ctx.databasePath}:`);
+    ctx.out(`• ${summary.clusters.length} khối thi đua: ${summary.clusters.map((c) => c.name).join('; ')}`);
+    ctx.out(
+      `• ${summary.branches.length} chi bộ: ${committees} đảng bộ cơ sở, ${subcells} chi bộ trực thuộc, ${cells} chi bộ cơ sở`,
+    );
+    ctx.out(`• ${summary.memberCount} đảng viên (DV0001–DV${String(summary.memberCount).padStart(4, '0')}), mỗi chi bộ có bí thư và phó bí thư`);
+    ctx.out('Tạo lời mời để thử: npm run cli -- invite member DV0001');
+  },
+};

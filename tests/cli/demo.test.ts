@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildDemoBloc, DEMO_BLOC_NAME } from '../../src/cli/demo-data.js';
+import { makeCli, type TestCli } from './helpers.js';
+
+let cli: TestCli;
+beforeEach(() => {
+  cli = makeCli();
+});
+afterEach(() => cli.cleanup());
+
+describe('demo', () => {
+  it('fills an empty database with 21 branches in 3 clusters and 300 members', async () => {
+    const r = await cli.run('demo');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('21 chi bộ: 3 đảng bộ cơ sở, 7 chi bộ trực thuộc, 11 chi bộ cơ sở');
+
+    const { services } = cli.open();
+    expect(services.bloc.get().name).toBe(DEMO_BLOC_NAME);
+    const clusters = services.branches.listClusters();
+    expect(clusters.map((c) => c.name).sort()).toEqual(
+      ['Khối các cơ quan Đảng – đoàn thể', 'Khối cơ quan quản lý nhà nước', 'Khối đơn vị sự nghiệp – doanh nghiệp'].sort(),
+    );
+    const branches = services.branches.list();
+    expect(branches).toHaveLength(21);
+    expect(branches.every((b) => b.clusterId !== null && b.active)).toBe(true);
+    expect(new Set(branches.map((b) => b.clusterId)).size).toBe(3);
+    for (const committee of branches.filter((b) => b.kind === 'committee')) {
+      const children = services.branches.children(committee.id);
+      expect(children.length).toBeGreaterThanOrEqual(2);
+      expect(children.length).toBeLessThanOrEqual(3);
+      expect(children.every((c) => c.kind === 'subcell' && c.clusterId === committee.clusterId)).toBe(true);
+    }
+    expect(branches.filter((b) => b.kind === 'subcell').every((b) => b.parentId !== null)).toBe(true);
+    expect(branches.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['Chi bộ Ban Tuyên giáo Tỉnh ủy', 'Đảng bộ Sở Tài chính', 'Chi bộ Công ty TNHH A&B', 'Chi bộ Trung tâm <Dữ liệu> số']),
+    );
+
+    const members = services.members.listAll();
+    expect(members).toHaveLength(300);
+    expect(members[0]!.code).toBe('DV0001');
+    expect(members[299]!.code).toBe('DV0300');
+    expect(members.every((m) => m.status === 'active' && m.branchId !== null)).toBe(true);
+    expect(members.every((m) => /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(m.fullName))).toBe(true);
+    for (const b of branches) {
+      const s = services.branches.summary(b.id)!;
+      expect(s.secretaries).toHaveLength(1);
+      expect(s.deputies).toHaveLength(1);
+    }
+    const families = new Set(members.map((m) => m.fullName.split(' ')[0]));
+    expect(families.has('Nguyễn')).toBe(true);
+    expect(families.size).toBeGreaterThan(10);
+  });
+
+  it('is reproducible: the same seed gives the same names', async () => {
+    await cli.run('demo');
+    const other = makeCli();
+    try {
+      buildDemoBloc(other.open().services, other.ctx.actor);
+      const names = (t: TestCli) => t.open().services.members.listAll().map((m) => `${m.code} ${m.fullName}`);
+      expect(names(other)).toEqual(names(cli));
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('refuses a database that already has branches and adds nothing', async () => {
+    cli.open().services.branches.upsert({ code: 'CB01', name: 'Chi bộ thật', kind: 'cell' }, cli.ctx.actor);
+    const r = await cli.run('demo');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('đã có 1 chi bộ; lệnh demo chỉ chạy trên cơ sở dữ liệu trống');
+    const { services } = cli.open();
+    expect(services.branches.list()).toHaveLength(1);
+    expect(services.members.listAll()).toHaveLength(0);
+    expect(services.branches.listClusters()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,428 @@
+/**
+ * FakeTelegram: an in-process HTTP server speaking the Telegram Bot API, for end-to-end tests
+ * that run the real grammY bot against it (`new Bot(fake.token, { client: { apiRoot: fake.apiRoot } })`).
+ *
+ * Models: the `/bot<token>/<method>` URL scheme (also `/bot<token>/test/<method>`) with 401 for a
+ * wrong token; JSON, multipart (InputFile uploads), urlencoded and query-string parameters;
+ * long polling with offsets, timeouts and 409 conflicts; realistic results and error texts for
+ * the methods a bot uses (see bot-api.ts); Telegram-style HTML validation; blocked, kicked,
+ * deactivated and migrated chats; injected errors, dropped connections and latency; Telegram's
+ * broadcast rate limits (opt-in); `/file/bot<token>/<file_path>` downloads for uploaded files
+ * and files registered with `addFile`.
+ *
+ * Records every call (`calls`) and offers waiting helpers so tests can synchronize with the bot
+ * without sleeps. `waitFor` looks at all calls recorded from `after` (default 0 = everything
+ * still in `calls`) and then at new ones; use `mark()` to only see calls made after a point.
+ *
+ * Does not model: webhooks delivering updates (setWebhook is only stored and makes getUpdates
+ * answer 409), real network/TLS behaviour, anything listed as unmodelled in the other modules.
+ */
+import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BotCommandScope, Message, User, UserFromGetMe } from 'grammy/types';
+import { BotApi, isChatBound, isSendMethod } from './bot-api.js';
+import { FaultInjector, type FailOptions } from './faults.js';
+import { BodyParseError, parseRequestParams } from './multipart.js';
+import { UpdateQueue } from './polling.js';
+import {
+  fail,
+  getChatId,
+  TG,
+  tooManyRequests as tooManyResponse,
+  type ApiErrorSpec,
+  type ApiResponse,
+  type Params,
+} from './protocol.js';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { CallRecorder, sameMethod, type RecordedCall } from './recorder.js';
+import { FakeStore } from './store.js';
+import {
+  callbackQuery,
+  commandUpdate,
+  DEFAULT_BOT_USER,
+  guessMimeType,
+  textMessage,
+  type MemberStatus,
+  type NonChannelChat,
+  type UpdateWithoutId,
+} from './updates.js';
+
+export type { FailOptions } from './faults.js';
+export type { ApiErrorSpec, ApiResponse, Params, RecordedFile } from './protocol.js';
+export type { RateLimitOptions } from './rate-limit.js';
+export type { CallPredicate, FakeStats, RecordedCall, SentParams, UploadedFile, WaitOptions } from './recorder.js';
+
+export const DEFAULT_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz0123';
+
+export interface FakeTelegramOptions {
+  token?: string;
+  botUser?: Partial<User> & { username: string };
+  /** Telegram's broadcast limits; off unless given. */
+  rateLimits?: RateLimitOptions | false;
+  /** Reject a bare '&' in HTML (default true; real Telegram keeps it literally). */
+  strictHtmlAmpersand?: boolean;
+}
+
+function toFullBotUser(u: FakeTelegramOptions['botUser']): UserFromGetMe {
+  return {
+    ...DEFAULT_BOT_USER,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+    ...u,
+    is_bot: true,
+  };
+}
+
+function readBody(req: HttpRequest): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function inlineButtons(message: Message): Array<{ text: string; callback_data?: string }> {
+  const rows = message.reply_markup?.inline_keyboard ?? [];
+  return rows.flat().map((b) => ('callback_data' in b ? { text: b.text, callback_data: b.callback_data } : { text: b.text }));
+}
+
+export class FakeTelegram extends CallRecorder {
+  readonly token: string;
+  readonly botUser: UserFromGetMe;
+  /** When true (default), a bare '&' in HTML is rejected; see html.ts. */
+  strictHtmlAmpersand: boolean;
+
+  private readonly server: Server;
+  private readonly store: FakeStore;
+  private readonly updates = new UpdateQueue();
+  private readonly api: BotApi;
+  private readonly faults = new FaultInjector();
+  private latencyMs = 0;
+  private limiter: RateLimiter | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  private constructor(opts: FakeTelegramOptions) {
+    super();
+    this.token = opts.token ?? DEFAULT_TOKEN;
+    this.botUser = toFullBotUser(opts.botUser);
+    this.strictHtmlAmpersand = opts.strictHtmlAmpersand ?? true;
+    this.store = new FakeStore(this.botUser.id);
+    this.api = new BotApi({
+      botUser: this.botUser,
+      store: this.store,
+      updates: this.updates,
+      strictAmpersand: () => this.strictHtmlAmpersand,
+    });
+    if (opts.rateLimits) this.limiter = new RateLimiter(opts.rateLimits);
+    this.updates.onChange(() => this.notifyWaiters());
+    this.server = createServer((req, res) => this.onRequest(req, res));
+  }
+
+  /** Starts a fake on 127.0.0.1 with a random free port. */
+  static async start(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+    const fake = new FakeTelegram(opts);
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once('error', reject);
+      fake.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return fake;
+  }
+
+  /** e.g. `http://127.0.0.1:41234` — pass as grammY's `client.apiRoot`. */
+  get apiRoot(): string {
+    const address = this.server.address() as AddressInfo | null;
+    if (!address) throw new Error('FakeTelegram is not listening');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Answers pending long polls with [], then closes the server and destroys open sockets. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.updates.endPending();
+    await new Promise((r) => setImmediate(r)); // let the [] answers be written
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.rejectWaiters(new Error('FakeTelegram was closed while waiting'));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  // ---------------------------------------------------------------- HTTP
+
+  private onRequest(req: HttpRequest, res: ServerResponse): void {
+    this.handleRequest(req, res).catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) res.destroy();
+      else this.writeJson(res, fail(500, `${TG.internal}: ${String(error)}`));
+    });
+  }
+
+  private async handleRequest(req: HttpRequest, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake.invalid');
+    const body = await readBody(req);
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (file) return this.serveFile(file[1] ?? '', decodeURIComponent(file[2] ?? ''), res);
+    const route = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z0-9_]+)$/.exec(url.pathname);
+    if (!route) return this.writeJson(res, fail(404, TG.notFound));
+    const method = route[2] ?? '';
+    const at = Date.now();
+    let params: Params;
+    try {
+      params = parseRequestParams(body, req.headers['content-type'], url.searchParams);
+    } catch (e) {
+      if (!(e instanceof BodyParseError)) throw e;
+      return this.respond(res, { method, params: {}, at, response: fail(400, `Bad Request: ${e.message}`), outcome: 'answered' });
+    }
+    if (decodeURIComponent(route[1] ?? '') !== this.token) {
+      return this.respond(res, { method, params, at, response: fail(401, TG.unauthorized), outcome: 'answered' });
+    }
+    if (this.faults.takeDrop(method)) {
+      this.record({ method, params, at, response: fail(0, 'connection dropped by FakeTelegram'), outcome: 'dropped' });
+      req.socket.destroy();
+      return;
+    }
+    if (sameMethod(method, 'getUpdates')) return this.handlePoll(method, params, at, res);
+    const response = this.answer(method, params);
+    if (this.latencyMs > 0) await this.sleep(this.latencyMs);
+    this.respond(res, { method, params, at, response, outcome: 'answered' });
+  }
+
+  private handlePoll(method: string, params: Params, at: number, res: ServerResponse): void {
+    const injected = this.faults.take(method, params);
+    if (injected) return this.respond(res, { method, params, at, response: injected, outcome: 'answered' });
+    const poll = this.updates.poll(params, this.api.webhookUrl !== '');
+    let answered = false;
+    res.on('close', () => {
+      if (answered) return;
+      poll.cancel();
+      this.record({ method, params, at, response: fail(0, 'client closed the connection'), outcome: 'aborted' });
+    });
+    void poll.response.then((response) => {
+      answered = true;
+      this.respond(res, { method, params, at, response, outcome: 'answered' });
+    });
+  }
+
+  /** Decides the answer to a non-getUpdates call: injections, chat access, rate limits, then the method. */
+  private answer(method: string, params: Params): ApiResponse {
+    const injected = this.faults.take(method, params);
+    if (injected) return injected;
+    const chatId = getChatId(params);
+    if (chatId !== undefined && isChatBound(method)) {
+      const denied = this.store.accessError(chatId);
+      if (denied) return denied;
+    }
+    const limited = this.limiter !== undefined && isSendMethod(method);
+    if (limited) {
+      const wait = this.limiter?.check(chatId);
+      if (wait !== undefined) return tooManyResponse(wait);
+    }
+    const response = this.api.handle(method, params);
+    if (limited && response.ok) this.limiter?.record(chatId);
+    return response;
+  }
+
+  private respond(res: ServerResponse, call: RecordedCall): void {
+    this.record(call);
+    if (!res.destroyed && !res.writableEnded) this.writeJson(res, call.response);
+  }
+
+  private writeJson(res: ServerResponse, response: ApiResponse): void {
+    const body = JSON.stringify(response);
+    const status = response.ok ? 200 : response.error_code || 500;
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  }
+
+  private serveFile(token: string, path: string, res: ServerResponse): void {
+    const file = token === this.token ? this.store.fileByPath(path) : undefined;
+    if (!file?.data) return this.writeJson(res, fail(404, TG.notFound));
+    res.writeHead(200, { 'content-type': file.mime_type ?? 'application/octet-stream', 'content-length': file.data.length });
+    res.end(file.data);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        resolve();
+      }, ms);
+      this.timers.add(t);
+    });
+  }
+
+  /**
+   * Resolves once every pushed update has been delivered in a getUpdates answer (the bot has
+   * received it; its handlers may still be running). With `{ confirmed: true }` waits until the
+   * bot confirmed them with a later offset instead.
+   */
+  waitUntilConsumed(timeoutMs = 5000, opts: { confirmed?: boolean } = {}): Promise<void> {
+    const done = (): true | undefined =>
+      (opts.confirmed ? this.updates.pendingCount() === 0 : this.updates.allDelivered()) ? true : undefined;
+    return this.waitUntil(done, timeoutMs, 'waitUntilConsumed').then(() => undefined);
+  }
+
+  /** Resolves when a getUpdates long poll is being held open (the bot is idle and listening). */
+  waitForPendingPoll(timeoutMs = 5000): Promise<void> {
+    const probe = (): true | undefined => (this.updates.hasPendingPoll() ? true : undefined);
+    return this.waitUntil(probe, timeoutMs, 'waitForPendingPoll').then(() => undefined);
+  }
+
+  /** The current state of a message (after edits), or undefined if unknown/deleted. */
+  currentMessage(chatId: number, messageId: number): Message | undefined {
+    return this.store.getMessage(chatId, messageId);
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  /** Queues an update (update_id assigned) and wakes a pending long poll. Returns the update_id. */
+  pushUpdate(update: UpdateWithoutId): number {
+    this.store.observe(update);
+    return this.updates.push(update).update_id;
+  }
+
+  /** Updates not yet confirmed by the bot (delivered or not). */
+  pendingUpdates(): number {
+    return this.updates.pendingCount();
+  }
+
+  sendText(from: User, chat: NonChannelChat, text: string): number {
+    return this.pushUpdate(textMessage(from, chat, text));
+  }
+
+  sendCommand(from: User, chat: NonChannelChat, command: string, args?: string): number {
+    return this.pushUpdate(commandUpdate(from, chat, command, args));
+  }
+
+  /**
+   * A user presses an inline button. `message` may be a stale copy (e.g. from
+   * sentMessageResults); the current stored version is sent, as Telegram does. Throws if the
+   * message has no button with that callback_data, unless `unchecked`.
+   */
+  press(from: User, message: Message, data: string, opts: { unchecked?: boolean } = {}): number {
+    const current = this.store.getMessage(message.chat.id, message.message_id) ?? message;
+    if (!opts.unchecked && !inlineButtons(current).some((b) => b.callback_data === data)) {
+      throw new Error(
+        `Message ${current.message_id} in chat ${current.chat.id} has no button with callback_data ${JSON.stringify(data)}; ` +
+          `buttons: ${JSON.stringify(inlineButtons(current))}`,
+      );
+    }
+    return this.pushUpdate(callbackQuery(from, current, data));
+  }
+
+  /** Presses the callback button whose text equals (or matches) `label`. */
+  pressButton(from: User, message: Message, label: string | RegExp): number {
+    const current = this.store.getMessage(message.chat.id, message.message_id) ?? message;
+    const buttons = inlineButtons(current);
+    const hit = buttons.find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
+    if (hit?.callback_data === undefined) {
+      throw new Error(`No callback button ${String(label)} on message ${current.message_id}: ${JSON.stringify(buttons)}`);
+    }
+    return this.pushUpdate(callbackQuery(from, current, hit.callback_data));
+  }
+
+  // ---------------------------------------------------------------- state set-up
+
+  /** Registers a downloadable file (for getFile + /file/bot<token>/<path>); use its file_id in updates. */
+  addFile(
+    content: Buffer | string,
+    opts: { file_name?: string; mime_type?: string } = {},
+  ): { file_id: string; file_unique_id: string; file_size: number; file_path: string } {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const info: { data: Buffer; file_name?: string; mime_type?: string } = { data };
+    if (opts.file_name !== undefined) info.file_name = opts.file_name;
+    const mime = opts.mime_type ?? (opts.file_name ? guessMimeType(opts.file_name) : undefined);
+    if (mime !== undefined) info.mime_type = mime;
+    const { file_id, file_unique_id, file_size, file_path } = this.store.addFile('document', info);
+    return { file_id, file_unique_id, file_size, file_path };
+  }
+
+  /** Bytes of a file known by id (uploaded by the bot or added with addFile). */
+  fileContent(fileId: string): Buffer | undefined {
+    return this.store.getFile(fileId)?.data;
+  }
+
+  setMemberStatus(chatId: number, userId: number, status: MemberStatus): void {
+    this.store.setMemberStatus(chatId, userId, status);
+  }
+
+  commandsFor(scope?: BotCommandScope, languageCode = ''): unknown[] {
+    return this.api.commandsFor(scope, languageCode);
+  }
+
+  // ---------------------------------------------------------------- failure injection
+
+  /** The next `times` (default 1) calls of `method` ('*' = any but getUpdates), optionally to one chat, fail with `error`. */
+  failNext(method: string, error: ApiErrorSpec, opts: FailOptions = {}): void {
+    this.faults.failNext(method, error, opts);
+  }
+
+  /** 429 'Too Many Requests: retry after N' with parameters.retry_after = N. */
+  tooManyRequests(method: string, retryAfterSeconds: number, opts: FailOptions = {}): void {
+    this.failNext(
+      method,
+      {
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfterSeconds}`,
+        parameters: { retry_after: retryAfterSeconds },
+      },
+      opts,
+    );
+  }
+
+  serverError(method: string, opts: FailOptions & { status?: 500 | 502 } = {}): void {
+    const status = opts.status ?? 500;
+    this.failNext(method, { error_code: status, description: status === 502 ? TG.badGateway : TG.internal }, opts);
+  }
+
+  blockUser(chatId: number): void {
+    this.store.setAccess(chatId, { kind: 'blocked' });
+  }
+
+  kickFromChat(chatId: number): void {
+    this.store.setAccess(chatId, { kind: 'kicked' });
+  }
+
+  deactivateUser(chatId: number): void {
+    this.store.setAccess(chatId, { kind: 'deactivated' });
+  }
+
+  /** Undoes blockUser/kickFromChat/deactivateUser/migrateChat/leaveChat for a chat. */
+  unblock(chatId: number): void {
+    this.store.setAccess(chatId, undefined);
+  }
+
+  migrateChat(oldId: number, newId: number): void {
+    this.store.setAccess(oldId, { kind: 'migrated', to: newId });
+    this.store.setAccess(newId, undefined);
+  }
+
+  /** The next `times` calls of `method` get their socket destroyed without an answer. */
+  dropConnections(method: string, times = 1): void {
+    this.faults.dropConnections(method, times);
+  }
+
+  /** Delay added to every answer except getUpdates. */
+  setLatency(ms: number): void {
+    this.latencyMs = Math.max(0, ms);
+  }
+
+  enableRateLimits(opts: RateLimitOptions = {}): void {
+    this.limiter = new RateLimiter(opts);
+  }
+
+  disableRateLimits(): void {
+    this.limiter = undefined;
+  }
+}
