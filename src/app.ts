@@ -15,7 +15,6 @@ import type { BotContext } from './bot/context.js';
 import type { BotDeps } from './bot/deps.js';
 import { Translator } from './bot/i18n.js';
 import { ALLOWED_UPDATES, createBot } from './bot/index.js';
-import type { InFlightTracker } from './bot/middlewares/in-flight.js';
 import type { Logger } from './logger.js';
 import { SYSTEM } from './services/actor.js';
 import { createServices, type Services } from './services/index.js';
@@ -80,16 +79,12 @@ export function createApp(config: Config, options: AppOptions): App {
       stopped = true;
       await runner?.stop();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      const drained = await drain(inFlight, options.drainTimeoutMs ?? 10_000);
+      const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (!drained) logger.warn({ inFlight: inFlight.count }, 'stopping with updates still in flight');
       closeDatabase(db);
       logger.info('bot stopped');
     },
   };
-}
-
-function drain(inFlight: InFlightTracker, timeoutMs: number): Promise<boolean> {
-  return inFlight.drain(timeoutMs);
 }
 
 /** Webhook mode: Telegram posts updates to WEBHOOK_URL; the secret token header is checked. */

@@ -8,11 +8,11 @@ import type { Member } from '../services/members.js';
 import type { Locale, Translate } from './i18n.js';
 import type { Html } from './render/html.js';
 
-/** Per-chat session. Kept small; durable business data lives in the services' tables. */
-export interface SessionData {
-  /** Set when a member asked the bot to stop suggesting /trogiup after unknown text. */
-  quietHints?: boolean;
-}
+/**
+ * Per-chat scratch state for features (stored in SQLite, read lazily). Durable business data lives
+ * in the services' tables, never here.
+ */
+export type SessionData = Record<string, unknown>;
 
 export type ReplyOptions = Omit<NonNullable<Parameters<Api['sendMessage']>[2]>, 'parse_mode'>;
 

@@ -123,6 +123,9 @@ describe('running the bot (end to end)', () => {
     t.fake.pushUpdate(textMessage(stranger, g, 'chào cả nhà'));
     await t.settle();
     expect(t.fake.callsTo('sendMessage').slice(mark)).toEqual([]);
+    t.fake.pushUpdate(textMessage(stranger, g, '/start@some_other_bot'));
+    await t.settle();
+    expect(t.fake.callsTo('sendMessage').slice(mark)).toEqual([]);
     expect(await t.say(stranger, g, '/chibo')).toContain('chưa được đăng ký');
   });
 

@@ -113,3 +113,14 @@ describe('MemberService admins', () => {
     expect(t.services.members.findByName('dat', [bloc.cell.id]).map((m) => m.code)).toEqual(['DV005']);
   });
 });
+
+describe('database connection', () => {
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const t = testDb();
+    const client = t.db.$client;
+    expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(() => t.services.members.create({ fullName: 'X', branchId: 999, roles: ['member'] }, SYSTEM)).toThrow(/FOREIGN KEY/);
+  });
+});

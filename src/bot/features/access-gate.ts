@@ -26,9 +26,11 @@ export function accessGateFeature({ services }: BotDeps): Composer<BotContext> {
       await ctx.replyHtml(ctx.t('access-how', { bloc: services.bloc.get().name, telegramId: String(ctx.from.id) }));
       return;
     }
-    // In groups, answer only commands: ordinary chatter is none of the bot's business.
-    const isCommand = ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0);
-    if (isCommand) await ctx.replyHtml(ctx.t('access-group-hint'), { reply_parameters: { message_id: ctx.message.message_id } });
+    // In groups, answer only commands meant for this bot: ordinary chatter is none of its business.
+    const command = ctx.message.entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
+    const text = ctx.message.text ?? '';
+    const addressee = command ? text.slice(0, command.length).split('@')[1] : undefined;
+    if (command && (addressee === undefined || addressee.toLowerCase() === ctx.me.username.toLowerCase())) await ctx.replyHtml(ctx.t('access-group-hint'), { reply_parameters: { message_id: ctx.message.message_id } });
   });
   return composer;
 }
