@@ -141,3 +141,107 @@ coming-soon = /{ $command } is being finished and will be available soon.
 ## Anything else
 
 unhandled-private = I did not understand that. Type /help to see the commands you can use.
+
+## Notices (/guithongbao, /thongbao)
+
+notice-header = 📢 <b>NOTICE</b> · { $from }
+notice-from-office = Bloc Party Committee Office
+notice-ack-button = ✅ Received
+notice-ack-done = Recorded: you received this notice at { $at }.
+notice-ack-already = You already confirmed at { $at }.
+notice-ack-not-recipient = This notice was not sent to you.
+notice-ack-preview = This is a preview: the button works once the notice is sent.
+notice-ack-not-needed = This notice does not ask for confirmation.
+notice-reminder =
+    ⏰ You have not confirmed receiving the notice “{ $title }”.
+    Please read it and press “Received” below.
+notice-digest =
+    📋 Notice “{ $title }”: { $count } members of <b>{ $branch }</b> have not confirmed:
+    { $names }
+notice-report-title = 📊 <b>Delivery of the notice “{ $title }”</b>
+notice-report-sent = Delivered: { $sent }
+notice-report-unreachable = Unreachable: { $count }
+notice-report-failed = Failed: { $count }
+notice-report-not-linked = Not linked to Telegram (no private message): { $count }
+notice-report-ack = Acknowledgements: /thongbao { $id }
+notice-progress = ⏳ Sending the notice “{ $title }”: sent { $sent }/{ $total } · waiting { $waiting } · failed { $failed }
+notice-progress-done = ✅ Finished sending the notice “{ $title }”: { $sent }/{ $total } messages. Details in the next message.
+
+broadcast-ask-content = Send the notice: a text message (bold, italic, links are kept), or a file/photo with a caption. Type /huy to stop.
+broadcast-cancelled = Notice cancelled. Nothing was sent.
+broadcast-empty = The notice is empty. Send a text message, or a file/photo with a caption.
+broadcast-unsupported = Only text, files or photos can be sent. Send the notice again, or type /huy to stop.
+broadcast-too-long = Too long: { $length } characters, at most { $max }. Please shorten it.
+broadcast-caption-too-long = The caption is too long: { $length } characters, at most { $max } (Telegram's limit for files and photos). Shorten it, or send the notice as a text message.
+broadcast-ask-scope = Who is it for?
+broadcast-scope-bloc = The whole bloc
+broadcast-scope-cluster = An emulation group
+broadcast-scope-branches = Choose branches
+broadcast-scope-own = My branch
+broadcast-scope-own-sub = My branch and its cells
+broadcast-ask-cluster = Choose the emulation group:
+broadcast-ask-branches = Type the branch codes separated by commas, e.g. <code>CB01, DB02</code>.
+broadcast-branches-unknown = Not found: { $codes }. Type the branch codes again, e.g. <code>CB01, DB02</code>.
+broadcast-branches-not-allowed = You can only send to your own branch.
+broadcast-ask-subcells = Include their subordinate cells?
+broadcast-subcells-yes = Yes, include cells
+broadcast-subcells-no = No
+broadcast-ask-people = Send how?
+broadcast-people-private = Private message to each member
+broadcast-people-groups = The branches' Telegram groups
+broadcast-people-both = Both
+broadcast-people-secretaries = Branch secretaries only
+broadcast-nobody = Nobody would receive the notice with this choice (no linked members or groups). Choose the audience again.
+broadcast-ask-ack = Ask recipients to press “Received”?
+broadcast-ack-yes = Yes, ask for confirmation
+broadcast-ack-no = No
+broadcast-ask-when = When?
+broadcast-when-now = Send now
+broadcast-when-later = Schedule
+broadcast-ask-time = Type the date and time, e.g.: { $examples }
+broadcast-time-invalid = I did not understand “{ $text }”. Use one of: { $examples }
+broadcast-time-past = { $at } is in the past. Type a time in the future.
+broadcast-preview-intro = Preview, exactly as recipients will see it:
+broadcast-summary =
+    <b>Check before sending</b>
+    Audience: { $scope }
+    Recipients: { $people } people · private messages: { $private } · groups: { $groups }
+    Not linked to Telegram: { $notLinked }
+    “Received” confirmation: { $ack }
+    Sending time: { $when }
+broadcast-scope-desc-bloc = the whole bloc
+broadcast-scope-desc-cluster = emulation group { $names }
+broadcast-scope-desc-branches = { $names }
+broadcast-scope-desc-sub = (with subordinate cells)
+broadcast-scope-desc-secretaries = , secretaries only
+broadcast-when-now-desc = as soon as confirmed
+broadcast-yes = yes
+broadcast-no = no
+broadcast-confirm-button = ✅ Confirm and send
+broadcast-cancel-button = ✖ Cancel
+broadcast-confirmed-now = Confirmed. Sending…
+broadcast-confirmed-later = 🕑 Scheduled for { $at }. See or cancel it: /thongbao
+broadcast-not-author = You cannot confirm or cancel someone else's draft.
+broadcast-not-draft = This notice has already been handled.
+broadcast-past = The scheduled time has passed. Please write the notice again (/guithongbao).
+broadcast-draft-cancelled = Draft cancelled. Nothing was sent.
+broadcast-scheduled-cancelled = Scheduled notice “{ $title }” cancelled.
+broadcast-already-sent = The notice has already been sent and cannot be cancelled.
+
+notices-none = No notices have been sent to you yet.
+notices-title = <b>Latest notices</b>
+notices-line = { $mark } { $date } · { $title } (/thongbao { $id })
+notices-authored-title = <b>Notices you sent</b>
+notices-authored-line = { $status } { $date } · { $title } (/thongbao { $id })
+notices-status-scheduled = 🕑 scheduled { $at }
+notices-status-sending = ⏳ sending
+notices-status-sent = 📨 sent
+notices-cancel-button = Cancel #{ $id }: { $title }
+notices-not-found = Notice { $id } is not among the notices you can see. Type /thongbao for the list.
+notices-usage = Type /thongbao for the latest notices, or /thongbao notice-number, e.g. <code>/thongbao 12</code>.
+notices-ack-summary = <b>Notice #{ $id }: “{ $title }”</b>
+    Confirmed: { $acked }/{ $total } ({ $rate }%)
+notices-ack-not-required = <b>Notice #{ $id }: “{ $title }”</b> (no confirmation asked)
+notices-ack-branch = • { $branch }: { $acked }/{ $total }
+notices-ack-missing = Not confirmed: { $names }
+notices-delivery = Sent { $sent } messages · waiting { $waiting } · failed { $failed }

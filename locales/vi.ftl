@@ -141,3 +141,107 @@ coming-soon = Tính năng /{ $command } đang được hoàn thiện và sẽ s�
 ## Anything else
 
 unhandled-private = Tôi chưa hiểu yêu cầu này. Gõ /trogiup để xem các lệnh có thể dùng.
+
+## Notices (/guithongbao, /thongbao)
+
+notice-header = 📢 <b>THÔNG BÁO</b> · { $from }
+notice-from-office = Văn phòng Đảng ủy Khối
+notice-ack-button = ✅ Đã nhận
+notice-ack-done = Đã ghi nhận: đồng chí đã nhận thông báo lúc { $at }.
+notice-ack-already = Đồng chí đã xác nhận lúc { $at }.
+notice-ack-not-recipient = Thông báo này không gửi tới đồng chí.
+notice-ack-preview = Đây là bản xem trước: nút sẽ hoạt động khi thông báo được gửi.
+notice-ack-not-needed = Thông báo này không yêu cầu xác nhận.
+notice-reminder =
+    ⏰ Đồng chí chưa xác nhận đã nhận thông báo “{ $title }”.
+    Đề nghị đọc và bấm nút “Đã nhận” bên dưới.
+notice-digest =
+    📋 Thông báo “{ $title }”: { $count } đồng chí của <b>{ $branch }</b> chưa xác nhận đã nhận:
+    { $names }
+notice-report-title = 📊 <b>Kết quả gửi thông báo “{ $title }”</b>
+notice-report-sent = Đã gửi: { $sent }
+notice-report-unreachable = Không gửi được: { $count }
+notice-report-failed = Lỗi: { $count }
+notice-report-not-linked = Chưa liên kết Telegram (không nhận được tin riêng): { $count }
+notice-report-ack = Xem tình hình xác nhận: /thongbao { $id }
+notice-progress = ⏳ Đang gửi thông báo “{ $title }”: đã gửi { $sent }/{ $total } · đang chờ { $waiting } · không gửi được { $failed }
+notice-progress-done = ✅ Đã gửi xong thông báo “{ $title }”: { $sent }/{ $total } tin. Báo cáo chi tiết ở tin tiếp theo.
+
+broadcast-ask-content = Gửi nội dung thông báo: một tin văn bản (có thể in đậm, nghiêng, chèn liên kết…), hoặc một tệp/ảnh kèm chú thích. Gõ /huy để thôi.
+broadcast-cancelled = Đã hủy soạn thông báo. Không có gì được gửi.
+broadcast-empty = Nội dung thông báo đang trống. Gửi một tin văn bản, hoặc một tệp/ảnh kèm chú thích.
+broadcast-unsupported = Chỉ nhận văn bản, tệp hoặc ảnh. Gửi lại nội dung thông báo, hoặc gõ /huy để thôi.
+broadcast-too-long = Nội dung quá dài: { $length } ký tự, tối đa { $max } ký tự. Rút gọn rồi gửi lại.
+broadcast-caption-too-long = Chú thích quá dài: { $length } ký tự, tối đa { $max } ký tự (giới hạn của Telegram cho tệp/ảnh). Rút gọn chú thích, hoặc gửi nội dung dưới dạng tin văn bản.
+broadcast-ask-scope = Gửi cho ai?
+broadcast-scope-bloc = Toàn Đảng bộ Khối
+broadcast-scope-cluster = Một khối thi đua
+broadcast-scope-branches = Chọn chi bộ
+broadcast-scope-own = Chi bộ của tôi
+broadcast-scope-own-sub = Chi bộ của tôi và các chi bộ trực thuộc
+broadcast-ask-cluster = Chọn khối thi đua:
+broadcast-ask-branches = Gõ mã các chi bộ, cách nhau bằng dấu phẩy, ví dụ <code>CB01, DB02</code>.
+broadcast-branches-unknown = Không tìm thấy: { $codes }. Gõ lại mã các chi bộ, ví dụ <code>CB01, DB02</code>.
+broadcast-branches-not-allowed = Đồng chí chỉ gửi được cho chi bộ của mình.
+broadcast-ask-subcells = Gửi cả cho các chi bộ trực thuộc?
+broadcast-subcells-yes = Có, kèm chi bộ trực thuộc
+broadcast-subcells-no = Không
+broadcast-ask-people = Gửi qua đâu?
+broadcast-people-private = Tin riêng tới từng đảng viên
+broadcast-people-groups = Nhóm Telegram của chi bộ
+broadcast-people-both = Cả hai
+broadcast-people-secretaries = Chỉ bí thư chi bộ
+broadcast-nobody = Không có ai nhận được thông báo với lựa chọn này (chưa có đảng viên hoặc nhóm nào đã liên kết). Chọn lại đối tượng.
+broadcast-ask-ack = Có yêu cầu người nhận bấm “Đã nhận” không?
+broadcast-ack-yes = Có, yêu cầu xác nhận
+broadcast-ack-no = Không cần
+broadcast-ask-when = Gửi khi nào?
+broadcast-when-now = Gửi ngay
+broadcast-when-later = Hẹn giờ
+broadcast-ask-time = Gõ ngày giờ gửi, ví dụ: { $examples }
+broadcast-time-invalid = Chưa hiểu thời điểm “{ $text }”. Gõ theo mẫu: { $examples }
+broadcast-time-past = Thời điểm { $at } đã qua. Gõ một thời điểm trong tương lai.
+broadcast-preview-intro = Bản xem trước, đúng như người nhận sẽ thấy:
+broadcast-summary =
+    <b>Kiểm tra trước khi gửi</b>
+    Đối tượng: { $scope }
+    Người nhận: { $people } đồng chí · tin riêng: { $private } · nhóm: { $groups }
+    Chưa liên kết Telegram: { $notLinked }
+    Xác nhận “Đã nhận”: { $ack }
+    Thời điểm gửi: { $when }
+broadcast-scope-desc-bloc = toàn Đảng bộ Khối
+broadcast-scope-desc-cluster = khối thi đua { $names }
+broadcast-scope-desc-branches = { $names }
+broadcast-scope-desc-sub = (kèm chi bộ trực thuộc)
+broadcast-scope-desc-secretaries = , chỉ bí thư
+broadcast-when-now-desc = ngay khi xác nhận
+broadcast-yes = có
+broadcast-no = không
+broadcast-confirm-button = ✅ Xác nhận gửi
+broadcast-cancel-button = ✖ Hủy
+broadcast-confirmed-now = Đã xác nhận. Đang gửi…
+broadcast-confirmed-later = 🕑 Đã hẹn gửi lúc { $at }. Xem hoặc hủy: /thongbao
+broadcast-not-author = Đồng chí không thể xác nhận hay hủy bản nháp của người khác.
+broadcast-not-draft = Thông báo này đã được xử lý trước đó.
+broadcast-past = Thời điểm hẹn đã qua. Đề nghị soạn lại thông báo (/guithongbao).
+broadcast-draft-cancelled = Đã hủy bản nháp. Không có gì được gửi.
+broadcast-scheduled-cancelled = Đã hủy thông báo hẹn giờ “{ $title }”.
+broadcast-already-sent = Thông báo đã được gửi, không thể hủy.
+
+notices-none = Chưa có thông báo nào gửi tới đồng chí.
+notices-title = <b>Thông báo gần đây</b>
+notices-line = { $mark } { $date } · { $title } (/thongbao { $id })
+notices-authored-title = <b>Thông báo đồng chí đã gửi</b>
+notices-authored-line = { $status } { $date } · { $title } (/thongbao { $id })
+notices-status-scheduled = 🕑 hẹn { $at }
+notices-status-sending = ⏳ đang gửi
+notices-status-sent = 📨 đã gửi
+notices-cancel-button = Hủy #{ $id }: { $title }
+notices-not-found = Không tìm thấy thông báo số { $id } trong các thông báo đồng chí được xem. Gõ /thongbao để xem danh sách.
+notices-usage = Gõ /thongbao để xem thông báo gần đây, hoặc /thongbao số-thông-báo, ví dụ <code>/thongbao 12</code>.
+notices-ack-summary = <b>Thông báo #{ $id }: “{ $title }”</b>
+    Đã xác nhận: { $acked }/{ $total } ({ $rate }%)
+notices-ack-not-required = <b>Thông báo #{ $id }: “{ $title }”</b> (không yêu cầu xác nhận)
+notices-ack-branch = • { $branch }: { $acked }/{ $total }
+notices-ack-missing = Chưa xác nhận: { $names }
+notices-delivery = Đã gửi { $sent } tin · đang chờ { $waiting } · không gửi được { $failed }

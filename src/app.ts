@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback } from 'grammy';
+import { Api, webhookCallback } from 'grammy';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { closeDatabase, type Db, openDatabase } from './db/connection.js';
@@ -14,6 +14,11 @@ import { registerDefaultMenus } from './bot/commands.js';
 import type { BotContext } from './bot/context.js';
 import type { BotDeps } from './bot/deps.js';
 import { Translator } from './bot/i18n.js';
+import { NoticeProgress } from './bot/notice-progress.js';
+import { NoticeRenderer } from './bot/render/notice.js';
+import { Sender } from './delivery/sender.js';
+import { TELEGRAM_LIMITS } from './delivery/pacing.js';
+import { Scheduler } from './scheduler/index.js';
 import { ALLOWED_UPDATES, createBot } from './bot/index.js';
 import type { Logger } from './logger.js';
 import { SYSTEM } from './services/actor.js';
@@ -32,6 +37,8 @@ export interface App {
   db: Db;
   services: Services;
   bot: Bot<BotContext>;
+  sender: Sender;
+  scheduler: Scheduler;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -40,17 +47,60 @@ export function createApp(config: Config, options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger;
   const db = openDatabase(config.databasePath);
-  const services = createServices(db, clock);
+  const translator = new Translator();
+  const services = createServices(db, clock, { noticeMessages: new NoticeRenderer(translator) });
   services.members.ensureAdmins(config.adminIds, SYSTEM);
+
+  // The delivery engine has its own Api object: it handles 429s and errors itself, per message.
+  const sender = new Sender({
+    outbox: services.outbox,
+    api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
+    clock,
+    logger: logger.child({ component: 'delivery' }),
+    limits: { ...TELEGRAM_LIMITS, perSecond: config.deliveryRate },
+    hooks: {
+      unreachable: (chatId) => {
+        if (chatId > 0) services.members.markUnreachable(chatId);
+        else services.chats.markRemoved(chatId, SYSTEM);
+      },
+      migrated: (oldChatId, newChatId) => void services.chats.migrate(oldChatId, newChatId, SYSTEM),
+    },
+  });
   const deps: BotDeps = {
     config,
     services,
-    translator: new Translator(),
+    translator,
     clock,
     logger,
     storage: <T>(prefix: string) => new SqliteStorage<T>(db, clock, prefix),
+    wakeDelivery: () => sender.wake(),
   };
   const { bot, inFlight } = createBot(deps);
+  const progress = new NoticeProgress(bot.api, services, translator, logger);
+  const scheduler = new Scheduler(
+    [
+      {
+        name: 'notices',
+        schedule: '*/2 * * * * *',
+        run: async () => {
+          if (services.notices.releaseDue().length > 0) sender.wake();
+          await progress.update();
+          sender.wake();
+        },
+      },
+      {
+        name: 'notice-nudges',
+        schedule: '0 * * * * *',
+        run: () => {
+          const nudged = services.notices.nudge(config.ackNudgeHours * 3_600_000);
+          if (nudged.reminded + nudged.digests > 0) sender.wake();
+        },
+      },
+      { name: 'housekeeping', schedule: '0 17 * * * *', run: () => services.invites.pruneFailures() },
+    ],
+    logger.child({ component: 'scheduler' }),
+    config.timeZone,
+  );
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
   let stopped = false;
@@ -60,10 +110,14 @@ export function createApp(config: Config, options: AppOptions): App {
     db,
     services,
     bot,
+    sender,
+    scheduler,
     async start() {
       await bot.init();
       services.bloc.setBotUsername(bot.botInfo.username);
       await registerDefaultMenus(bot.api);
+      sender.start();
+      scheduler.start();
       if (config.botMode === 'webhook') {
         server = await serveWebhook(bot, config, logger);
       } else {
@@ -81,6 +135,8 @@ export function createApp(config: Config, options: AppOptions): App {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (!drained) logger.warn({ inFlight: inFlight.count }, 'stopping with updates still in flight');
+      await scheduler.stop();
+      await sender.stop();
       closeDatabase(db);
       logger.info('bot stopped');
     },

@@ -23,3 +23,23 @@ export class ManualClock implements Clock {
     this.#ms += ms;
   }
 }
+
+/**
+ * Real time shifted by an offset the caller can move: time flows (so pacing and timers work)
+ * and tests can still jump to "tomorrow at 8h".
+ */
+export class AdjustableClock implements Clock {
+  #offset: number;
+  constructor(start: Date | string | number = Date.now()) {
+    this.#offset = new Date(start).getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.#offset);
+  }
+  set(at: Date | string | number): void {
+    this.#offset = new Date(at).getTime() - Date.now();
+  }
+  advance(ms: number): void {
+    this.#offset += ms;
+  }
+}

@@ -57,6 +57,17 @@ const envSchema = z
       .min(1, { error: 'must be a port number between 1 and 65535' })
       .max(65535, { error: 'must be a port number between 1 and 65535' })
       .default(8080),
+    ACK_NUDGE_HOURS: z.coerce
+      .number({ error: 'must be a number of hours' })
+      .positive({ error: 'must be a positive number of hours' })
+      .max(24 * 30, { error: 'must be at most 720 hours' })
+      .default(24),
+    DELIVERY_RATE: z.coerce
+      .number({ error: 'must be messages per second' })
+      .int({ error: 'must be a whole number of messages per second' })
+      .min(1, { error: 'must be between 1 and 1000 messages per second' })
+      .max(1000, { error: 'must be between 1 and 1000 messages per second' })
+      .default(29),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -80,6 +91,10 @@ export interface Config {
   webhookUrl?: string;
   webhookSecret?: string;
   port: number;
+  /** Delay before non-acknowledgers are reminded; twice it, their secretary gets the list. */
+  ackNudgeHours: number;
+  /** Messages per second the delivery engine allows itself (Telegram: about 30). */
+  deliveryRate: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -107,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     port: e.PORT,
+    ackNudgeHours: e.ACK_NUDGE_HOURS,
+    deliveryRate: e.DELIVERY_RATE,
     logLevel: e.LOG_LEVEL,
   };
 }

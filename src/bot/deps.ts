@@ -14,4 +14,6 @@ export interface BotDeps {
   logger: Logger;
   /** Durable key-value storage for sessions and conversations, one namespace per prefix. */
   storage: <T>(prefix: string) => StorageAdapter<T>;
+  /** Tells the delivery engine that new messages wait in the outbox. */
+  wakeDelivery: () => void;
 }

@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
 import { escapeHtml, Html } from './render/html.js';
 
-export const LOCALES = ['vi', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'vi';
+import { DEFAULT_LOCALE, type Locale } from '../domain/locale.js';
+
+export { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/locale.js';
 
 export const LOCALES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../locales');
 

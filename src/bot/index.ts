@@ -19,6 +19,7 @@ import { commandMenuFeature } from './features/command-menu.js';
 import { helpFeature } from './features/help.js';
 import { inviteFeature } from './features/invite.js';
 import { linkGroupFeature } from './features/link-group.js';
+import { noticesFeature } from './features/notices.js';
 import { plannedFeature } from './features/planned.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
@@ -83,6 +84,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   app.use(branchInfoFeature(deps));
   app.use(linkGroupFeature(deps));
   app.use(inviteFeature(deps));
+  app.use(noticesFeature(deps));
   app.use(plannedFeature());
   app.use(unhandledFeature());
 

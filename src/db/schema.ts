@@ -220,3 +220,105 @@ export const kv = sqliteTable('kv', {
   value: text('value').notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Delivery: every message the bot starts on its own goes through this durable outbox.
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OUTBOX_KINDS = ['text', 'document', 'photo'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** Lower numbers go first: a reminder due now overtakes a broadcast in progress. */
+export const PRIORITY = { urgent: 0, reminder: 1, report: 2, notice: 5, bulk: 8 } as const;
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** What makes this message unique (e.g. "notice:12:m:345"): enqueuing twice sends once. */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    chatId: integer('chat_id').notNull(),
+    /** The member whose private chat this is, when it is one. */
+    memberId: integer('member_id').references(() => members.id),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull().default('text'),
+    /** Telegram HTML: the text, or the caption of a file. */
+    text: text('text').notNull().default(''),
+    fileId: text('file_id'),
+    replyMarkup: text('reply_markup', { mode: 'json' }),
+    priority: integer('priority').notNull().default(PRIORITY.notice),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this instant: the due time of a reminder, or the next retry. */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    telegramMessageId: integer('telegram_message_id'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** What produced it (e.g. 'notice', 'notice-report'), for progress and reports. */
+    source: text('source'),
+    sourceId: integer('source_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.priority, t.nextAttemptAt),
+    index('outbox_source_idx').on(t.source, t.sourceId, t.status),
+    index('outbox_chat_idx').on(t.chatId, t.status),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Notices (thông báo, công văn, kế hoạch) and who acknowledged them.
+
+export const NOTICE_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+export const notices = sqliteTable(
+  'notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    authorMemberId: integer('author_member_id')
+      .notNull()
+      .references(() => members.id),
+    /** The audience as chosen (see domain/audience.ts), resolved to people when it is sent. */
+    audience: text('audience', { mode: 'json' }).notNull(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    /** Telegram HTML: the text, or the caption of the file. */
+    body: text('body').notNull(),
+    fileId: text('file_id'),
+    /** First words of the notice, plain text, for lists. */
+    title: text('title').notNull(),
+    requireAck: integer('require_ack', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: NOTICE_STATUSES }).notNull().default('draft'),
+    scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
+    releasedAt: integer('released_at', { mode: 'timestamp_ms' }),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    /** The author's progress message, edited while the notice goes out. */
+    progressChatId: integer('progress_chat_id'),
+    progressMessageId: integer('progress_message_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('notices_status_idx').on(t.status, t.scheduledAt), index('notices_author_idx').on(t.authorMemberId)],
+);
+
+/** The people a notice is addressed to (whatever the channel), and their acknowledgement. */
+export const noticeRecipients = sqliteTable(
+  'notice_recipients',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    noticeId: integer('notice_id')
+      .notNull()
+      .references(() => notices.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    branchId: integer('branch_id').references(() => branches.id),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    /** 0 none yet, 1 reminded privately, 2 reported to the branch secretary. */
+    nudgeStage: integer('nudge_stage').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('notice_recipients_unique').on(t.noticeId, t.memberId),
+    index('notice_recipients_member_idx').on(t.memberId),
+  ],
+);

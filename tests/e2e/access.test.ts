@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ManualClock } from '../../src/clock.js';
+import type { AdjustableClock } from '../../src/clock.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
@@ -64,7 +64,7 @@ describe('access and invites (end to end)', () => {
     const chat = privateChat(tg);
     expect(await t.say(tg, chat, '/start notARealCode123')).toContain('Mã mời không đúng');
     const invite = t.services.invites.createForMember(bloc.member.id, { days: 1 }, SYSTEM);
-    (t.clock as ManualClock).advance(25 * 3600 * 1000);
+    (t.clock as AdjustableClock).advance(25 * 3600 * 1000);
     expect(await t.say(tg, chat, `/start ${invite.code}`)).toContain('đã hết hạn');
     // The first wrong code is outside the 15-minute window by now; the expired one counts.
     for (let i = 0; i < 4; i++) await t.say(tg, chat, `/start wrongwrongwrong${i}`);

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Chat, Message, User } from 'grammy/types';
 import { createApp, type App } from '../../src/app.js';
-import { type Clock, ManualClock } from '../../src/clock.js';
+import { AdjustableClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeTelegram, type RecordedCall } from '../fake-telegram/server.js';
@@ -34,7 +34,7 @@ export class TestBot {
   static async start(options: TestAppOptions = {}): Promise<TestBot> {
     const fake = options.fake ?? (await FakeTelegram.start());
     const databasePath = options.databasePath ?? join(tempDir(), 'bot.sqlite');
-    const clock = options.clock ?? new ManualClock('2026-11-23T02:00:00Z');
+    const clock = options.clock ?? new AdjustableClock('2026-11-23T02:00:00Z');
     const t = new TestBot(fake, undefined as unknown as App, databasePath, clock, options);
     t.app = await t.launch();
     return t;

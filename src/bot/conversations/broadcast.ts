@@ -1,0 +1,312 @@
+/**
+ * /guithongbao: content → audience → acknowledgement → now or later → preview → confirm.
+ * The conversation ends with a stored draft and a preview; the confirm and cancel buttons are
+ * handled outside it (features/notices.ts), where they are checked against the draft's author.
+ * Everything that touches the database runs in conversation.external, so replays after a restart
+ * do not repeat it.
+ */
+import type { Conversation } from '@grammyjs/conversations';
+import { InlineKeyboard } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { Audience, AudienceChannel, AudiencePeople, AudienceScope } from '../../domain/audience.js';
+import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
+import { isOffice } from '../../domain/roles.js';
+import { formatDateTime } from '../../domain/time.js';
+import { callbackData } from '../callback-data.js';
+import type { BotContext, InnerContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+import { entitiesToHtml, htmlVisibleLength } from '../render/entities.js';
+import { Html, htmlToPlain, joinHtml } from '../render/html.js';
+import { NoticeRenderer } from '../render/notice.js';
+import { actorOf } from '../features/chat-tracking.js';
+
+export const BROADCAST_CONVERSATION = 'broadcast';
+export const CONFIRM = 'nok';
+export const DISCARD = 'nno';
+
+const TEXT_LIMIT = 4096;
+const CAPTION_LIMIT = 1024;
+/** Room kept for the header above the notice. */
+const HEADER_ROOM = 80;
+
+type Content = { kind: 'text' | 'document' | 'photo'; body: string; fileId: string | null; title: string };
+type Convo = Conversation<BotContext, InnerContext>;
+
+const STEP = 'bc';
+const choice = (step: string, value: string | number) => callbackData(STEP, step, value);
+const button = (ctx: InnerContext, key: string) => htmlToPlain(ctx.t(key));
+
+/** Waits for a button of this step; other buttons and texts repeat the question. */
+async function pick(conversation: Convo, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard): Promise<{ value: string; ctx: InnerContext }> {
+  await ctx.replyHtml(question, { reply_markup: keyboard });
+  const answer = await conversation.waitForCallbackQuery(new RegExp(`^${STEP}:${step}:([\\w-]+)$`), {
+    otherwise: async (other) => {
+      if (other.message?.text?.startsWith('/')) return;
+      if (other.callbackQuery) await other.answerCallbackQuery();
+      await other.replyHtml(question, { reply_markup: keyboard });
+    },
+  });
+  await answer.answerCallbackQuery();
+  return { value: answer.match[1]!, ctx: answer };
+}
+
+function titleOf(html: string): string {
+  const plain = htmlToPlain(new Html(html)).replace(/\s+/g, ' ').trim();
+  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
+}
+
+export function createBroadcastConversation(deps: BotDeps) {
+  const { services, config, translator } = deps;
+  const renderer = new NoticeRenderer(translator);
+
+  async function askContent(conversation: Convo, ctx: InnerContext): Promise<Content | null> {
+    await ctx.replyHtml(ctx.t('broadcast-ask-content'));
+    for (;;) {
+      const reply = await conversation.waitFor('message');
+      const msg: Message = reply.message;
+      if (msg.text && /^\/huy(@\w+)?$/i.test(msg.text.trim())) {
+        await reply.replyHtml(reply.t('broadcast-cancelled'));
+        return null;
+      }
+      if (msg.text?.startsWith('/')) await conversation.halt({ next: true });
+      let content: Content | null = null;
+      if (msg.text !== undefined) {
+        const body = entitiesToHtml(msg.text, msg.entities).value;
+        content = { kind: 'text', body, fileId: null, title: titleOf(body) };
+        const length = htmlVisibleLength(body);
+        if (msg.text.trim() === '') content = null;
+        else if (length > TEXT_LIMIT - HEADER_ROOM) {
+          await reply.replyHtml(reply.t('broadcast-too-long', { length, max: TEXT_LIMIT - HEADER_ROOM }));
+          continue;
+        }
+      } else if (msg.document || msg.photo) {
+        const body = entitiesToHtml(msg.caption ?? '', msg.caption_entities).value;
+        const length = htmlVisibleLength(body);
+        if (length > CAPTION_LIMIT - HEADER_ROOM) {
+          await reply.replyHtml(reply.t('broadcast-caption-too-long', { length, max: CAPTION_LIMIT - HEADER_ROOM }));
+          continue;
+        }
+        const fileId = msg.document ? msg.document.file_id : msg.photo!.at(-1)!.file_id;
+        const name = msg.document?.file_name ?? '';
+        content = { kind: msg.document ? 'document' : 'photo', body, fileId, title: titleOf(body) || name || '📎' };
+      } else {
+        await reply.replyHtml(reply.t('broadcast-unsupported'));
+        continue;
+      }
+      if (!content || (content.kind === 'text' && htmlVisibleLength(content.body) === 0)) {
+        await reply.replyHtml(reply.t('broadcast-empty'));
+        continue;
+      }
+      return content;
+    }
+  }
+
+  async function askScope(conversation: Convo, ctx: InnerContext): Promise<{ scope: AudienceScope; ctx: InnerContext }> {
+    const member = ctx.member!;
+    const office = isOffice(member);
+    const ownHasCells = await conversation.external(() =>
+      member.branchId ? services.branches.children(member.branchId).some((b) => b.active) : false,
+    );
+    const kb = new InlineKeyboard();
+    if (office) {
+      kb.text(button(ctx, 'broadcast-scope-bloc'), choice('scope', 'bloc')).row();
+      kb.text(button(ctx, 'broadcast-scope-cluster'), choice('scope', 'cluster')).row();
+      kb.text(button(ctx, 'broadcast-scope-branches'), choice('scope', 'branches')).row();
+    }
+    if (member.branchId) {
+      kb.text(button(ctx, 'broadcast-scope-own'), choice('scope', 'own')).row();
+      if (ownHasCells) kb.text(button(ctx, 'broadcast-scope-own-sub'), choice('scope', 'ownsub')).row();
+    }
+    const answer = await pick(conversation, ctx, 'scope', ctx.t('broadcast-ask-scope'), kb);
+    switch (answer.value) {
+      case 'bloc':
+        if (office) return { scope: { type: 'bloc' }, ctx: answer.ctx };
+        break;
+      case 'cluster':
+        if (office) return askCluster(conversation, answer.ctx);
+        break;
+      case 'branches':
+        if (office) return askBranches(conversation, answer.ctx);
+        break;
+      case 'own':
+      case 'ownsub':
+        if (member.branchId)
+          return { scope: { type: 'branches', branchIds: [member.branchId], includeSubcells: answer.value === 'ownsub' }, ctx: answer.ctx };
+    }
+    await answer.ctx.replyHtml(answer.ctx.t('broadcast-branches-not-allowed'));
+    return askScope(conversation, answer.ctx);
+  }
+
+  async function askCluster(conversation: Convo, ctx: InnerContext): Promise<{ scope: AudienceScope; ctx: InnerContext }> {
+    const clusters = await conversation.external(() => services.branches.listClusters().map((c) => ({ id: c.id, name: c.name })));
+    const kb = new InlineKeyboard();
+    for (const c of clusters) kb.text(c.name.slice(0, 60), choice('cluster', c.id)).row();
+    for (;;) {
+      const answer = await pick(conversation, ctx, 'cluster', ctx.t('broadcast-ask-cluster'), kb);
+      const id = Number(answer.value);
+      if (clusters.some((c) => c.id === id)) return { scope: { type: 'cluster', clusterId: id }, ctx: answer.ctx };
+      ctx = answer.ctx;
+    }
+  }
+
+  async function askBranches(conversation: Convo, ctx: InnerContext): Promise<{ scope: AudienceScope; ctx: InnerContext }> {
+    await ctx.replyHtml(ctx.t('broadcast-ask-branches'));
+    for (;;) {
+      const reply = await conversation.waitFor('message:text');
+      const text = reply.message.text.trim();
+      if (/^\/huy(@\w+)?$/i.test(text)) {
+        await reply.replyHtml(reply.t('broadcast-cancelled'));
+        await conversation.halt();
+      }
+      if (text.startsWith('/')) await conversation.halt({ next: true });
+      const codes = text.split(/[,;\s]+/).filter(Boolean);
+      const found = await conversation.external(() =>
+        codes.map((code) => ({ code, branch: services.branches.getByCode(code) })).map((r) => ({ code: r.code, id: r.branch?.active ? r.branch.id : null })),
+      );
+      const unknown = found.filter((f) => f.id === null).map((f) => f.code);
+      if (codes.length === 0 || unknown.length > 0) {
+        await reply.replyHtml(reply.t('broadcast-branches-unknown', { codes: unknown.join(', ') || text }));
+        continue;
+      }
+      const kb = new InlineKeyboard()
+        .text(button(reply, 'broadcast-subcells-yes'), choice('sub', 'yes'))
+        .text(button(reply, 'broadcast-subcells-no'), choice('sub', 'no'));
+      const answer = await pick(conversation, reply, 'sub', reply.t('broadcast-ask-subcells'), kb);
+      const branchIds = [...new Set(found.map((f) => f.id!))];
+      return { scope: { type: 'branches', branchIds, includeSubcells: answer.value === 'yes' }, ctx: answer.ctx };
+    }
+  }
+
+  async function askPeople(conversation: Convo, ctx: InnerContext): Promise<{ people: AudiencePeople; channel: AudienceChannel; ctx: InnerContext }> {
+    const kb = new InlineKeyboard()
+      .text(button(ctx, 'broadcast-people-private'), choice('people', 'private'))
+      .row()
+      .text(button(ctx, 'broadcast-people-groups'), choice('people', 'groups'))
+      .row()
+      .text(button(ctx, 'broadcast-people-both'), choice('people', 'both'))
+      .row()
+      .text(button(ctx, 'broadcast-people-secretaries'), choice('people', 'secretaries'));
+    for (;;) {
+      const answer = await pick(conversation, ctx, 'people', ctx.t('broadcast-ask-people'), kb);
+      switch (answer.value) {
+        case 'private':
+        case 'groups':
+        case 'both':
+          return { people: 'all', channel: answer.value, ctx: answer.ctx };
+        case 'secretaries':
+          return { people: 'secretaries', channel: 'private', ctx: answer.ctx };
+      }
+      ctx = answer.ctx;
+    }
+  }
+
+  async function askWhen(conversation: Convo, ctx: InnerContext): Promise<{ at: number | null; ctx: InnerContext }> {
+    const kb = new InlineKeyboard()
+      .text(button(ctx, 'broadcast-when-now'), choice('when', 'now'))
+      .text(button(ctx, 'broadcast-when-later'), choice('when', 'later'));
+    const answer = await pick(conversation, ctx, 'when', ctx.t('broadcast-ask-when'), kb);
+    if (answer.value !== 'later') return { at: null, ctx: answer.ctx };
+    const examples = describeExamples().slice(0, 3).join(', ');
+    await answer.ctx.replyHtml(answer.ctx.t('broadcast-ask-time', { examples }));
+    for (;;) {
+      const reply = await conversation.waitFor('message:text');
+      const text = reply.message.text.trim();
+      if (/^\/huy(@\w+)?$/i.test(text)) {
+        await reply.replyHtml(reply.t('broadcast-cancelled'));
+        await conversation.halt();
+      }
+      if (text.startsWith('/')) await conversation.halt({ next: true });
+      const now = await conversation.external(() => deps.clock.now().getTime());
+      const parsed = parseVietnameseDateTime(text, new Date(now), config.timeZone);
+      if (!parsed.ok) {
+        await reply.replyHtml(reply.t('broadcast-time-invalid', { text, examples }));
+        continue;
+      }
+      if (parsed.at.getTime() <= now) {
+        await reply.replyHtml(reply.t('broadcast-time-past', { at: formatDateTime(parsed.at, config.timeZone) }));
+        continue;
+      }
+      return { at: parsed.at.getTime(), ctx: reply };
+    }
+  }
+
+  return async function broadcast(conversation: Convo, ctx: InnerContext): Promise<void> {
+    const content = await askContent(conversation, ctx);
+    if (!content) return;
+    let audience: Audience;
+    let counts: { people: number; privateCount: number; groups: number; notLinked: number };
+    for (;;) {
+      const scope = await askScope(conversation, ctx);
+      const people = await askPeople(conversation, scope.ctx);
+      ctx = people.ctx;
+      audience = { scope: scope.scope, people: people.people, channel: people.channel };
+      const a = audience;
+      counts = await conversation.external(() => {
+        const r = services.notices.resolve(a);
+        return { people: r.people.length, privateCount: r.privateCount, groups: r.groups.length, notLinked: r.notLinked };
+      });
+      if (counts.privateCount + counts.groups > 0) break;
+      await ctx.replyHtml(ctx.t('broadcast-nobody'));
+    }
+    const ackKb = new InlineKeyboard()
+      .text(button(ctx, 'broadcast-ack-yes'), choice('ack', 'yes'))
+      .text(button(ctx, 'broadcast-ack-no'), choice('ack', 'no'));
+    const ack = await pick(conversation, ctx, 'ack', ctx.t('broadcast-ask-ack'), ackKb);
+    const requireAck = ack.value === 'yes';
+    const when = await askWhen(conversation, ack.ctx);
+    ctx = when.ctx;
+
+    const finalAudience = audience;
+    const draft = await conversation.external((outer) => {
+      const n = services.notices.createDraft(
+        outer.member!,
+        { ...content, requireAck, audience: finalAudience, scheduledAt: when.at === null ? null : new Date(when.at) },
+        actorOf(outer),
+      );
+      const scope = services.notices.describeScope(finalAudience);
+      // Plain data only: external results are stored as JSON for replays.
+      return {
+        id: n.id,
+        body: n.body,
+        requireAck: n.requireAck,
+        author: services.notices.authorLabel(n),
+        scopeKind: scope.kind,
+        scopeNames: scope.names,
+      };
+    });
+
+    // The preview: the very message recipients get, in the author's language.
+    const preview = renderer.notice(draft, draft.author, ctx.locale);
+    await ctx.replyHtml(ctx.t('broadcast-preview-intro'));
+    const previewOptions = { parse_mode: 'HTML' as const, reply_markup: preview.replyMarkup };
+    if (content.kind === 'document') await ctx.replyWithDocument(content.fileId!, { caption: preview.text, ...previewOptions });
+    else if (content.kind === 'photo') await ctx.replyWithPhoto(content.fileId!, { caption: preview.text, ...previewOptions });
+    else await ctx.reply(preview.text, { ...previewOptions, link_preview_options: { is_disabled: true } });
+
+    const scopeText = describeAudience(ctx, draft.scopeKind, draft.scopeNames, finalAudience);
+    const summary = ctx.t('broadcast-summary', {
+      scope: scopeText,
+      people: counts.people,
+      private: counts.privateCount,
+      groups: counts.groups,
+      notLinked: counts.notLinked,
+      ack: ctx.t(requireAck ? 'broadcast-yes' : 'broadcast-no'),
+      when: when.at === null ? ctx.t('broadcast-when-now-desc') : formatDateTime(new Date(when.at), config.timeZone),
+    });
+    const kb = new InlineKeyboard()
+      .text(button(ctx, 'broadcast-confirm-button'), callbackData(CONFIRM, draft.id))
+      .text(button(ctx, 'broadcast-cancel-button'), callbackData(DISCARD, draft.id));
+    await ctx.replyHtml(summary, { reply_markup: kb });
+  };
+}
+
+function describeAudience(ctx: InnerContext, kind: AudienceScope['type'], names: string[], audience: Audience): Html {
+  const parts: Html[] = [];
+  if (kind === 'bloc') parts.push(ctx.t('broadcast-scope-desc-bloc'));
+  else if (kind === 'cluster') parts.push(ctx.t('broadcast-scope-desc-cluster', { names: names.join(', ') }));
+  else parts.push(ctx.t('broadcast-scope-desc-branches', { names: names.join(', ') }));
+  if (audience.scope.type === 'branches' && audience.scope.includeSubcells) parts.push(new Html(' '), ctx.t('broadcast-scope-desc-sub'));
+  if (audience.people === 'secretaries') parts.push(ctx.t('broadcast-scope-desc-secretaries'));
+  return joinHtml(parts, '');
+}
+

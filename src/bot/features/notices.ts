@@ -1,0 +1,192 @@
+/**
+ * Notices in the bot: /guithongbao (the conversation), its confirm and cancel buttons, the
+ * "Đã nhận" button, and /thongbao (my notices; for authors and the office, who acknowledged).
+ * Every button checks who presses it against the stored notice.
+ */
+import { createConversation } from '@grammyjs/conversations';
+import { Composer, InlineKeyboard } from 'grammy';
+import { isOffice } from '../../domain/roles.js';
+import { formatDate, formatDateTime } from '../../domain/time.js';
+import type { Notice } from '../../services/notices.js';
+import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import {
+  BROADCAST_CONVERSATION,
+  CONFIRM,
+  createBroadcastConversation,
+  DISCARD,
+} from '../conversations/broadcast.js';
+import type { BotDeps } from '../deps.js';
+import { refuse, requireLeader } from '../guards.js';
+import { Html, html, htmlToPlain, joinHtml } from '../render/html.js';
+import { ACK, NoticeRenderer } from '../render/notice.js';
+import { actorOf } from './chat-tracking.js';
+
+const CANCEL_SCHEDULED = 'ncx';
+
+export function noticesFeature(deps: BotDeps): Composer<BotContext> {
+  const { wakeDelivery } = deps;
+  const { services, config, translator } = deps;
+  const notices = services.notices;
+  const renderer = new NoticeRenderer(translator);
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType('private');
+  const tz = config.timeZone;
+
+  privateChat.use(createConversation(createBroadcastConversation(deps), BROADCAST_CONVERSATION));
+
+  privateChat.command('guithongbao', async (ctx) => {
+    if (!(await requireLeader(ctx, 'guithongbao'))) return;
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(BROADCAST_CONVERSATION);
+  });
+  composer.chatType(['group', 'supergroup']).command('guithongbao', (ctx) => ctx.replyHtml(ctx.t('private-only')));
+
+  privateChat.callbackQuery(callbackPattern(CONFIRM, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const member = ctx.member!;
+    const result = notices.confirm(id!, member, actorOf(ctx));
+    if (!result.ok) {
+      const key = {
+        not_found: 'button-expired',
+        not_author: 'broadcast-not-author',
+        not_allowed: 'broadcast-not-author',
+        not_draft: 'broadcast-not-draft',
+        past: 'broadcast-past',
+        empty: 'broadcast-nobody',
+      }[result.reason];
+      return refuse(ctx, key);
+    }
+    await ctx.answerCallbackQuery();
+    if (result.released) {
+      wakeDelivery();
+      const text = ctx.t('broadcast-confirmed-now');
+      await ctx.editMessageText(text.value, { parse_mode: 'HTML' });
+      notices.setProgressMessage(result.notice.id, ctx.chat.id, ctx.callbackQuery.message!.message_id);
+    } else {
+      const at = formatDateTime(result.notice.scheduledAt!, tz);
+      await ctx.editMessageText(ctx.t('broadcast-confirmed-later', { at }).value, { parse_mode: 'HTML' });
+    }
+  });
+
+  privateChat.callbackQuery(callbackPattern(DISCARD, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const notice = notices.get(id!);
+    if (!notice || notice.authorMemberId !== ctx.member!.id) return refuse(ctx, 'broadcast-not-author');
+    const result = notices.cancel(id!, ctx.member!, actorOf(ctx));
+    if (!result.ok) return refuse(ctx, 'broadcast-not-draft');
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('broadcast-draft-cancelled').value, { parse_mode: 'HTML' });
+  });
+
+  privateChat.callbackQuery(callbackPattern(CANCEL_SCHEDULED, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const result = notices.cancel(id!, ctx.member!, actorOf(ctx));
+    if (!result.ok) {
+      return refuse(ctx, result.reason === 'already_sent' ? 'broadcast-already-sent' : result.reason === 'not_found' ? 'button-expired' : 'not-allowed');
+    }
+    await ctx.answerCallbackQuery();
+    await ctx.replyHtml(ctx.t('broadcast-scheduled-cancelled', { title: notices.get(id!)!.title }));
+  });
+
+  // "Đã nhận": in a private chat or in a group, whoever presses it acknowledges for themselves.
+  composer.callbackQuery(callbackPattern(ACK, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const member = ctx.member!;
+    const notice = notices.get(id!);
+    if (notice?.status === 'draft') return void ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t('notice-ack-preview')) });
+    const result = notices.acknowledge(id!, member, actorOf(ctx));
+    if (result.ok) {
+      return void ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t('notice-ack-done', { at: formatDateTime(result.at, tz) })) });
+    }
+    const text =
+      result.reason === 'already'
+        ? ctx.t('notice-ack-already', { at: formatDateTime(result.at, tz) })
+        : result.reason === 'no_ack'
+          ? ctx.t('notice-ack-not-needed')
+          : result.reason === 'not_recipient'
+            ? ctx.t('notice-ack-not-recipient')
+            : ctx.t('button-expired');
+    await ctx.answerCallbackQuery({ text: htmlToPlain(text), show_alert: result.reason !== 'already' });
+  });
+
+  composer.command('thongbao', async (ctx) => {
+    const member = ctx.member!;
+    const arg = ctx.match.trim().replace(/^#/, '');
+    if (arg === '') return listNotices(ctx);
+    if (!/^\d{1,9}$/.test(arg)) return ctx.replyHtml(ctx.t('notices-usage'));
+    const id = Number(arg);
+    const notice = notices.get(id);
+    const isAuthor = notice?.authorMemberId === member.id;
+    const visible = notice && notice.status !== 'draft' && notice.status !== 'cancelled';
+    if (!notice || !visible || (!isAuthor && !isOffice(member) && !notices.isRecipient(id, member.id))) {
+      return ctx.replyHtml(ctx.t('notices-not-found', { id: arg }));
+    }
+    if (isAuthor || isOffice(member)) return ctx.replyHtml(ackReport(ctx, notice));
+    // A recipient sees the notice again, with the button if still unacknowledged.
+    const m = renderer.notice(notice, notices.authorLabel(notice), ctx.locale);
+    const acked = notices.forMember(member.id, 50).find((n) => n.id === id)?.acknowledgedAt;
+    const options = { parse_mode: 'HTML' as const, reply_markup: acked ? undefined : m.replyMarkup };
+    if (notice.kind === 'document') await ctx.replyWithDocument(notice.fileId!, { caption: m.text, ...options });
+    else if (notice.kind === 'photo') await ctx.replyWithPhoto(notice.fileId!, { caption: m.text, ...options });
+    else await ctx.reply(m.text, { ...options, link_preview_options: { is_disabled: true } });
+  });
+
+  function listNotices(ctx: BotContext): Promise<void> {
+    const member = ctx.member!;
+    const mine = notices.forMember(member.id, 10);
+    const parts: Html[] = [];
+    if (mine.length === 0) parts.push(ctx.t('notices-none'));
+    else {
+      parts.push(ctx.t('notices-title'));
+      for (const n of mine) {
+        const mark = !n.requireAck ? '•' : n.acknowledgedAt ? '✅' : '⏳';
+        parts.push(ctx.t('notices-line', { mark, date: formatDate(n.releasedAt ?? n.createdAt, tz), title: n.title, id: String(n.id) }));
+      }
+    }
+    const authored = isOffice(member) || member.roles.includes('secretary') || member.roles.includes('deputy') ? notices.authoredBy(member, 10) : [];
+    const keyboard = new InlineKeyboard();
+    if (authored.length) {
+      parts.push(new Html(''), ctx.t('notices-authored-title'));
+      for (const n of authored) {
+        const status =
+          n.status === 'scheduled'
+            ? ctx.t('notices-status-scheduled', { at: formatDateTime(n.scheduledAt!, tz) })
+            : ctx.t(n.status === 'sending' ? 'notices-status-sending' : 'notices-status-sent');
+        parts.push(ctx.t('notices-authored-line', { status, date: formatDate(n.createdAt, tz), title: n.title, id: String(n.id) }));
+        if (n.status === 'scheduled') {
+          keyboard.text(htmlToPlain(ctx.t('notices-cancel-button', { id: String(n.id), title: n.title })).slice(0, 60), callbackData(CANCEL_SCHEDULED, n.id)).row();
+        }
+      }
+    }
+    return ctx.replyHtml(joinHtml(parts), keyboard.inline_keyboard.length ? { reply_markup: keyboard } : {});
+  }
+
+  function ackReport(ctx: BotContext, notice: Notice): Html {
+    const delivery = notices.progress(notice.id);
+    const lines: Html[] = [];
+    if (notice.requireAck) {
+      const branches = notices.ackByBranch(notice.id);
+      const total = branches.reduce((s, b) => s + b.total, 0);
+      const acked = branches.reduce((s, b) => s + b.acknowledged, 0);
+      const rate = total ? Math.round((acked / total) * 100) : 0;
+      lines.push(ctx.t('notices-ack-summary', { id: String(notice.id), title: notice.title, acked, total, rate }));
+      for (const b of branches) {
+        lines.push(ctx.t('notices-ack-branch', { branch: b.branchName, acked: b.acknowledged, total: b.total }));
+        if (b.missing.length) lines.push(html`   ${ctx.t('notices-ack-missing', { names: b.missing.join(', ') })}`);
+      }
+    } else {
+      lines.push(ctx.t('notices-ack-not-required', { id: String(notice.id), title: notice.title }));
+    }
+    lines.push(
+      ctx.t('notices-delivery', {
+        sent: delivery.sent,
+        waiting: delivery.pending + delivery.sending,
+        failed: delivery.failed + delivery.unreachable,
+      }),
+    );
+    return joinHtml(lines);
+  }
+
+  return composer;
+}

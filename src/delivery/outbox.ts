@@ -1,0 +1,182 @@
+/**
+ * The durable outbox: messages waiting to go to Telegram, one row each, unique by dedupe key.
+ * A row moves pending → sending → sent (or back to pending for a retry, or to failed/unreachable).
+ * A row found in 'sending' at start-up was in flight at a crash: it goes back to pending, so it is
+ * sent again at most once more — the only duplicates the engine allows.
+ */
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { outbox, type OutboxKind, type OutboxStatus, PRIORITY } from '../db/schema.js';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface OutboxItem {
+  dedupeKey: string;
+  chatId: number;
+  memberId?: number | null;
+  kind?: OutboxKind;
+  /** Telegram HTML (text or caption). */
+  text: string;
+  fileId?: string | null;
+  replyMarkup?: InlineKeyboardMarkup | null;
+  priority?: number;
+  /** Not before this instant (default: now). */
+  notBefore?: Date;
+  source?: string;
+  sourceId?: number;
+}
+
+export type DeliveryCounts = Record<OutboxStatus, number> & { total: number };
+
+const TERMINAL: OutboxStatus[] = ['sent', 'failed', 'unreachable', 'cancelled'];
+
+export class Outbox {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Adds messages; ones whose dedupe key exists already are ignored. Returns how many were new. */
+  enqueue(items: readonly OutboxItem[]): number {
+    if (items.length === 0) return 0;
+    const now = this.clock.now();
+    let inserted = 0;
+    this.db.transaction((tx) => {
+      for (let i = 0; i < items.length; i += 200) {
+        const rows = items.slice(i, i + 200).map((item) => ({
+          dedupeKey: item.dedupeKey,
+          chatId: item.chatId,
+          memberId: item.memberId ?? null,
+          kind: item.kind ?? 'text',
+          text: item.text,
+          fileId: item.fileId ?? null,
+          replyMarkup: item.replyMarkup ?? null,
+          priority: item.priority ?? PRIORITY.notice,
+          nextAttemptAt: item.notBefore ?? now,
+          source: item.source ?? null,
+          sourceId: item.sourceId ?? null,
+          createdAt: now,
+        }));
+        inserted += tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
+      }
+    });
+    return inserted;
+  }
+
+  /** Pending rows due by `now`, most urgent first. */
+  due(now: Date, limit: number): OutboxRow[] {
+    return this.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(limit)
+      .all();
+  }
+
+  /** When the next pending row falls due, or null when nothing is pending. */
+  nextDueAt(): Date | null {
+    const row = this.db
+      .select({ at: sql<number>`min(${outbox.nextAttemptAt})` })
+      .from(outbox)
+      .where(eq(outbox.status, 'pending'))
+      .get();
+    return row?.at ? new Date(row.at) : null;
+  }
+
+  markSending(id: number): void {
+    this.db
+      .update(outbox)
+      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+      .where(eq(outbox.id, id))
+      .run();
+  }
+
+  markSent(id: number, telegramMessageId: number): void {
+    this.db
+      .update(outbox)
+      .set({ status: 'sent', telegramMessageId, sentAt: this.clock.now(), lastError: null })
+      .where(eq(outbox.id, id))
+      .run();
+  }
+
+  /** Back to pending, to be tried again at `at`. */
+  retryAt(id: number, at: Date, error: string): void {
+    this.db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id)).run();
+  }
+
+  markFailed(id: number, error: string): void {
+    this.db.update(outbox).set({ status: 'failed', lastError: error }).where(eq(outbox.id, id)).run();
+  }
+
+  markUnreachable(id: number, error: string): void {
+    this.db.update(outbox).set({ status: 'unreachable', lastError: error }).where(eq(outbox.id, id)).run();
+  }
+
+  /** A group became a supergroup: everything not yet sent to it goes to the new id. */
+  retarget(oldChatId: number, newChatId: number): void {
+    this.db
+      .update(outbox)
+      .set({ chatId: newChatId })
+      .where(and(eq(outbox.chatId, oldChatId), inArray(outbox.status, ['pending', 'sending'])))
+      .run();
+  }
+
+  /** Telegram said this chat is gone: nothing else pending for it will get through either. */
+  dropPendingFor(chatId: number, error: string): number {
+    return this.db
+      .update(outbox)
+      .set({ status: 'unreachable', lastError: error })
+      .where(and(eq(outbox.chatId, chatId), eq(outbox.status, 'pending')))
+      .run().changes;
+  }
+
+  /** Rows left in 'sending' by a crash go back to pending. Returns how many. */
+  recoverInFlight(): number {
+    return this.db.update(outbox).set({ status: 'pending' }).where(eq(outbox.status, 'sending')).run().changes;
+  }
+
+  cancelPending(source: string, sourceId: number): number {
+    return this.db
+      .update(outbox)
+      .set({ status: 'cancelled' })
+      .where(and(eq(outbox.source, source), eq(outbox.sourceId, sourceId), eq(outbox.status, 'pending')))
+      .run().changes;
+  }
+
+  counts(source: string, sourceId: number): DeliveryCounts {
+    const rows = this.db
+      .select({ status: outbox.status, n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(and(eq(outbox.source, source), eq(outbox.sourceId, sourceId)))
+      .groupBy(outbox.status)
+      .all();
+    const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, unreachable: 0, cancelled: 0, total: 0 };
+    for (const r of rows) {
+      counts[r.status] = r.n;
+      counts.total += r.n;
+    }
+    return counts;
+  }
+
+  /** True when every row of this source has reached a final state. */
+  isSettled(source: string, sourceId: number): boolean {
+    const c = this.counts(source, sourceId);
+    return c.pending + c.sending === 0;
+  }
+
+  rowsOf(source: string, sourceId: number, statuses: OutboxStatus[] = TERMINAL): OutboxRow[] {
+    return this.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.source, source), eq(outbox.sourceId, sourceId), inArray(outbox.status, statuses)))
+      .orderBy(asc(outbox.id))
+      .all();
+  }
+
+  get(dedupeKey: string): OutboxRow | null {
+    return this.db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey)).get() ?? null;
+  }
+}

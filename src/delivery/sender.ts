@@ -1,0 +1,212 @@
+/**
+ * Drains the outbox at Telegram's pace. Most urgent first; one message at a time per chat; a
+ * 429 pauses everything for retry_after; 5xx and network errors back off and retry; 403 means the
+ * member blocked the bot or the bot left the group (no retry); a 400 with migrate_to_chat_id
+ * moves the chat and resends; any other 400 fails with its reason.
+ */
+import { type Api, GrammyError, HttpError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Outbox, OutboxRow } from './outbox.js';
+import { Pacer, type PacingLimits, TELEGRAM_LIMITS } from './pacing.js';
+
+export interface DeliveryHooks {
+  /** Telegram answered 403 for this chat. */
+  unreachable(chatId: number, description: string): void;
+  /** A group was upgraded: its link must follow. */
+  migrated(oldChatId: number, newChatId: number): void;
+}
+
+export interface SenderOptions {
+  outbox: Outbox;
+  api: Api;
+  clock: Clock;
+  logger: Logger;
+  hooks: DeliveryHooks;
+  limits?: PacingLimits;
+  /** Requests in flight at once (default 25). */
+  concurrency?: number;
+  /** Attempts before a message is given up as failed (default 12). */
+  maxAttempts?: number;
+}
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+const IDLE_POLL_MS = 1000;
+
+export class Sender {
+  readonly #o: Required<Omit<SenderOptions, 'limits'>>;
+  readonly #pacer: Pacer;
+  #running = false;
+  #loop: Promise<void> | undefined;
+  #inFlight = new Set<Promise<void>>();
+  #busyChats = new Set<number>();
+  #wake: (() => void) | undefined;
+  /** Counters since start, for benchmarks and the log. */
+  readonly stats = { sent: 0, retried: 0, tooManyRequests: 0, failed: 0, unreachable: 0 };
+
+  constructor(options: SenderOptions) {
+    this.#o = { concurrency: 25, maxAttempts: 12, ...options };
+    this.#pacer = new Pacer(options.limits ?? TELEGRAM_LIMITS);
+  }
+
+  start(): void {
+    if (this.#running) return;
+    const recovered = this.#o.outbox.recoverInFlight();
+    if (recovered > 0) this.#o.logger.warn({ recovered }, 'messages in flight at the last stop will be sent again');
+    this.#running = true;
+    this.#loop = this.run();
+  }
+
+  /** Stops taking new work and waits for requests in flight. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.wake();
+    await this.#loop;
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Something was enqueued: look now rather than at the next poll. */
+  wake(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.#running) {
+      let waitMs: number;
+      try {
+        waitMs = this.dispatch();
+      } catch (error) {
+        this.#o.logger.error({ err: error }, 'delivery loop failed; retrying');
+        waitMs = IDLE_POLL_MS;
+      }
+      await this.sleep(waitMs);
+    }
+  }
+
+  /** Starts every send allowed now; returns how long to sleep before looking again. */
+  private dispatch(): number {
+    const { outbox, clock, concurrency } = this.#o;
+    const now = clock.now().getTime();
+    let wait = IDLE_POLL_MS;
+    const globalWait = this.#pacer.globalWait(now);
+    if (globalWait > 0) return Math.min(globalWait, wait);
+    if (this.#inFlight.size >= concurrency) return wait;
+    const due = outbox.due(new Date(now), 200);
+    for (const row of due) {
+      if (this.#inFlight.size >= concurrency) break;
+      const g = this.#pacer.globalWait(now);
+      if (g > 0) return g;
+      if (this.#busyChats.has(row.chatId)) continue;
+      const chatWait = this.#pacer.chatWait(row.chatId, now);
+      if (chatWait > 0) {
+        wait = Math.min(wait, chatWait);
+        continue;
+      }
+      this.#pacer.record(row.chatId, now);
+      this.launch(row);
+    }
+    if (due.length === 0) {
+      const next = outbox.nextDueAt();
+      if (next) wait = Math.min(wait, Math.max(0, next.getTime() - now));
+    }
+    return Math.max(1, Math.min(wait, this.#pacer.globalWait(now) || wait));
+  }
+
+  private launch(row: OutboxRow): void {
+    this.#o.outbox.markSending(row.id);
+    this.#busyChats.add(row.chatId);
+    const task = this.deliver(row).finally(() => {
+      this.#busyChats.delete(row.chatId);
+      this.#inFlight.delete(task);
+      this.wake();
+    });
+    this.#inFlight.add(task);
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    const { outbox, logger, clock } = this.#o;
+    try {
+      const message = await this.call(row);
+      outbox.markSent(row.id, message.message_id);
+      this.stats.sent++;
+    } catch (error) {
+      const now = clock.now().getTime();
+      if (error instanceof GrammyError) {
+        const description = `${error.error_code}: ${error.description}`;
+        const retryAfter = error.parameters.retry_after;
+        const migrateTo = error.parameters.migrate_to_chat_id;
+        if (error.error_code === 429) {
+          this.stats.tooManyRequests++;
+          const at = now + (retryAfter ?? 1) * 1000;
+          this.#pacer.pauseUntil(at);
+          outbox.retryAt(row.id, new Date(at), description);
+        } else if (error.error_code === 400 && migrateTo) {
+          this.#o.hooks.migrated(row.chatId, migrateTo);
+          outbox.retarget(row.chatId, migrateTo);
+          outbox.retryAt(row.id, new Date(now), description);
+        } else if (error.error_code === 403) {
+          this.stats.unreachable++;
+          outbox.markUnreachable(row.id, description);
+          outbox.dropPendingFor(row.chatId, description);
+          this.#o.hooks.unreachable(row.chatId, error.description);
+        } else if (error.error_code >= 500) {
+          this.retryLater(row, now, description);
+        } else {
+          this.stats.failed++;
+          outbox.markFailed(row.id, description);
+          logger.warn({ outbox_id: row.id, chat_id: row.chatId, description }, 'message refused by Telegram');
+        }
+      } else if (error instanceof HttpError) {
+        this.retryLater(row, now, `network: ${error.message}`);
+      } else {
+        this.stats.failed++;
+        outbox.markFailed(row.id, String(error));
+        logger.error({ err: error, outbox_id: row.id }, 'message could not be sent');
+      }
+    }
+  }
+
+  private retryLater(row: OutboxRow, now: number, description: string): void {
+    const attempts = row.attempts + 1;
+    if (attempts >= this.#o.maxAttempts) {
+      this.stats.failed++;
+      this.#o.outbox.markFailed(row.id, description);
+      return;
+    }
+    this.stats.retried++;
+    const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1)) * (0.75 + Math.random() / 2);
+    this.#o.outbox.retryAt(row.id, new Date(now + backoff), description);
+  }
+
+  private call(row: OutboxRow) {
+    const api = this.#o.api;
+    const reply_markup = (row.replyMarkup as InlineKeyboardMarkup | null) ?? undefined;
+    switch (row.kind) {
+      case 'document':
+        return api.sendDocument(row.chatId, row.fileId!, { caption: row.text || undefined, parse_mode: 'HTML', reply_markup });
+      case 'photo':
+        return api.sendPhoto(row.chatId, row.fileId!, { caption: row.text || undefined, parse_mode: 'HTML', reply_markup });
+      case 'text':
+        return api.sendMessage(row.chatId, row.text, {
+          parse_mode: 'HTML',
+          reply_markup,
+          link_preview_options: { is_disabled: true },
+        });
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.#running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+  }
+}

@@ -1,0 +1,592 @@
+/**
+ * Notices: drafts, scheduling, sending through the outbox, acknowledgement, reports and nudges.
+ * The words recipients read come from a NoticeMessages renderer (the bot's locales), so this
+ * service decides who gets what and when, never how it is phrased.
+ */
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import {
+  branches,
+  chats,
+  clusters,
+  memberRoles,
+  members,
+  noticeRecipients,
+  notices,
+  type OutboxKind,
+  PRIORITY,
+} from '../db/schema.js';
+import { type Audience, effectiveChannel, mayAddress } from '../domain/audience.js';
+import { isOffice } from '../domain/roles.js';
+import type { Locale } from '../domain/locale.js';
+import type { DeliveryCounts, Outbox, OutboxItem } from '../delivery/outbox.js';
+import type { Actor } from './actor.js';
+import type { AuditService } from './audit.js';
+import type { BranchService } from './branches.js';
+import type { Member } from './members.js';
+
+export type Notice = typeof notices.$inferSelect;
+export const NOTICE_SOURCE = 'notice';
+const NOTICE_NUDGE_SOURCE = 'notice-nudge';
+const NOTICE_REPORT_SOURCE = 'notice-report';
+
+export interface RenderedMessage {
+  text: string;
+  replyMarkup?: InlineKeyboardMarkup;
+}
+
+export interface DeliveryReport {
+  counts: DeliveryCounts;
+  unreachable: { label: string; reason: string }[];
+  failed: { label: string; reason: string }[];
+  notLinked: number;
+  recipients: number;
+}
+
+export interface BranchAck {
+  branchId: number | null;
+  branchName: string;
+  total: number;
+  acknowledged: number;
+  missing: string[];
+}
+
+/** How a notice reads in each language: supplied by the bot. */
+export interface NoticeMessages {
+  notice(n: Pick<Notice, 'id' | 'body' | 'requireAck'>, author: string, locale: Locale): RenderedMessage;
+  ackReminder(n: Notice, locale: Locale): RenderedMessage;
+  secretaryDigest(n: Notice, branchName: string, names: string[], locale: Locale): RenderedMessage;
+  deliveryReport(n: Notice, report: DeliveryReport, locale: Locale): RenderedMessage;
+}
+
+export interface DraftInput {
+  kind: OutboxKind;
+  body: string;
+  fileId?: string | null;
+  title: string;
+  requireAck: boolean;
+  audience: Audience;
+  scheduledAt: Date | null;
+}
+
+export interface ResolvedAudience {
+  branchIds: number[];
+  people: { id: number; branchId: number | null; telegramUserId: number | null; language: string | null }[];
+  groups: { telegramChatId: number; branchId: number | null }[];
+  /** People who will get a private message. */
+  privateCount: number;
+  notLinked: number;
+}
+
+export type ConfirmResult =
+  | { ok: true; notice: Notice; released: boolean }
+  | { ok: false; reason: 'not_found' | 'not_author' | 'not_draft' | 'past' | 'empty' | 'not_allowed' };
+
+export type AckResult =
+  | { ok: true; at: Date }
+  | { ok: false; reason: 'already'; at: Date }
+  | { ok: false; reason: 'not_recipient' | 'not_found' | 'no_ack' };
+
+export class NoticeService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly outbox: Outbox,
+    private readonly branches: BranchService,
+    private readonly messages: () => NoticeMessages,
+  ) {}
+
+  get(id: number): Notice | null {
+    return this.db.select().from(notices).where(eq(notices.id, id)).get() ?? null;
+  }
+
+  /** Whether this member may address this audience at all. */
+  mayAddress(member: Member, audience: Audience): boolean {
+    return mayAddress(member, audience, (id) => this.branches.ancestry(id));
+  }
+
+  /** The branches, people and groups an audience means right now. */
+  resolve(audience: Audience): ResolvedAudience {
+    const branchIds = this.scopeBranchIds(audience);
+    if (branchIds.length === 0) return { branchIds, people: [], groups: [], privateCount: 0, notLinked: 0 };
+    const channel = effectiveChannel(audience);
+    const people = this.db
+      .selectDistinct({
+        id: members.id,
+        branchId: members.branchId,
+        telegramUserId: members.telegramUserId,
+        language: members.language,
+      })
+      .from(members)
+      .leftJoin(memberRoles, eq(memberRoles.memberId, members.id))
+      .where(
+        and(
+          eq(members.status, 'active'),
+          inArray(members.branchId, branchIds),
+          audience.people === 'secretaries' ? eq(memberRoles.role, 'secretary') : undefined,
+        ),
+      )
+      .orderBy(asc(members.id))
+      .all();
+    const groups =
+      channel === 'private'
+        ? []
+        : this.db
+            .select({ telegramChatId: chats.telegramChatId, branchId: chats.branchId })
+            .from(chats)
+            .where(and(eq(chats.status, 'active'), inArray(chats.branchId, branchIds)))
+            .orderBy(asc(chats.id))
+            .all();
+    const linked = people.filter((p) => p.telegramUserId !== null).length;
+    return {
+      branchIds,
+      people,
+      groups,
+      privateCount: channel === 'groups' ? 0 : linked,
+      notLinked: people.length - linked,
+    };
+  }
+
+  createDraft(author: Member, input: DraftInput, actor: Actor): Notice {
+    const now = this.clock.now();
+    const notice = this.db
+      .insert(notices)
+      .values({
+        authorMemberId: author.id,
+        audience: input.audience,
+        kind: input.kind,
+        body: input.body,
+        fileId: input.fileId ?? null,
+        title: input.title,
+        requireAck: input.requireAck,
+        status: 'draft',
+        scheduledAt: input.scheduledAt,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    this.audit.record(actor, 'notice.draft', 'notice', notice.id, { audience: input.audience, requireAck: input.requireAck });
+    return notice;
+  }
+
+  /** The author confirms a draft: it is sent now or waits for its time. */
+  confirm(id: number, by: Member, actor: Actor): ConfirmResult {
+    return this.db.transaction(() => {
+      const notice = this.get(id);
+      if (!notice) return { ok: false, reason: 'not_found' } as const;
+      if (notice.authorMemberId !== by.id) return { ok: false, reason: 'not_author' } as const;
+      if (notice.status !== 'draft') return { ok: false, reason: 'not_draft' } as const;
+      const audience = notice.audience as Audience;
+      if (!this.mayAddress(by, audience)) return { ok: false, reason: 'not_allowed' } as const;
+      const resolved = this.resolve(audience);
+      if (resolved.people.length === 0 && resolved.groups.length === 0) return { ok: false, reason: 'empty' } as const;
+      const now = this.clock.now();
+      if (notice.scheduledAt && notice.scheduledAt.getTime() > now.getTime()) {
+        this.setStatus(id, 'scheduled');
+        this.audit.record(actor, 'notice.schedule', 'notice', id, { at: notice.scheduledAt.toISOString() });
+        return { ok: true, notice: this.get(id)!, released: false } as const;
+      }
+      if (notice.scheduledAt && notice.scheduledAt.getTime() <= now.getTime() - 60_000)
+        return { ok: false, reason: 'past' } as const;
+      this.release(notice);
+      this.audit.record(actor, 'notice.send', 'notice', id, { audience });
+      return { ok: true, notice: this.get(id)!, released: true } as const;
+    });
+  }
+
+  /** Drafts and scheduled notices can be cancelled before they go. */
+  cancel(id: number, by: Member, actor: Actor): { ok: true } | { ok: false; reason: 'not_found' | 'not_allowed' | 'already_sent' } {
+    const notice = this.get(id);
+    if (!notice) return { ok: false, reason: 'not_found' };
+    if (notice.authorMemberId !== by.id && !isOffice(by)) return { ok: false, reason: 'not_allowed' };
+    if (notice.status !== 'draft' && notice.status !== 'scheduled') return { ok: false, reason: 'already_sent' };
+    this.setStatus(id, 'cancelled');
+    this.audit.record(actor, 'notice.cancel', 'notice', id);
+    return { ok: true };
+  }
+
+  /** Scheduled notices whose time has come are sent. Returns their ids. */
+  releaseDue(): number[] {
+    const now = this.clock.now();
+    const due = this.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.status, 'scheduled'), lte(notices.scheduledAt, now)))
+      .orderBy(asc(notices.scheduledAt))
+      .all();
+    for (const notice of due) {
+      this.db.transaction(() => {
+        // Re-read inside the transaction: a cancel may have won the race.
+        const current = this.get(notice.id);
+        if (current?.status !== 'scheduled') return;
+        this.release(current);
+        this.audit.record({ source: 'system' }, 'notice.send', 'notice', notice.id, { scheduled: true });
+      });
+    }
+    return due.map((n) => n.id);
+  }
+
+  /** Resolves the audience now, records the recipients and puts every message in the outbox. */
+  private release(notice: Notice): void {
+    const audience = notice.audience as Audience;
+    const resolved = this.resolve(audience);
+    const channel = effectiveChannel(audience);
+    const now = this.clock.now();
+    const author = this.authorLabel(notice);
+    const messages = this.messages();
+    for (let i = 0; i < resolved.people.length; i += 200) {
+      this.db
+        .insert(noticeRecipients)
+        .values(resolved.people.slice(i, i + 200).map((p) => ({ noticeId: notice.id, memberId: p.id, branchId: p.branchId })))
+        .onConflictDoNothing()
+        .run();
+    }
+    const items: OutboxItem[] = [];
+    const base = { kind: notice.kind, fileId: notice.fileId, priority: PRIORITY.notice, source: NOTICE_SOURCE, sourceId: notice.id };
+    if (channel !== 'groups') {
+      for (const p of resolved.people) {
+        if (p.telegramUserId === null) continue;
+        const m = messages.notice(notice, author, localeOf(p.language));
+        items.push({ ...base, dedupeKey: `notice:${notice.id}:m:${p.id}`, chatId: p.telegramUserId, memberId: p.id, text: m.text, replyMarkup: m.replyMarkup });
+      }
+    }
+    for (const g of resolved.groups) {
+      const m = messages.notice(notice, author, 'vi');
+      items.push({ ...base, dedupeKey: `notice:${notice.id}:c:${g.telegramChatId}`, chatId: g.telegramChatId, text: m.text, replyMarkup: m.replyMarkup });
+    }
+    this.outbox.enqueue(items);
+    this.db
+      .update(notices)
+      .set({ status: 'sending', releasedAt: now, updatedAt: now })
+      .where(eq(notices.id, notice.id))
+      .run();
+  }
+
+  setProgressMessage(id: number, chatId: number, messageId: number): void {
+    this.db.update(notices).set({ progressChatId: chatId, progressMessageId: messageId }).where(eq(notices.id, id)).run();
+  }
+
+  sending(): Notice[] {
+    return this.db.select().from(notices).where(eq(notices.status, 'sending')).orderBy(asc(notices.id)).all();
+  }
+
+  progress(id: number): DeliveryCounts {
+    return this.outbox.counts(NOTICE_SOURCE, id);
+  }
+
+  /**
+   * Notices whose every message has reached a final state become 'sent', and their author gets
+   * the delivery report (once: the report has its own dedupe key). Returns the finished notices.
+   */
+  finishSettled(): Notice[] {
+    const finished: Notice[] = [];
+    for (const notice of this.sending()) {
+      if (!this.outbox.isSettled(NOTICE_SOURCE, notice.id)) continue;
+      const now = this.clock.now();
+      this.db.transaction(() => {
+        this.db.update(notices).set({ status: 'sent', completedAt: now, updatedAt: now }).where(eq(notices.id, notice.id)).run();
+        const author = this.db.select().from(members).where(eq(members.id, notice.authorMemberId)).get();
+        if (author?.telegramUserId) {
+          const m = this.messages().deliveryReport(notice, this.deliveryReport(notice.id), localeOf(author.language));
+          this.outbox.enqueue([
+            {
+              dedupeKey: `notice:${notice.id}:report`,
+              chatId: author.telegramUserId,
+              memberId: author.id,
+              text: m.text,
+              replyMarkup: m.replyMarkup,
+              priority: PRIORITY.report,
+              source: NOTICE_REPORT_SOURCE,
+              sourceId: notice.id,
+            },
+          ]);
+        }
+      });
+      finished.push({ ...notice, status: 'sent', completedAt: now });
+    }
+    return finished;
+  }
+
+  deliveryReport(id: number): DeliveryReport {
+    const counts = this.outbox.counts(NOTICE_SOURCE, id);
+    const rows = this.outbox.rowsOf(NOTICE_SOURCE, id, ['unreachable', 'failed']);
+    const names = this.labelsFor(rows.map((r) => ({ memberId: r.memberId, chatId: r.chatId })));
+    const describe = (status: 'unreachable' | 'failed') =>
+      rows
+        .filter((r) => r.status === status)
+        .map((r) => ({ label: names.get(r.chatId) ?? String(r.chatId), reason: r.lastError ?? '' }));
+    const recipients = this.db
+      .select({ total: sql<number>`count(*)`, notLinked: sql<number>`sum(case when ${members.telegramUserId} is null then 1 else 0 end)` })
+      .from(noticeRecipients)
+      .innerJoin(members, eq(members.id, noticeRecipients.memberId))
+      .where(eq(noticeRecipients.noticeId, id))
+      .get();
+    const notice = this.get(id);
+    const channel = notice ? effectiveChannel(notice.audience as Audience) : 'private';
+    return {
+      counts,
+      unreachable: describe('unreachable'),
+      failed: describe('failed'),
+      notLinked: channel === 'groups' ? 0 : (recipients?.notLinked ?? 0),
+      recipients: recipients?.total ?? 0,
+    };
+  }
+
+  acknowledge(id: number, member: Member, actor: Actor): AckResult {
+    const notice = this.get(id);
+    if (!notice || notice.status === 'draft' || notice.status === 'cancelled') return { ok: false, reason: 'not_found' };
+    if (!notice.requireAck) return { ok: false, reason: 'no_ack' };
+    const row = this.db
+      .select()
+      .from(noticeRecipients)
+      .where(and(eq(noticeRecipients.noticeId, id), eq(noticeRecipients.memberId, member.id)))
+      .get();
+    if (!row) return { ok: false, reason: 'not_recipient' };
+    if (row.acknowledgedAt) return { ok: false, reason: 'already', at: row.acknowledgedAt };
+    const now = this.clock.now();
+    const changed = this.db
+      .update(noticeRecipients)
+      .set({ acknowledgedAt: now })
+      .where(and(eq(noticeRecipients.id, row.id), isNull(noticeRecipients.acknowledgedAt)))
+      .run().changes;
+    if (changed === 0) return { ok: false, reason: 'already', at: this.ackOf(id, member.id) ?? now };
+    this.audit.record(actor, 'notice.ack', 'notice', id, { memberId: member.id });
+    return { ok: true, at: now };
+  }
+
+  private ackOf(noticeId: number, memberId: number): Date | null {
+    return (
+      this.db
+        .select({ at: noticeRecipients.acknowledgedAt })
+        .from(noticeRecipients)
+        .where(and(eq(noticeRecipients.noticeId, noticeId), eq(noticeRecipients.memberId, memberId)))
+        .get()?.at ?? null
+    );
+  }
+
+  /** The latest notices addressed to a member, with their acknowledgement. */
+  forMember(memberId: number, limit = 10): (Notice & { acknowledgedAt: Date | null })[] {
+    return this.db
+      .select({ n: notices, acknowledgedAt: noticeRecipients.acknowledgedAt })
+      .from(noticeRecipients)
+      .innerJoin(notices, eq(notices.id, noticeRecipients.noticeId))
+      .where(and(eq(noticeRecipients.memberId, memberId), inArray(notices.status, ['sending', 'sent'])))
+      .orderBy(desc(notices.releasedAt), desc(notices.id))
+      .limit(limit)
+      .all()
+      .map((r) => ({ ...r.n, acknowledgedAt: r.acknowledgedAt }));
+  }
+
+  /** Notices this member wrote (or, for the office, everyone's), newest first. */
+  authoredBy(member: Member, limit = 10): Notice[] {
+    return this.db
+      .select()
+      .from(notices)
+      .where(and(isOffice(member) ? undefined : eq(notices.authorMemberId, member.id), inArray(notices.status, ['scheduled', 'sending', 'sent'])))
+      .orderBy(desc(notices.id))
+      .limit(limit)
+      .all();
+  }
+
+  isRecipient(noticeId: number, memberId: number): boolean {
+    const row = this.db
+      .select({ id: noticeRecipients.id })
+      .from(noticeRecipients)
+      .where(and(eq(noticeRecipients.noticeId, noticeId), eq(noticeRecipients.memberId, memberId)))
+      .get();
+    return row !== undefined;
+  }
+
+  /** Acknowledgement per branch, with the names of those who have not acknowledged. */
+  ackByBranch(id: number): BranchAck[] {
+    const rows = this.db
+      .select({
+        branchId: noticeRecipients.branchId,
+        branchName: branches.name,
+        fullName: members.fullName,
+        acknowledgedAt: noticeRecipients.acknowledgedAt,
+      })
+      .from(noticeRecipients)
+      .innerJoin(members, eq(members.id, noticeRecipients.memberId))
+      .leftJoin(branches, eq(branches.id, noticeRecipients.branchId))
+      .where(eq(noticeRecipients.noticeId, id))
+      .orderBy(asc(branches.code), asc(members.fullName))
+      .all();
+    const byBranch = new Map<number | null, BranchAck>();
+    for (const r of rows) {
+      let b = byBranch.get(r.branchId);
+      if (!b) {
+        b = { branchId: r.branchId, branchName: r.branchName ?? '—', total: 0, acknowledged: 0, missing: [] };
+        byBranch.set(r.branchId, b);
+      }
+      b.total++;
+      if (r.acknowledgedAt) b.acknowledged++;
+      else b.missing.push(r.fullName);
+    }
+    return [...byBranch.values()];
+  }
+
+  /**
+   * Nudges people who have not acknowledged: after `delayMs` a private reminder, after twice that
+   * their branch secretary gets the list. Each stage happens once per person (nudge_stage, and
+   * dedupe keys in the outbox).
+   */
+  nudge(delayMs: number): { reminded: number; digests: number } {
+    const now = this.clock.now().getTime();
+    const messages = this.messages();
+    let reminded = 0;
+    let digests = 0;
+    const candidates = this.db
+      .select()
+      .from(notices)
+      .where(and(eq(notices.requireAck, true), inArray(notices.status, ['sending', 'sent']), lte(notices.releasedAt, new Date(now - delayMs))))
+      .all();
+    for (const notice of candidates) {
+      const released = notice.releasedAt!.getTime();
+      this.db.transaction(() => {
+        const stage1 = this.db
+          .select({ r: noticeRecipients, telegramUserId: members.telegramUserId, language: members.language })
+          .from(noticeRecipients)
+          .innerJoin(members, eq(members.id, noticeRecipients.memberId))
+          .where(and(eq(noticeRecipients.noticeId, notice.id), isNull(noticeRecipients.acknowledgedAt), eq(noticeRecipients.nudgeStage, 0)))
+          .all();
+        const items: OutboxItem[] = [];
+        for (const { r, telegramUserId, language } of stage1) {
+          if (telegramUserId !== null) {
+            const m = messages.ackReminder(notice, localeOf(language));
+            items.push({
+              dedupeKey: `notice:${notice.id}:nudge1:${r.memberId}`,
+              chatId: telegramUserId,
+              memberId: r.memberId,
+              text: m.text,
+              replyMarkup: m.replyMarkup,
+              priority: PRIORITY.notice,
+              source: NOTICE_NUDGE_SOURCE,
+              sourceId: notice.id,
+            });
+          }
+        }
+        reminded += this.outbox.enqueue(items);
+        if (stage1.length > 0) {
+          this.db
+            .update(noticeRecipients)
+            .set({ nudgeStage: 1 })
+            .where(and(eq(noticeRecipients.noticeId, notice.id), isNull(noticeRecipients.acknowledgedAt), eq(noticeRecipients.nudgeStage, 0)))
+            .run();
+        }
+        if (now - released < 2 * delayMs) return;
+        for (const branch of this.ackByBranch(notice.id)) {
+          if (branch.missing.length === 0 || branch.branchId === null) continue;
+          const pending = this.db
+            .select({ id: noticeRecipients.id })
+            .from(noticeRecipients)
+            .where(
+              and(
+                eq(noticeRecipients.noticeId, notice.id),
+                eq(noticeRecipients.branchId, branch.branchId),
+                isNull(noticeRecipients.acknowledgedAt),
+                eq(noticeRecipients.nudgeStage, 1),
+              ),
+            )
+            .all();
+          if (pending.length === 0) continue;
+          const secretaries = this.db
+            .select({ id: members.id, telegramUserId: members.telegramUserId, language: members.language })
+            .from(members)
+            .innerJoin(memberRoles, eq(memberRoles.memberId, members.id))
+            .where(and(eq(members.branchId, branch.branchId), eq(memberRoles.role, 'secretary'), eq(members.status, 'active')))
+            .all();
+          const digestItems: OutboxItem[] = [];
+          for (const s of secretaries) {
+            if (s.telegramUserId === null) continue;
+            const m = messages.secretaryDigest(notice, branch.branchName, branch.missing, localeOf(s.language));
+            digestItems.push({
+              dedupeKey: `notice:${notice.id}:nudge2:${branch.branchId}:${s.id}`,
+              chatId: s.telegramUserId,
+              memberId: s.id,
+              text: m.text,
+              priority: PRIORITY.notice,
+              source: NOTICE_NUDGE_SOURCE,
+              sourceId: notice.id,
+            });
+          }
+          digests += this.outbox.enqueue(digestItems);
+          this.db
+            .update(noticeRecipients)
+            .set({ nudgeStage: 2 })
+            .where(inArray(noticeRecipients.id, pending.map((p) => p.id)))
+            .run();
+        }
+      });
+    }
+    return { reminded, digests };
+  }
+
+  /** "Văn phòng Đảng ủy Khối" or the author's branch, shown in the notice header. */
+  authorLabel(notice: Notice): string {
+    const author = this.db.select().from(members).where(eq(members.id, notice.authorMemberId)).get();
+    if (!author) return '';
+    const roles = this.db.select().from(memberRoles).where(eq(memberRoles.memberId, author.id)).all().map((r) => r.role);
+    if (roles.includes('office') || roles.includes('admin') || author.branchId === null) return '';
+    return this.db.select({ name: branches.name }).from(branches).where(eq(branches.id, author.branchId)).get()?.name ?? '';
+  }
+
+  describeScope(audience: Audience): { kind: Audience['scope']['type']; names: string[] } {
+    const s = audience.scope;
+    if (s.type === 'bloc') return { kind: 'bloc', names: [] };
+    if (s.type === 'cluster') {
+      const c = this.db.select().from(clusters).where(eq(clusters.id, s.clusterId)).get();
+      return { kind: 'cluster', names: c ? [c.name] : [] };
+    }
+    const names = s.branchIds.length
+      ? this.db.select({ name: branches.name }).from(branches).where(inArray(branches.id, s.branchIds)).all().map((b) => b.name)
+      : [];
+    return { kind: 'branches', names };
+  }
+
+  private scopeBranchIds(audience: Audience): number[] {
+    const s = audience.scope;
+    const active = this.branches.list({ activeOnly: true });
+    const activeIds = new Set(active.map((b) => b.id));
+    let roots: number[];
+    if (s.type === 'bloc') return [...activeIds];
+    if (s.type === 'cluster') roots = active.filter((b) => b.clusterId === s.clusterId).map((b) => b.id);
+    else roots = s.branchIds.filter((id) => activeIds.has(id));
+    const expand = s.type === 'cluster' || (s.type === 'branches' && s.includeSubcells);
+    const ids = new Set<number>();
+    for (const id of roots) {
+      const subtree = expand ? this.branches.subtreeIds(id) : [id];
+      for (const sub of subtree) if (activeIds.has(sub)) ids.add(sub);
+    }
+    return [...ids];
+  }
+
+  private setStatus(id: number, status: Notice['status']) {
+    this.db.update(notices).set({ status, updatedAt: this.clock.now() }).where(eq(notices.id, id)).run();
+  }
+
+  private labelsFor(targets: { memberId: number | null; chatId: number }[]): Map<number, string> {
+    const labels = new Map<number, string>();
+    const memberIds = targets.map((t) => t.memberId).filter((id): id is number => id !== null);
+    if (memberIds.length) {
+      for (const m of this.db.select({ tg: members.telegramUserId, name: members.fullName }).from(members).where(inArray(members.id, memberIds)).all()) {
+        if (m.tg !== null) labels.set(m.tg, m.name);
+      }
+    }
+    const chatIds = targets.filter((t) => t.memberId === null).map((t) => t.chatId);
+    if (chatIds.length) {
+      for (const c of this.db.select({ id: chats.telegramChatId, title: chats.title }).from(chats).where(inArray(chats.telegramChatId, chatIds)).all()) {
+        labels.set(c.id, c.title ?? String(c.id));
+      }
+    }
+    return labels;
+  }
+}
+
+function localeOf(language: string | null): Locale {
+  return language === 'en' ? 'en' : 'vi';
+}
