@@ -5,7 +5,6 @@
  * Everything that touches the database runs in conversation.external, so replays after a restart
  * do not repeat it.
  */
-import type { Conversation } from '@grammyjs/conversations';
 import { InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Audience, AudienceChannel, AudiencePeople, AudienceScope } from '../../domain/audience.js';
@@ -13,7 +12,8 @@ import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime
 import { isOffice } from '../../domain/roles.js';
 import { formatDateTime } from '../../domain/time.js';
 import { callbackData } from '../callback-data.js';
-import type { BotContext, InnerContext } from '../context.js';
+import type { InnerContext } from '../context.js';
+import { ask, type Convo } from './ask.js';
 import type { BotDeps } from '../deps.js';
 import { entitiesToHtml, htmlVisibleLength } from '../render/entities.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
@@ -30,24 +30,26 @@ const CAPTION_LIMIT = 1024;
 const HEADER_ROOM = 80;
 
 type Content = { kind: 'text' | 'document' | 'photo'; body: string; fileId: string | null; title: string };
-type Convo = Conversation<BotContext, InnerContext>;
 
 const STEP = 'bc';
 const choice = (step: string, value: string | number) => callbackData(STEP, step, value);
 const button = (ctx: InnerContext, key: string) => htmlToPlain(ctx.t(key));
 
-/** Waits for a button of this step; other buttons and texts repeat the question. */
+/** Asks with buttons and waits for one of this step's buttons. */
 async function pick(conversation: Convo, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard): Promise<{ value: string; ctx: InnerContext }> {
-  await ctx.replyHtml(question, { reply_markup: keyboard });
-  const answer = await conversation.waitForCallbackQuery(new RegExp(`^${STEP}:${step}:([\\w-]+)$`), {
-    otherwise: async (other) => {
-      if (other.message?.text?.startsWith('/')) return;
-      if (other.callbackQuery) await other.answerCallbackQuery();
-      await other.replyHtml(question, { reply_markup: keyboard });
-    },
-  });
+  const pattern = new RegExp(`^${STEP}:${step}:([\\w-]+)$`);
+  const repeat = (c: InnerContext) => c.replyHtml(question, { reply_markup: keyboard });
+  await repeat(ctx);
+  const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, 'broadcast-cancelled');
   await answer.answerCallbackQuery();
-  return { value: answer.match[1]!, ctx: answer };
+  return { value: pattern.exec(answer.callbackQuery!.data!)![1]!, ctx: answer };
+}
+
+/** Waits for a text message (for dates, codes). */
+function askText(conversation: Convo, question: Html): Promise<InnerContext & { message: { text: string } }> {
+  return ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(question), 'broadcast-cancelled') as Promise<
+    InnerContext & { message: { text: string } }
+  >;
 }
 
 function titleOf(html: string): string {
@@ -59,26 +61,22 @@ export function createBroadcastConversation(deps: BotDeps) {
   const { services, config, translator } = deps;
   const renderer = new NoticeRenderer(translator);
 
-  async function askContent(conversation: Convo, ctx: InnerContext): Promise<Content | null> {
-    await ctx.replyHtml(ctx.t('broadcast-ask-content'));
+  async function askContent(conversation: Convo, ctx: InnerContext): Promise<Content> {
+    const question = ctx.t('broadcast-ask-content');
+    await ctx.replyHtml(question);
+    const isContent = (c: InnerContext) => Boolean(c.message && !c.message.text?.startsWith('/'));
     for (;;) {
-      const reply = await conversation.waitFor('message');
-      const msg: Message = reply.message;
-      if (msg.text && /^\/huy(@\w+)?$/i.test(msg.text.trim())) {
-        await reply.replyHtml(reply.t('broadcast-cancelled'));
-        return null;
-      }
-      if (msg.text?.startsWith('/')) await conversation.halt({ next: true });
-      let content: Content | null = null;
+      const reply = await ask(conversation, isContent, (c) => c.replyHtml(question), 'broadcast-cancelled');
+      const msg: Message = reply.message!;
+      let content: Content;
       if (msg.text !== undefined) {
         const body = entitiesToHtml(msg.text, msg.entities).value;
-        content = { kind: 'text', body, fileId: null, title: titleOf(body) };
         const length = htmlVisibleLength(body);
-        if (msg.text.trim() === '') content = null;
-        else if (length > TEXT_LIMIT - HEADER_ROOM) {
+        if (length > TEXT_LIMIT - HEADER_ROOM) {
           await reply.replyHtml(reply.t('broadcast-too-long', { length, max: TEXT_LIMIT - HEADER_ROOM }));
           continue;
         }
+        content = { kind: 'text', body, fileId: null, title: titleOf(body) };
       } else if (msg.document || msg.photo) {
         const body = entitiesToHtml(msg.caption ?? '', msg.caption_entities).value;
         const length = htmlVisibleLength(body);
@@ -93,7 +91,7 @@ export function createBroadcastConversation(deps: BotDeps) {
         await reply.replyHtml(reply.t('broadcast-unsupported'));
         continue;
       }
-      if (!content || (content.kind === 'text' && htmlVisibleLength(content.body) === 0)) {
+      if (content.kind === 'text' && htmlToPlain(new Html(content.body)).trim() === '') {
         await reply.replyHtml(reply.t('broadcast-empty'));
         continue;
       }
@@ -150,18 +148,17 @@ export function createBroadcastConversation(deps: BotDeps) {
   }
 
   async function askBranches(conversation: Convo, ctx: InnerContext): Promise<{ scope: AudienceScope; ctx: InnerContext }> {
-    await ctx.replyHtml(ctx.t('broadcast-ask-branches'));
+    const question = ctx.t('broadcast-ask-branches');
+    await ctx.replyHtml(question);
     for (;;) {
-      const reply = await conversation.waitFor('message:text');
+      const reply = await askText(conversation, question);
       const text = reply.message.text.trim();
-      if (/^\/huy(@\w+)?$/i.test(text)) {
-        await reply.replyHtml(reply.t('broadcast-cancelled'));
-        await conversation.halt();
-      }
-      if (text.startsWith('/')) await conversation.halt({ next: true });
       const codes = text.split(/[,;\s]+/).filter(Boolean);
       const found = await conversation.external(() =>
-        codes.map((code) => ({ code, branch: services.branches.getByCode(code) })).map((r) => ({ code: r.code, id: r.branch?.active ? r.branch.id : null })),
+        codes.map((code) => {
+          const branch = services.branches.getByCode(code);
+          return { code, id: branch?.active ? branch.id : null };
+        }),
       );
       const unknown = found.filter((f) => f.id === null).map((f) => f.code);
       if (codes.length === 0 || unknown.length > 0) {
@@ -207,15 +204,11 @@ export function createBroadcastConversation(deps: BotDeps) {
     const answer = await pick(conversation, ctx, 'when', ctx.t('broadcast-ask-when'), kb);
     if (answer.value !== 'later') return { at: null, ctx: answer.ctx };
     const examples = describeExamples().slice(0, 3).join(', ');
-    await answer.ctx.replyHtml(answer.ctx.t('broadcast-ask-time', { examples }));
+    const question = answer.ctx.t('broadcast-ask-time', { examples });
+    await answer.ctx.replyHtml(question);
     for (;;) {
-      const reply = await conversation.waitFor('message:text');
+      const reply = await askText(conversation, question);
       const text = reply.message.text.trim();
-      if (/^\/huy(@\w+)?$/i.test(text)) {
-        await reply.replyHtml(reply.t('broadcast-cancelled'));
-        await conversation.halt();
-      }
-      if (text.startsWith('/')) await conversation.halt({ next: true });
       const now = await conversation.external(() => deps.clock.now().getTime());
       const parsed = parseVietnameseDateTime(text, new Date(now), config.timeZone);
       if (!parsed.ok) {
@@ -232,7 +225,6 @@ export function createBroadcastConversation(deps: BotDeps) {
 
   return async function broadcast(conversation: Convo, ctx: InnerContext): Promise<void> {
     const content = await askContent(conversation, ctx);
-    if (!content) return;
     let audience: Audience;
     let counts: { people: number; privateCount: number; groups: number; notLinked: number };
     for (;;) {

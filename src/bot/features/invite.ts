@@ -3,7 +3,7 @@
  * branch (and its cells). `/moi DV0001`, `/moi Nguyễn Văn An`, `/moi chibo CB01 [bí thư]`, or
  * plain `/moi` for a short conversation that asks for the same.
  */
-import { createConversation, type Conversation } from '@grammyjs/conversations';
+import { createConversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Role } from '../../db/schema.js';
 import { isOffice, parseRole } from '../../domain/roles.js';
@@ -14,6 +14,7 @@ import type { Services } from '../../services/index.js';
 import type { Member } from '../../services/members.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext, InnerContext } from '../context.js';
+import { ask, type Convo } from '../conversations/ask.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse, requireLeader } from '../guards.js';
 import type { TranslationArgs } from '../i18n.js';
@@ -117,15 +118,11 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
   const { services, config } = deps;
   const composer = new Composer<BotContext>();
 
-  async function inviteConversation(conversation: Conversation<BotContext, InnerContext>, ctx: InnerContext) {
-    await ctx.replyHtml(ctx.t('invite-ask'));
-    const answer = await conversation.waitFor('message:text', {
-      otherwise: (other) => other.replyHtml(other.t('invite-ask')),
-    });
-    const text = answer.message.text.trim();
-    if (/^\/huy(@\w+)?$/i.test(text)) return answer.replyHtml(answer.t('invite-cancelled'));
-    // Another command: leave the conversation and let the rest of the bot handle it.
-    if (text.startsWith('/')) await conversation.halt({ next: true });
+  async function inviteConversation(conversation: Convo, ctx: InnerContext) {
+    const question = ctx.t('invite-ask');
+    await ctx.replyHtml(question);
+    const answer = await ask(conversation, (c) => typeof c.message?.text === 'string' && !c.message.text.startsWith('/'), (c) => c.replyHtml(question), 'invite-cancelled');
+    const text = answer.message!.text!.trim();
     const plan = await conversation.external((outer) =>
       outer.member ? planInvite(services, outer.member, text, actorOf(outer)) : null,
     );
