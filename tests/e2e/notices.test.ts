@@ -126,6 +126,25 @@ describe('notices (end to end)', () => {
     expect(actions).toEqual(expect.arrayContaining(['notice.draft', 'notice.send']));
   });
 
+  it('the delivery report names who could not be reached and who has not linked Telegram', async () => {
+    t.services.members.create({ code: 'DV010', fullName: 'Chưa Liên Kết', branchId: bloc.cell.id, roles: ['member'] }, SYSTEM);
+    t.fake.blockUser(cellMember.id);
+    await compose(cellSecretary, 'Thông báo thu đảng phí', { scope: /^Chi bộ của tôi$/, people: /Tin riêng/, ack: /Không cần/ });
+    await confirm(cellSecretary);
+    const report = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('Kết quả gửi'), {
+      timeoutMs: 10_000,
+    });
+    const text = String(report.params.text);
+    expect(text).toContain('Đã gửi: 1');
+    expect(text).toContain('Không gửi được: 1');
+    expect(text).toContain('Hoàng Minh Em: 403: Forbidden: bot was blocked by the user');
+    expect(text).toContain('Chưa liên kết Telegram (không nhận được tin riêng): 1');
+    expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
+    const audit = t.services.audit.recent(20).find((e) => e.action === 'notice.send');
+    expect(audit?.details).toMatchObject({ audience: { people: 'all', channel: 'private' } });
+    expect(audit?.actorTelegramUserId).toBe(cellSecretary.id);
+  });
+
   it('"Đã nhận" records once, answers the button, and /thongbao shows who has not acknowledged', async () => {
     await compose(office, 'Kế hoạch học tập nghị quyết', {
       scope: /Chọn chi bộ/,
