@@ -120,6 +120,8 @@ export const members = sqliteTable(
     unreachableSince: integer('unreachable_since', { mode: 'timestamp_ms' }),
     /** Fingerprint of the command menu last set for this member's private chat. */
     commandMenu: text('command_menu'),
+    /** Meeting reminders by private message (they still reach the branch's groups). */
+    privateReminders: integer('private_reminders', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -254,6 +256,11 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     telegramMessageId: integer('telegram_message_id'),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    /** When it was meant to go; sent more than a minute later, `lateNote` is appended. */
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }),
+    lateNote: text('late_note'),
+    /** Not sent after this instant (a reminder for a meeting that has started). */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     /** What produced it (e.g. 'notice', 'notice-report'), for progress and reports. */
     source: text('source'),
     sourceId: integer('source_id'),
@@ -322,3 +329,136 @@ export const noticeRecipients = sqliteTable(
     index('notice_recipients_member_idx').on(t.memberId),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Meetings, their series, attendance, and the branches' reminder settings.
+
+export const MEETING_KINDS = ['regular', 'thematic', 'committee', 'briefing', 'congress', 'other'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATUSES = ['draft', 'scheduled', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export interface MeetingDocument {
+  fileId: string;
+  name: string;
+  kind: 'document' | 'photo';
+}
+
+/** A recurring meeting: its occurrences are materialised as meeting rows ahead of time. */
+export const meetingSeries = sqliteTable('meeting_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  branchId: integer('branch_id').references(() => branches.id),
+  kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+  title: text('title').notNull(),
+  combinedThematic: integer('combined_thematic', { mode: 'boolean' }).notNull().default(false),
+  /** domain/recurrence.ts RecurrenceRule */
+  rule: text('rule', { mode: 'json' }).notNull(),
+  hour: integer('hour').notNull(),
+  minute: integer('minute').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  location: text('location').notNull().default(''),
+  agenda: text('agenda').notNull().default(''),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdByMemberId: integer('created_by_member_id').references(() => members.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    seriesId: integer('series_id').references(() => meetingSeries.id),
+    /** For an occurrence of a series: its local date in the series ('YYYY-MM-DD'). */
+    occurrenceDate: text('occurrence_date'),
+    /** Moved or cancelled on its own: later edits of the series leave it alone. */
+    detached: integer('detached', { mode: 'boolean' }).notNull().default(false),
+    /** Null: a meeting of the whole bloc. */
+    branchId: integer('branch_id').references(() => branches.id),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    title: text('title').notNull(),
+    combinedThematic: integer('combined_thematic', { mode: 'boolean' }).notNull().default(false),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    location: text('location').notNull().default(''),
+    agenda: text('agenda').notNull().default(''),
+    documents: text('documents', { mode: 'json' }).$type<MeetingDocument[]>().notNull().default([]),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('draft'),
+    /** When it got its current time: reminders that fell due before this are not sent. */
+    timeSetAt: integer('time_set_at', { mode: 'timestamp_ms' }),
+    createdByMemberId: integer('created_by_member_id').references(() => members.id),
+    attendanceRate: integer('attendance_rate'),
+    attendanceTakenAt: integer('attendance_taken_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('meetings_starts_idx').on(t.status, t.startsAt),
+    index('meetings_branch_idx').on(t.branchId, t.startsAt),
+    uniqueIndex('meetings_occurrence_idx').on(t.seriesId, t.occurrenceDate),
+  ],
+);
+
+export const RSVP_RESPONSES = ['yes', 'no'] as const;
+
+export const meetingRsvps = sqliteTable(
+  'meeting_rsvps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    response: text('response', { enum: RSVP_RESPONSES }).notNull(),
+    reason: text('reason'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('meeting_rsvps_unique').on(t.meetingId, t.memberId)],
+);
+
+export const ATTENDANCE_STATUSES = ['present', 'excused', 'unexcused'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status', { enum: ATTENDANCE_STATUSES }).notNull(),
+    reason: text('reason'),
+    recordedByMemberId: integer('recorded_by_member_id').references(() => members.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('attendance_unique').on(t.meetingId, t.memberId), index('attendance_member_idx').on(t.memberId)],
+);
+
+/** The Charter's rule: three unexcused absences in a year are flagged to the secretary, once. */
+export const absenceFlags = sqliteTable(
+  'absence_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    year: integer('year').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('absence_flags_unique').on(t.memberId, t.year)],
+);
+
+export const branchSettings = sqliteTable('branch_settings', {
+  branchId: integer('branch_id')
+    .primaryKey()
+    .references(() => branches.id),
+  /** Minutes before a meeting; default 1 day and 2 hours. */
+  reminderOffsets: text('reminder_offsets', { mode: 'json' }).$type<number[]>(),
+});

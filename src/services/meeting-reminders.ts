@@ -1,0 +1,344 @@
+/**
+ * Everything the bot tells people about meetings, through the outbox: the announcement, reminders
+ * (1 day and 2 hours before by default, per branch), updates when a meeting moves or is cancelled,
+ * the office's 07:00 digest, and the nudges (no regular meeting set for next month, no thematic
+ * meeting last quarter, no documents a day before, three unexcused absences).
+ *
+ * The schedule is data: each reminder is an outbox row whose dedupe key names the meeting, its
+ * start time, the offset and the chat, so it exists once; a moved meeting has a new start time and
+ * so new reminders, and its old pending ones are cancelled. The planner runs every 30 s and puts
+ * reminders due in the next minutes into the outbox with their due time; the sender sends them
+ * on the dot, or late (marked) after downtime, never after the meeting has started.
+ */
+import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import { branchSettings, branches, chats, memberRoles, meetings, members, PRIORITY } from '../db/schema.js';
+import type { Locale } from '../domain/locale.js';
+import { localParts } from '../domain/time.js';
+import { zonedWallTimeToUtc } from '../domain/datetime-parse.js';
+import type { Outbox, OutboxItem } from '../delivery/outbox.js';
+import type { Meeting, MeetingChange, MeetingChangeListener, MeetingService, Series } from './meetings.js';
+import type { RenderedMessage } from './notices.js';
+
+export const MEETING_SOURCE = 'meeting';
+export const DEFAULT_REMINDER_OFFSETS = [24 * 60, 120];
+const LOOKAHEAD_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
+
+export interface MeetingMessages {
+  announce(m: Meeting, branchName: string | null, series: Series | null, locale: Locale): RenderedMessage;
+  reminder(m: Meeting, branchName: string | null, offsetMinutes: number, locale: Locale): RenderedMessage;
+  lateNote(locale: Locale): string;
+  changed(m: Meeting, branchName: string | null, change: MeetingChange, locale: Locale): RenderedMessage;
+  dailyDigest(items: { meeting: Meeting; branchName: string | null }[], date: Date, locale: Locale): RenderedMessage;
+  noRegularMeeting(branchName: string, month: { month: number; year: number }, locale: Locale): RenderedMessage;
+  noThematicMeeting(branchNames: string[], quarter: { quarter: number; year: number }, locale: Locale): RenderedMessage;
+  noDocuments(m: Meeting, branchName: string | null, locale: Locale): RenderedMessage;
+  absenceFlag(fullName: string, count: number, year: number, locale: Locale): RenderedMessage;
+}
+
+interface Recipient {
+  chatId: number;
+  memberId: number | null;
+  locale: Locale;
+}
+
+export class MeetingNotifier implements MeetingChangeListener {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    private readonly meetings: MeetingService,
+    private readonly messages: () => MeetingMessages,
+    private readonly timeZone: string,
+    private readonly onEnqueue: () => void = () => undefined,
+  ) {}
+
+  // Settings
+
+  reminderOffsets(branchId: number | null): number[] {
+    if (branchId === null) return DEFAULT_REMINDER_OFFSETS;
+    const row = this.db.select().from(branchSettings).where(eq(branchSettings.branchId, branchId)).get();
+    return row?.reminderOffsets?.length ? row.reminderOffsets : DEFAULT_REMINDER_OFFSETS;
+  }
+
+  setReminderOffsets(branchId: number, offsets: number[]): void {
+    const clean = [...new Set(offsets.filter((o) => Number.isInteger(o) && o > 0 && o <= 14 * 24 * 60))].sort((a, b) => b - a);
+    this.db
+      .insert(branchSettings)
+      .values({ branchId, reminderOffsets: clean })
+      .onConflictDoUpdate({ target: branchSettings.branchId, set: { reminderOffsets: clean } })
+      .run();
+  }
+
+  // Who is told
+
+  /** Branch meetings: the branch's linked groups and its members privately; bloc meetings: office and secretaries. */
+  recipients(m: Meeting, options: { privateOnly?: boolean } = {}): Recipient[] {
+    const out: Recipient[] = [];
+    if (m.branchId !== null) {
+      if (!options.privateOnly) {
+        for (const c of this.db
+          .select({ id: chats.telegramChatId })
+          .from(chats)
+          .where(and(eq(chats.branchId, m.branchId), eq(chats.status, 'active')))
+          .all()) {
+          out.push({ chatId: c.id, memberId: null, locale: 'vi' });
+        }
+      }
+      for (const p of this.meetings.expectedMembers(m)) {
+        if (p.telegramUserId !== null && p.privateReminders) out.push({ chatId: p.telegramUserId, memberId: p.id, locale: localeOf(p.language) });
+      }
+      return out;
+    }
+    const people = this.db
+      .selectDistinct({ id: members.id, tg: members.telegramUserId, language: members.language, privateReminders: members.privateReminders })
+      .from(members)
+      .innerJoin(memberRoles, eq(memberRoles.memberId, members.id))
+      .where(and(eq(members.status, 'active'), inArray(memberRoles.role, ['office', 'admin', 'secretary'])))
+      .all();
+    for (const p of people) if (p.tg !== null && p.privateReminders) out.push({ chatId: p.tg, memberId: p.id, locale: localeOf(p.language) });
+    return out;
+  }
+
+  private leaders(branchId: number | null): Recipient[] {
+    const roles = branchId === null ? (['office', 'admin'] as const) : (['secretary'] as const);
+    return this.db
+      .selectDistinct({ id: members.id, tg: members.telegramUserId, language: members.language })
+      .from(members)
+      .innerJoin(memberRoles, eq(memberRoles.memberId, members.id))
+      .where(
+        and(
+          eq(members.status, 'active'),
+          inArray(memberRoles.role, [...roles]),
+          branchId === null ? undefined : eq(members.branchId, branchId),
+        ),
+      )
+      .all()
+      .filter((p) => p.tg !== null)
+      .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: localeOf(p.language) }));
+  }
+
+  private office(): Recipient[] {
+    return this.leaders(null);
+  }
+
+  private enqueue(items: OutboxItem[]): number {
+    const n = this.outbox.enqueue(items);
+    if (n > 0) this.onEnqueue();
+    return n;
+  }
+
+  // MeetingChangeListener
+
+  created(m: Meeting, series: Series | null): void {
+    const branchName = this.meetings.branchName(m.branchId);
+    const items = this.recipients(m).map((r) => {
+      const msg = this.messages().announce(m, branchName, series, r.locale);
+      return this.item(`meeting:${m.id}:new:${r.chatId}`, r, msg, PRIORITY.reminder, m.id);
+    });
+    this.enqueue(items);
+    this.planFor(m, this.clock.now());
+  }
+
+  /**
+   * A meeting moved, changed or was cancelled: its pending reminders are dropped, and everyone
+   * already told about it (anything of this meeting was sent to them) gets the update.
+   */
+  changed(m: Meeting, change: MeetingChange): void {
+    this.outbox.cancelPending(MEETING_SOURCE, m.id);
+    const told = new Map<number, Recipient>();
+    const current = new Map(this.recipients(m).map((r) => [r.chatId, r]));
+    for (const row of this.outbox.rowsOf(MEETING_SOURCE, m.id, ['sent'])) {
+      told.set(row.chatId, current.get(row.chatId) ?? { chatId: row.chatId, memberId: row.memberId, locale: 'vi' });
+    }
+    const branchName = this.meetings.branchName(m.branchId);
+    const version = m.updatedAt.getTime();
+    const items = [...told.values()].map((r) => {
+      const msg = this.messages().changed(m, branchName, change, r.locale);
+      return this.item(`meeting:${m.id}:chg:${version}:${r.chatId}`, r, msg, PRIORITY.reminder, m.id);
+    });
+    this.enqueue(items);
+    if (change.type !== 'cancelled') this.planFor(m, this.clock.now());
+  }
+
+  // Planning
+
+  /** Puts reminders due in the next few minutes into the outbox (every 30 s, and at start-up). */
+  plan(): number {
+    const now = this.clock.now();
+    const maxOffset = Math.max(...DEFAULT_REMINDER_OFFSETS, ...this.allCustomOffsets()) * 60_000;
+    const candidates = this.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now), lte(meetings.startsAt, new Date(now.getTime() + maxOffset + DAY_MS + LOOKAHEAD_MS))))
+      .orderBy(asc(meetings.startsAt))
+      .all();
+    let n = 0;
+    for (const m of candidates) n += this.planFor(m, now);
+    return n;
+  }
+
+  private planFor(m: Meeting, now: Date): number {
+    if (m.status !== 'scheduled' || m.startsAt.getTime() <= now.getTime()) return 0;
+    const horizon = now.getTime() + LOOKAHEAD_MS;
+    const timeSet = (m.timeSetAt ?? m.createdAt).getTime();
+    const branchName = this.meetings.branchName(m.branchId);
+    const items: OutboxItem[] = [];
+    for (const offset of this.reminderOffsets(m.branchId)) {
+      const due = m.startsAt.getTime() - offset * 60_000;
+      // Not yet in reach, or due before the meeting got this time (no point reminding late for that).
+      if (due > horizon || due < timeSet) continue;
+      for (const r of this.recipients(m)) {
+        const msg = this.messages().reminder(m, branchName, offset, r.locale);
+        items.push({
+          ...this.item(`meeting:${m.id}:r:${m.startsAt.getTime()}:${offset}:${r.chatId}`, r, msg, PRIORITY.reminder, m.id),
+          notBefore: new Date(due),
+          dueAt: new Date(due),
+          expiresAt: m.startsAt,
+          lateNote: this.messages().lateNote(r.locale),
+        });
+      }
+    }
+    // A day before, a meeting without documents: its secretary is nudged.
+    const docsDue = m.startsAt.getTime() - DAY_MS;
+    if (m.documents.length === 0 && docsDue <= horizon && docsDue >= timeSet) {
+      for (const r of this.leaders(m.branchId)) {
+        const msg = this.messages().noDocuments(m, branchName, r.locale);
+        items.push({
+          ...this.item(`meeting:${m.id}:nodocs:${m.startsAt.getTime()}:${r.chatId}`, r, msg, PRIORITY.notice, m.id),
+          notBefore: new Date(docsDue),
+          expiresAt: m.startsAt,
+          source: 'meeting-nudge',
+        });
+      }
+    }
+    return this.enqueue(items);
+  }
+
+  private allCustomOffsets(): number[] {
+    return this.db
+      .select({ o: branchSettings.reminderOffsets })
+      .from(branchSettings)
+      .all()
+      .flatMap((r) => r.o ?? []);
+  }
+
+  // Daily and periodic messages
+
+  /** 07:00: today's meetings across the bloc, to the office (once a day; caught up until noon). */
+  dailyDigest(): number {
+    const now = this.clock.now();
+    const p = localParts(now, this.timeZone);
+    if (p.hour < 7 || p.hour >= 12) return 0;
+    const start = zonedWallTimeToUtc(p, 0, 0, this.timeZone);
+    const today = this.meetings.between(start, new Date(start.getTime() + DAY_MS), null);
+    const items = today.map((meeting) => ({ meeting, branchName: this.meetings.branchName(meeting.branchId) }));
+    const key = `${p.year}-${p.month}-${p.day}`;
+    return this.enqueue(
+      this.office().map((r) =>
+        this.item(`digest:${key}:${r.chatId}`, r, this.messages().dailyDigest(items, now, r.locale), PRIORITY.report, null, 'digest'),
+      ),
+    );
+  }
+
+  /** From the 25th: secretaries of cells with no regular meeting set for next month. */
+  nudgeNextMonth(): number {
+    const now = this.clock.now();
+    const p = localParts(now, this.timeZone);
+    if (p.day < 25 || p.hour < 8) return 0;
+    const next = p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 };
+    const from = zonedWallTimeToUtc({ ...next, day: 1 }, 0, 0, this.timeZone);
+    const after = next.month === 12 ? { year: next.year + 1, month: 1 } : { year: next.year, month: next.month + 1 };
+    const to = zonedWallTimeToUtc({ ...after, day: 1 }, 0, 0, this.timeZone);
+    const held = new Set(
+      this.meetings
+        .between(from, to, null, false)
+        .filter((m) => m.kind === 'regular')
+        .map((m) => m.branchId),
+    );
+    const items: OutboxItem[] = [];
+    for (const b of this.meetingBranches()) {
+      if (held.has(b.id)) continue;
+      for (const r of this.leaders(b.id)) {
+        const msg = this.messages().noRegularMeeting(b.name, next, r.locale);
+        items.push(this.item(`nudge-regular:${next.year}-${next.month}:${b.id}:${r.chatId}`, r, msg, PRIORITY.notice, null, 'meeting-nudge'));
+      }
+    }
+    return this.enqueue(items);
+  }
+
+  /** In the first week of a quarter: the office gets the cells that held no thematic meeting last quarter. */
+  reportThematic(): number {
+    const now = this.clock.now();
+    const p = localParts(now, this.timeZone);
+    if ((p.month - 1) % 3 !== 0 || p.day > 7 || p.hour < 8) return 0;
+    const prevQuarterStartMonth = p.month === 1 ? 10 : p.month - 3;
+    const prevYear = p.month === 1 ? p.year - 1 : p.year;
+    const from = zonedWallTimeToUtc({ year: prevYear, month: prevQuarterStartMonth, day: 1 }, 0, 0, this.timeZone);
+    const to = zonedWallTimeToUtc({ year: p.year, month: p.month, day: 1 }, 0, 0, this.timeZone);
+    const held = new Set(
+      this.meetings
+        .between(from, to, null, false)
+        .filter((m) => m.kind === 'thematic' || m.combinedThematic)
+        .map((m) => m.branchId),
+    );
+    const missing = this.meetingBranches()
+      .filter((b) => !held.has(b.id))
+      .map((b) => b.name);
+    const quarter = { quarter: Math.floor((prevQuarterStartMonth - 1) / 3) + 1, year: prevYear };
+    return this.enqueue(
+      this.office().map((r) =>
+        this.item(
+          `thematic-report:${quarter.year}-Q${quarter.quarter}:${r.chatId}`,
+          r,
+          this.messages().noThematicMeeting(missing, quarter, r.locale),
+          PRIORITY.report,
+          null,
+          'meeting-nudge',
+        ),
+      ),
+    );
+  }
+
+  /** Three unexcused absences this year: the member's secretary is told, once per member and year. */
+  flagAbsences(meeting: Meeting, flagged: { memberId: number; fullName: string; count: number }[]): number {
+    const year = localParts(meeting.startsAt, this.timeZone).year;
+    const items: OutboxItem[] = [];
+    for (const f of flagged) {
+      for (const r of this.leaders(meeting.branchId)) {
+        const msg = this.messages().absenceFlag(f.fullName, f.count, year, r.locale);
+        items.push(this.item(`absence-flag:${f.memberId}:${year}:${r.chatId}`, r, msg, PRIORITY.notice, null, 'meeting-nudge'));
+      }
+    }
+    return this.enqueue(items);
+  }
+
+  /** Branches that hold regular branch meetings: cells and the cells under grassroots committees. */
+  private meetingBranches(): { id: number; name: string }[] {
+    return this.db
+      .select({ id: branches.id, name: branches.name })
+      .from(branches)
+      .where(and(eq(branches.active, true), inArray(branches.kind, ['cell', 'subcell'])))
+      .orderBy(asc(branches.code))
+      .all();
+  }
+
+  private item(dedupeKey: string, r: Recipient, msg: RenderedMessage, priority: number, meetingId: number | null, source = MEETING_SOURCE): OutboxItem {
+    return {
+      dedupeKey,
+      chatId: r.chatId,
+      memberId: r.memberId,
+      text: msg.text,
+      replyMarkup: msg.replyMarkup,
+      priority,
+      source,
+      sourceId: meetingId ?? undefined,
+    };
+  }
+}
+
+function localeOf(language: string | null): Locale {
+  return language === 'en' ? 'en' : 'vi';
+}

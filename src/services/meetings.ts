@@ -1,0 +1,490 @@
+/**
+ * Meetings: single meetings and recurring series (materialised as meeting rows ahead of time),
+ * moving and cancelling (one occurrence, or the series from now on), RSVPs and attendance.
+ * Telling people about changes goes through MeetingNotifier (meeting-reminders.ts).
+ */
+import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/connection.js';
+import {
+  absenceFlags,
+  attendance,
+  type AttendanceStatus,
+  branches,
+  meetingRsvps,
+  meetings,
+  meetingSeries,
+  members,
+  type MeetingDocument,
+  type MeetingKind,
+} from '../db/schema.js';
+import { zonedWallTimeToUtc } from '../domain/datetime-parse.js';
+import { type RecurrenceRule, occurrencesBetween, validateRule } from '../domain/recurrence.js';
+import { localParts } from '../domain/time.js';
+import type { Actor } from './actor.js';
+import type { AuditService } from './audit.js';
+import type { BranchService } from './branches.js';
+
+export type Meeting = typeof meetings.$inferSelect;
+export type Series = typeof meetingSeries.$inferSelect;
+
+/** Minutes: the guidance's 90, and 120 when a regular and a thematic meeting are held together. */
+export function defaultDuration(kind: MeetingKind, combinedThematic: boolean): number {
+  if (kind === 'regular' && combinedThematic) return 120;
+  if (kind === 'congress') return 240;
+  return 90;
+}
+
+export interface MeetingInput {
+  branchId: number | null;
+  kind: MeetingKind;
+  title: string;
+  combinedThematic?: boolean;
+  startsAt: Date;
+  durationMinutes?: number;
+  location?: string;
+  agenda?: string;
+  documents?: MeetingDocument[];
+  /** Makes it the first occurrence of a series. */
+  rule?: RecurrenceRule | null;
+}
+
+/** How far ahead series occurrences exist as rows. */
+export const MATERIALISE_DAYS = 62;
+const DAY_MS = 86_400_000;
+
+export type MeetingChange = { type: 'moved'; from: Date } | { type: 'cancelled' } | { type: 'edited' };
+
+/** Tells the people concerned about a change (implemented with the outbox). */
+export interface MeetingChangeListener {
+  changed(meeting: Meeting, change: MeetingChange): void;
+  created(meeting: Meeting, series: Series | null): void;
+}
+
+export interface AttendanceRow {
+  memberId: number;
+  fullName: string;
+  rsvp: 'yes' | 'no' | null;
+  rsvpReason: string | null;
+  status: AttendanceStatus | null;
+  reason: string | null;
+}
+
+export class MeetingService {
+  #listener: MeetingChangeListener | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly branches: BranchService,
+    private readonly timeZone: string,
+  ) {}
+
+  /** Set by whoever sends the announcements and updates (kept out of the constructor to avoid a cycle). */
+  setListener(listener: MeetingChangeListener): void {
+    this.#listener = listener;
+  }
+
+  get(id: number): Meeting | null {
+    return this.db.select().from(meetings).where(eq(meetings.id, id)).get() ?? null;
+  }
+
+  getSeries(id: number): Series | null {
+    return this.db.select().from(meetingSeries).where(eq(meetingSeries.id, id)).get() ?? null;
+  }
+
+  createDraft(input: MeetingInput, by: number, actor: Actor): Meeting {
+    if (input.rule) {
+      const error = validateRule(input.rule);
+      if (error) throw new RangeError(error);
+    }
+    const now = this.clock.now();
+    const meeting = this.db
+      .insert(meetings)
+      .values({
+        branchId: input.branchId,
+        kind: input.kind,
+        title: input.title.trim(),
+        combinedThematic: input.combinedThematic ?? false,
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes ?? defaultDuration(input.kind, input.combinedThematic ?? false),
+        location: input.location?.trim() ?? '',
+        agenda: input.agenda?.trim() ?? '',
+        documents: input.documents ?? [],
+        status: 'draft',
+        createdByMemberId: by,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    // The rule waits with the draft (in a series row not yet active) until confirmed.
+    if (input.rule) {
+      const p = localParts(input.startsAt, this.timeZone);
+      const series = this.db
+        .insert(meetingSeries)
+        .values({
+          branchId: input.branchId,
+          kind: input.kind,
+          title: meeting.title,
+          combinedThematic: meeting.combinedThematic,
+          rule: input.rule,
+          hour: p.hour,
+          minute: p.minute,
+          durationMinutes: meeting.durationMinutes,
+          location: meeting.location,
+          agenda: meeting.agenda,
+          startDate: dateKey(p),
+          active: false,
+          createdByMemberId: by,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      this.db
+        .update(meetings)
+        .set({ seriesId: series.id, occurrenceDate: dateKey(p) })
+        .where(eq(meetings.id, meeting.id))
+        .run();
+    }
+    this.audit.record(actor, 'meeting.draft', 'meeting', meeting.id, { kind: input.kind, rule: input.rule ?? null });
+    return this.get(meeting.id)!;
+  }
+
+  /** The author confirms: the meeting (and its series) become real and people are told. */
+  confirm(id: number, by: number, actor: Actor): { ok: true; meeting: Meeting } | { ok: false; reason: 'not_found' | 'not_author' | 'not_draft' | 'past' } {
+    const draft = this.get(id);
+    if (!draft) return { ok: false, reason: 'not_found' };
+    if (draft.createdByMemberId !== by) return { ok: false, reason: 'not_author' };
+    if (draft.status !== 'draft') return { ok: false, reason: 'not_draft' };
+    const now = this.clock.now();
+    if (draft.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
+    this.db.transaction(() => {
+      this.db.update(meetings).set({ status: 'scheduled', timeSetAt: now, updatedAt: now }).where(eq(meetings.id, id)).run();
+      if (draft.seriesId) {
+        this.db.update(meetingSeries).set({ active: true, updatedAt: now }).where(eq(meetingSeries.id, draft.seriesId)).run();
+      }
+    });
+    const series = draft.seriesId ? this.getSeries(draft.seriesId) : null;
+    if (series) this.materialise(series);
+    this.audit.record(actor, 'meeting.create', 'meeting', id, { seriesId: draft.seriesId });
+    const meeting = this.get(id)!;
+    this.#listener?.created(meeting, series);
+    return { ok: true, meeting };
+  }
+
+  /** Makes sure every active series has its occurrences for the coming weeks. Returns how many were added. */
+  materialiseAll(): number {
+    let added = 0;
+    for (const s of this.db.select().from(meetingSeries).where(eq(meetingSeries.active, true)).all()) added += this.materialise(s);
+    return added;
+  }
+
+  private materialise(series: Series): number {
+    const now = this.clock.now();
+    const timing = {
+      rule: series.rule as RecurrenceRule,
+      hour: series.hour,
+      minute: series.minute,
+      startDate: series.startDate,
+      endDate: series.endDate ?? undefined,
+      timeZone: this.timeZone,
+    };
+    const occurrences = occurrencesBetween(timing, now, new Date(now.getTime() + MATERIALISE_DAYS * DAY_MS));
+    if (occurrences.length === 0) return 0;
+    return this.db
+      .insert(meetings)
+      .values(
+        occurrences.map((o) => ({
+          seriesId: series.id,
+          occurrenceDate: o.date,
+          branchId: series.branchId,
+          kind: series.kind,
+          title: series.title,
+          combinedThematic: series.combinedThematic,
+          startsAt: o.at,
+          durationMinutes: series.durationMinutes,
+          location: series.location,
+          agenda: series.agenda,
+          status: 'scheduled' as const,
+          timeSetAt: now,
+          createdByMemberId: series.createdByMemberId,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .run().changes;
+  }
+
+  /** Moves one meeting (an occurrence stays out of later series edits). */
+  move(id: number, startsAt: Date, actor: Actor): { ok: true; meeting: Meeting } | { ok: false; reason: 'not_found' | 'past' | 'cancelled' } {
+    const before = this.get(id);
+    if (!before || before.status === 'draft') return { ok: false, reason: 'not_found' };
+    if (before.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+    const now = this.clock.now();
+    if (startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
+    this.db
+      .update(meetings)
+      .set({ startsAt, detached: true, timeSetAt: now, updatedAt: now })
+      .where(eq(meetings.id, id))
+      .run();
+    this.audit.record(actor, 'meeting.move', 'meeting', id, { from: before.startsAt.toISOString(), to: startsAt.toISOString() });
+    const meeting = this.get(id)!;
+    this.#listener?.changed(meeting, { type: 'moved', from: before.startsAt });
+    return { ok: true, meeting };
+  }
+
+  /** Edits the place, agenda or documents of one meeting. */
+  edit(id: number, changes: { location?: string; agenda?: string; title?: string; documents?: MeetingDocument[] }, actor: Actor): Meeting | null {
+    const before = this.get(id);
+    if (!before || before.status !== 'scheduled') return null;
+    this.db
+      .update(meetings)
+      .set({ ...changes, detached: true, updatedAt: this.clock.now() })
+      .where(eq(meetings.id, id))
+      .run();
+    this.audit.record(actor, 'meeting.edit', 'meeting', id, changes);
+    const meeting = this.get(id)!;
+    this.#listener?.changed(meeting, { type: 'edited' });
+    return meeting;
+  }
+
+  cancel(id: number, actor: Actor): { ok: true; meeting: Meeting } | { ok: false; reason: 'not_found' | 'cancelled' | 'past' } {
+    const before = this.get(id);
+    if (!before || before.status === 'draft') return { ok: false, reason: 'not_found' };
+    if (before.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+    if (before.startsAt.getTime() <= this.clock.now().getTime()) return { ok: false, reason: 'past' };
+    this.db
+      .update(meetings)
+      .set({ status: 'cancelled', detached: true, updatedAt: this.clock.now() })
+      .where(eq(meetings.id, id))
+      .run();
+    this.audit.record(actor, 'meeting.cancel', 'meeting', id);
+    const meeting = this.get(id)!;
+    this.#listener?.changed(meeting, { type: 'cancelled' });
+    return { ok: true, meeting };
+  }
+
+  /**
+   * Changes a series from now on: future occurrences that were not moved or cancelled on their own
+   * are replaced; past ones and detached ones stay as they are.
+   */
+  editSeries(
+    seriesId: number,
+    changes: Partial<Pick<Series, 'rule' | 'hour' | 'minute' | 'durationMinutes' | 'location' | 'agenda' | 'title' | 'active'>>,
+    actor: Actor,
+  ): number {
+    const series = this.getSeries(seriesId);
+    if (!series) return 0;
+    if (changes.rule) {
+      const error = validateRule(changes.rule as RecurrenceRule);
+      if (error) throw new RangeError(error);
+    }
+    const now = this.clock.now();
+    const future = this.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.seriesId, seriesId), eq(meetings.detached, false), eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now)))
+      .all();
+    this.db.transaction(() => {
+      this.db
+        .update(meetingSeries)
+        .set({ ...changes, startDate: dateKey(localParts(now, this.timeZone)), updatedAt: now })
+        .where(eq(meetingSeries.id, seriesId))
+        .run();
+      if (future.length) {
+        // Cancel rather than delete: someone may have been told about them already.
+        this.db
+          .update(meetings)
+          .set({ status: 'cancelled', occurrenceDate: null, updatedAt: now })
+          .where(inArray(meetings.id, future.map((m) => m.id)))
+          .run();
+      }
+    });
+    this.audit.record(actor, 'meeting.series.edit', 'meeting_series', seriesId, changes);
+    const updated = this.getSeries(seriesId)!;
+    const added = updated.active ? this.materialise(updated) : 0;
+    const replacements = this.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.seriesId, seriesId), eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now)))
+      .all();
+    for (const old of future) {
+      const replacement = replacements.find((r) => Math.abs(r.startsAt.getTime() - old.startsAt.getTime()) < 40 * DAY_MS && !future.includes(r));
+      const cancelled = this.get(old.id)!;
+      if (replacement && replacement.startsAt.getTime() !== old.startsAt.getTime()) {
+        this.#listener?.changed(replacement, { type: 'moved', from: old.startsAt });
+      } else if (!replacement) {
+        this.#listener?.changed(cancelled, { type: 'cancelled' });
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Scheduled meetings starting in [from, to): of the given branches, and of the whole bloc when
+   * `includeBloc`; all branches when `branchIds` is null.
+   */
+  between(from: Date, to: Date, branchIds: number[] | null, includeBloc = true): Meeting[] {
+    const branchFilter =
+      branchIds === null
+        ? undefined
+        : or(branchIds.length ? inArray(meetings.branchId, branchIds) : sql`0`, includeBloc ? isNull(meetings.branchId) : sql`0`);
+    return this.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, from), lt(meetings.startsAt, to), branchFilter))
+      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .all();
+  }
+
+  /** The next 30 days for a member: their branch, the branches above it, and the bloc. */
+  upcomingFor(branchId: number | null, days = 30): Meeting[] {
+    const now = this.clock.now();
+    const ids = branchId === null ? [] : this.branches.ancestry(branchId).map((b) => b.id);
+    return this.between(now, new Date(now.getTime() + days * DAY_MS), ids, true);
+  }
+
+  nextFor(branchId: number): Meeting | null {
+    return this.upcomingFor(branchId, 366)[0] ?? null;
+  }
+
+  // RSVP and attendance
+
+  rsvp(meetingId: number, memberId: number, response: 'yes' | 'no', reason: string | null, actor: Actor): void {
+    const at = this.clock.now();
+    this.db
+      .insert(meetingRsvps)
+      .values({ meetingId, memberId, response, reason, at })
+      .onConflictDoUpdate({ target: [meetingRsvps.meetingId, meetingRsvps.memberId], set: { response, reason, at } })
+      .run();
+    this.audit.record(actor, 'meeting.rsvp', 'meeting', meetingId, { memberId, response, reason });
+  }
+
+  rsvpOf(meetingId: number, memberId: number): { response: 'yes' | 'no'; reason: string | null } | null {
+    return (
+      this.db
+        .select({ response: meetingRsvps.response, reason: meetingRsvps.reason })
+        .from(meetingRsvps)
+        .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.memberId, memberId)))
+        .get() ?? null
+    );
+  }
+
+  /** The members expected at a meeting: the active members of its branch. */
+  expectedMembers(meeting: Meeting): { id: number; fullName: string; telegramUserId: number | null; privateReminders: boolean; language: string | null }[] {
+    if (meeting.branchId === null) return [];
+    return this.db
+      .select({
+        id: members.id,
+        fullName: members.fullName,
+        telegramUserId: members.telegramUserId,
+        privateReminders: members.privateReminders,
+        language: members.language,
+      })
+      .from(members)
+      .where(and(eq(members.branchId, meeting.branchId), eq(members.status, 'active')))
+      .orderBy(asc(members.fullName))
+      .all();
+  }
+
+  /** Everyone expected, with their RSVP and recorded attendance. */
+  attendanceSheet(meetingId: number): AttendanceRow[] {
+    const meeting = this.get(meetingId);
+    if (!meeting) return [];
+    const rsvps = new Map(
+      this.db.select().from(meetingRsvps).where(eq(meetingRsvps.meetingId, meetingId)).all().map((r) => [r.memberId, r]),
+    );
+    const recorded = new Map(this.db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all().map((a) => [a.memberId, a]));
+    return this.expectedMembers(meeting).map((m) => ({
+      memberId: m.id,
+      fullName: m.fullName,
+      rsvp: rsvps.get(m.id)?.response ?? null,
+      rsvpReason: rsvps.get(m.id)?.reason ?? null,
+      status: recorded.get(m.id)?.status ?? null,
+      reason: recorded.get(m.id)?.reason ?? rsvps.get(m.id)?.reason ?? null,
+    }));
+  }
+
+  setAttendance(meetingId: number, memberId: number, status: AttendanceStatus, by: number, actor: Actor): void {
+    const at = this.clock.now();
+    const reason = status === 'present' ? null : (this.rsvpOf(meetingId, memberId)?.reason ?? null);
+    this.db
+      .insert(attendance)
+      .values({ meetingId, memberId, status, reason, recordedByMemberId: by, at })
+      .onConflictDoUpdate({ target: [attendance.meetingId, attendance.memberId], set: { status, reason, recordedByMemberId: by, at } })
+      .run();
+    this.audit.record(actor, 'meeting.attendance', 'meeting', meetingId, { memberId, status });
+  }
+
+  /**
+   * Closes attendance: members not marked count as present, the rate is kept on the meeting, and
+   * members who reach three unexcused absences this calendar year are returned (flagged once).
+   */
+  finishAttendance(meetingId: number, by: number, actor: Actor): { rate: number; present: number; total: number; flagged: { memberId: number; fullName: string; count: number }[] } {
+    const meeting = this.get(meetingId)!;
+    const sheet = this.attendanceSheet(meetingId);
+    for (const row of sheet) if (row.status === null) this.setAttendance(meetingId, row.memberId, 'present', by, actor);
+    const final = this.attendanceSheet(meetingId);
+    const present = final.filter((r) => r.status === 'present').length;
+    const rate = final.length ? Math.round((present / final.length) * 100) : 0;
+    const now = this.clock.now();
+    this.db.update(meetings).set({ attendanceRate: rate, attendanceTakenAt: now, updatedAt: now }).where(eq(meetings.id, meetingId)).run();
+    this.audit.record(actor, 'meeting.attendance.finish', 'meeting', meetingId, { rate, present, total: final.length });
+    const year = localParts(meeting.startsAt, this.timeZone).year;
+    const flagged: { memberId: number; fullName: string; count: number }[] = [];
+    for (const row of final.filter((r) => r.status === 'unexcused')) {
+      const count = this.unexcusedCount(row.memberId, year);
+      if (count < 3) continue;
+      const inserted = this.db
+        .insert(absenceFlags)
+        .values({ memberId: row.memberId, year, at: now })
+        .onConflictDoNothing()
+        .run().changes;
+      if (inserted) flagged.push({ memberId: row.memberId, fullName: row.fullName, count });
+    }
+    return { rate, present, total: final.length, flagged };
+  }
+
+  /** Unexcused absences from regular (and combined) meetings in a calendar year. */
+  unexcusedCount(memberId: number, year: number): number {
+    const from = zonedWallTimeToUtc({ year, month: 1, day: 1 }, 0, 0, this.timeZone);
+    const to = zonedWallTimeToUtc({ year: year + 1, month: 1, day: 1 }, 0, 0, this.timeZone);
+    const row = this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(attendance)
+      .innerJoin(meetings, eq(meetings.id, attendance.meetingId))
+      .where(
+        and(
+          eq(attendance.memberId, memberId),
+          eq(attendance.status, 'unexcused'),
+          gte(meetings.startsAt, from),
+          lt(meetings.startsAt, to),
+          eq(meetings.status, 'scheduled'),
+        ),
+      )
+      .get();
+    return row?.n ?? 0;
+  }
+
+  /** Meetings of these branches that ended in the last `days` days (for /diemdanh). */
+  recentlyEnded(branchIds: number[] | null, days = 14): Meeting[] {
+    const now = this.clock.now();
+    const from = new Date(now.getTime() - days * DAY_MS);
+    return this.between(from, now, branchIds, false)
+      .filter((m) => m.branchId !== null && m.startsAt.getTime() + m.durationMinutes * 60_000 <= now.getTime() + 30 * 60_000)
+      .reverse();
+  }
+
+  branchName(branchId: number | null): string | null {
+    if (branchId === null) return null;
+    return this.db.select({ name: branches.name }).from(branches).where(eq(branches.id, branchId)).get()?.name ?? null;
+  }
+}
+
+export function dateKey(p: { year: number; month: number; day: number }): string {
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
