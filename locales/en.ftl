@@ -59,6 +59,7 @@ help-member =
     /chitieu: resolution targets
     /thongbao: latest notices
     /tim: search, e.g. <code>/tim thematic meeting</code>
+    /lichics: meetings as a calendar file for your phone
     /help: this help
 help-leader =
     <b>For secretaries and deputies</b>
@@ -66,6 +67,7 @@ help-leader =
     /guithongbao: send a notice
     /baocao: report indicator figures
     /diemdanh: take attendance after a meeting
+    /suahop, /huyhop: change or cancel a meeting (numbers are in /lichhop)
     /moi: invite members of your branch
     /lienket: link a Telegram group to the branch (type it in the group)
 help-office =
@@ -245,3 +247,132 @@ notices-ack-not-required = <b>Notice #{ $id }: “{ $title }”</b> (no confirma
 notices-ack-branch = • { $branch }: { $acked }/{ $total }
 notices-ack-missing = Not confirmed: { $names }
 notices-delivery = Sent { $sent } messages · waiting { $waiting } · failed { $failed }
+
+## Meetings
+
+meeting-kind-regular = Regular branch meeting
+meeting-kind-regular-combined = Regular meeting with a thematic session
+meeting-kind-thematic = Thematic meeting
+meeting-kind-committee = Committee conference
+meeting-kind-briefing = Resolution briefing
+meeting-kind-congress = Congress
+meeting-kind-other = Meeting
+weekday-0 = Sunday
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+meeting-whole-bloc = The whole bloc
+meeting-card-title = 📅 <b>{ $title }</b>
+meeting-card-who = { $kind } · { $branch }
+meeting-card-when = 🕑 { $weekday }, { $date }, { $start }–{ $end }
+meeting-card-where = 📍 { $location }
+meeting-card-agenda = 📝 { $agenda }
+meeting-card-docs = 📎 { $count } documents
+meeting-card-repeat = 🔁 Repeats: { $rule }
+meeting-card-rsvp = Replies: { $yes } attending · { $no } absent · { $none } no reply
+meeting-button-yes = ✅ Attending
+meeting-button-no = ❌ Absent
+meeting-button-docs = 📎 Documents
+meeting-button-move = 🔁 Reschedule
+meeting-button-cancel = 🗑 Cancel meeting
+meeting-new = 🆕 <b>New meeting</b>
+meeting-reminder = ⏰ <b>Meeting reminder</b>: in { $in }
+meeting-late-note = ⚠️ This reminder is late because the system was down.
+meeting-moved = 🔁 <b>Meeting moved</b> from { $from } to the time below.
+meeting-edited = ✏️ <b>Meeting details updated</b>
+meeting-cancelled = 🗑 <b>Meeting cancelled</b>: { $title }, { $when }.
+duration-days = { $n } days
+duration-hours = { $n } hours
+duration-minutes = { $n } minutes
+meeting-digest-title = ☀️ <b>Today's meetings, { $date }</b>
+meeting-digest-line = • { $time } · { $branch } · { $title }{ $location }
+meeting-digest-none = No meetings in the bloc today.
+meeting-no-regular = 📅 <b>{ $branch }</b> has no regular meeting scheduled for { $month }. Please schedule it with /taolich.
+meeting-no-thematic-title = 📋 <b>Quarter { $quarter }/{ $year }</b>: branches with no thematic meeting ({ $count }):
+meeting-no-thematic-none = 📋 <b>Quarter { $quarter }/{ $year }</b>: every branch held a thematic meeting.
+meeting-no-documents = 📎 The meeting “{ $title }” ({ $when }) has no documents yet. Documents should be out a day before: type /suahop { $id } to add them.
+meeting-absence-flag = ⚠️ <b>{ $name }</b> has missed { $count } branch meetings without an accepted reason in { $year }. Under the Party Charter the committee should consider this.
+
+meetings-none = No meetings in the next 30 days.
+meetings-title = <b>Meetings in the next 30 days</b>{ $scope }
+meetings-more = … and { $count } more.
+meetings-not-allowed-branch = You can only see your own branch's meetings. Type /lichhop without arguments.
+meeting-not-found = Meeting { $id } not found. Type /lichhop for the schedule.
+meeting-rsvp-yes = Recorded: you will attend.
+meeting-rsvp-no = Recorded: you will be absent. Please send the reason in your next message.
+meeting-rsvp-ask-reason = You will miss “{ $title }” ({ $when }): send the reason here (e.g. a business trip).
+meeting-rsvp-reason-saved = Reason recorded: { $reason }
+meeting-rsvp-not-member = This meeting is not one of your branch's.
+meeting-rsvp-closed = The meeting has started or was cancelled; replies are closed.
+meeting-docs-none = This meeting has no documents yet.
+meeting-ics-none = No upcoming meetings to export.
+meeting-ics-caption = Upcoming meetings ({ $count }). Open the file to add them to your phone's calendar.
+
+create-ask-kind = What kind of meeting?
+create-ask-branch = Which branch? Type a branch code (e.g. <code>CB01</code>) or <code>khoi</code> for a meeting of the whole bloc.
+create-ask-branch-choice = Which branch?
+create-branch-not-found = No branch “{ $query }”. Type a branch code, e.g. <code>CB01</code>, or <code>khoi</code>.
+create-ask-time = Date and time? For example: { $examples }
+create-time-invalid = I did not understand “{ $text }”. Use one of: { $examples }
+create-time-past = { $at } is in the past. Type a time in the future.
+create-ask-duration = Duration? (default { $minutes } minutes)
+create-duration-default = { $minutes } minutes
+create-duration-other = Other
+create-ask-duration-minutes = Type the duration in minutes, 30 to 480, e.g. <code>150</code>.
+create-duration-invalid = The duration must be 30 to 480 minutes, e.g. <code>150</code>.
+create-ask-location = Where? (e.g. 2nd-floor hall)
+create-ask-title = Topic? Type <code>-</code> to use “{ $default }”.
+create-ask-agenda = Agenda, what to prepare? Type <code>-</code> if none yet.
+create-ask-documents = Send documents (files or photos), one at a time. Then press “Done”, or “No documents”.
+create-documents-added = { $count } documents received. Send more, or press “Done”.
+create-documents-done = Done
+create-documents-none = No documents
+create-ask-repeat = Repeat?
+create-repeat-none = Does not repeat
+create-repeat-monthly-day = Monthly, on day { $day }
+create-repeat-monthly-nth = Monthly, the { $nth } { $weekday }
+create-repeat-monthly-last = Monthly, the last { $weekday }
+create-repeat-quarterly = Quarterly, day { $day } of month { $month } of the quarter
+create-nth-1 = first
+create-nth-2 = second
+create-nth-3 = third
+create-nth-4 = fourth
+create-preview-intro = Meeting preview:
+create-confirm-button = ✅ Confirm
+create-cancel-button = ✖ Cancel
+create-confirmed = ✅ Meeting scheduled. The branch and its members will be told and reminded.
+create-discarded = Cancelled. No meeting was created.
+create-not-author = You cannot confirm someone else's draft.
+create-not-draft = This meeting has already been handled.
+create-past = The meeting time has passed. Please start again with /taolich.
+create-cancelled = Meeting creation stopped.
+
+edit-usage = Type <code>/suahop meeting-number</code> or <code>/huyhop meeting-number</code>, e.g. <code>/suahop 12</code>. Numbers are shown in /lichhop.
+edit-not-allowed = Only the branch's secretary or deputy, or the bloc office, can change this meeting.
+edit-ask-what = What to change in “{ $title }”?
+edit-what-time = Time
+edit-what-location = Place
+edit-what-documents = Add documents
+edit-what-series = The whole series (from now on)
+edit-ask-new-time = New time? For example: { $examples }
+edit-ask-new-location = New place?
+edit-done = ✅ Updated. Everyone already told will get the new details.
+edit-series-ask-time = New time for the whole series (from now on)? E.g. <code>14h00</code>.
+edit-series-done = ✅ Series updated from now on ({ $count } upcoming meetings).
+cancel-confirm = Cancel “{ $title }” ({ $when })? Everyone already told will be notified.
+cancel-confirm-button = 🗑 Cancel the meeting
+cancel-keep-button = Keep it
+cancel-done = 🗑 Meeting cancelled. Everyone already told will be notified.
+cancel-kept = The meeting stays as it is.
+edit-past = The meeting is over or cancelled and can no longer be changed.
+
+att-usage = Choose the meeting to take attendance for (held in the last 14 days):
+att-none = No meetings held in the last 14 days to take attendance for.
+att-title = <b>Attendance: { $title }</b> ({ $when })
+att-help = Tap a name to change: ✅ present → 🟡 absent with reason → 🔴 absent without reason. Unmarked members count as present when you press “Finish”.
+att-finish = ✔ Finish attendance
+att-done = ✅ Attendance saved for “{ $title }”: present { $present }/{ $total } ({ $rate }%).
+att-flagged = ⚠️ The secretary was told: { $names } missed 3 or more meetings without reason this year.

@@ -59,6 +59,7 @@ help-member =
     /chitieu: chỉ tiêu nghị quyết
     /thongbao: thông báo mới
     /tim: tìm kiếm, ví dụ <code>/tim sinh hoat chuyen de</code>
+    /lichics: tải lịch họp về lịch của điện thoại
     /trogiup: hướng dẫn này
 help-leader =
     <b>Dành cho bí thư, phó bí thư</b>
@@ -66,6 +67,7 @@ help-leader =
     /guithongbao: gửi thông báo
     /baocao: báo cáo số liệu chỉ tiêu
     /diemdanh: điểm danh sau cuộc họp
+    /suahop, /huyhop: sửa, hủy một cuộc họp (số cuộc họp có trong /lichhop)
     /moi: tạo lời mời cho đảng viên chi bộ
     /lienket: liên kết nhóm Telegram với chi bộ (gõ trong nhóm)
 help-office =
@@ -245,3 +247,132 @@ notices-ack-not-required = <b>Thông báo #{ $id }: “{ $title }”</b> (không
 notices-ack-branch = • { $branch }: { $acked }/{ $total }
 notices-ack-missing = Chưa xác nhận: { $names }
 notices-delivery = Đã gửi { $sent } tin · đang chờ { $waiting } · không gửi được { $failed }
+
+## Meetings
+
+meeting-kind-regular = Sinh hoạt chi bộ định kỳ
+meeting-kind-regular-combined = Sinh hoạt định kỳ kết hợp chuyên đề
+meeting-kind-thematic = Sinh hoạt chuyên đề
+meeting-kind-committee = Hội nghị cấp ủy
+meeting-kind-briefing = Hội nghị quán triệt, triển khai nghị quyết
+meeting-kind-congress = Đại hội
+meeting-kind-other = Cuộc họp
+weekday-0 = Chủ nhật
+weekday-1 = Thứ Hai
+weekday-2 = Thứ Ba
+weekday-3 = Thứ Tư
+weekday-4 = Thứ Năm
+weekday-5 = Thứ Sáu
+weekday-6 = Thứ Bảy
+meeting-whole-bloc = Toàn Đảng bộ Khối
+meeting-card-title = 📅 <b>{ $title }</b>
+meeting-card-who = { $kind } · { $branch }
+meeting-card-when = 🕑 { $weekday }, { $date }, { $start }–{ $end }
+meeting-card-where = 📍 { $location }
+meeting-card-agenda = 📝 { $agenda }
+meeting-card-docs = 📎 { $count } tài liệu
+meeting-card-repeat = 🔁 Lặp lại: { $rule }
+meeting-card-rsvp = Đã đăng ký: { $yes } tham dự · { $no } vắng · { $none } chưa trả lời
+meeting-button-yes = ✅ Tham dự
+meeting-button-no = ❌ Vắng
+meeting-button-docs = 📎 Tài liệu
+meeting-button-move = 🔁 Dời lịch
+meeting-button-cancel = 🗑 Hủy họp
+meeting-new = 🆕 <b>Lịch họp mới</b>
+meeting-reminder = ⏰ <b>Nhắc lịch họp</b>: còn { $in }
+meeting-late-note = ⚠️ Tin nhắc này gửi muộn do hệ thống gián đoạn.
+meeting-moved = 🔁 <b>Lịch họp thay đổi</b>: chuyển từ { $from } sang thời gian dưới đây.
+meeting-edited = ✏️ <b>Cập nhật thông tin cuộc họp</b>
+meeting-cancelled = 🗑 <b>Đã hủy cuộc họp</b>: { $title }, { $when }.
+duration-days = { $n } ngày
+duration-hours = { $n } giờ
+duration-minutes = { $n } phút
+meeting-digest-title = ☀️ <b>Lịch họp hôm nay, { $date }</b>
+meeting-digest-line = • { $time } · { $branch } · { $title }{ $location }
+meeting-digest-none = Hôm nay không có cuộc họp nào trong Đảng bộ Khối.
+meeting-no-regular = 📅 <b>{ $branch }</b> chưa có lịch sinh hoạt chi bộ định kỳ tháng { $month }. Đề nghị đồng chí tạo lịch bằng /taolich.
+meeting-no-thematic-title = 📋 <b>Quý { $quarter }/{ $year }</b>: các chi bộ chưa tổ chức sinh hoạt chuyên đề ({ $count }):
+meeting-no-thematic-none = 📋 <b>Quý { $quarter }/{ $year }</b>: tất cả chi bộ đã tổ chức sinh hoạt chuyên đề.
+meeting-no-documents = 📎 Cuộc họp “{ $title }” ({ $when }) chưa có tài liệu. Tài liệu cần được gửi trước ít nhất một ngày: gõ /suahop { $id } để thêm.
+meeting-absence-flag = ⚠️ Đồng chí <b>{ $name }</b> đã vắng sinh hoạt chi bộ không có lý do { $count } lần trong năm { $year }. Theo Điều lệ Đảng, cấp ủy cần xem xét.
+
+meetings-none = Không có cuộc họp nào trong 30 ngày tới.
+meetings-title = <b>Lịch họp 30 ngày tới</b>{ $scope }
+meetings-more = … và { $count } cuộc họp khác.
+meetings-not-allowed-branch = Đồng chí chỉ xem được lịch của chi bộ mình. Gõ /lichhop không kèm tham số.
+meeting-not-found = Không tìm thấy cuộc họp số { $id }. Gõ /lichhop để xem lịch.
+meeting-rsvp-yes = Đã ghi nhận: đồng chí sẽ tham dự.
+meeting-rsvp-no = Đã ghi nhận: đồng chí vắng. Đề nghị nhắn lý do vắng ở tin tiếp theo.
+meeting-rsvp-ask-reason = Đồng chí vắng cuộc họp “{ $title }” ({ $when }): nhắn lý do vắng vào đây (ví dụ: đi công tác).
+meeting-rsvp-reason-saved = Đã ghi nhận lý do vắng: { $reason }
+meeting-rsvp-not-member = Cuộc họp này không thuộc chi bộ của đồng chí.
+meeting-rsvp-closed = Cuộc họp đã bắt đầu hoặc đã bị hủy, không đăng ký được nữa.
+meeting-docs-none = Cuộc họp này chưa có tài liệu.
+meeting-ics-none = Không có cuộc họp nào sắp tới để xuất lịch.
+meeting-ics-caption = Lịch họp sắp tới ({ $count } cuộc họp). Mở tệp để thêm vào lịch của điện thoại.
+
+create-ask-kind = Loại cuộc họp?
+create-ask-branch = Cuộc họp của chi bộ nào? Gõ mã chi bộ (ví dụ <code>CB01</code>) hoặc <code>khoi</code> cho cuộc họp của toàn Đảng bộ Khối.
+create-ask-branch-choice = Cuộc họp của chi bộ nào?
+create-branch-not-found = Không tìm thấy chi bộ “{ $query }”. Gõ mã chi bộ, ví dụ <code>CB01</code>, hoặc <code>khoi</code>.
+create-ask-time = Ngày giờ họp? Ví dụ: { $examples }
+create-time-invalid = Chưa hiểu “{ $text }”. Gõ ngày giờ theo một trong các mẫu: { $examples }
+create-time-past = { $at } đã qua. Gõ một thời điểm trong tương lai.
+create-ask-duration = Thời lượng? (mặc định { $minutes } phút)
+create-duration-default = { $minutes } phút
+create-duration-other = Khác
+create-ask-duration-minutes = Gõ thời lượng bằng phút, từ 30 đến 480, ví dụ <code>150</code>.
+create-duration-invalid = Thời lượng phải là số phút từ 30 đến 480, ví dụ <code>150</code>.
+create-ask-location = Địa điểm họp? (ví dụ: Hội trường tầng 2)
+create-ask-title = Chủ đề, nội dung chính? Gõ <code>-</code> để dùng tên mặc định “{ $default }”.
+create-ask-agenda = Chương trình, nội dung chuẩn bị? Gõ <code>-</code> nếu chưa có.
+create-ask-documents = Gửi tài liệu (tệp hoặc ảnh), từng tệp một. Xong thì bấm “Xong”, hoặc “Không có tài liệu”.
+create-documents-added = Đã nhận { $count } tài liệu. Gửi thêm, hoặc bấm “Xong”.
+create-documents-done = Xong
+create-documents-none = Không có tài liệu
+create-ask-repeat = Lặp lại?
+create-repeat-none = Không lặp lại
+create-repeat-monthly-day = Hằng tháng, ngày { $day }
+create-repeat-monthly-nth = Hằng tháng, { $weekday } { $nth }
+create-repeat-monthly-last = Hằng tháng, { $weekday } cuối cùng
+create-repeat-quarterly = Hằng quý, ngày { $day } tháng thứ { $month } của quý
+create-nth-1 = đầu tiên
+create-nth-2 = thứ hai
+create-nth-3 = thứ ba
+create-nth-4 = thứ tư
+create-preview-intro = Xem trước cuộc họp:
+create-confirm-button = ✅ Xác nhận tạo lịch
+create-cancel-button = ✖ Hủy
+create-confirmed = ✅ Đã tạo lịch họp. Chi bộ và đảng viên sẽ được thông báo và nhắc trước giờ họp.
+create-discarded = Đã hủy. Không có lịch họp nào được tạo.
+create-not-author = Đồng chí không thể xác nhận bản nháp của người khác.
+create-not-draft = Lịch họp này đã được xử lý trước đó.
+create-past = Thời điểm họp đã qua. Đề nghị tạo lại bằng /taolich.
+create-cancelled = Đã thôi tạo lịch họp.
+
+edit-usage = Gõ <code>/suahop số-cuộc-họp</code> hoặc <code>/huyhop số-cuộc-họp</code>, ví dụ <code>/suahop 12</code>. Số cuộc họp có trong /lichhop.
+edit-not-allowed = Chỉ bí thư, phó bí thư của chi bộ hoặc Văn phòng Đảng ủy Khối mới sửa được cuộc họp này.
+edit-ask-what = Sửa gì cho cuộc họp “{ $title }”?
+edit-what-time = Thời gian
+edit-what-location = Địa điểm
+edit-what-documents = Thêm tài liệu
+edit-what-series = Cả chuỗi lịch (từ nay về sau)
+edit-ask-new-time = Thời gian mới? Ví dụ: { $examples }
+edit-ask-new-location = Địa điểm mới?
+edit-done = ✅ Đã cập nhật. Những người đã được báo sẽ nhận thông tin mới.
+edit-series-ask-time = Giờ họp mới cho cả chuỗi (từ nay về sau)? Ví dụ <code>14h00</code>.
+edit-series-done = ✅ Đã cập nhật chuỗi lịch từ nay về sau ({ $count } cuộc họp sắp tới).
+cancel-confirm = Hủy cuộc họp “{ $title }” ({ $when })? Những người đã được báo sẽ nhận thông báo hủy.
+cancel-confirm-button = 🗑 Hủy cuộc họp
+cancel-keep-button = Giữ nguyên
+cancel-done = 🗑 Đã hủy cuộc họp. Những người đã được báo sẽ nhận thông báo hủy.
+cancel-kept = Giữ nguyên cuộc họp.
+edit-past = Cuộc họp đã diễn ra hoặc đã bị hủy, không sửa được nữa.
+
+att-usage = Chọn cuộc họp để điểm danh (các cuộc họp đã diễn ra trong 14 ngày qua):
+att-none = Không có cuộc họp nào đã diễn ra trong 14 ngày qua để điểm danh.
+att-title = <b>Điểm danh: { $title }</b> ({ $when })
+att-help = Bấm vào tên để đổi: ✅ có mặt → 🟡 vắng có lý do → 🔴 vắng không lý do. Người chưa đánh dấu tính là có mặt khi bấm “Hoàn tất”.
+att-finish = ✔ Hoàn tất điểm danh
+att-done = ✅ Đã lưu điểm danh “{ $title }”: có mặt { $present }/{ $total } ({ $rate }%).
+att-flagged = ⚠️ Đã báo bí thư: { $names } vắng không lý do từ 3 lần trong năm.

@@ -15,6 +15,7 @@ import type { BotContext } from './bot/context.js';
 import type { BotDeps } from './bot/deps.js';
 import { Translator } from './bot/i18n.js';
 import { NoticeProgress } from './bot/notice-progress.js';
+import { MeetingRenderer } from './bot/render/meeting.js';
 import { NoticeRenderer } from './bot/render/notice.js';
 import { Sender } from './delivery/sender.js';
 import { TELEGRAM_LIMITS } from './delivery/pacing.js';
@@ -48,7 +49,14 @@ export function createApp(config: Config, options: AppOptions): App {
   const logger = options.logger;
   const db = openDatabase(config.databasePath);
   const translator = new Translator();
-  const services = createServices(db, clock, { noticeMessages: new NoticeRenderer(translator) });
+  // The sender needs the services' outbox, and the services wake the sender: bound once both exist.
+  let wakeSender = () => undefined as void;
+  const services = createServices(db, clock, {
+    noticeMessages: new NoticeRenderer(translator),
+    meetingMessages: new MeetingRenderer(translator, config.timeZone),
+    timeZone: config.timeZone,
+    onEnqueue: () => wakeSender(),
+  });
   services.members.ensureAdmins(config.adminIds, SYSTEM);
 
   // The delivery engine has its own Api object: it handles 429s and errors itself, per message.
@@ -66,6 +74,7 @@ export function createApp(config: Config, options: AppOptions): App {
       migrated: (oldChatId, newChatId) => void services.chats.migrate(oldChatId, newChatId, SYSTEM),
     },
   });
+  wakeSender = () => sender.wake();
   const deps: BotDeps = {
     config,
     services,
@@ -94,6 +103,23 @@ export function createApp(config: Config, options: AppOptions): App {
         run: () => {
           const nudged = services.notices.nudge(config.ackNudgeHours * 3_600_000);
           if (nudged.reminded + nudged.digests > 0) sender.wake();
+        },
+      },
+      {
+        name: 'meeting-reminders',
+        schedule: '*/30 * * * * *',
+        run: () => {
+          services.meetings.materialiseAll();
+          services.meetingNotifier.plan();
+        },
+      },
+      { name: 'daily-digest', schedule: '0 0 7 * * *', run: () => services.meetingNotifier.dailyDigest() },
+      {
+        name: 'meeting-nudges',
+        schedule: '0 0 8 * * *',
+        run: () => {
+          services.meetingNotifier.nudgeNextMonth();
+          services.meetingNotifier.reportThematic();
         },
       },
       { name: 'housekeeping', schedule: '0 17 * * * *', run: () => services.invites.pruneFailures() },

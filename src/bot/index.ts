@@ -19,6 +19,8 @@ import { commandMenuFeature } from './features/command-menu.js';
 import { helpFeature } from './features/help.js';
 import { inviteFeature } from './features/invite.js';
 import { linkGroupFeature } from './features/link-group.js';
+import { meetingAdminFeature } from './features/meeting-admin.js';
+import { meetingsFeature } from './features/meetings.js';
 import { noticesFeature } from './features/notices.js';
 import { plannedFeature } from './features/planned.js';
 import { startFeature } from './features/start.js';
@@ -85,6 +87,8 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   app.use(linkGroupFeature(deps));
   app.use(inviteFeature(deps));
   app.use(noticesFeature(deps));
+  app.use(meetingsFeature(deps));
+  app.use(meetingAdminFeature(deps));
   app.use(plannedFeature());
   app.use(unhandledFeature());
 

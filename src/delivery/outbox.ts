@@ -4,7 +4,7 @@
  * A row found in 'sending' at start-up was in flight at a crash: it goes back to pending, so it is
  * sent again at most once more — the only duplicates the engine allows.
  */
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -24,6 +24,11 @@ export interface OutboxItem {
   priority?: number;
   /** Not before this instant (default: now). */
   notBefore?: Date;
+  /** When it is meant to go: sent more than a minute after it, `lateNote` is appended. */
+  dueAt?: Date;
+  lateNote?: string;
+  /** Never sent after this instant (e.g. a reminder once the meeting has started). */
+  expiresAt?: Date;
   source?: string;
   sourceId?: number;
 }
@@ -55,6 +60,9 @@ export class Outbox {
           replyMarkup: item.replyMarkup ?? null,
           priority: item.priority ?? PRIORITY.notice,
           nextAttemptAt: item.notBefore ?? now,
+          dueAt: item.dueAt ?? null,
+          lateNote: item.lateNote ?? null,
+          expiresAt: item.expiresAt ?? null,
           source: item.source ?? null,
           sourceId: item.sourceId ?? null,
           createdAt: now,
@@ -65,12 +73,18 @@ export class Outbox {
     return inserted;
   }
 
-  /** Pending rows due by `now`, most urgent first. */
-  due(now: Date, limit: number): OutboxRow[] {
+  /** Pending rows due by `now`, most urgent first, leaving out the chats in `exceptChats`. */
+  due(now: Date, limit: number, exceptChats: readonly number[] = []): OutboxRow[] {
     return this.db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .where(
+        and(
+          eq(outbox.status, 'pending'),
+          lte(outbox.nextAttemptAt, now),
+          exceptChats.length > 0 ? notInArray(outbox.chatId, [...exceptChats]) : undefined,
+        ),
+      )
       .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
       .limit(limit)
       .all();
@@ -105,6 +119,11 @@ export class Outbox {
   /** Back to pending, to be tried again at `at`. */
   retryAt(id: number, at: Date, error: string): void {
     this.db.update(outbox).set({ status: 'pending', nextAttemptAt: at, lastError: error }).where(eq(outbox.id, id)).run();
+  }
+
+  /** Too late to be of use: never sent. */
+  markExpired(id: number): void {
+    this.db.update(outbox).set({ status: 'cancelled', lastError: 'expired' }).where(eq(outbox.id, id)).run();
   }
 
   markFailed(id: number, error: string): void {

@@ -32,7 +32,11 @@ export interface SenderOptions {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** A message sent this long after its due time carries its late note. */
+const LATE_AFTER_MS = 60_000;
 const IDLE_POLL_MS = 1000;
+/** Due rows read per look at the outbox. */
+const DUE_BATCH = 200;
 
 export class Sender {
   readonly #o: Required<Omit<SenderOptions, 'limits'>>;
@@ -94,23 +98,36 @@ export class Sender {
     const globalWait = this.#pacer.globalWait(now);
     if (globalWait > 0) return Math.min(globalWait, wait);
     if (this.#inFlight.size >= concurrency) return wait;
-    const due = outbox.due(new Date(now), 200);
-    for (const row of due) {
-      if (this.#inFlight.size >= concurrency) break;
-      const g = this.#pacer.globalWait(now);
-      if (g > 0) return g;
-      if (this.#busyChats.has(row.chatId)) continue;
-      const chatWait = this.#pacer.chatWait(row.chatId, now);
-      if (chatWait > 0) {
-        wait = Math.min(wait, chatWait);
-        continue;
+    // Chats that cannot take a message now (one in flight, or too soon after their last) are left
+    // out of the next look, so that one chat's backlog never hides every other chat's messages.
+    const skip = new Set(this.#busyChats);
+    let first = true;
+    for (;;) {
+      const due = outbox.due(new Date(now), DUE_BATCH, [...skip]);
+      if (first && due.length === 0) {
+        const next = outbox.nextDueAt()?.getTime();
+        if (next !== undefined && next > now) wait = Math.min(wait, next - now);
       }
-      this.#pacer.record(row.chatId, now);
-      this.launch(row);
-    }
-    if (due.length === 0) {
-      const next = outbox.nextDueAt();
-      if (next) wait = Math.min(wait, Math.max(0, next.getTime() - now));
+      first = false;
+      for (const row of due) {
+        if (this.#inFlight.size >= concurrency) return Math.max(1, this.#pacer.globalWait(now) || wait);
+        const g = this.#pacer.globalWait(now);
+        if (g > 0) return g;
+        if (skip.has(row.chatId)) continue;
+        if (row.expiresAt && row.expiresAt.getTime() <= now) {
+          outbox.markExpired(row.id);
+          continue;
+        }
+        skip.add(row.chatId);
+        const chatWait = this.#pacer.chatWait(row.chatId, now);
+        if (chatWait > 0) {
+          wait = Math.min(wait, chatWait);
+          continue;
+        }
+        this.#pacer.record(row.chatId, now);
+        this.launch(row);
+      }
+      if (due.length < DUE_BATCH) break;
     }
     return Math.max(1, Math.min(wait, this.#pacer.globalWait(now) || wait));
   }
@@ -118,20 +135,25 @@ export class Sender {
   private launch(row: OutboxRow): void {
     this.#o.outbox.markSending(row.id);
     this.#busyChats.add(row.chatId);
-    const task = this.deliver(row).finally(() => {
-      this.#busyChats.delete(row.chatId);
-      this.#inFlight.delete(task);
-      this.wake();
-    });
+    const task = this.deliver(row)
+      .catch((error: unknown) => {
+        // Only the bookkeeping can fail here (e.g. the database is locked): the row stays in
+        // 'sending' and goes again after the next start, like a message in flight at a crash.
+        this.#o.logger.error({ err: error, outbox_id: row.id }, 'could not record the outcome of a message');
+      })
+      .finally(() => {
+        this.#busyChats.delete(row.chatId);
+        this.#inFlight.delete(task);
+        this.wake();
+      });
     this.#inFlight.add(task);
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
     const { outbox, logger, clock } = this.#o;
+    let messageId: number;
     try {
-      const message = await this.call(row);
-      outbox.markSent(row.id, message.message_id);
-      this.stats.sent++;
+      messageId = (await this.call(row)).message_id;
     } catch (error) {
       const now = clock.now().getTime();
       if (error instanceof GrammyError) {
@@ -144,14 +166,15 @@ export class Sender {
           this.#pacer.pauseUntil(at);
           outbox.retryAt(row.id, new Date(at), description);
         } else if (error.error_code === 400 && migrateTo) {
-          this.#o.hooks.migrated(row.chatId, migrateTo);
           outbox.retarget(row.chatId, migrateTo);
-          outbox.retryAt(row.id, new Date(now), description);
+          // Not a failure: it keeps its place in the queue, ahead of later messages to the group.
+          outbox.retryAt(row.id, row.nextAttemptAt, description);
+          this.hook('migrated', () => this.#o.hooks.migrated(row.chatId, migrateTo));
         } else if (error.error_code === 403) {
           this.stats.unreachable++;
           outbox.markUnreachable(row.id, description);
           outbox.dropPendingFor(row.chatId, description);
-          this.#o.hooks.unreachable(row.chatId, error.description);
+          this.hook('unreachable', () => this.#o.hooks.unreachable(row.chatId, error.description));
         } else if (error.error_code >= 500) {
           this.retryLater(row, now, description);
         } else {
@@ -166,6 +189,19 @@ export class Sender {
         outbox.markFailed(row.id, String(error));
         logger.error({ err: error, outbox_id: row.id }, 'message could not be sent');
       }
+      return;
+    }
+    // Outside the try: a failure to record a message that did go out must not mark it failed.
+    outbox.markSent(row.id, messageId);
+    this.stats.sent++;
+  }
+
+  /** A hook's failure is logged, never allowed to stop delivery or leave a row in 'sending'. */
+  private hook(name: keyof DeliveryHooks, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.#o.logger.error({ err: error, hook: name }, 'delivery hook failed');
     }
   }
 
@@ -184,6 +220,8 @@ export class Sender {
   private call(row: OutboxRow) {
     const api = this.#o.api;
     const reply_markup = (row.replyMarkup as InlineKeyboardMarkup | null) ?? undefined;
+    const late = row.dueAt && row.lateNote && this.#o.clock.now().getTime() - row.dueAt.getTime() > LATE_AFTER_MS;
+    if (late) row = { ...row, text: `${row.text}\n\n${row.lateNote}` };
     switch (row.kind) {
       case 'document':
         return api.sendDocument(row.chatId, row.fileId!, { caption: row.text || undefined, parse_mode: 'HTML', reply_markup });

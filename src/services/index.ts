@@ -8,6 +8,8 @@ import { ChatService } from './chats.js';
 import { ExportService } from './export.js';
 import { ImportService } from './import.js';
 import { InviteService } from './invites.js';
+import { MeetingNotifier, type MeetingMessages } from './meeting-reminders.js';
+import { MeetingService } from './meetings.js';
 import { MemberService } from './members.js';
 import { type NoticeMessages, NoticeService } from './notices.js';
 
@@ -22,11 +24,26 @@ export interface Services {
   exports: ExportService;
   outbox: Outbox;
   notices: NoticeService;
+  meetings: MeetingService;
+  meetingNotifier: MeetingNotifier;
 }
 
 export interface ServiceOptions {
   /** How notices read (the bot's locales); only needed where notices are sent. */
   noticeMessages?: NoticeMessages;
+  /** How meeting announcements and reminders read; only needed where they are sent. */
+  meetingMessages?: MeetingMessages;
+  /** The bloc's time zone (default Asia/Ho_Chi_Minh). */
+  timeZone?: string;
+  /** Called when messages were put into the outbox (wakes the sender). */
+  onEnqueue?: () => void;
+}
+
+function required<T>(value: T | undefined, what: string): () => T {
+  return () => {
+    if (value === undefined) throw new Error(`${what} are not configured for these services`);
+    return value;
+  };
 }
 
 /** The use-cases over one database and one clock; the bot, the CLI and the scheduler share them. */
@@ -35,10 +52,18 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   const branches = new BranchService(db, clock, audit);
   const members = new MemberService(db, clock, audit);
   const outbox = new Outbox(db, clock);
-  const noticeMessages = () => {
-    if (!options.noticeMessages) throw new Error('Notice messages are not configured for these services');
-    return options.noticeMessages;
-  };
+  const timeZone = options.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const meetings = new MeetingService(db, clock, audit, branches, timeZone);
+  const meetingNotifier = new MeetingNotifier(
+    db,
+    clock,
+    outbox,
+    meetings,
+    required(options.meetingMessages, 'Meeting messages'),
+    timeZone,
+    () => options.onEnqueue?.(),
+  );
+  meetings.setListener(meetingNotifier);
   return {
     audit,
     bloc: new BlocService(db, clock, audit),
@@ -49,6 +74,8 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     imports: new ImportService(db, branches, members),
     exports: new ExportService(branches, members),
     outbox,
-    notices: new NoticeService(db, clock, audit, outbox, branches, noticeMessages),
+    notices: new NoticeService(db, clock, audit, outbox, branches, required(options.noticeMessages, 'Notice messages')),
+    meetings,
+    meetingNotifier,
   };
 }

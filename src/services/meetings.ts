@@ -175,6 +175,14 @@ export class MeetingService {
     return { ok: true, meeting };
   }
 
+  /** A draft the author dropped: it (and its inactive series) never happened. */
+  discardDraft(id: number, actor: Actor): void {
+    const draft = this.get(id);
+    if (!draft || draft.status !== 'draft') return;
+    this.db.update(meetings).set({ status: 'cancelled', updatedAt: this.clock.now() }).where(eq(meetings.id, id)).run();
+    this.audit.record(actor, 'meeting.discard', 'meeting', id);
+  }
+
   /** Makes sure every active series has its occurrences for the coming weeks. Returns how many were added. */
   materialiseAll(): number {
     let added = 0;
@@ -372,6 +380,28 @@ export class MeetingService {
         .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.memberId, memberId)))
         .get() ?? null
     );
+  }
+
+  /** The meeting a member said "Vắng" to within `windowMs` without giving a reason yet. */
+  pendingAbsenceReason(memberId: number, windowMs: number): Meeting | null {
+    const now = this.clock.now();
+    const row = this.db
+      .select({ m: meetings })
+      .from(meetingRsvps)
+      .innerJoin(meetings, eq(meetings.id, meetingRsvps.meetingId))
+      .where(
+        and(
+          eq(meetingRsvps.memberId, memberId),
+          eq(meetingRsvps.response, 'no'),
+          isNull(meetingRsvps.reason),
+          gte(meetingRsvps.at, new Date(now.getTime() - windowMs)),
+          eq(meetings.status, 'scheduled'),
+          gt(meetings.startsAt, now),
+        ),
+      )
+      .orderBy(sql`${meetingRsvps.at} desc`)
+      .get();
+    return row?.m ?? null;
   }
 
   /** The members expected at a meeting: the active members of its branch. */

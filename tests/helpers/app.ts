@@ -34,7 +34,8 @@ export class TestBot {
   static async start(options: TestAppOptions = {}): Promise<TestBot> {
     const fake = options.fake ?? (await FakeTelegram.start());
     const databasePath = options.databasePath ?? join(tempDir(), 'bot.sqlite');
-    const clock = options.clock ?? new AdjustableClock('2026-11-23T02:00:00Z');
+    // 14h00 in Hà Nội on a Monday: clear of the 07:00 digest and the 25th's nudges.
+    const clock = options.clock ?? new AdjustableClock('2026-11-23T07:00:00Z');
     const t = new TestBot(fake, undefined as unknown as App, databasePath, clock, options);
     t.app = await t.launch();
     return t;

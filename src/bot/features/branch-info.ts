@@ -7,9 +7,10 @@ import { isOffice } from '../../domain/roles.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { renderBranchCard, renderBranchChoices } from '../render/branch.js';
-import { joinHtml } from '../render/html.js';
+import { html, joinHtml } from '../render/html.js';
+import { formatDateTime } from '../../domain/time.js';
 
-export function branchInfoFeature({ services }: BotDeps): Composer<BotContext> {
+export function branchInfoFeature({ services, config }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command(['chibo', 'branch'], async (ctx) => {
@@ -33,7 +34,9 @@ export function branchInfoFeature({ services }: BotDeps): Composer<BotContext> {
       if (branchId === null) return ctx.replyHtml(ctx.t('branch-no-branch'));
     }
     const summary = services.branches.summary(branchId)!;
-    await ctx.replyHtml(renderBranchCard(ctx.t, summary, null));
+    const next = services.meetings.nextFor(branchId);
+    const nextLine = next ? html`${formatDateTime(next.startsAt, config.timeZone)} · ${next.title}` : null;
+    await ctx.replyHtml(renderBranchCard(ctx.t, summary, nextLine));
   });
 
   return composer;

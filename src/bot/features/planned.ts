@@ -6,8 +6,8 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { requireLeader } from '../guards.js';
 
-const MEMBER_COMMANDS = ['lichhop', 'chitieu', 'tim'];
-const LEADER_COMMANDS = ['taolich', 'baocao', 'diemdanh'];
+const MEMBER_COMMANDS = ['chitieu', 'tim'];
+const LEADER_COMMANDS = ['baocao'];
 
 export function plannedFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();

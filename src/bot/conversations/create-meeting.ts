@@ -1,0 +1,228 @@
+/**
+ * /taolich: kind → branch → date and time → duration → place → topic → agenda → documents →
+ * recurrence → preview. Ends with a stored draft; confirming is a button handled outside
+ * (features/meeting-admin.ts), checked against the draft's author.
+ */
+import { InlineKeyboard } from 'grammy';
+import { MEETING_KINDS, type MeetingDocument, type MeetingKind } from '../../db/schema.js';
+import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
+import type { RecurrenceRule, Weekday } from '../../domain/recurrence.js';
+import { isOffice } from '../../domain/roles.js';
+import { formatDateTime, localParts } from '../../domain/time.js';
+import { defaultDuration } from '../../services/meetings.js';
+import { callbackData } from '../callback-data.js';
+import type { InnerContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+import { type Html, htmlToPlain } from '../render/html.js';
+import { kindLabel, meetingCard } from '../render/meeting.js';
+import { actorOf } from '../features/chat-tracking.js';
+import { ask, type Convo } from './ask.js';
+
+export const CREATE_MEETING_CONVERSATION = 'create-meeting';
+export const CONFIRM_MEETING = 'mk';
+export const DISCARD_MEETING = 'mkx';
+
+const STEP = 'tl';
+const choice = (step: string, value: string | number) => callbackData(STEP, step, value);
+const CANCELLED = 'create-cancelled';
+
+async function pick(conversation: Convo, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard) {
+  const pattern = new RegExp(`^${STEP}:${step}:([\\w-]+)$`);
+  const repeat = (c: InnerContext) => c.replyHtml(question, { reply_markup: keyboard });
+  await repeat(ctx);
+  const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, CANCELLED);
+  await answer.answerCallbackQuery();
+  return { value: pattern.exec(answer.callbackQuery!.data!)![1]!, ctx: answer };
+}
+
+async function askText(conversation: Convo, ctx: InnerContext, question: Html) {
+  await ctx.replyHtml(question);
+  const answer = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(question), CANCELLED);
+  return { text: answer.message!.text!.trim(), ctx: answer };
+}
+
+const KIND_CHOICES: Array<{ kind: MeetingKind; combined: boolean; key: string }> = [
+  { kind: 'regular', combined: false, key: 'regular' },
+  { kind: 'regular', combined: true, key: 'combined' },
+  ...MEETING_KINDS.filter((k) => k !== 'regular').map((kind) => ({ kind, combined: false, key: kind })),
+];
+
+/** Collects files and photos until "Xong" (or "Không có tài liệu"). */
+export async function askDocuments(conversation: Convo, ctx: InnerContext) {
+  const docs: MeetingDocument[] = [];
+  const keyboard = () =>
+    new InlineKeyboard()
+      .text(htmlToPlain(ctx.t('create-documents-done')), choice('docs', 'done'))
+      .text(htmlToPlain(ctx.t('create-documents-none')), choice('docs', 'none'));
+  const question = ctx.t('create-ask-documents');
+  await ctx.replyHtml(question, { reply_markup: keyboard() });
+  for (;;) {
+    const answer = await ask(
+      conversation,
+      (c) => Boolean(c.message?.document || c.message?.photo || /^tl:docs:/.test(c.callbackQuery?.data ?? '')),
+      (c) => c.replyHtml(question, { reply_markup: keyboard() }),
+      CANCELLED,
+    );
+    if (answer.callbackQuery) {
+      await answer.answerCallbackQuery();
+      return { docs: answer.callbackQuery.data === 'tl:docs:none' ? [] : docs, ctx: answer };
+    }
+    const msg = answer.message!;
+    if (msg.document) docs.push({ fileId: msg.document.file_id, name: msg.document.file_name ?? '', kind: 'document' });
+    else docs.push({ fileId: msg.photo!.at(-1)!.file_id, name: msg.caption ?? '', kind: 'photo' });
+    await answer.replyHtml(answer.t('create-documents-added', { count: docs.length }), { reply_markup: keyboard() });
+  }
+}
+
+export function createMeetingConversation(deps: BotDeps) {
+  const { services, config } = deps;
+  const tz = config.timeZone;
+
+  async function askBranch(conversation: Convo, ctx: InnerContext): Promise<{ branchId: number | null; ctx: InnerContext }> {
+    const member = ctx.member!;
+    if (isOffice(member)) {
+      for (;;) {
+        const answer = await askText(conversation, ctx, ctx.t('create-ask-branch'));
+        ctx = answer.ctx;
+        if (/^(khoi|khối|bloc)$/i.test(answer.text)) return { branchId: null, ctx };
+        const found = await conversation.external(() => {
+          const r = services.branches.resolve(answer.text);
+          return 'branch' in r && r.branch.active ? r.branch.id : null;
+        });
+        if (found !== null) return { branchId: found, ctx };
+        await ctx.replyHtml(ctx.t('create-branch-not-found', { query: answer.text }));
+      }
+    }
+    const options = await conversation.external(() => {
+      if (member.branchId === null) return [];
+      const own = services.branches.getById(member.branchId);
+      const cells = services.branches.children(member.branchId).filter((b) => b.active);
+      return [own, ...cells].filter((b) => b !== null).map((b) => ({ id: b!.id, name: b!.shortName ?? b!.name }));
+    });
+    if (options.length <= 1) return { branchId: options[0]?.id ?? member.branchId, ctx };
+    const kb = new InlineKeyboard();
+    for (const o of options.slice(0, 10)) kb.text(o.name.slice(0, 60), choice('br', o.id)).row();
+    for (;;) {
+      const answer = await pick(conversation, ctx, 'br', ctx.t('create-ask-branch-choice'), kb);
+      const id = Number(answer.value);
+      if (options.some((o) => o.id === id)) return { branchId: id, ctx: answer.ctx };
+      ctx = answer.ctx;
+    }
+  }
+
+  async function askTime(conversation: Convo, ctx: InnerContext): Promise<{ at: number; ctx: InnerContext }> {
+    const examples = describeExamples().join(', ');
+    for (;;) {
+      const answer = await askText(conversation, ctx, ctx.t('create-ask-time', { examples }));
+      ctx = answer.ctx;
+      const now = await conversation.external(() => deps.clock.now().getTime());
+      const parsed = parseVietnameseDateTime(answer.text, new Date(now), tz);
+      if (!parsed.ok) {
+        await ctx.replyHtml(ctx.t('create-time-invalid', { text: answer.text, examples }));
+        continue;
+      }
+      if (parsed.at.getTime() <= now) {
+        await ctx.replyHtml(ctx.t('create-time-past', { at: formatDateTime(parsed.at, tz) }));
+        continue;
+      }
+      return { at: parsed.at.getTime(), ctx };
+    }
+  }
+
+  async function askDuration(conversation: Convo, ctx: InnerContext, minutes: number) {
+    const kb = new InlineKeyboard()
+      .text(htmlToPlain(ctx.t('create-duration-default', { minutes })), choice('dur', minutes))
+      .text(htmlToPlain(ctx.t('create-duration-other')), choice('dur', 'other'));
+    const answer = await pick(conversation, ctx, 'dur', ctx.t('create-ask-duration', { minutes }), kb);
+    ctx = answer.ctx;
+    if (answer.value !== 'other') return { minutes, ctx };
+    for (;;) {
+      const typed = await askText(conversation, ctx, ctx.t('create-ask-duration-minutes'));
+      ctx = typed.ctx;
+      const n = Number(typed.text);
+      if (Number.isInteger(n) && n >= 30 && n <= 480) return { minutes: n, ctx };
+      await ctx.replyHtml(ctx.t('create-duration-invalid'));
+    }
+  }
+
+  async function askRepeat(conversation: Convo, ctx: InnerContext, at: Date): Promise<{ rule: RecurrenceRule | null; ctx: InnerContext }> {
+    const p = localParts(at, tz);
+    const weekday = p.weekday as Weekday;
+    const nth = Math.ceil(p.day / 7);
+    const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+    const isLast = p.day + 7 > daysInMonth;
+    const monthOfQuarter = (((p.month - 1) % 3) + 1) as 1 | 2 | 3;
+    const rules: Record<string, RecurrenceRule | null> = { none: null, day: { freq: 'monthly', day: p.day } };
+    const kb = new InlineKeyboard()
+      .text(htmlToPlain(ctx.t('create-repeat-none')), choice('rep', 'none'))
+      .row()
+      .text(htmlToPlain(ctx.t('create-repeat-monthly-day', { day: p.day })), choice('rep', 'day'))
+      .row();
+    const weekdayName = htmlToPlain(ctx.t(`weekday-${weekday}`));
+    if (nth <= 4) {
+      rules.nth = { freq: 'monthly', weekday, nth: nth as 1 | 2 | 3 | 4 };
+      kb.text(htmlToPlain(ctx.t('create-repeat-monthly-nth', { weekday: weekdayName, nth: ctx.t(`create-nth-${nth}`) })), choice('rep', 'nth')).row();
+    }
+    if (isLast) {
+      rules.last = { freq: 'monthly', weekday, nth: -1 };
+      kb.text(htmlToPlain(ctx.t('create-repeat-monthly-last', { weekday: weekdayName })), choice('rep', 'last')).row();
+    }
+    rules.quarter = { freq: 'quarterly', monthOfQuarter, day: p.day };
+    kb.text(htmlToPlain(ctx.t('create-repeat-quarterly', { day: p.day, month: monthOfQuarter })), choice('rep', 'quarter'));
+    for (;;) {
+      const answer = await pick(conversation, ctx, 'rep', ctx.t('create-ask-repeat'), kb);
+      if (answer.value in rules) return { rule: rules[answer.value] ?? null, ctx: answer.ctx };
+      ctx = answer.ctx;
+    }
+  }
+
+  return async function createMeeting(conversation: Convo, ctx: InnerContext): Promise<void> {
+    const kindKb = new InlineKeyboard();
+    for (const k of KIND_CHOICES) {
+      kindKb.text(htmlToPlain(kindLabel(ctx.t, { kind: k.kind, combinedThematic: k.combined })), choice('kind', k.key)).row();
+    }
+    const kindAnswer = await pick(conversation, ctx, 'kind', ctx.t('create-ask-kind'), kindKb);
+    const kind = KIND_CHOICES.find((k) => k.key === kindAnswer.value) ?? KIND_CHOICES[0]!;
+    const branch = await askBranch(conversation, kindAnswer.ctx);
+    const time = await askTime(conversation, branch.ctx);
+    const duration = await askDuration(conversation, time.ctx, defaultDuration(kind.kind, kind.combined));
+    const location = await askText(conversation, duration.ctx, duration.ctx.t('create-ask-location'));
+    const p = localParts(new Date(time.at), tz);
+    const month = `${String(p.month).padStart(2, '0')}/${p.year}`;
+    const defaultTitle = `${htmlToPlain(kindLabel(location.ctx.t, { kind: kind.kind, combinedThematic: kind.combined }))}${kind.kind === 'regular' ? ` tháng ${month}` : ''}`;
+    const title = await askText(conversation, location.ctx, location.ctx.t('create-ask-title', { default: defaultTitle }));
+    const agenda = await askText(conversation, title.ctx, title.ctx.t('create-ask-agenda'));
+    const documents = await askDocuments(conversation, agenda.ctx);
+    const repeat = await askRepeat(conversation, documents.ctx, new Date(time.at));
+    ctx = repeat.ctx;
+
+    const draft = await conversation.external((outer) => {
+      const m = services.meetings.createDraft(
+        {
+          branchId: branch.branchId,
+          kind: kind.kind,
+          combinedThematic: kind.combined,
+          title: title.text === '-' || title.text === '' ? defaultTitle : title.text,
+          startsAt: new Date(time.at),
+          durationMinutes: duration.minutes,
+          location: location.text === '-' ? '' : location.text,
+          agenda: agenda.text === '-' ? '' : agenda.text,
+          documents: documents.docs,
+          rule: repeat.rule,
+        },
+        outer.member!.id,
+        actorOf(outer),
+      );
+      return { id: m.id, seriesId: m.seriesId };
+    });
+    const meeting = services.meetings.get(draft.id)!;
+    const series = draft.seriesId ? services.meetings.getSeries(draft.seriesId) : null;
+    await ctx.replyHtml(ctx.t('create-preview-intro'));
+    const kb = new InlineKeyboard()
+      .text(htmlToPlain(ctx.t('create-confirm-button')), callbackData(CONFIRM_MEETING, draft.id))
+      .text(htmlToPlain(ctx.t('create-cancel-button')), callbackData(DISCARD_MEETING, draft.id));
+    await ctx.replyHtml(meetingCard(ctx.t, meeting, services.meetings.branchName(meeting.branchId), tz, { series, locale: ctx.locale }), {
+      reply_markup: kb,
+    });
+  };
+}

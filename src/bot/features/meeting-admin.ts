@@ -1,0 +1,317 @@
+/**
+ * Meetings for secretaries and the office: /taolich (and its confirm button), /suahop and the
+ * "Dời lịch" button, /huyhop and the "Hủy họp" button, and /diemdanh. Every command and button
+ * checks that the member manages the meeting's branch (the office manages all).
+ */
+import { createConversation } from '@grammyjs/conversations';
+import { Composer, InlineKeyboard } from 'grammy';
+import type { AttendanceStatus } from '../../db/schema.js';
+import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
+import { isOffice } from '../../domain/roles.js';
+import { formatDateTime, localParts } from '../../domain/time.js';
+import type { Meeting } from '../../services/meetings.js';
+import type { Member } from '../../services/members.js';
+import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
+import type { BotContext, InnerContext } from '../context.js';
+import { ask, type Convo } from '../conversations/ask.js';
+import {
+  askDocuments,
+  CONFIRM_MEETING,
+  CREATE_MEETING_CONVERSATION,
+  createMeetingConversation,
+  DISCARD_MEETING,
+} from '../conversations/create-meeting.js';
+import type { BotDeps } from '../deps.js';
+import { mayManageBranch, refuse, requireLeader } from '../guards.js';
+import { type Html, htmlToPlain, joinHtml } from '../render/html.js';
+import { actorOf } from './chat-tracking.js';
+import { CANCEL, MOVE } from './meetings.js';
+
+const EDIT_MEETING_CONVERSATION = 'edit-meeting';
+const CANCEL_CONFIRM = 'mxy';
+const CANCEL_KEEP = 'mxn';
+const ATT_OPEN = 'ad';
+const ATT_MARK = 'at';
+const ATT_FINISH = 'af';
+const NEXT_STATUS: Record<AttendanceStatus | 'none', AttendanceStatus> = {
+  none: 'present',
+  present: 'excused',
+  excused: 'unexcused',
+  unexcused: 'present',
+};
+const ICON: Record<AttendanceStatus | 'none', string> = { none: '⬜', present: '✅', excused: '🟡', unexcused: '🔴' };
+
+export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
+  const { services, config } = deps;
+  const { meetings } = services;
+  const tz = config.timeZone;
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType('private');
+
+  const manages = (member: Member | null, m: Meeting) =>
+    member !== null && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));
+
+  /** The meeting named by a command argument or button, if this member manages it; answers otherwise. */
+  async function managedMeeting(ctx: InnerContext, id: number | undefined): Promise<Meeting | null> {
+    const m = id === undefined ? null : meetings.get(id);
+    if (!m || m.status === 'draft') {
+      await refuse(ctx, 'meeting-not-found', { id: String(id ?? '') });
+      return null;
+    }
+    if (!manages(ctx.member, m)) {
+      await refuse(ctx, 'edit-not-allowed');
+      return null;
+    }
+    if (m.status === 'cancelled' || m.startsAt.getTime() <= deps.clock.now().getTime()) {
+      await refuse(ctx, 'edit-past');
+      return null;
+    }
+    return m;
+  }
+
+  // /taolich
+
+  privateChat.use(createConversation(createMeetingConversation(deps), CREATE_MEETING_CONVERSATION));
+  privateChat.command('taolich', async (ctx) => {
+    if (!(await requireLeader(ctx, 'taolich'))) return;
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(CREATE_MEETING_CONVERSATION);
+  });
+
+  privateChat.callbackQuery(callbackPattern(CONFIRM_MEETING, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const draft = meetings.get(id!);
+    if (!draft) return refuse(ctx, 'button-expired');
+    if (draft.createdByMemberId !== ctx.member!.id || !manages(ctx.member, draft)) return refuse(ctx, 'create-not-author');
+    const result = meetings.confirm(draft.id, ctx.member!.id, actorOf(ctx));
+    if (!result.ok) return refuse(ctx, result.reason === 'past' ? 'create-past' : result.reason === 'not_draft' ? 'create-not-draft' : 'create-not-author');
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    await ctx.replyHtml(ctx.t('create-confirmed'));
+  });
+
+  privateChat.callbackQuery(callbackPattern(DISCARD_MEETING, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const draft = meetings.get(id!);
+    if (!draft || draft.status !== 'draft') return refuse(ctx, 'create-not-draft');
+    if (draft.createdByMemberId !== ctx.member!.id) return refuse(ctx, 'create-not-author');
+    meetings.discardDraft(draft.id, actorOf(ctx));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    await ctx.replyHtml(ctx.t('create-discarded'));
+  });
+
+  // /suahop and "Dời lịch"
+
+  async function editMeeting(conversation: Convo, ctx: InnerContext, id: number) {
+    const m = await conversation.external(() => {
+      const row = meetings.get(id);
+      return row ? { id: row.id, title: row.title, seriesId: row.seriesId, documents: row.documents } : null;
+    });
+    if (!m) return;
+    const kb = new InlineKeyboard()
+      .text(htmlToPlain(ctx.t('edit-what-time')), callbackData('ed', 'time'))
+      .text(htmlToPlain(ctx.t('edit-what-location')), callbackData('ed', 'place'))
+      .row()
+      .text(htmlToPlain(ctx.t('edit-what-documents')), callbackData('ed', 'docs'));
+    if (m.seriesId) kb.row().text(htmlToPlain(ctx.t('edit-what-series')), callbackData('ed', 'series'));
+    const question = ctx.t('edit-ask-what', { title: m.title });
+    await ctx.replyHtml(question, { reply_markup: kb });
+    const answer = await ask(conversation, (c) => /^ed:\w+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), 'create-cancelled');
+    await answer.answerCallbackQuery();
+    const what = answer.callbackQuery!.data!.slice(3);
+    ctx = answer;
+    if (what === 'time') {
+      const examples = describeExamples().join(', ');
+      for (;;) {
+        const q = ctx.t('edit-ask-new-time', { examples });
+        await ctx.replyHtml(q);
+        const reply = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(q), 'create-cancelled');
+        ctx = reply;
+        const now = await conversation.external(() => deps.clock.now().getTime());
+        const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
+        if (!parsed.ok) {
+          await ctx.replyHtml(ctx.t('create-time-invalid', { text: reply.message!.text!, examples }));
+          continue;
+        }
+        const at = parsed.at.getTime();
+        const moved = await conversation.external((outer) => meetings.move(id, new Date(at), actorOf(outer)).ok);
+        if (!moved) {
+          await ctx.replyHtml(ctx.t('create-time-past', { at: formatDateTime(parsed.at, tz) }));
+          continue;
+        }
+        break;
+      }
+    } else if (what === 'place') {
+      const q = ctx.t('edit-ask-new-location');
+      await ctx.replyHtml(q);
+      const reply = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(q), 'create-cancelled');
+      ctx = reply;
+      const location = reply.message!.text!.trim();
+      await conversation.external((outer) => void meetings.edit(id, { location }, actorOf(outer)));
+    } else if (what === 'docs') {
+      const added = await askDocuments(conversation, ctx);
+      ctx = added.ctx;
+      await conversation.external((outer) => void meetings.edit(id, { documents: [...m.documents, ...added.docs] }, actorOf(outer)));
+    } else if (what === 'series' && m.seriesId) {
+      for (;;) {
+        const q = ctx.t('edit-series-ask-time');
+        await ctx.replyHtml(q);
+        const reply = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(q), 'create-cancelled');
+        ctx = reply;
+        const now = await conversation.external(() => deps.clock.now().getTime());
+        const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
+        if (!parsed.ok) {
+          await ctx.replyHtml(ctx.t('create-time-invalid', { text: reply.message!.text!, examples: '14h00, 8h30' }));
+          continue;
+        }
+        const p = localParts(parsed.at, tz);
+        const seriesId = m.seriesId;
+        const count = await conversation.external((outer) => meetings.editSeries(seriesId, { hour: p.hour, minute: p.minute }, actorOf(outer)));
+        await ctx.replyHtml(ctx.t('edit-series-done', { count }));
+        return;
+      }
+    }
+    await ctx.replyHtml(ctx.t('edit-done'));
+  }
+
+  privateChat.use(createConversation(editMeeting, EDIT_MEETING_CONVERSATION));
+
+  privateChat.command('suahop', async (ctx) => {
+    if (!(await requireLeader(ctx, 'suahop'))) return;
+    const arg = ctx.match.trim().replace(/^#/, '');
+    if (!/^\d{1,9}$/.test(arg)) return ctx.replyHtml(ctx.t('edit-usage'));
+    const m = await managedMeeting(ctx, Number(arg));
+    if (!m) return;
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(EDIT_MEETING_CONVERSATION, m.id);
+  });
+
+  privateChat.callbackQuery(callbackPattern(MOVE, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const m = await managedMeeting(ctx, id);
+    if (!m) return;
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(EDIT_MEETING_CONVERSATION, m.id);
+  });
+
+  // /huyhop and "Hủy họp"
+
+  async function askCancel(ctx: InnerContext, m: Meeting) {
+    const kb = new InlineKeyboard()
+      .text(htmlToPlain(ctx.t('cancel-confirm-button')), callbackData(CANCEL_CONFIRM, m.id))
+      .text(htmlToPlain(ctx.t('cancel-keep-button')), callbackData(CANCEL_KEEP, m.id));
+    await ctx.replyHtml(ctx.t('cancel-confirm', { title: m.title, when: formatDateTime(m.startsAt, tz) }), { reply_markup: kb });
+  }
+
+  privateChat.command('huyhop', async (ctx) => {
+    if (!(await requireLeader(ctx, 'huyhop'))) return;
+    const arg = ctx.match.trim().replace(/^#/, '');
+    if (!/^\d{1,9}$/.test(arg)) return ctx.replyHtml(ctx.t('edit-usage'));
+    const m = await managedMeeting(ctx, Number(arg));
+    if (m) await askCancel(ctx, m);
+  });
+
+  privateChat.callbackQuery(callbackPattern(CANCEL, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const m = await managedMeeting(ctx, id);
+    if (!m) return;
+    await ctx.answerCallbackQuery();
+    await askCancel(ctx, m);
+  });
+
+  privateChat.callbackQuery(callbackPattern(CANCEL_CONFIRM, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const m = await managedMeeting(ctx, id);
+    if (!m) return;
+    meetings.cancel(m.id, actorOf(ctx));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('cancel-done').value, { parse_mode: 'HTML' });
+  });
+
+  privateChat.callbackQuery(callbackPattern(CANCEL_KEEP, 1), async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t('cancel-kept').value, { parse_mode: 'HTML' });
+  });
+
+  // /diemdanh
+
+  privateChat.command('diemdanh', async (ctx) => {
+    if (!(await requireLeader(ctx, 'diemdanh'))) return;
+    const member = ctx.member!;
+    const scope = isOffice(member) ? null : member.branchId ? services.branches.subtreeIds(member.branchId) : [];
+    const recent = meetings.recentlyEnded(scope).filter((m) => manages(member, m));
+    if (recent.length === 0) return ctx.replyHtml(ctx.t('att-none'));
+    const kb = new InlineKeyboard();
+    for (const m of recent.slice(0, 10)) {
+      const label = `${formatDateTime(m.startsAt, tz)} · ${m.title}${m.attendanceTakenAt ? ' ✔' : ''}`;
+      kb.text(label.slice(0, 60), callbackData(ATT_OPEN, m.id)).row();
+    }
+    await ctx.replyHtml(ctx.t('att-usage'), { reply_markup: kb });
+  });
+
+  /** The sheet: a button per member showing their state; each press changes it and redraws. */
+  function sheet(ctx: InnerContext, m: Meeting): { text: Html; keyboard: InlineKeyboard } {
+    const rows = meetings.attendanceSheet(m.id);
+    const kb = new InlineKeyboard();
+    for (const r of rows.slice(0, 95)) {
+      const state = r.status ?? 'none';
+      const hint = r.rsvp === 'no' ? ' (báo vắng)' : '';
+      kb.text(`${ICON[state]} ${r.fullName}${hint}`.slice(0, 60), callbackData(ATT_MARK, m.id, r.memberId)).row();
+    }
+    kb.text(htmlToPlain(ctx.t('att-finish')), callbackData(ATT_FINISH, m.id));
+    const text = joinHtml([ctx.t('att-title', { title: m.title, when: formatDateTime(m.startsAt, tz) }), ctx.t('att-help')]);
+    return { text, keyboard: kb };
+  }
+
+  /** A meeting this member may take attendance for (it has begun, and they manage its branch). */
+  async function attendanceMeeting(ctx: InnerContext, id: number | undefined): Promise<Meeting | null> {
+    const m = id === undefined ? null : meetings.get(id);
+    if (!m || m.status !== 'scheduled' || m.branchId === null) {
+      await refuse(ctx, 'button-expired');
+      return null;
+    }
+    if (!manages(ctx.member, m)) {
+      await refuse(ctx, 'edit-not-allowed');
+      return null;
+    }
+    return m;
+  }
+
+  privateChat.callbackQuery(callbackPattern(ATT_OPEN, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const m = await attendanceMeeting(ctx, id);
+    if (!m) return;
+    await ctx.answerCallbackQuery();
+    const s = sheet(ctx, m);
+    await ctx.replyHtml(s.text, { reply_markup: s.keyboard });
+  });
+
+  privateChat.callbackQuery(callbackPattern(ATT_MARK, 2), async (ctx) => {
+    const [id, memberId] = callbackInts(ctx.match) ?? [];
+    const m = await attendanceMeeting(ctx, id);
+    if (!m) return;
+    const row = meetings.attendanceSheet(m.id).find((r) => r.memberId === memberId);
+    if (!row) return refuse(ctx, 'button-expired');
+    meetings.setAttendance(m.id, row.memberId, NEXT_STATUS[row.status ?? 'none'], ctx.member!.id, actorOf(ctx));
+    await ctx.answerCallbackQuery();
+    const s = sheet(ctx, m);
+    await ctx.editMessageText(s.text.value, { parse_mode: 'HTML', reply_markup: s.keyboard });
+  });
+
+  privateChat.callbackQuery(callbackPattern(ATT_FINISH, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const m = await attendanceMeeting(ctx, id);
+    if (!m) return;
+    const result = meetings.finishAttendance(m.id, ctx.member!.id, actorOf(ctx));
+    services.meetingNotifier.flagAbsences(m, result.flagged);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    const lines = [ctx.t('att-done', { title: m.title, present: result.present, total: result.total, rate: result.rate })];
+    if (result.flagged.length) lines.push(ctx.t('att-flagged', { names: result.flagged.map((f) => f.fullName).join(', ') }));
+    await ctx.replyHtml(joinHtml(lines));
+  });
+
+  return composer;
+}

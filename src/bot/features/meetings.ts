@@ -1,0 +1,156 @@
+/**
+ * Meetings for members: /lichhop (the next 30 days), /lichics (a calendar file), the RSVP buttons
+ * ("Tham dự" / "Vắng", with the reason asked for by the next private message) and the documents
+ * button.
+ */
+import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { createEvents, type EventAttributes } from 'ics';
+import { isOffice } from '../../domain/roles.js';
+import { formatDateTime } from '../../domain/time.js';
+import type { Meeting } from '../../services/meetings.js';
+import type { Member } from '../../services/members.js';
+import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+import { mayManageBranch, refuse } from '../guards.js';
+import { renderBranchChoices } from '../render/branch.js';
+import { htmlToPlain, joinHtml } from '../render/html.js';
+import { DOCS, kindLabel, meetingCard, meetingKeyboard, RSVP } from '../render/meeting.js';
+import { actorOf } from './chat-tracking.js';
+
+export const MOVE = 'mv';
+export const CANCEL = 'mx';
+const MAX_CARDS = 10;
+/** How long after pressing "Vắng" the next private message is taken as the reason. */
+const REASON_WINDOW_MS = 60 * 60_000;
+
+export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
+  const { services, config } = deps;
+  const { meetings } = services;
+  const tz = config.timeZone;
+  const composer = new Composer<BotContext>();
+
+  /** Whether this member is expected at (or may see) this meeting. */
+  const concerns = (member: Member, m: Meeting): boolean => {
+    if (isOffice(member)) return true;
+    if (m.branchId === null) return true;
+    if (member.branchId === null) return false;
+    return services.branches.ancestry(member.branchId).some((b) => b.id === m.branchId) || mayManageBranch(services, member, m.branchId);
+  };
+
+  composer.command('lichhop', async (ctx) => {
+    const member = ctx.member!;
+    const query = ctx.match.trim();
+    let list: Meeting[];
+    let scope = '';
+    if (query) {
+      const found = services.branches.resolve(query);
+      if ('notFound' in found) return ctx.replyHtml(ctx.t('branch-not-found', { query }));
+      if ('ambiguous' in found) return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
+      const allowed = isOffice(member) || found.branch.id === member.branchId || mayManageBranch(services, member, found.branch.id);
+      if (!allowed) return ctx.replyHtml(ctx.t('meetings-not-allowed-branch'));
+      list = meetings.upcomingFor(found.branch.id);
+      scope = `: ${found.branch.name}`;
+    } else if (ctx.chat.type !== 'private') {
+      const branchId = services.chats.get(ctx.chat.id)?.branchId ?? null;
+      if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
+      list = meetings.upcomingFor(branchId);
+      scope = `: ${services.branches.getById(branchId)?.name ?? ''}`;
+    } else {
+      list = meetings.upcomingFor(member.branchId);
+    }
+    if (list.length === 0) return ctx.replyHtml(ctx.t('meetings-none'));
+    await ctx.replyHtml(ctx.t('meetings-title', { scope }));
+    for (const m of list.slice(0, MAX_CARDS)) {
+      const manage = m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId);
+      const extra = manage
+        ? new InlineKeyboard()
+            .text(htmlToPlain(ctx.t('meeting-button-move')), callbackData(MOVE, m.id))
+            .text(htmlToPlain(ctx.t('meeting-button-cancel')), callbackData(CANCEL, m.id))
+        : undefined;
+      const rsvp = manage ? rsvpCounts(m) : null;
+      await ctx.replyHtml(meetingCard(ctx.t, m, meetings.branchName(m.branchId), tz, { locale: ctx.locale, rsvp }), {
+        reply_markup: meetingKeyboard(ctx.t, m, extra),
+      });
+    }
+    if (list.length > MAX_CARDS) await ctx.replyHtml(ctx.t('meetings-more', { count: list.length - MAX_CARDS }));
+  });
+
+  function rsvpCounts(m: Meeting) {
+    const sheet = meetings.attendanceSheet(m.id);
+    return {
+      yes: sheet.filter((r) => r.rsvp === 'yes').length,
+      no: sheet.filter((r) => r.rsvp === 'no').length,
+      none: sheet.filter((r) => r.rsvp === null).length,
+    };
+  }
+
+  composer.command('lichics', async (ctx) => {
+    const member = ctx.member!;
+    const list = meetings.upcomingFor(member.branchId, 90);
+    if (list.length === 0) return ctx.replyHtml(ctx.t('meeting-ics-none'));
+    const events: EventAttributes[] = list.map((m) => {
+      const s = m.startsAt;
+      return {
+        uid: `meeting-${m.id}@${ctx.me.username}`,
+        start: [s.getUTCFullYear(), s.getUTCMonth() + 1, s.getUTCDate(), s.getUTCHours(), s.getUTCMinutes()],
+        startInputType: 'utc',
+        startOutputType: 'utc',
+        duration: { minutes: m.durationMinutes },
+        title: m.title,
+        location: m.location || undefined,
+        description: [htmlToPlain(kindLabel(ctx.t, m)), meetings.branchName(m.branchId) ?? '', m.agenda].filter(Boolean).join('\n'),
+        productId: 'bloc-office-bot',
+        calName: services.bloc.get().name,
+      };
+    });
+    const { error, value } = createEvents(events);
+    if (error || !value) throw error ?? new Error('calendar could not be built');
+    await ctx.replyWithDocument(new InputFile(Buffer.from(value, 'utf8'), 'lich-hop.ics'), {
+      caption: ctx.t('meeting-ics-caption', { count: list.length }).value,
+      parse_mode: 'HTML',
+    });
+  });
+
+  composer.callbackQuery(callbackPattern(RSVP, 2), async (ctx) => {
+    const [id, yes] = callbackInts(ctx.match) ?? [];
+    const member = ctx.member!;
+    const m = meetings.get(id!);
+    if (!m || m.status === 'draft') return refuse(ctx, 'button-expired');
+    if (!concerns(member, m)) return refuse(ctx, 'meeting-rsvp-not-member');
+    if (m.status === 'cancelled' || m.startsAt.getTime() <= deps.clock.now().getTime()) return refuse(ctx, 'meeting-rsvp-closed');
+    meetings.rsvp(m.id, member.id, yes === 1 ? 'yes' : 'no', null, actorOf(ctx));
+    await ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t(yes === 1 ? 'meeting-rsvp-yes' : 'meeting-rsvp-no')) });
+    if (yes !== 1) {
+      // Ask for the reason privately, wherever the button was pressed.
+      const text = ctx.t('meeting-rsvp-ask-reason', { title: m.title, when: formatDateTime(m.startsAt, tz) });
+      await ctx.api.sendMessage(ctx.from.id, text.value, { parse_mode: 'HTML' }).catch(() => undefined);
+    }
+  });
+
+  composer.callbackQuery(callbackPattern(DOCS, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const m = meetings.get(id!);
+    if (!m || m.status === 'draft') return refuse(ctx, 'button-expired');
+    if (!concerns(ctx.member!, m)) return refuse(ctx, 'meeting-rsvp-not-member');
+    if (m.documents.length === 0) return refuse(ctx, 'meeting-docs-none');
+    await ctx.answerCallbackQuery();
+    for (const d of m.documents) {
+      if (d.kind === 'photo') await ctx.replyWithPhoto(d.fileId, { caption: d.name || undefined });
+      else await ctx.replyWithDocument(d.fileId);
+    }
+  });
+
+  // The reason for an absence: the next plain private message after pressing "Vắng".
+  composer.chatType('private').on('message:text', async (ctx, next) => {
+    if (ctx.message.text.startsWith('/')) return next();
+    const pending = meetings.pendingAbsenceReason(ctx.member!.id, REASON_WINDOW_MS);
+    if (!pending) return next();
+    const reason = ctx.message.text.trim().slice(0, 500);
+    meetings.rsvp(pending.id, ctx.member!.id, 'no', reason, actorOf(ctx));
+    await ctx.replyHtml(ctx.t('meeting-rsvp-reason-saved', { reason }));
+  });
+
+  return composer;
+}
+
