@@ -60,6 +60,7 @@ help-member =
     /thongbao: latest notices
     /tim: search, e.g. <code>/tim thematic meeting</code>
     /lichics: meetings as a calendar file for your phone
+    /nhacnho: turn private meeting reminders on or off
     /help: this help
 help-leader =
     <b>For secretaries and deputies</b>
@@ -75,6 +76,7 @@ help-office =
     /moi: invite any member or branch
     /branch branch-code: look at any branch
     /lienket branch-code: link a group to a branch (type it in the group)
+    /xuatchitieu: export indicator figures to Excel
 help-group =
     In groups the bot answers /branch, /lichhop, /chitieu, /thongbao and /tim.
     A branch secretary types <code>/lienket branch-code</code> to link this group to the branch.
@@ -284,9 +286,18 @@ meeting-late-note = ⚠️ This reminder is late because the system was down.
 meeting-moved = 🔁 <b>Meeting moved</b> from { $from } to the time below.
 meeting-edited = ✏️ <b>Meeting details updated</b>
 meeting-cancelled = 🗑 <b>Meeting cancelled</b>: { $title }, { $when }.
-duration-days = { $n } days
-duration-hours = { $n } hours
-duration-minutes = { $n } minutes
+duration-days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+duration-hours = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+duration-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
 meeting-digest-title = ☀️ <b>Today's meetings, { $date }</b>
 meeting-digest-line = • { $time } · { $branch } · { $title }{ $location }
 meeting-digest-none = No meetings in the bloc today.
@@ -376,3 +387,88 @@ att-help = Tap a name to change: ✅ present → 🟡 absent with reason → �
 att-finish = ✔ Finish attendance
 att-done = ✅ Attendance saved for “{ $title }”: present { $present }/{ $total } ({ $rate }%).
 att-flagged = ⚠️ The secretary was told: { $names } missed 3 or more meetings without reason this year.
+
+## Indicators (/chitieu, /baocao)
+
+status-reached = ✅ Reached
+status-on_track = 🟢 On track
+status-behind = 🟠 Behind
+status-missed = 🔴 Missed
+status-no_data = ⚪ No data yet
+kind-yearly_percent = yearly percentage
+kind-term_count = count over the term
+kind-yearly_count = count per year
+kind-percent_by_date = percentage to reach by { $year }
+kind-upper_bound = upper bound
+ind-none = No resolution is in force in the system yet. The office imports indicators with the admin tool (npm run cli -- import-indicators).
+ind-overview-title = <b>Targets of { $resolution }</b> (term { $term }) · period { $period }
+ind-overview-reported = Reported this period: { $reported }/{ $expected } grassroots organisations
+ind-line = { $n }. <b>{ $title }</b> ({ $code })
+ind-figure-percent = { $value } · target { $op } { $target }%
+ind-figure-count = { $value }/{ $target } { $unit }
+ind-figure-bound = { $value } { $unit } · at most { $target }
+ind-figure-none = no data
+ind-pace = { $remaining } to go in { $months } months, ~{ $perMonth } a month
+ind-detail-hint = Details: <code>/chitieu indicator-code</code>, e.g. <code>/chitieu { $code }</code>.
+ind-not-found = No indicator matches “{ $query }”. Type /chitieu for the list and codes.
+ind-ambiguous = Several indicators match “{ $query }”; type one of these codes:
+ind-detail-title = <b>{ $code } · { $title }</b>
+ind-detail-source = <i>“{ $source }”</i>
+ind-detail-target = Target: { $target } ({ $kind })
+ind-detail-now = Now (period { $period }): { $figure } { $bar } · { $status }
+ind-detail-years = <b>By year</b>
+ind-detail-year = { $year }: { $figure }
+ind-detail-best = <b>Best</b>
+ind-detail-worst = <b>Lowest</b>
+ind-detail-branch-line = { $n }. { $branch }: { $figure }
+ind-detail-own = Your branch ({ $branch }): { $figure } · whole bloc: { $bloc }
+ind-detail-own-none = Your branch ({ $branch }) has not reported this period.
+ind-chart-caption = { $code } · { $title }
+
+report-no-branch = You do not belong to a grassroots organisation, so there is nothing to report. The office types <code>/baocao branch-code</code>.
+report-not-reporting = { $branch } is a subordinate cell: its grassroots committee reports the figures.
+report-not-own = You can only report your own branch's figures.
+report-closed = The { $term } term is over; no more reports are taken.
+report-ask-indicator = <b>Report figures for { $period }</b> · { $branch }
+    Choose the indicator (⏳ not reported, ✔ reported):
+report-ask-percent = <b>{ $title }</b>: type two numbers as <code>part/whole</code>: { $num } / { $den }. E.g. <code>45/50</code>.
+report-ask-count = <b>{ $title }</b>: type { $what }. E.g. <code>12</code>.
+report-count-term = the total { $unit } since the start of the term
+report-count-year = the total { $unit } since 1 January
+report-count-bound = the current number of { $unit }
+report-previous = Last report ({ $period }): { $figure }.
+report-not-number = “{ $text }” is not a valid figure: type whole non-negative numbers only, no letters, e.g. { $example }.
+report-negative = Figures cannot be negative. Type again, e.g. { $example }.
+report-numerator-above = The part ({ $num }) cannot be larger than the whole ({ $den }). Type again, e.g. <code>45/50</code>.
+report-denominator-required = This indicator is a percentage: type <code>part/whole</code>, e.g. <code>45/50</code>.
+report-needs-note = The figure ({ $value }) is lower than the last report ({ $previous }). Type a note explaining why (e.g. members transferred out), or /huy to stop.
+report-check = <b>Check</b>: { $branch } · period { $period }
+    { $title }: { $figure } · target { $target }
+    Whole bloc after this report: { $bloc }
+report-confirm-button = ✅ Confirm the report
+report-cancel-button = ✖ Cancel
+report-saved = ✅ Figures for “{ $title }” ({ $period }) recorded. Type /baocao to report another indicator.
+report-correction = (Replaces the earlier figure: { $previous }; the old one stays in the history.)
+report-cancelled = Report cancelled. Nothing changed.
+report-nudge =
+    📊 Reminder: indicator figures for { $period } of <b>{ $branch }</b> are due by { $deadline }. { $count } indicators still to report:
+    { $list }
+    Type /baocao to report.
+report-missing-title = 📋 The { $period } deadline has passed: { $count } grassroots organisations have not reported everything:
+report-missing-none = ✅ { $period }: every grassroots organisation has reported.
+export-caption = Indicator figures by branch and period.
+
+## Meeting reminder settings (/nhacnho) and attendance
+
+att-not-started = The meeting has not started yet: attendance cannot be taken.
+reminders-status = <b>Meeting reminders by private message</b>: { $state }. Type <code>/nhacnho tat</code> to turn them off, <code>/nhacnho bat</code> to turn them on. When off, you are still told about new, moved and cancelled meetings, and the branch's groups are still reminded.
+reminders-state-on = on
+reminders-state-off = off
+reminders-branch-status = <b>{ $branch }</b> is reminded before meetings: { $offsets }.
+reminders-branch-how = Secretaries and deputies change this with <code>/nhacnho 1 ngay, 2 gio</code> (up to 4, from 5 minutes to 14 days), or <code>/nhacnho mac dinh</code> for the default (1 day and 2 hours).
+reminders-private-off = 🔕 Meeting reminders by private message are off. You are still told about new, moved and cancelled meetings. Type <code>/nhacnho bat</code> to turn them back on.
+reminders-private-on = 🔔 Meeting reminders by private message are on.
+reminders-offsets-set = ✅ <b>{ $branch }</b> will be reminded before meetings: { $offsets }.
+reminders-offsets-invalid = I did not understand “{ $text }”. Type the reminder times separated by commas, e.g. <code>/nhacnho 1 ngay, 2 gio</code> or <code>/nhacnho 3 ngay, 30 phut</code> (up to 4, from 5 minutes to 14 days).
+reminders-offsets-not-allowed = Only secretaries and deputies can set when their branch is reminded. You can type <code>/nhacnho tat</code> or <code>/nhacnho bat</code> to turn private reminders off or on.
+edit-cancelled = Stopped editing the meeting. Nothing changed.

@@ -60,6 +60,7 @@ help-member =
     /thongbao: thông báo mới
     /tim: tìm kiếm, ví dụ <code>/tim sinh hoat chuyen de</code>
     /lichics: tải lịch họp về lịch của điện thoại
+    /nhacnho: bật, tắt nhắc lịch họp qua tin riêng
     /trogiup: hướng dẫn này
 help-leader =
     <b>Dành cho bí thư, phó bí thư</b>
@@ -75,6 +76,7 @@ help-office =
     /moi: tạo lời mời cho bất kỳ đảng viên, chi bộ nào
     /chibo mã-chi-bộ: xem một chi bộ bất kỳ
     /lienket mã-chi-bộ: liên kết nhóm với chi bộ (gõ trong nhóm)
+    /xuatchitieu: xuất số liệu chỉ tiêu ra tệp Excel
 help-group =
     Trong nhóm, bot trả lời các lệnh: /chibo, /lichhop, /chitieu, /thongbao, /tim.
     Bí thư chi bộ gõ <code>/lienket mã-chi-bộ</code> để liên kết nhóm này với chi bộ.
@@ -376,3 +378,88 @@ att-help = Bấm vào tên để đổi: ✅ có mặt → 🟡 vắng có lý d
 att-finish = ✔ Hoàn tất điểm danh
 att-done = ✅ Đã lưu điểm danh “{ $title }”: có mặt { $present }/{ $total } ({ $rate }%).
 att-flagged = ⚠️ Đã báo bí thư: { $names } vắng không lý do từ 3 lần trong năm.
+
+## Indicators (/chitieu, /baocao)
+
+status-reached = ✅ Đạt
+status-on_track = 🟢 Đúng tiến độ
+status-behind = 🟠 Chậm so với tiến độ
+status-missed = 🔴 Không đạt
+status-no_data = ⚪ Chưa có số liệu
+kind-yearly_percent = tỷ lệ hằng năm
+kind-term_count = số lượng cả nhiệm kỳ
+kind-yearly_count = số lượng hằng năm
+kind-percent_by_date = tỷ lệ cần đạt đến năm { $year }
+kind-upper_bound = không vượt quá
+ind-none = Chưa có nghị quyết nào đang thực hiện trong hệ thống. Văn phòng nhập chỉ tiêu bằng công cụ quản trị (npm run cli -- import-indicators).
+ind-overview-title = <b>Chỉ tiêu { $resolution }</b> (nhiệm kỳ { $term }) · kỳ { $period }
+ind-overview-reported = Đã báo cáo kỳ này: { $reported }/{ $expected } tổ chức cơ sở đảng
+ind-line = { $n }. <b>{ $title }</b> ({ $code })
+ind-figure-percent = { $value } · chỉ tiêu { $op } { $target }%
+ind-figure-count = { $value }/{ $target } { $unit }
+ind-figure-bound = { $value } { $unit } · tối đa { $target }
+ind-figure-none = chưa có số liệu
+ind-pace = còn { $remaining } trong { $months } tháng, ~{ $perMonth } mỗi tháng
+ind-detail-hint = Xem chi tiết: <code>/chitieu mã-chỉ-tiêu</code>, ví dụ <code>/chitieu { $code }</code>.
+ind-not-found = Không tìm thấy chỉ tiêu “{ $query }”. Gõ /chitieu để xem danh sách và mã chỉ tiêu.
+ind-ambiguous = Có nhiều chỉ tiêu khớp với “{ $query }”, gõ lại bằng mã:
+ind-detail-title = <b>{ $code } · { $title }</b>
+ind-detail-source = <i>“{ $source }”</i>
+ind-detail-target = Chỉ tiêu: { $target } ({ $kind })
+ind-detail-now = Hiện tại (kỳ { $period }): { $figure } { $bar } · { $status }
+ind-detail-years = <b>Theo năm</b>
+ind-detail-year = { $year }: { $figure }
+ind-detail-best = <b>Cao nhất</b>
+ind-detail-worst = <b>Thấp nhất</b>
+ind-detail-branch-line = { $n }. { $branch }: { $figure }
+ind-detail-own = Chi bộ của đồng chí ({ $branch }): { $figure } · toàn Khối: { $bloc }
+ind-detail-own-none = Chi bộ của đồng chí ({ $branch }) chưa báo cáo kỳ này.
+ind-chart-caption = { $code } · { $title }
+
+report-no-branch = Đồng chí chưa thuộc tổ chức cơ sở đảng nào nên không báo cáo được. Văn phòng gõ <code>/baocao mã-chi-bộ</code>.
+report-not-reporting = { $branch } là chi bộ trực thuộc: số liệu do đảng bộ cơ sở tổng hợp và báo cáo.
+report-not-own = Đồng chí chỉ báo cáo được số liệu của chi bộ mình.
+report-closed = Nhiệm kỳ { $term } đã kết thúc, không nhận báo cáo nữa.
+report-ask-indicator = <b>Báo cáo số liệu kỳ { $period }</b> · { $branch }
+    Chọn chỉ tiêu (⏳ chưa báo cáo, ✔ đã báo cáo):
+report-ask-percent = <b>{ $title }</b>: gõ hai số dạng <code>tử/mẫu</code>: { $num } / { $den }. Ví dụ <code>45/50</code>.
+report-ask-count = <b>{ $title }</b>: gõ { $what }. Ví dụ <code>12</code>.
+report-count-term = tổng số { $unit } lũy kế từ đầu nhiệm kỳ
+report-count-year = tổng số { $unit } lũy kế từ đầu năm
+report-count-bound = số { $unit } hiện có
+report-previous = Lần báo cáo trước ({ $period }): { $figure }.
+report-not-number = “{ $text }” không phải số liệu hợp lệ: chỉ gõ số nguyên không âm, không có chữ, ví dụ { $example }.
+report-negative = Số liệu không được âm. Gõ lại, ví dụ { $example }.
+report-numerator-above = Tử số ({ $num }) không được lớn hơn mẫu số ({ $den }). Gõ lại, ví dụ <code>45/50</code>.
+report-denominator-required = Chỉ tiêu này là tỷ lệ: gõ dạng <code>tử/mẫu</code>, ví dụ <code>45/50</code>.
+report-needs-note = Số liệu ({ $value }) thấp hơn lần báo cáo trước ({ $previous }). Gõ ghi chú giải thích lý do (ví dụ: chuyển sinh hoạt đi), hoặc /huy để thôi.
+report-check = <b>Kiểm tra</b>: { $branch } · kỳ { $period }
+    { $title }: { $figure } · chỉ tiêu { $target }
+    Toàn Khối sau khi cập nhật: { $bloc }
+report-confirm-button = ✅ Xác nhận báo cáo
+report-cancel-button = ✖ Hủy
+report-saved = ✅ Đã ghi nhận số liệu “{ $title }” kỳ { $period }. Gõ /baocao để báo cáo chỉ tiêu khác.
+report-correction = (Đã thay số liệu trước đó: { $previous }; số cũ vẫn được lưu trong lịch sử.)
+report-cancelled = Đã thôi báo cáo. Không có gì thay đổi.
+report-nudge =
+    📊 Nhắc báo cáo chỉ tiêu kỳ { $period } của <b>{ $branch }</b>, hạn chót { $deadline }. Còn { $count } chỉ tiêu chưa báo cáo:
+    { $list }
+    Gõ /baocao để báo cáo.
+report-missing-title = 📋 Hết hạn báo cáo kỳ { $period }: { $count } tổ chức cơ sở đảng chưa báo cáo đủ:
+report-missing-none = ✅ Kỳ { $period }: tất cả tổ chức cơ sở đảng đã báo cáo đủ.
+export-caption = Số liệu chỉ tiêu theo chi bộ và kỳ báo cáo.
+
+## Meeting reminder settings (/nhacnho) and attendance
+
+att-not-started = Cuộc họp chưa bắt đầu, chưa điểm danh được.
+reminders-status = <b>Nhắc lịch họp qua tin riêng</b>: { $state }. Gõ <code>/nhacnho tat</code> để tắt, <code>/nhacnho bat</code> để bật. Khi tắt, đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy; nhóm của chi bộ vẫn được nhắc.
+reminders-state-on = đang bật
+reminders-state-off = đang tắt
+reminders-branch-status = <b>{ $branch }</b> được nhắc trước giờ họp: { $offsets }.
+reminders-branch-how = Bí thư, phó bí thư đổi bằng <code>/nhacnho 1 ngay, 2 gio</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày), hoặc <code>/nhacnho mac dinh</code> để về mặc định (1 ngày và 2 giờ).
+reminders-private-off = 🔕 Đã tắt nhắc lịch họp qua tin riêng. Đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy. Gõ <code>/nhacnho bat</code> để bật lại.
+reminders-private-on = 🔔 Đã bật nhắc lịch họp qua tin riêng.
+reminders-offsets-set = ✅ <b>{ $branch }</b> sẽ được nhắc trước giờ họp: { $offsets }.
+reminders-offsets-invalid = Chưa hiểu “{ $text }”. Gõ các mốc nhắc cách nhau bằng dấu phẩy, ví dụ <code>/nhacnho 1 ngay, 2 gio</code> hoặc <code>/nhacnho 3 ngay, 30 phut</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày).
+reminders-offsets-not-allowed = Chỉ bí thư, phó bí thư đặt được thời điểm nhắc cho chi bộ. Đồng chí có thể gõ <code>/nhacnho tat</code> hoặc <code>/nhacnho bat</code> để tắt, bật nhắc qua tin riêng.
+edit-cancelled = Đã thôi sửa cuộc họp. Không có gì thay đổi.

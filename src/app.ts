@@ -15,6 +15,7 @@ import type { BotContext } from './bot/context.js';
 import type { BotDeps } from './bot/deps.js';
 import { Translator } from './bot/i18n.js';
 import { NoticeProgress } from './bot/notice-progress.js';
+import { IndicatorRenderer } from './bot/render/indicators.js';
 import { MeetingRenderer } from './bot/render/meeting.js';
 import { NoticeRenderer } from './bot/render/notice.js';
 import { Sender } from './delivery/sender.js';
@@ -54,6 +55,7 @@ export function createApp(config: Config, options: AppOptions): App {
   const services = createServices(db, clock, {
     noticeMessages: new NoticeRenderer(translator),
     meetingMessages: new MeetingRenderer(translator, config.timeZone),
+    indicatorMessages: new IndicatorRenderer(translator, config.timeZone),
     timeZone: config.timeZone,
     onEnqueue: () => wakeSender(),
   });
@@ -121,6 +123,11 @@ export function createApp(config: Config, options: AppOptions): App {
           services.meetingNotifier.nudgeNextMonth();
           services.meetingNotifier.reportThematic();
         },
+      },
+      {
+        name: 'report-nudges',
+        schedule: '0 5 * * * *',
+        run: () => services.indicators.nudge(config.reportDeadlineDay, config.reportNudgeDays),
       },
       { name: 'housekeeping', schedule: '0 17 * * * *', run: () => services.invites.pruneFailures() },
     ],

@@ -68,6 +68,18 @@ const envSchema = z
       .min(1, { error: 'must be between 1 and 1000 messages per second' })
       .max(1000, { error: 'must be between 1 and 1000 messages per second' })
       .default(29),
+    REPORT_DEADLINE_DAY: z.coerce
+      .number({ error: 'must be a day of the month' })
+      .int({ error: 'must be a day of the month (1–28)' })
+      .min(1, { error: 'must be a day of the month (1–28)' })
+      .max(28, { error: 'must be a day of the month (1–28)' })
+      .default(20),
+    REPORT_NUDGE_DAYS: z.coerce
+      .number({ error: 'must be a number of days' })
+      .int({ error: 'must be a whole number of days (0–20)' })
+      .min(0, { error: 'must be a whole number of days (0–20)' })
+      .max(20, { error: 'must be a whole number of days (0–20)' })
+      .default(3),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -95,6 +107,10 @@ export interface Config {
   ackNudgeHours: number;
   /** Messages per second the delivery engine allows itself (Telegram: about 30). */
   deliveryRate: number;
+  /** Indicator reports are due on this day of the last month of each quarter. */
+  reportDeadlineDay: number;
+  /** Secretaries who have not reported are nudged this many days before the deadline. */
+  reportNudgeDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -124,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     ackNudgeHours: e.ACK_NUDGE_HOURS,
     deliveryRate: e.DELIVERY_RATE,
+    reportDeadlineDay: e.REPORT_DEADLINE_DAY,
+    reportNudgeDays: e.REPORT_NUDGE_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -27,6 +27,7 @@ const MENU: MenuEntry[] = [
   { name: 'thongbao', vi: 'Thông báo', en: 'Notices', audience: 'member', group: true },
   { name: 'tim', vi: 'Tìm kiếm', en: 'Search', audience: 'member', group: true },
   { name: 'lichics', vi: 'Tải lịch họp về điện thoại (.ics)', en: 'Meetings as a calendar file', audience: 'member' },
+  { name: 'nhacnho', vi: 'Cài đặt nhắc lịch họp', en: 'Meeting reminder settings', audience: 'member' },
   { name: 'trogiup', enName: 'help', vi: 'Hướng dẫn', en: 'Help', audience: 'member', group: true },
   { name: 'taolich', vi: 'Tạo lịch họp', en: 'Schedule a meeting', audience: 'secretary' },
   { name: 'guithongbao', vi: 'Gửi thông báo', en: 'Send a notice', audience: 'secretary' },
@@ -35,13 +36,14 @@ const MENU: MenuEntry[] = [
   { name: 'suahop', vi: 'Sửa lịch họp', en: 'Change a meeting', audience: 'secretary' },
   { name: 'huyhop', vi: 'Hủy lịch họp', en: 'Cancel a meeting', audience: 'secretary' },
   { name: 'moi', vi: 'Tạo lời mời', en: 'Create an invite', audience: 'secretary' },
+  { name: 'xuatchitieu', vi: 'Xuất số liệu chỉ tiêu (.xlsx)', en: 'Export indicator figures (.xlsx)', audience: 'office' },
   { name: 'lienket', vi: 'Liên kết nhóm với chi bộ', en: 'Link this group to a branch', audience: 'secretary', groupOnly: true },
 ];
 
 const RANK: Record<MenuLevel, number> = { member: 0, secretary: 1, office: 2 };
 
 /** Bump when the menus change, so members' private menus are set again. */
-export const MENU_VERSION = 2;
+export const MENU_VERSION = 4;
 
 async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncompliant: UncompliantCommand[]) {
   if (uncompliant.length > 0) throw new Error(`Commands Telegram would refuse: ${uncompliant.map((c) => c.name).join(', ')}`);

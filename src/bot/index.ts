@@ -17,12 +17,14 @@ import { branchInfoFeature } from './features/branch-info.js';
 import { chatTrackingFeature } from './features/chat-tracking.js';
 import { commandMenuFeature } from './features/command-menu.js';
 import { helpFeature } from './features/help.js';
+import { indicatorsFeature } from './features/indicators.js';
 import { inviteFeature } from './features/invite.js';
 import { linkGroupFeature } from './features/link-group.js';
 import { meetingAdminFeature } from './features/meeting-admin.js';
 import { meetingsFeature } from './features/meetings.js';
 import { noticesFeature } from './features/notices.js';
 import { plannedFeature } from './features/planned.js';
+import { reminderSettingsFeature } from './features/reminder-settings.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { appContext } from './middlewares/app-context.js';
@@ -89,6 +91,8 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   app.use(noticesFeature(deps));
   app.use(meetingsFeature(deps));
   app.use(meetingAdminFeature(deps));
+  app.use(reminderSettingsFeature(deps));
+  app.use(indicatorsFeature(deps));
   app.use(plannedFeature());
   app.use(unhandledFeature());
 

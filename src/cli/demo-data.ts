@@ -187,7 +187,7 @@ function weighted(items: readonly [string, number][], random: () => number): str
 }
 
 /** A small seeded generator (mulberry32): reproducible without a dependency. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -10,6 +10,7 @@ import { backupCommand, restoreCommand } from './commands/backup.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { exportIndicatorsCommand, importIndicatorsCommand } from './commands/indicators.js';
 import { inviteCommand } from './commands/invite.js';
 import type { CliCommand } from './commands/types.js';
 import { UsageError, UserError, createCliContext, type CliContext, type CliContextOptions } from './context.js';
@@ -17,6 +18,8 @@ import { UsageError, UserError, createCliContext, type CliContext, type CliConte
 export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   exportCommand,
+  importIndicatorsCommand,
+  exportIndicatorsCommand,
   inviteCommand,
   adminCommand,
   demoCommand,
@@ -37,6 +40,8 @@ Ví dụ:
   npm run cli -- import danh-sach.xlsx --dry-run
   npm run cli -- import danh-sach.xlsx
   npm run cli -- export danh-sach.xlsx
+  npm run cli -- import-indicators chi-tieu.xlsx --dry-run
+  npm run cli -- export-indicators chi-tieu.xlsx --term 2020-2025
   npm run cli -- invite member DV0001 --days 14
   npm run cli -- invite branch CB01 --role secretary
   npm run cli -- admin add 123456789 --name "Nguyễn Thị Lan"

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { foldVietnamese } from '../domain/text.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -26,9 +27,21 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  registerFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   if (options.migrate ?? true) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+/**
+ * SQL functions the search triggers need on every connection (bot, CLI, tests): Vietnamese
+ * folding that also maps đ → d, and the same for HTML with its tags left out.
+ */
+function registerFunctions(sqlite: Database.Database): void {
+  sqlite.function('fold_vi', { deterministic: true }, (text: unknown) => foldVietnamese(String(text ?? '')));
+  sqlite.function('fold_vi_html', { deterministic: true }, (text: unknown) =>
+    foldVietnamese(String(text ?? '').replace(/<[^>]*>/g, ' ').replace(/&(lt|gt|amp|quot);/g, ' ')),
+  );
 }
 
 export function closeDatabase(db: Db): void {

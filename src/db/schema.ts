@@ -462,3 +462,79 @@ export const branchSettings = sqliteTable('branch_settings', {
   /** Minutes before a meeting; default 1 day and 2 hours. */
   reminderOffsets: text('reminder_offsets', { mode: 'json' }).$type<number[]>(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Congress resolutions, their indicators (numeric targets) and the branches' reports.
+
+export const INDICATOR_KINDS = ['yearly_percent', 'term_count', 'yearly_count', 'percent_by_date', 'upper_bound'] as const;
+export type IndicatorKindName = (typeof INDICATOR_KINDS)[number];
+
+export const resolutions = sqliteTable('resolutions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  /** Who passed it, e.g. "Đảng bộ Khối". */
+  level: text('level').notNull().default('bloc'),
+  termStartYear: integer('term_start_year').notNull(),
+  termEndYear: integer('term_end_year').notNull(),
+  /** The term whose indicators /chitieu shows; one at a time. */
+  current: integer('current', { mode: 'boolean' }).notNull().default(false),
+  /** A closed term takes no more reports. */
+  closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    resolutionId: integer('resolution_id')
+      .notNull()
+      .references(() => resolutions.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** The resolution's own words. */
+    sourceText: text('source_text').notNull().default(''),
+    unit: text('unit').notNull().default(''),
+    kind: text('kind', { enum: INDICATOR_KINDS }).notNull(),
+    target: integer('target').notNull(),
+    /** percent_by_date: the year by whose end the target is due. */
+    targetYear: integer('target_year'),
+    /** What the numerator and denominator count (percent kinds), for the report form. */
+    numeratorLabel: text('numerator_label').notNull().default(''),
+    denominatorLabel: text('denominator_label').notNull().default(''),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [uniqueIndex('indicators_code_idx').on(t.resolutionId, t.code)],
+);
+
+/**
+ * A branch's figures for an indicator and a quarter ('2026-Q3'). A correction adds a row and
+ * marks the earlier one superseded, so the history stays.
+ */
+export const indicatorReports = sqliteTable(
+  'indicator_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    period: text('period').notNull(),
+    numerator: integer('numerator').notNull(),
+    denominator: integer('denominator'),
+    note: text('note'),
+    reportedByMemberId: integer('reported_by_member_id').references(() => members.id),
+    reportedAt: integer('reported_at', { mode: 'timestamp_ms' }).notNull(),
+    supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('indicator_reports_lookup_idx').on(t.indicatorId, t.period),
+    uniqueIndex('indicator_reports_current_idx')
+      .on(t.indicatorId, t.branchId, t.period)
+      .where(sql`superseded_at is null`),
+  ],
+);

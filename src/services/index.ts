@@ -7,10 +7,12 @@ import { Outbox } from '../delivery/outbox.js';
 import { ChatService } from './chats.js';
 import { ExportService } from './export.js';
 import { ImportService } from './import.js';
+import { type IndicatorMessages, IndicatorService } from './indicators.js';
 import { InviteService } from './invites.js';
 import { MeetingNotifier, type MeetingMessages } from './meeting-reminders.js';
 import { MeetingService } from './meetings.js';
 import { MemberService } from './members.js';
+import { SearchService } from './search.js';
 import { type NoticeMessages, NoticeService } from './notices.js';
 
 export interface Services {
@@ -26,6 +28,8 @@ export interface Services {
   notices: NoticeService;
   meetings: MeetingService;
   meetingNotifier: MeetingNotifier;
+  indicators: IndicatorService;
+  search: SearchService;
 }
 
 export interface ServiceOptions {
@@ -33,6 +37,8 @@ export interface ServiceOptions {
   noticeMessages?: NoticeMessages;
   /** How meeting announcements and reminders read; only needed where they are sent. */
   meetingMessages?: MeetingMessages;
+  /** How reporting nudges read; only needed where they are sent. */
+  indicatorMessages?: IndicatorMessages;
   /** The bloc's time zone (default Asia/Ho_Chi_Minh). */
   timeZone?: string;
   /** Called when messages were put into the outbox (wakes the sender). */
@@ -77,5 +83,15 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     notices: new NoticeService(db, clock, audit, outbox, branches, required(options.noticeMessages, 'Notice messages')),
     meetings,
     meetingNotifier,
+    search: new SearchService(db, branches),
+    indicators: new IndicatorService(
+      db,
+      clock,
+      audit,
+      outbox,
+      required(options.indicatorMessages, 'Indicator messages'),
+      timeZone,
+      () => options.onEnqueue?.(),
+    ),
   };
 }

@@ -13,15 +13,17 @@
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { branchSettings, branches, chats, memberRoles, meetings, members, PRIORITY } from '../db/schema.js';
+import { branchSettings, branches, chats, memberRoles, meetings, members, outbox, PRIORITY } from '../db/schema.js';
 import type { Locale } from '../domain/locale.js';
 import { localParts } from '../domain/time.js';
 import { zonedWallTimeToUtc } from '../domain/datetime-parse.js';
-import type { Outbox, OutboxItem } from '../delivery/outbox.js';
+import type { Outbox, OutboxItem, OutboxRow } from '../delivery/outbox.js';
 import type { Meeting, MeetingChange, MeetingChangeListener, MeetingService, Series } from './meetings.js';
 import type { RenderedMessage } from './notices.js';
 
 export const MEETING_SOURCE = 'meeting';
+/** Nudges to secretaries and the office (the no-documents nudge carries its meeting's id). */
+export const NUDGE_SOURCE = 'meeting-nudge';
 export const DEFAULT_REMINDER_OFFSETS = [24 * 60, 120];
 const LOOKAHEAD_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
@@ -74,8 +76,13 @@ export class MeetingNotifier implements MeetingChangeListener {
 
   // Who is told
 
-  /** Branch meetings: the branch's linked groups and its members privately; bloc meetings: office and secretaries. */
-  recipients(m: Meeting, options: { privateOnly?: boolean } = {}): Recipient[] {
+  /**
+   * Branch meetings: the branch's linked groups and its members privately; bloc meetings: office and
+   * secretaries. With `reminder`, members who turned private reminders off are left out (they are
+   * still told about new, moved and cancelled meetings).
+   */
+  recipients(m: Meeting, options: { privateOnly?: boolean; reminder?: boolean } = {}): Recipient[] {
+    const wants = (p: { privateReminders: boolean }) => p.privateReminders || !options.reminder;
     const out: Recipient[] = [];
     if (m.branchId !== null) {
       if (!options.privateOnly) {
@@ -88,7 +95,7 @@ export class MeetingNotifier implements MeetingChangeListener {
         }
       }
       for (const p of this.meetings.expectedMembers(m)) {
-        if (p.telegramUserId !== null && p.privateReminders) out.push({ chatId: p.telegramUserId, memberId: p.id, locale: localeOf(p.language) });
+        if (p.telegramUserId !== null && wants(p)) out.push({ chatId: p.telegramUserId, memberId: p.id, locale: localeOf(p.language) });
       }
       return out;
     }
@@ -98,7 +105,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       .innerJoin(memberRoles, eq(memberRoles.memberId, members.id))
       .where(and(eq(members.status, 'active'), inArray(memberRoles.role, ['office', 'admin', 'secretary'])))
       .all();
-    for (const p of people) if (p.tg !== null && p.privateReminders) out.push({ chatId: p.tg, memberId: p.id, locale: localeOf(p.language) });
+    for (const p of people) if (p.tg !== null && wants(p)) out.push({ chatId: p.tg, memberId: p.id, locale: localeOf(p.language) });
     return out;
   }
 
@@ -143,16 +150,59 @@ export class MeetingNotifier implements MeetingChangeListener {
   }
 
   /**
-   * A meeting moved, changed or was cancelled: its pending reminders are dropped, and everyone
-   * already told about it (anything of this meeting was sent to them) gets the update.
+   * A meeting moved, changed or was cancelled: its pending reminders and nudges are dropped, and
+   * everyone already told about it (anything of this meeting, or the announcement of its series,
+   * was sent to them) gets the update. Reminders still right for it come back with the new text.
    */
   changed(m: Meeting, change: MeetingChange): void {
-    this.outbox.cancelPending(MEETING_SOURCE, m.id);
-    const told = new Map<number, Recipient>();
+    const dropped = this.dropPending(m.id);
+    this.tell(m, change, this.told(m, change.type === 'cancelled' ? [] : dropped));
+    if (change.type !== 'cancelled') this.planFor(m, this.clock.now(), { revive: true });
+  }
+
+  /**
+   * A series edit replaced a future occurrence by `replacement` (null: the new rule has none for it,
+   * so it is simply cancelled). Those told about the old one hear about the new one.
+   */
+  replaced(old: Meeting, replacement: Meeting | null): void {
+    if (!replacement) return this.changed(old, { type: 'cancelled' });
+    const told = this.told(old, this.dropPending(old.id));
+    const moved = replacement.startsAt.getTime() !== old.startsAt.getTime();
+    const edited = (['title', 'location', 'agenda', 'durationMinutes'] as const).some((k) => replacement[k] !== old[k]);
+    if (moved || edited) this.tell(replacement, moved ? { type: 'moved', from: old.startsAt } : { type: 'edited' }, told);
+    this.planFor(replacement, this.clock.now());
+  }
+
+  /** Cancels what is still waiting to go about this meeting; returns the rows of this meeting's source that were pending. */
+  private dropPending(meetingId: number): OutboxRow[] {
+    const pending = this.outbox.rowsOf(MEETING_SOURCE, meetingId, ['pending']);
+    this.outbox.cancelPending(MEETING_SOURCE, meetingId);
+    this.outbox.cancelPending(NUDGE_SOURCE, meetingId);
+    return pending;
+  }
+
+  /**
+   * Who has been told about this meeting: whoever was sent anything about it, or the announcement of
+   * its series; and those whose announcement or update was still waiting (`dropped`), who learn of
+   * the meeting from the update instead.
+   */
+  private told(m: Meeting, dropped: OutboxRow[]): Map<number, Recipient> {
     const current = new Map(this.recipients(m).map((r) => [r.chatId, r]));
-    for (const row of this.outbox.rowsOf(MEETING_SOURCE, m.id, ['sent'])) {
+    const told = new Map<number, Recipient>();
+    const add = (row: OutboxRow) =>
       told.set(row.chatId, current.get(row.chatId) ?? { chatId: row.chatId, memberId: row.memberId, locale: 'vi' });
+    this.outbox.rowsOf(MEETING_SOURCE, m.id, ['sent']).forEach(add);
+    if (m.seriesId !== null) {
+      const siblings = this.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.seriesId, m.seriesId)).all();
+      for (const { id } of siblings) {
+        if (id !== m.id) this.outbox.rowsOf(MEETING_SOURCE, id, ['sent']).filter((r) => isAnnouncement(r.dedupeKey)).forEach(add);
+      }
     }
+    dropped.filter((r) => isAnnouncement(r.dedupeKey) || isUpdate(r.dedupeKey)).forEach(add);
+    return told;
+  }
+
+  private tell(m: Meeting, change: MeetingChange, told: Map<number, Recipient>): void {
     const branchName = this.meetings.branchName(m.branchId);
     const version = m.updatedAt.getTime();
     const items = [...told.values()].map((r) => {
@@ -160,7 +210,6 @@ export class MeetingNotifier implements MeetingChangeListener {
       return this.item(`meeting:${m.id}:chg:${version}:${r.chatId}`, r, msg, PRIORITY.reminder, m.id);
     });
     this.enqueue(items);
-    if (change.type !== 'cancelled') this.planFor(m, this.clock.now());
   }
 
   // Planning
@@ -180,7 +229,12 @@ export class MeetingNotifier implements MeetingChangeListener {
     return n;
   }
 
-  private planFor(m: Meeting, now: Date): number {
+  /**
+   * Enqueues the reminders (and the no-documents nudge) of one meeting that fall due by the horizon.
+   * With `revive`, ones a change of this meeting has just cancelled come back with the current text:
+   * their keys are the same (same start time), so enqueuing alone would lose them.
+   */
+  private planFor(m: Meeting, now: Date, options: { revive?: boolean } = {}): number {
     if (m.status !== 'scheduled' || m.startsAt.getTime() <= now.getTime()) return 0;
     const horizon = now.getTime() + LOOKAHEAD_MS;
     const timeSet = (m.timeSetAt ?? m.createdAt).getTime();
@@ -190,7 +244,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       const due = m.startsAt.getTime() - offset * 60_000;
       // Not yet in reach, or due before the meeting got this time (no point reminding late for that).
       if (due > horizon || due < timeSet) continue;
-      for (const r of this.recipients(m)) {
+      for (const r of this.recipients(m, { reminder: true })) {
         const msg = this.messages().reminder(m, branchName, offset, r.locale);
         items.push({
           ...this.item(`meeting:${m.id}:r:${m.startsAt.getTime()}:${offset}:${r.chatId}`, r, msg, PRIORITY.reminder, m.id),
@@ -210,11 +264,32 @@ export class MeetingNotifier implements MeetingChangeListener {
           ...this.item(`meeting:${m.id}:nodocs:${m.startsAt.getTime()}:${r.chatId}`, r, msg, PRIORITY.notice, m.id),
           notBefore: new Date(docsDue),
           expiresAt: m.startsAt,
-          source: 'meeting-nudge',
+          source: NUDGE_SOURCE,
         });
       }
     }
-    return this.enqueue(items);
+    return this.enqueue(items) + (options.revive ? this.revive(items) : 0);
+  }
+
+  private revive(items: OutboxItem[]): number {
+    let revived = 0;
+    for (const item of items) {
+      revived += this.db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          text: item.text,
+          replyMarkup: item.replyMarkup ?? null,
+          nextAttemptAt: item.notBefore ?? this.clock.now(),
+          dueAt: item.dueAt ?? null,
+          expiresAt: item.expiresAt ?? null,
+          lateNote: item.lateNote ?? null,
+        })
+        .where(and(eq(outbox.dedupeKey, item.dedupeKey), eq(outbox.status, 'cancelled')))
+        .run().changes;
+    }
+    if (revived > 0) this.onEnqueue();
+    return revived;
   }
 
   private allCustomOffsets(): number[] {
@@ -263,7 +338,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       if (held.has(b.id)) continue;
       for (const r of this.leaders(b.id)) {
         const msg = this.messages().noRegularMeeting(b.name, next, r.locale);
-        items.push(this.item(`nudge-regular:${next.year}-${next.month}:${b.id}:${r.chatId}`, r, msg, PRIORITY.notice, null, 'meeting-nudge'));
+        items.push(this.item(`nudge-regular:${next.year}-${next.month}:${b.id}:${r.chatId}`, r, msg, PRIORITY.notice, null, NUDGE_SOURCE));
       }
     }
     return this.enqueue(items);
@@ -296,7 +371,7 @@ export class MeetingNotifier implements MeetingChangeListener {
           this.messages().noThematicMeeting(missing, quarter, r.locale),
           PRIORITY.report,
           null,
-          'meeting-nudge',
+          NUDGE_SOURCE,
         ),
       ),
     );
@@ -309,7 +384,7 @@ export class MeetingNotifier implements MeetingChangeListener {
     for (const f of flagged) {
       for (const r of this.leaders(meeting.branchId)) {
         const msg = this.messages().absenceFlag(f.fullName, f.count, year, r.locale);
-        items.push(this.item(`absence-flag:${f.memberId}:${year}:${r.chatId}`, r, msg, PRIORITY.notice, null, 'meeting-nudge'));
+        items.push(this.item(`absence-flag:${f.memberId}:${year}:${r.chatId}`, r, msg, PRIORITY.notice, null, NUDGE_SOURCE));
       }
     }
     return this.enqueue(items);
@@ -338,6 +413,9 @@ export class MeetingNotifier implements MeetingChangeListener {
     };
   }
 }
+
+const isAnnouncement = (key: string) => /^meeting:\d+:new:/.test(key);
+const isUpdate = (key: string) => /^meeting:\d+:chg:/.test(key);
 
 function localeOf(language: string | null): Locale {
   return language === 'en' ? 'en' : 'vi';

@@ -59,6 +59,8 @@ export type MeetingChange = { type: 'moved'; from: Date } | { type: 'cancelled' 
 export interface MeetingChangeListener {
   changed(meeting: Meeting, change: MeetingChange): void;
   created(meeting: Meeting, series: Series | null): void;
+  /** A series edit replaced a future occurrence (`replacement` null: the new rule has none for it). */
+  replaced(old: Meeting, replacement: Meeting | null): void;
 }
 
 export interface AttendanceRow {
@@ -190,8 +192,10 @@ export class MeetingService {
     return added;
   }
 
-  private materialise(series: Series): number {
+  /** Creates the missing occurrences from now until MATERIALISE_DAYS ahead (or `until`, if later). */
+  private materialise(series: Series, until?: Date): number {
     const now = this.clock.now();
+    const end = Math.max(now.getTime() + MATERIALISE_DAYS * DAY_MS, until?.getTime() ?? 0);
     const timing = {
       rule: series.rule as RecurrenceRule,
       hour: series.hour,
@@ -200,7 +204,7 @@ export class MeetingService {
       endDate: series.endDate ?? undefined,
       timeZone: this.timeZone,
     };
-    const occurrences = occurrencesBetween(timing, now, new Date(now.getTime() + MATERIALISE_DAYS * DAY_MS));
+    const occurrences = occurrencesBetween(timing, now, new Date(end));
     if (occurrences.length === 0) return 0;
     return this.db
       .insert(meetings)
@@ -278,7 +282,9 @@ export class MeetingService {
 
   /**
    * Changes a series from now on: future occurrences that were not moved or cancelled on their own
-   * are replaced; past ones and detached ones stay as they are.
+   * are replaced (each by the new occurrence of the same date, or the nearest one after a rule
+   * change, which keeps its documents); past ones and detached ones stay as they are. The series
+   * never starts earlier than it did.
    */
   editSeries(
     seriesId: number,
@@ -292,15 +298,13 @@ export class MeetingService {
       if (error) throw new RangeError(error);
     }
     const now = this.clock.now();
-    const future = this.db
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.seriesId, seriesId), eq(meetings.detached, false), eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now)))
-      .all();
+    const today = dateKey(localParts(now, this.timeZone));
+    const replaceable = and(eq(meetings.seriesId, seriesId), eq(meetings.detached, false), eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now));
+    const future = this.db.select().from(meetings).where(replaceable).orderBy(asc(meetings.startsAt)).all();
     this.db.transaction(() => {
       this.db
         .update(meetingSeries)
-        .set({ ...changes, startDate: dateKey(localParts(now, this.timeZone)), updatedAt: now })
+        .set({ ...changes, startDate: series.startDate > today ? series.startDate : today, updatedAt: now })
         .where(eq(meetingSeries.id, seriesId))
         .run();
       if (future.length) {
@@ -314,20 +318,22 @@ export class MeetingService {
     });
     this.audit.record(actor, 'meeting.series.edit', 'meeting_series', seriesId, changes);
     const updated = this.getSeries(seriesId)!;
-    const added = updated.active ? this.materialise(updated) : 0;
-    const replacements = this.db
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.seriesId, seriesId), eq(meetings.status, 'scheduled'), gt(meetings.startsAt, now)))
-      .all();
+    const last = future.at(-1)?.startsAt;
+    const added = updated.active ? this.materialise(updated, last && new Date(last.getTime() + DAY_MS)) : 0;
+    // Every replaceable occurrence was cancelled above: the ones left are the new ones.
+    const fresh = this.db.select().from(meetings).where(replaceable).orderBy(asc(meetings.startsAt)).all();
+    const unused = new Set(fresh.map((r) => r.id));
     for (const old of future) {
-      const replacement = replacements.find((r) => Math.abs(r.startsAt.getTime() - old.startsAt.getTime()) < 40 * DAY_MS && !future.includes(r));
-      const cancelled = this.get(old.id)!;
-      if (replacement && replacement.startsAt.getTime() !== old.startsAt.getTime()) {
-        this.#listener?.changed(replacement, { type: 'moved', from: old.startsAt });
-      } else if (!replacement) {
-        this.#listener?.changed(cancelled, { type: 'cancelled' });
+      const distance = (r: Meeting) => Math.abs(r.startsAt.getTime() - old.startsAt.getTime());
+      const candidates = fresh.filter((r) => unused.has(r.id) && distance(r) < 40 * DAY_MS).sort((a, b) => distance(a) - distance(b));
+      const replacement = candidates.find((r) => r.occurrenceDate === old.occurrenceDate) ?? candidates[0] ?? null;
+      if (replacement) {
+        unused.delete(replacement.id);
+        if (old.documents.length && !replacement.documents.length) {
+          this.db.update(meetings).set({ documents: old.documents }).where(eq(meetings.id, replacement.id)).run();
+        }
       }
+      this.#listener?.replaced(this.get(old.id)!, replacement && this.get(replacement.id));
     }
     return added;
   }
@@ -479,7 +485,7 @@ export class MeetingService {
     return { rate, present, total: final.length, flagged };
   }
 
-  /** Unexcused absences from regular (and combined) meetings in a calendar year. */
+  /** Unexcused absences from branch meetings (regular and thematic: the Charter's rule) in a calendar year. */
   unexcusedCount(memberId: number, year: number): number {
     const from = zonedWallTimeToUtc({ year, month: 1, day: 1 }, 0, 0, this.timeZone);
     const to = zonedWallTimeToUtc({ year: year + 1, month: 1, day: 1 }, 0, 0, this.timeZone);
@@ -494,6 +500,7 @@ export class MeetingService {
           gte(meetings.startsAt, from),
           lt(meetings.startsAt, to),
           eq(meetings.status, 'scheduled'),
+          inArray(meetings.kind, ['regular', 'thematic']),
         ),
       )
       .get();

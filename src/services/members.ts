@@ -266,6 +266,12 @@ export class MemberService {
     this.audit.record(actor, 'member.language', 'member', memberId, { language });
   }
 
+  /** Meeting reminders by private message, on or off (groups still get them). */
+  setPrivateReminders(memberId: number, on: boolean, actor: Actor): void {
+    this.db.update(members).set({ privateReminders: on, updatedAt: this.clock.now() }).where(eq(members.id, memberId)).run();
+    this.audit.record(actor, 'member.private_reminders', 'member', memberId, { on });
+  }
+
   private touch(memberId: number) {
     this.db.update(members).set({ updatedAt: this.clock.now() }).where(eq(members.id, memberId)).run();
   }

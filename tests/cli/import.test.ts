@@ -325,7 +325,8 @@ describe('docs/import-format.md', () => {
   it('has examples that import as documented', async () => {
     const doc = readFileSync(join(import.meta.dirname, '../../docs/import-format.md'), 'utf8');
     const blocks = [...doc.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!);
-    expect(blocks).toHaveLength(2);
+    // The third is the indicator reports' example (tests/cli/indicators.test.ts).
+    expect(blocks).toHaveLength(3);
     const b = await cli.run('import', writeCsvFile(cli.path('doc-branches.csv'), blocks[0]!.trim().split('\n')));
     expect(b.err).toBe('');
     expect(b.out).toContain('Chi bộ: tạo mới 4, cập nhật 0, không đổi 0.');

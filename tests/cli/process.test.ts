@@ -45,7 +45,7 @@ describe('npx tsx src/cli/main.ts', { timeout: 120_000 }, () => {
 
     const unknown = cli('xoa-het');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('Không có lệnh "xoa-het". Các lệnh: import, export, invite, admin, demo, backup, restore. Xem: npm run cli -- --help');
+    expect(unknown.stderr).toBe('Không có lệnh "xoa-het". Các lệnh: import, export, import-indicators, export-indicators, invite, admin, demo, backup, restore. Xem: npm run cli -- --help');
 
     const importHelp = cli('import', '--help');
     expect(importHelp.code).toBe(0);

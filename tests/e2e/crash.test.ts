@@ -88,9 +88,19 @@ function startBot(fake: FakeTelegram, databasePath: string) {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let running = true;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    child.on('exit', (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    }),
   );
+  /** For waits on this bot: stop waiting at once if it died on its own. */
+  const check = (what: string, probe: () => boolean) => () => {
+    if (probe()) return true;
+    if (!running) throw new Error(`the bot exited before ${what}:\n${output}`);
+    return false;
+  };
   const group = child.pid!;
   const alive = () => {
     try {
@@ -105,7 +115,7 @@ function startBot(fake: FakeTelegram, databasePath: string) {
     if (alive()) process.kill(-group, 'SIGKILL');
     await until('the bot is gone', () => !alive(), 5_000, () => output);
   };
-  return { child, exited, output: () => output, crash, alive };
+  return { child, exited, output: () => output, crash, alive, check };
 }
 
 const isRecipient = (chatId: number) => chatId >= FIRST_CHAT && chatId < FIRST_CHAT + RECIPIENTS;
@@ -149,7 +159,8 @@ describe('a crash in the middle of a broadcast', () => {
     let second: ReturnType<typeof startBot> | undefined;
     try {
       // ---- the first run, killed without warning
-      await until('some hundreds are sent', () => delivered(fake).length >= 400, 30_000, first.output);
+      const someHundreds = first.check('some hundreds were sent', () => delivered(fake).length >= 400);
+      await until('some hundreds are sent', someHundreds, 30_000, first.output);
       await first.crash();
       expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
       await new Promise((r) => setTimeout(r, 300)); // requests that reached the fake get their answer recorded
@@ -175,7 +186,8 @@ describe('a crash in the middle of a broadcast', () => {
       // ---- the second run finishes the job
       second = startBot(fake, databasePath);
       const s = second;
-      await until('every recipient has the notice', () => new Set(delivered(fake)).size === RECIPIENTS, 40_000, s.output);
+      const everyone = s.check('every recipient had the notice', () => new Set(delivered(fake)).size === RECIPIENTS);
+      await until('every recipient has the notice', everyone, 40_000, s.output);
       // The author's delivery report goes out once every row has settled.
       await fake.waitFor('sendMessage', (p) => Number(p.chat_id) === ADMIN_CHAT, { timeoutMs: 10_000 });
       second.child.kill('SIGTERM'); // tsx passes it on to the bot, which stops cleanly

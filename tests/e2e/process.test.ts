@@ -16,13 +16,22 @@ function startProcess(env: Record<string, string>) {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // tsx runs the bot in a child process: a group of its own lets the test kill both.
+    detached: true,
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  const killAll = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  return { child, exited, killAll, output: () => ({ stdout, stderr }) };
 }
 
 describe('the bot process', () => {
@@ -57,7 +66,7 @@ describe('the bot process', () => {
       expect(stdout).toContain('"msg":"bot stopped"');
       expect(stdout).not.toContain(fake.token.split(':')[1]);
     } finally {
-      p.child.kill('SIGKILL');
+      p.killAll();
       await fake.close();
     }
   }, 30_000);
@@ -73,6 +82,7 @@ describe('the bot process', () => {
       expect(stdout).toContain('401');
       expect(stdout).not.toContain('WRONG-token');
     } finally {
+      p.killAll();
       await fake.close();
     }
   }, 30_000);

@@ -27,8 +27,8 @@ describe('running the bot (end to end)', () => {
     t = await TestBot.start();
     const names = (scope: object, lang = '') =>
       (t!.fake.commandsFor(scope as never, lang) as { command: string }[]).map((c) => c.command);
-    expect(names({ type: 'all_private_chats' })).toEqual(['chibo', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'trogiup']);
-    expect(names({ type: 'all_private_chats' }, 'en')).toEqual(['branch', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'help']);
+    expect(names({ type: 'all_private_chats' })).toEqual(['chibo', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'trogiup']);
+    expect(names({ type: 'all_private_chats' }, 'en')).toEqual(['branch', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'help']);
     expect(names({ type: 'all_group_chats' })).toContain('lienket');
     expect(names({ type: 'all_private_chats' })).not.toContain('taolich');
   });
@@ -71,7 +71,7 @@ describe('running the bot (end to end)', () => {
     const bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: 8201 }, SYSTEM);
     const m = user(8201);
-    expect(await t.say(m, privateChat(m), '/chitieu')).toContain('/chitieu đang được hoàn thiện');
+    expect(await t.say(m, privateChat(m), '/tim')).toContain('/tim đang được hoàn thiện');
     expect(await t.say(m, privateChat(m), '/baocao')).toContain('Lệnh /baocao dành cho bí thư');
   });
 

@@ -10,6 +10,9 @@ export const CANCEL_COMMAND = /^\/huy(@\w+)?$/i;
 
 export type Convo = Conversation<BotContext, InnerContext>;
 
+/** A text message that is not a command: commands are never taken as answers. */
+export const isPlainText = (c: InnerContext): boolean => typeof c.message?.text === 'string' && !c.message.text.startsWith('/');
+
 export async function ask(
   conversation: Convo,
   accept: (ctx: InnerContext) => boolean,

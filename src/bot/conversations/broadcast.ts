@@ -13,7 +13,7 @@ import { isOffice } from '../../domain/roles.js';
 import { formatDateTime } from '../../domain/time.js';
 import { callbackData } from '../callback-data.js';
 import type { InnerContext } from '../context.js';
-import { ask, type Convo } from './ask.js';
+import { ask, type Convo, isPlainText } from './ask.js';
 import type { BotDeps } from '../deps.js';
 import { entitiesToHtml, htmlVisibleLength } from '../render/entities.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
@@ -47,7 +47,7 @@ async function pick(conversation: Convo, ctx: InnerContext, step: string, questi
 
 /** Waits for a text message (for dates, codes). */
 function askText(conversation: Convo, question: Html): Promise<InnerContext & { message: { text: string } }> {
-  return ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(question), 'broadcast-cancelled') as Promise<
+  return ask(conversation, isPlainText, (c) => c.replyHtml(question), 'broadcast-cancelled') as Promise<
     InnerContext & { message: { text: string } }
   >;
 }

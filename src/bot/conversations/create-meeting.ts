@@ -16,7 +16,7 @@ import type { BotDeps } from '../deps.js';
 import { type Html, htmlToPlain } from '../render/html.js';
 import { kindLabel, meetingCard } from '../render/meeting.js';
 import { actorOf } from '../features/chat-tracking.js';
-import { ask, type Convo } from './ask.js';
+import { ask, type Convo, isPlainText } from './ask.js';
 
 export const CREATE_MEETING_CONVERSATION = 'create-meeting';
 export const CONFIRM_MEETING = 'mk';
@@ -35,9 +35,11 @@ async function pick(conversation: Convo, ctx: InnerContext, step: string, questi
   return { value: pattern.exec(answer.callbackQuery!.data!)![1]!, ctx: answer };
 }
 
+/** A typed answer: any text but a command (/huy cancels, another command leaves the conversation). */
+
 async function askText(conversation: Convo, ctx: InnerContext, question: Html) {
   await ctx.replyHtml(question);
-  const answer = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(question), CANCELLED);
+  const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), CANCELLED);
   return { text: answer.message!.text!.trim(), ctx: answer };
 }
 

@@ -14,7 +14,7 @@ import type { Services } from '../../services/index.js';
 import type { Member } from '../../services/members.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext, InnerContext } from '../context.js';
-import { ask, type Convo } from '../conversations/ask.js';
+import { ask, type Convo, isPlainText } from '../conversations/ask.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse, requireLeader } from '../guards.js';
 import type { TranslationArgs } from '../i18n.js';
@@ -121,7 +121,7 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
   async function inviteConversation(conversation: Convo, ctx: InnerContext) {
     const question = ctx.t('invite-ask');
     await ctx.replyHtml(question);
-    const answer = await ask(conversation, (c) => typeof c.message?.text === 'string' && !c.message.text.startsWith('/'), (c) => c.replyHtml(question), 'invite-cancelled');
+    const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), 'invite-cancelled');
     const text = answer.message!.text!.trim();
     const plan = await conversation.external((outer) =>
       outer.member ? planInvite(services, outer.member, text, actorOf(outer)) : null,

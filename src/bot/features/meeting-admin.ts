@@ -13,7 +13,7 @@ import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext, InnerContext } from '../context.js';
-import { ask, type Convo } from '../conversations/ask.js';
+import { ask, type Convo, isPlainText } from '../conversations/ask.js';
 import {
   askDocuments,
   CONFIRM_MEETING,
@@ -117,7 +117,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     if (m.seriesId) kb.row().text(htmlToPlain(ctx.t('edit-what-series')), callbackData('ed', 'series'));
     const question = ctx.t('edit-ask-what', { title: m.title });
     await ctx.replyHtml(question, { reply_markup: kb });
-    const answer = await ask(conversation, (c) => /^ed:\w+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), 'create-cancelled');
+    const answer = await ask(conversation, (c) => /^ed:\w+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), 'edit-cancelled');
     await answer.answerCallbackQuery();
     const what = answer.callbackQuery!.data!.slice(3);
     ctx = answer;
@@ -126,7 +126,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
       for (;;) {
         const q = ctx.t('edit-ask-new-time', { examples });
         await ctx.replyHtml(q);
-        const reply = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(q), 'create-cancelled');
+        const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), 'edit-cancelled');
         ctx = reply;
         const now = await conversation.external(() => deps.clock.now().getTime());
         const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
@@ -145,7 +145,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     } else if (what === 'place') {
       const q = ctx.t('edit-ask-new-location');
       await ctx.replyHtml(q);
-      const reply = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(q), 'create-cancelled');
+      const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), 'edit-cancelled');
       ctx = reply;
       const location = reply.message!.text!.trim();
       await conversation.external((outer) => void meetings.edit(id, { location }, actorOf(outer)));
@@ -157,7 +157,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
       for (;;) {
         const q = ctx.t('edit-series-ask-time');
         await ctx.replyHtml(q);
-        const reply = await ask(conversation, (c) => typeof c.message?.text === 'string', (c) => c.replyHtml(q), 'create-cancelled');
+        const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), 'edit-cancelled');
         ctx = reply;
         const now = await conversation.external(() => deps.clock.now().getTime());
         const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
@@ -274,6 +274,10 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     }
     if (!manages(ctx.member, m)) {
       await refuse(ctx, 'edit-not-allowed');
+      return null;
+    }
+    if (m.startsAt.getTime() > deps.clock.now().getTime()) {
+      await refuse(ctx, 'att-not-started');
       return null;
     }
     return m;

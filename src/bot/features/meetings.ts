@@ -62,7 +62,9 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     if (list.length === 0) return ctx.replyHtml(ctx.t('meetings-none'));
     await ctx.replyHtml(ctx.t('meetings-title', { scope }));
     for (const m of list.slice(0, MAX_CARDS)) {
-      const manage = m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId);
+      // The move and cancel buttons work in private chats only: not offered in a group.
+      const manage =
+        ctx.chat.type === 'private' && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));
       const extra = manage
         ? new InlineKeyboard()
             .text(htmlToPlain(ctx.t('meeting-button-move')), callbackData(MOVE, m.id))

@@ -4,19 +4,12 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { requireLeader } from '../guards.js';
 
-const MEMBER_COMMANDS = ['chitieu', 'tim'];
-const LEADER_COMMANDS = ['baocao'];
+const MEMBER_COMMANDS = ['tim'];
 
 export function plannedFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command(MEMBER_COMMANDS, (ctx) => ctx.replyHtml(ctx.t('coming-soon', { command: commandName(ctx) })));
-  composer.command(LEADER_COMMANDS, async (ctx) => {
-    const command = commandName(ctx);
-    if (!(await requireLeader(ctx, command))) return;
-    await ctx.replyHtml(ctx.t('coming-soon', { command }));
-  });
   return composer;
 }
 

@@ -1,0 +1,249 @@
+/**
+ * The office's indicator workbook: a summary sheet (each indicator's bloc figure and status for the
+ * period) and a "Số liệu" sheet with every current branch figure. The "Số liệu" sheet uses the
+ * import's headers, so it can be corrected in Excel and imported back (import-indicators); the
+ * extra columns (names, value, who and when) are there to read and are passed over on import.
+ */
+import ExcelJS from 'exceljs';
+import {
+  INDICATOR_SHEET_TITLES,
+  REPORT_COLUMNS,
+  REPORT_INFO_HEADERS,
+  STATUS_LABELS,
+  formatTerm,
+  indicatorKindLabel,
+} from '../domain/indicator-columns.js';
+import { comparePeriods, isPercent, periodBounds, type Period } from '../domain/indicators.js';
+import { localParts } from '../domain/time.js';
+import type { BranchService } from './branches.js';
+import type { IndicatorReport, IndicatorService, Resolution } from './indicators.js';
+import type { MemberService } from './members.js';
+
+/** With the branch and member services, the sheet names each branch's code and each reporter. */
+export interface IndicatorExportServices {
+  indicators: IndicatorService;
+  branches: BranchService;
+  members: MemberService;
+}
+
+export type IndicatorExportSource = IndicatorService | IndicatorExportServices;
+
+export interface IndicatorExportOptions {
+  /** Where "reported at" is shown (default Asia/Ho_Chi_Minh). */
+  timeZone?: string;
+}
+
+export interface IndicatorWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** null when there is no resolution at all (the workbook then says so). */
+  resolution: Resolution | null;
+  period: Period | null;
+  indicators: number;
+  reports: number;
+}
+
+export const SUMMARY_SHEET = 'Tổng hợp';
+export const REPORTS_SHEET = INDICATOR_SHEET_TITLES.reports;
+
+/**
+ * The workbook as an .xlsx file. `resolutionId` defaults to the current resolution (else the
+ * latest term).
+ */
+export async function exportIndicatorsXlsx(
+  source: IndicatorExportSource,
+  resolutionId?: number,
+  options: IndicatorExportOptions = {},
+): Promise<Buffer> {
+  const { workbook } = buildIndicatorWorkbook(source, resolutionId, options);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function buildIndicatorWorkbook(
+  source: IndicatorExportSource,
+  resolutionId?: number,
+  options: IndicatorExportOptions = {},
+): IndicatorWorkbook {
+  const lookups = lookupsOf(source);
+  const service = lookups.indicators;
+  const timeZone = options.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'party-bloc-bot';
+
+  const resolution =
+    resolutionId === undefined ? (service.current() ?? service.resolutions()[0] ?? null) : service.getResolution(resolutionId);
+  if (resolutionId !== undefined && !resolution) throw new Error(`No resolution ${resolutionId}`);
+  const summary = workbook.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 3 }] });
+  if (!resolution) {
+    summary.addRow(['Chưa có nghị quyết nào trong hệ thống.']).font = { bold: true };
+    return { workbook, resolution: null, period: null, indicators: 0, reports: 0 };
+  }
+  const period = periodWithin(resolution, service.currentPeriod());
+  const indicators = service.indicatorsOf(resolution.id);
+
+  // Summary
+  summary.addRow([`Chỉ tiêu ${resolution.name}`]).font = { bold: true, size: 14 };
+  const state = resolution.closed ? 'đã kết thúc' : resolution.current ? 'đang thực hiện' : '';
+  summary.addRow([
+    [`Nhiệm kỳ ${formatTerm(resolution.termStartYear, resolution.termEndYear)}`, state, `số liệu toàn Khối đến kỳ ${period}`]
+      .filter(Boolean)
+      .join(' · '),
+  ]).font = { italic: true };
+  const expected = service.reportingBranches().length;
+  const summaryColumns: Column[] = [
+    { header: 'STT', width: 6 },
+    { header: 'Mã chỉ tiêu', width: 12 },
+    { header: 'Tên chỉ tiêu', width: 50, wrap: true },
+    { header: 'Loại', width: 22 },
+    { header: 'Mục tiêu', width: 11 },
+    { header: 'Đơn vị tính', width: 14 },
+    { header: 'Số liệu toàn Khối', width: 17 },
+    { header: 'Tử số', width: 10 },
+    { header: 'Mẫu số', width: 10 },
+    { header: 'Số TCCS đã báo cáo', width: 19 },
+    { header: 'Đánh giá', width: 20 },
+  ];
+  addHeader(summary, summaryColumns);
+  indicators.forEach((indicator, n) => {
+    const percent = isPercent(indicator.kind);
+    const { aggregate, assessment } = service.summarise(indicator, period);
+    const row = summary.addRow([
+      n + 1,
+      indicator.code,
+      indicator.title,
+      indicatorKindLabel(indicator.kind, indicator.targetYear),
+      indicator.target,
+      indicator.unit || (percent ? '%' : ''),
+      aggregate.value === null ? null : percent ? aggregate.value / 100 : aggregate.value,
+      aggregate.numerator,
+      aggregate.denominator,
+      `${aggregate.branchesReported}/${expected}`,
+      STATUS_LABELS[assessment.status],
+    ]);
+    row.getCell(5).numFmt = percent ? '0"%"' : '#,##0';
+    row.getCell(7).numFmt = percent ? '0.0%' : '#,##0';
+    row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+  });
+
+  // Every current figure: indicator × branch × period
+  const data = workbook.addWorksheet(REPORTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const header = (field: (typeof REPORT_COLUMNS)[number]['field']) => REPORT_COLUMNS.find((c) => c.field === field)!.header;
+  const dataColumns: Column[] = [
+    { header: header('resolutionCode') },
+    { header: header('indicatorCode') },
+    { header: REPORT_INFO_HEADERS.indicatorTitle, max: 45 },
+    { header: header('branchCode') },
+    { header: REPORT_INFO_HEADERS.branchName, max: 45 },
+    { header: header('period') },
+    { header: header('numerator') },
+    { header: header('denominator') },
+    { header: REPORT_INFO_HEADERS.value },
+    { header: header('note'), max: 40 },
+    { header: REPORT_INFO_HEADERS.reportedAt },
+    { header: REPORT_INFO_HEADERS.reporter, max: 30 },
+  ];
+  addHeader(data, dataColumns);
+  const rows: (string | number | null)[][] = [];
+  for (const indicator of indicators) {
+    const percent = isPercent(indicator.kind);
+    const reports = service
+      .figures(indicator.id)
+      .map((f) => service.history(indicator.id, f.branchId, f.period).find((h) => h.supersededAt === null))
+      .filter((r): r is IndicatorReport => r !== undefined)
+      .map((r) => ({ report: r, branch: lookups.branch(r.branchId) }))
+      .sort((a, b) => a.branch.code.localeCompare(b.branch.code, 'vi', { numeric: true }) || comparePeriods(a.report.period as Period, b.report.period as Period));
+    for (const { report, branch } of reports) {
+      const value = percent ? (report.denominator ? report.numerator / report.denominator : null) : report.numerator;
+      const row = data.addRow([
+        resolution.code,
+        indicator.code,
+        indicator.title,
+        branch.code,
+        branch.name,
+        report.period,
+        report.numerator,
+        report.denominator,
+        value,
+        report.note,
+        formatReportedAt(report.reportedAt, timeZone),
+        report.reportedByMemberId === null ? null : lookups.memberName(report.reportedByMemberId) || null,
+      ]);
+      row.getCell(9).numFmt = percent ? '0.0%' : '#,##0';
+      rows.push(row.values as (string | number | null)[]);
+    }
+  }
+  fitWidths(data, dataColumns, rows);
+  return { workbook, resolution, period, indicators: indicators.length, reports: rows.length };
+}
+
+/** 05/10/2024 08h30: the way the office writes an instant. */
+export function formatReportedAt(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}h${pad(p.minute)}`;
+}
+
+/** The period to show for a term: now, but not past its end nor before its start. */
+function periodWithin(resolution: Resolution, now: Period): Period {
+  const { year } = periodBounds(now);
+  if (year > resolution.termEndYear) return `${resolution.termEndYear}-Q4` as Period;
+  if (year < resolution.termStartYear) return `${resolution.termStartYear}-Q1` as Period;
+  return now;
+}
+
+interface Lookups {
+  indicators: IndicatorService;
+  branch(id: number): { code: string; name: string };
+  memberName(id: number): string;
+}
+
+function lookupsOf(source: IndicatorExportSource): Lookups {
+  if ('indicators' in source) {
+    const branches = new Map(source.branches.list().map((b) => [b.id, { code: b.code, name: b.name }]));
+    const names = new Map<number, string>();
+    return {
+      indicators: source.indicators,
+      branch: (id) => branches.get(id) ?? { code: String(id), name: '' },
+      memberName(id) {
+        let name = names.get(id);
+        if (name === undefined) {
+          name = source.members.getById(id)?.fullName ?? '';
+          names.set(id, name);
+        }
+        return name;
+      },
+    };
+  }
+  // The indicator service alone knows the reporting branches by name only.
+  const names = new Map(source.reportingBranches().map((b) => [b.id, b.name]));
+  return { indicators: source, branch: (id) => ({ code: '', name: names.get(id) ?? String(id) }), memberName: () => '' };
+}
+
+interface Column {
+  header: string;
+  /** A fixed width; otherwise fitted to the content, up to `max`. */
+  width?: number;
+  max?: number;
+  wrap?: boolean;
+}
+
+function addHeader(ws: ExcelJS.Worksheet, columns: readonly Column[]) {
+  const row = ws.addRow(columns.map((c) => c.header));
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+  row.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF9AA5B1' } } };
+  });
+  columns.forEach((c, i) => {
+    if (c.width) ws.getColumn(i + 1).width = c.width;
+  });
+}
+
+function fitWidths(ws: ExcelJS.Worksheet, columns: readonly Column[], rows: readonly (string | number | null)[][]) {
+  columns.forEach((c, i) => {
+    if (c.width) return;
+    // row.values is 1-based.
+    const longest = rows.reduce((m, r) => Math.max(m, String(r[i + 1] ?? '').length), c.header.length);
+    ws.getColumn(i + 1).width = Math.min(c.max ?? 24, Math.max(9, longest + 2));
+  });
+}

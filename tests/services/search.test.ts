@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/services/actor.js';
+import { toMatchQuery } from '../../src/services/search.js';
+import { seedSmallBloc, testDb, type TestDb } from '../helpers/db.js';
+
+describe('search', () => {
+  let t: TestDb;
+  let bloc: ReturnType<typeof seedSmallBloc>;
+  beforeEach(() => {
+    t = testDb();
+    bloc = seedSmallBloc(t.services);
+    t.services.meetings.createDraft(
+      { branchId: bloc.cell.id, kind: 'thematic', title: 'Sinh hoạt chuyên đề quý IV', startsAt: new Date('2026-12-03T07:30:00Z'), agenda: 'Học tập Đảng' },
+      bloc.cellSecretary.id,
+      SYSTEM,
+    );
+  });
+
+  const titles = (q: string, viewer = bloc.cellMember) => {
+    const r = t.services.search.search(q, t.services.members.getById(viewer.id)!);
+    return r.ok ? r.hits.map((h) => `${h.kind}:${h.title}`) : [r.reason];
+  };
+
+  it('builds a safe FTS query from any input', () => {
+    expect(toMatchQuery('Sinh hoạt "chuyên" đề*')).toBe('"sinh"* "hoat"* "chuyen"* "de"*');
+    expect(toMatchQuery('NEAR(a b) OR -c')).toBe('"near"* "a"* "b"* "or"* "c"*');
+    expect(toMatchQuery('😀 ***')).toBeNull();
+  });
+
+  it('finds with or without diacritics, đ typed as d, and by word prefix', () => {
+    expect(titles('Đảng bộ Sở')).toContain('branch:Đảng bộ Sở <Tài chính>');
+    expect(titles('dang bo so')).toContain('branch:Đảng bộ Sở <Tài chính>');
+    expect(titles('DANG BO')).toContain('branch:Đảng bộ Sở <Tài chính>');
+    expect(titles('tai chi')).toContain('branch:Đảng bộ Sở <Tài chính>');
+  });
+
+  it('finds a confirmed meeting by its topic, not a draft', () => {
+    expect(titles('sinh hoat chuyen')).not.toContain('meeting:Sinh hoạt chuyên đề quý IV');
+    const draft = t.services.meetings.between(new Date(0), new Date('2100-01-01'), null);
+    expect(draft).toEqual([]);
+  });
+
+  it('shows member names only to secretaries (their branches) and the office', () => {
+    expect(titles('Hoang Minh')).toEqual([]);
+    expect(titles('Hoang Minh', bloc.cellSecretary)).toContain('member:Hoàng Minh Em');
+    expect(titles('Hoang Minh', bloc.secretary)).toEqual([]);
+    const office = t.services.members.addAdmin(99, 'VP', SYSTEM);
+    expect(titles('Hoang Minh', office)).toContain('member:Hoàng Minh Em');
+  });
+
+  it('never fails on odd input', () => {
+    expect(titles('')).toEqual(['empty']);
+    expect(titles('"(((*')).toEqual(['empty']);
+    expect(titles('x'.repeat(4000))).toEqual(['too_long']);
+    expect(titles('NEAR(đảng, bộ)')).toBeInstanceOf(Array);
+    expect(titles('中文 đảng')).toEqual([]);
+  });
+
+  it('keeps the index in step with renames', () => {
+    t.services.branches.rename(bloc.cell.id, 'Chi bộ Công ty Cổ phần Đông Á', SYSTEM);
+    expect(titles('dong a')).toContain('branch:Chi bộ Công ty Cổ phần Đông Á');
+    expect(titles('TNHH')).not.toContain('branch:Chi bộ Công ty TNHH A&B');
+  });
+});
