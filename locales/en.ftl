@@ -138,10 +138,6 @@ invite-branch-created =
 invite-role-unknown = Role “{ $role }” is not valid. Use: member, secretary or deputy.
 invite-no-username = The bot does not know its own username yet; please restart the bot.
 
-## Commands planned for later releases
-
-coming-soon = /{ $command } is being finished and will be available soon.
-
 ## Anything else
 
 unhandled-private = I did not understand that. Type /help to see the commands you can use.
@@ -472,3 +468,24 @@ reminders-offsets-set = ✅ <b>{ $branch }</b> will be reminded before meetings:
 reminders-offsets-invalid = I did not understand “{ $text }”. Type the reminder times separated by commas, e.g. <code>/nhacnho 1 ngay, 2 gio</code> or <code>/nhacnho 3 ngay, 30 phut</code> (up to 4, from 5 minutes to 14 days).
 reminders-offsets-not-allowed = Only secretaries and deputies can set when their branch is reminded. You can type <code>/nhacnho tat</code> or <code>/nhacnho bat</code> to turn private reminders off or on.
 edit-cancelled = Stopped editing the meeting. Nothing changed.
+
+## Search (/tim, plain messages, inline mode)
+
+search-usage = Type <code>/tim words</code>, e.g. <code>/tim thematic meeting</code> (with or without diacritics).
+search-too-long = The search is too long ({ $length } characters). Keep it under { $max } characters, e.g. <code>/tim ket nap</code>.
+search-empty = There are no letters or digits to search for. Type words, e.g. <code>/tim hoi nghi</code>.
+search-none = Nothing found for “{ $query }”. Try other, shorter words.
+search-title = 🔎 Results for “{ $query }”:
+search-kind-branch = 🏛
+search-kind-member = 👤
+search-kind-meeting = 📅
+search-kind-notice = 📢
+search-kind-indicator = 📊
+search-help = I did not understand. You can ask “lịch họp” (meetings), “chỉ tiêu kết nạp” (targets), or type words to search. Type /help for the commands.
+search-branch-brief = 🏛 <b>{ $name }</b> ({ $code }) · { $kind }
+search-member-card = 👤 <b>{ $name }</b> ({ $code })
+    { $branch } · { $roles }
+    Telegram: { $linked }
+search-linked-yes = linked
+search-linked-no = not linked
+search-not-visible = You cannot see this item.

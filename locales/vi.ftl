@@ -138,10 +138,6 @@ invite-branch-created =
 invite-role-unknown = Vai trò “{ $role }” không hợp lệ. Dùng: đảng viên, bí thư hoặc phó bí thư.
 invite-no-username = Bot chưa biết tên người dùng của mình; đề nghị khởi động lại bot.
 
-## Commands planned for later releases
-
-coming-soon = Tính năng /{ $command } đang được hoàn thiện và sẽ sớm có.
-
 ## Anything else
 
 unhandled-private = Tôi chưa hiểu yêu cầu này. Gõ /trogiup để xem các lệnh có thể dùng.
@@ -463,3 +459,24 @@ reminders-offsets-set = ✅ <b>{ $branch }</b> sẽ được nhắc trước gi�
 reminders-offsets-invalid = Chưa hiểu “{ $text }”. Gõ các mốc nhắc cách nhau bằng dấu phẩy, ví dụ <code>/nhacnho 1 ngay, 2 gio</code> hoặc <code>/nhacnho 3 ngay, 30 phut</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày).
 reminders-offsets-not-allowed = Chỉ bí thư, phó bí thư đặt được thời điểm nhắc cho chi bộ. Đồng chí có thể gõ <code>/nhacnho tat</code> hoặc <code>/nhacnho bat</code> để tắt, bật nhắc qua tin riêng.
 edit-cancelled = Đã thôi sửa cuộc họp. Không có gì thay đổi.
+
+## Search (/tim, plain messages, inline mode)
+
+search-usage = Gõ <code>/tim từ-khóa</code>, ví dụ <code>/tim sinh hoat chuyen de</code> (có dấu hay không dấu đều được).
+search-too-long = Câu tìm kiếm quá dài ({ $length } ký tự). Gõ ngắn gọn, tối đa { $max } ký tự, ví dụ <code>/tim ket nap</code>.
+search-empty = Câu tìm kiếm không có chữ hay số nào để tìm. Gõ từ khóa, ví dụ <code>/tim hoi nghi</code>.
+search-none = Không tìm thấy kết quả cho “{ $query }”. Thử từ khóa khác, ngắn hơn.
+search-title = 🔎 Kết quả cho “{ $query }”:
+search-kind-branch = 🏛
+search-kind-member = 👤
+search-kind-meeting = 📅
+search-kind-notice = 📢
+search-kind-indicator = 📊
+search-help = Tôi chưa hiểu câu hỏi. Đồng chí có thể hỏi “lịch họp”, “chỉ tiêu kết nạp”, hoặc gõ từ khóa để tìm (ví dụ: <code>sinh hoat chuyen de</code>). Gõ /trogiup để xem các lệnh.
+search-branch-brief = 🏛 <b>{ $name }</b> ({ $code }) · { $kind }
+search-member-card = 👤 <b>{ $name }</b> ({ $code })
+    { $branch } · { $roles }
+    Telegram: { $linked }
+search-linked-yes = đã liên kết
+search-linked-no = chưa liên kết
+search-not-visible = Đồng chí không xem được mục này.

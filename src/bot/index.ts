@@ -23,7 +23,7 @@ import { linkGroupFeature } from './features/link-group.js';
 import { meetingAdminFeature } from './features/meeting-admin.js';
 import { meetingsFeature } from './features/meetings.js';
 import { noticesFeature } from './features/notices.js';
-import { plannedFeature } from './features/planned.js';
+import { searchFeature } from './features/search.js';
 import { reminderSettingsFeature } from './features/reminder-settings.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
@@ -93,7 +93,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   app.use(meetingAdminFeature(deps));
   app.use(reminderSettingsFeature(deps));
   app.use(indicatorsFeature(deps));
-  app.use(plannedFeature());
+  app.use(searchFeature(deps));
   app.use(unhandledFeature());
 
   bot.catch((error) => handleError(error, deps));

@@ -57,6 +57,11 @@ export class SearchService {
     return { ok: true, hits: visible.slice(0, limit) };
   }
 
+  /** The item's title when this viewer may see it, else null (buttons and inline results re-check). */
+  visibleTitle(kind: SearchKind, id: number, viewer: Member): string | null {
+    return this.visible([{ kind, refId: id }], viewer)[0]?.title ?? null;
+  }
+
   /** Keeps, in rank order, the hits this viewer may see, with their display titles. */
   private visible(rows: { kind: SearchKind; refId: number }[], viewer: Member): SearchHit[] {
     const ids = (kind: SearchKind) => rows.filter((r) => r.kind === kind).map((r) => r.refId);

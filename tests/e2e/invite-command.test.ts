@@ -79,8 +79,8 @@ describe('/moi (end to end)', () => {
     await t.restart();
     const reply = await t.say(admin, chat, 'DV004');
     expect(reply).toContain('Lời mời cho <b>Phạm Thị Dung</b>');
-    // The conversation is over: the next text is not taken as an answer.
-    expect(await t.say(admin, chat, 'DV005')).toContain('Tôi chưa hiểu');
+    // The conversation is over: the next text is a lookup, not an answer.
+    expect(await t.say(admin, chat, 'DV005')).toContain('Kết quả cho “DV005”');
   });
 
   it('the conversation can be cancelled, and another command leaves it', async () => {

@@ -66,12 +66,12 @@ describe('running the bot (end to end)', () => {
     expect(office).toContain('Dành cho Văn phòng');
   });
 
-  it('planned commands answer, and check the role they will need', async () => {
+  it('commands without their argument explain themselves, and check the role they need', async () => {
     t = await TestBot.start();
     const bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: 8201 }, SYSTEM);
     const m = user(8201);
-    expect(await t.say(m, privateChat(m), '/tim')).toContain('/tim đang được hoàn thiện');
+    expect(await t.say(m, privateChat(m), '/tim')).toContain('Gõ <code>/tim từ-khóa</code>');
     expect(await t.say(m, privateChat(m), '/baocao')).toContain('Lệnh /baocao dành cho bí thư');
   });
 

@@ -38,54 +38,9 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     return services.branches.ancestry(member.branchId).some((b) => b.id === m.branchId) || mayManageBranch(services, member, m.branchId);
   };
 
-  composer.command('lichhop', async (ctx) => {
-    const member = ctx.member!;
-    const query = ctx.match.trim();
-    let list: Meeting[];
-    let scope = '';
-    if (query) {
-      const found = services.branches.resolve(query);
-      if ('notFound' in found) return ctx.replyHtml(ctx.t('branch-not-found', { query }));
-      if ('ambiguous' in found) return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
-      const allowed = isOffice(member) || found.branch.id === member.branchId || mayManageBranch(services, member, found.branch.id);
-      if (!allowed) return ctx.replyHtml(ctx.t('meetings-not-allowed-branch'));
-      list = meetings.upcomingFor(found.branch.id);
-      scope = `: ${found.branch.name}`;
-    } else if (ctx.chat.type !== 'private') {
-      const branchId = services.chats.get(ctx.chat.id)?.branchId ?? null;
-      if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
-      list = meetings.upcomingFor(branchId);
-      scope = `: ${services.branches.getById(branchId)?.name ?? ''}`;
-    } else {
-      list = meetings.upcomingFor(member.branchId);
-    }
-    if (list.length === 0) return ctx.replyHtml(ctx.t('meetings-none'));
-    await ctx.replyHtml(ctx.t('meetings-title', { scope }));
-    for (const m of list.slice(0, MAX_CARDS)) {
-      // The move and cancel buttons work in private chats only: not offered in a group.
-      const manage =
-        ctx.chat.type === 'private' && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));
-      const extra = manage
-        ? new InlineKeyboard()
-            .text(htmlToPlain(ctx.t('meeting-button-move')), callbackData(MOVE, m.id))
-            .text(htmlToPlain(ctx.t('meeting-button-cancel')), callbackData(CANCEL, m.id))
-        : undefined;
-      const rsvp = manage ? rsvpCounts(m) : null;
-      await ctx.replyHtml(meetingCard(ctx.t, m, meetings.branchName(m.branchId), tz, { locale: ctx.locale, rsvp }), {
-        reply_markup: meetingKeyboard(ctx.t, m, extra),
-      });
-    }
-    if (list.length > MAX_CARDS) await ctx.replyHtml(ctx.t('meetings-more', { count: list.length - MAX_CARDS }));
-  });
+  composer.command('lichhop', (ctx) => replyUpcoming(deps, ctx, ctx.match.trim()));
 
-  function rsvpCounts(m: Meeting) {
-    const sheet = meetings.attendanceSheet(m.id);
-    return {
-      yes: sheet.filter((r) => r.rsvp === 'yes').length,
-      no: sheet.filter((r) => r.rsvp === 'no').length,
-      none: sheet.filter((r) => r.rsvp === null).length,
-    };
-  }
+
 
   composer.command('lichics', async (ctx) => {
     const member = ctx.member!;
@@ -156,3 +111,58 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   return composer;
 }
 
+/**
+ * The next 30 days: my branch, the branches above it and the bloc; in a linked group, that
+ * branch's; with a branch named, that branch's (the office, or whoever manages it).
+ */
+export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: string): Promise<void> {
+  const { services, config } = deps;
+  const { meetings } = services;
+  const tz = config.timeZone;
+  const member = ctx.member!;
+  const chatType = ctx.chat?.type ?? 'private';
+  let list: Meeting[];
+  let scope = '';
+  if (query) {
+    const found = services.branches.resolve(query);
+    if ('notFound' in found) return ctx.replyHtml(ctx.t('branch-not-found', { query }));
+    if ('ambiguous' in found) return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
+    const allowed = isOffice(member) || found.branch.id === member.branchId || mayManageBranch(services, member, found.branch.id);
+    if (!allowed) return ctx.replyHtml(ctx.t('meetings-not-allowed-branch'));
+    list = meetings.upcomingFor(found.branch.id);
+    scope = `: ${found.branch.name}`;
+  } else if (chatType !== 'private') {
+    const branchId = services.chats.get(ctx.chat!.id)?.branchId ?? null;
+    if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
+    list = meetings.upcomingFor(branchId);
+    scope = `: ${services.branches.getById(branchId)?.name ?? ''}`;
+  } else {
+    list = meetings.upcomingFor(member.branchId);
+  }
+  if (list.length === 0) return ctx.replyHtml(ctx.t('meetings-none'));
+  await ctx.replyHtml(ctx.t('meetings-title', { scope }));
+  for (const m of list.slice(0, MAX_CARDS)) {
+    // The move and cancel buttons work in private chats only: not offered in a group.
+    const manage =
+      chatType === 'private' && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));
+    const extra = manage
+      ? new InlineKeyboard()
+          .text(htmlToPlain(ctx.t('meeting-button-move')), callbackData(MOVE, m.id))
+          .text(htmlToPlain(ctx.t('meeting-button-cancel')), callbackData(CANCEL, m.id))
+      : undefined;
+    const rsvp = manage ? rsvpCounts(meetings, m) : null;
+    await ctx.replyHtml(meetingCard(ctx.t, m, meetings.branchName(m.branchId), tz, { locale: ctx.locale, rsvp }), {
+      reply_markup: meetingKeyboard(ctx.t, m, extra),
+    });
+  }
+  if (list.length > MAX_CARDS) await ctx.replyHtml(ctx.t('meetings-more', { count: list.length - MAX_CARDS }));
+}
+
+function rsvpCounts(meetings: BotDeps['services']['meetings'], m: Meeting) {
+  const sheet = meetings.attendanceSheet(m.id);
+  return {
+    yes: sheet.filter((r) => r.rsvp === 'yes').length,
+    no: sheet.filter((r) => r.rsvp === 'no').length,
+    none: sheet.filter((r) => r.rsvp === null).length,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Quick lookups: /tim, plain messages in a private chat (meetings → like /lichhop, targets → like
+ * /chitieu, anything else → a search), and inline mode (@bot words, in any chat, for registered
+ * members). Results are short cards with buttons that open the full item; every button checks
+ * again that the member may see it.
+ */
+import { Composer, InlineKeyboard } from 'grammy';
+import type { InlineQueryResult } from 'grammy/types';
+import { classify } from '../../domain/intent.js';
+import { canManageBranch, isOffice } from '../../domain/roles.js';
+import { MAX_QUERY_LENGTH, SEARCH_KINDS, type SearchHit, type SearchKind } from '../../services/search.js';
+import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import type { BotDeps } from '../deps.js';
+import { refuse } from '../guards.js';
+import { renderBranchCard } from '../render/branch.js';
+import { Html, html, htmlToPlain, joinHtml } from '../render/html.js';
+import { meetingCard, meetingKeyboard } from '../render/meeting.js';
+import { NoticeRenderer } from '../render/notice.js';
+import { replyIndicatorDetail, replyIndicators } from './indicators.js';
+import { replyUpcoming } from './meetings.js';
+
+const OPEN = 'op';
+const MAX_RESULTS = 8;
+
+export function searchFeature(deps: BotDeps): Composer<BotContext> {
+  const { services } = deps;
+  const composer = new Composer<BotContext>();
+
+  composer.command('tim', (ctx) => replySearch(deps, ctx, ctx.match));
+
+  composer.callbackQuery(callbackPattern(OPEN, 2), async (ctx) => {
+    const [kindIndex, id] = callbackInts(ctx.match) ?? [];
+    const kind = SEARCH_KINDS[kindIndex ?? -1];
+    if (!kind || id === undefined || services.search.visibleTitle(kind, id, ctx.member!) === null) return refuse(ctx, 'search-not-visible');
+    await ctx.answerCallbackQuery();
+    await openItem(deps, ctx, kind, id);
+  });
+
+  composer.on('inline_query', async (ctx) => {
+    const query = ctx.inlineQuery.query.trim();
+    const result = query ? services.search.search(query.slice(0, MAX_QUERY_LENGTH), ctx.member!, 20) : null;
+    const hits = result?.ok ? result.hits.filter((h) => h.kind !== 'member') : [];
+    const results: InlineQueryResult[] = hits.map((h) => ({
+      type: 'article',
+      id: `${h.kind}:${h.id}`,
+      title: h.title.slice(0, 100),
+      description: htmlToPlain(ctx.t(`search-kind-${h.kind}`)),
+      input_message_content: { message_text: shareText(deps, ctx, h).value, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    }));
+    await ctx.answerInlineQuery(results, { cache_time: 10, is_personal: true });
+  });
+
+  // A plain message in a private chat: answered like the command it is about.
+  composer.chatType('private').on('message:text', async (ctx, next) => {
+    if (ctx.message.text.startsWith('/')) return next();
+    const intent = classify(ctx.message.text);
+    switch (intent.type) {
+      case 'meetings':
+        return replyUpcoming(deps, ctx, '');
+      case 'indicators':
+        return replyIndicators(deps, ctx, intent.words);
+      case 'search':
+        return replySearch(deps, ctx, intent.words, true);
+      case 'help':
+        return ctx.replyHtml(ctx.t('search-help'));
+    }
+  });
+
+  return composer;
+}
+
+/** Runs a search and answers with the results as buttons. `fromChat`: a plain message, so no usage hints. */
+export async function replySearch(deps: BotDeps, ctx: BotContext, text: string, fromChat = false): Promise<void> {
+  const query = text.trim();
+  if (query === '') return ctx.replyHtml(ctx.t('search-usage'));
+  const result = deps.services.search.search(query, ctx.member!, MAX_RESULTS);
+  if (!result.ok) {
+    if (result.reason === 'too_long') return ctx.replyHtml(ctx.t('search-too-long', { length: query.length, max: MAX_QUERY_LENGTH }));
+    return ctx.replyHtml(ctx.t(fromChat ? 'search-help' : 'search-empty'));
+  }
+  if (result.hits.length === 0) return ctx.replyHtml(ctx.t(fromChat ? 'search-help' : 'search-none', { query: query.slice(0, 80) }));
+  const keyboard = new InlineKeyboard();
+  const lines: Html[] = [ctx.t('search-title', { query: query.slice(0, 80) })];
+  for (const hit of result.hits) {
+    const icon = htmlToPlain(ctx.t(`search-kind-${hit.kind}`));
+    lines.push(html`${icon} ${hit.title}`);
+    keyboard.text(`${icon} ${hit.title}`.slice(0, 60), callbackData(OPEN, SEARCH_KINDS.indexOf(hit.kind), hit.id)).row();
+  }
+  await ctx.replyHtml(joinHtml(lines), { reply_markup: keyboard });
+}
+
+/** The full item, as its own command would show it. */
+async function openItem(deps: BotDeps, ctx: BotContext, kind: SearchKind, id: number): Promise<void> {
+  const { services, config } = deps;
+  const member = ctx.member!;
+  switch (kind) {
+    case 'branch': {
+      const summary = services.branches.summary(id)!;
+      const ancestry = services.branches.ancestry(id);
+      const own = member.branchId !== null && services.branches.ancestry(member.branchId).some((b) => b.id === id);
+      if (isOffice(member) || own || canManageBranch(member, ancestry)) return ctx.replyHtml(renderBranchCard(ctx.t, summary, null));
+      return ctx.replyHtml(ctx.t('search-branch-brief', { name: summary.branch.name, code: summary.branch.code, kind: ctx.t(`kind-${summary.branch.kind}`) }));
+    }
+    case 'member': {
+      const m = services.members.getById(id)!;
+      const branch = m.branchId ? (services.branches.getById(m.branchId)?.name ?? '') : '';
+      const roles = m.roles.map((r) => htmlToPlain(ctx.t(`role-${r}`))).join(', ');
+      return ctx.replyHtml(
+        ctx.t('search-member-card', { name: m.fullName, code: m.code ?? '—', branch, roles, linked: ctx.t(m.telegramUserId ? 'search-linked-yes' : 'search-linked-no') }),
+      );
+    }
+    case 'meeting': {
+      const m = services.meetings.get(id)!;
+      return ctx.replyHtml(meetingCard(ctx.t, m, services.meetings.branchName(m.branchId), config.timeZone, { locale: ctx.locale }), {
+        reply_markup: meetingKeyboard(ctx.t, m),
+      });
+    }
+    case 'notice': {
+      const n = services.notices.get(id)!;
+      const rendered = new NoticeRenderer(deps.translator).notice(n, services.notices.authorLabel(n), ctx.locale);
+      const acked = services.notices.forMember(member.id, 100).find((x) => x.id === id)?.acknowledgedAt;
+      const options = { parse_mode: 'HTML' as const, reply_markup: acked || !services.notices.isRecipient(id, member.id) ? undefined : rendered.replyMarkup };
+      if (n.kind === 'document') return void (await ctx.replyWithDocument(n.fileId!, { caption: rendered.text, ...options }));
+      if (n.kind === 'photo') return void (await ctx.replyWithPhoto(n.fileId!, { caption: rendered.text, ...options }));
+      return void (await ctx.reply(rendered.text, { ...options, link_preview_options: { is_disabled: true } }));
+    }
+    case 'indicator': {
+      const indicator = services.indicators.getIndicator(id)!;
+      return replyIndicatorDetail(deps, ctx, indicator);
+    }
+  }
+}
+
+/** The card an inline result shares into a chat. */
+function shareText(deps: BotDeps, ctx: BotContext, hit: SearchHit): Html {
+  const { services, config } = deps;
+  switch (hit.kind) {
+    case 'meeting': {
+      const m = services.meetings.get(hit.id)!;
+      return meetingCard(ctx.t, m, services.meetings.branchName(m.branchId), config.timeZone, { locale: ctx.locale });
+    }
+    case 'notice': {
+      const n = services.notices.get(hit.id)!;
+      return new Html(new NoticeRenderer(deps.translator).notice(n, services.notices.authorLabel(n), ctx.locale).text);
+    }
+    case 'indicator': {
+      const s = services.indicators.summarise(services.indicators.getIndicator(hit.id)!);
+      return joinHtml([html`📊 <b>${hit.title}</b>`, ctx.t(`status-${s.assessment.status}`)]);
+    }
+    default:
+      return html`${ctx.t(`search-kind-${hit.kind}`)} <b>${hit.title}</b>`;
+  }
+}
