@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isTimeZone } from './domain/time.js';
 
 const TOKEN_PATTERN = /^\d{3,20}:[A-Za-z0-9_-]{30,}$/;
 
@@ -149,13 +150,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Loads ./.env (or the given file) into process.env without overriding what is already set. */
 export function loadEnvFile(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path);
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

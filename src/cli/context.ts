@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../clock.js';
 import { closeDatabase, openDatabase, type Db } from '../db/connection.js';
 import { cliActor, type Actor } from '../services/actor.js';
 import { createServices, type Services } from '../services/index.js';
+import { isTimeZone } from '../domain/time.js';
 
 export const DEFAULT_DATABASE_PATH = './data/bot.sqlite';
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -71,7 +72,7 @@ export function createCliContext(options: CliContextOptions = {}): CliContext {
     open() {
       if (!opened) {
         const db = openDatabase(databasePath);
-        opened = { db, services: createServices(db, clock) };
+        opened = { db, services: createServices(db, clock, { timeZone }) };
       }
       return opened;
     },
@@ -128,13 +129,4 @@ export function formatBytes(bytes: number): string {
   }
   const text = unit === 0 ? String(value) : value.toFixed(1).replace('.', ',');
   return `${text} ${units[unit]}`;
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

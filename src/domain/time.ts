@@ -59,3 +59,13 @@ export function formatTime(at: Date, timeZone: string): string {
 export function formatDateTime(at: Date, timeZone: string): string {
   return `${formatTime(at, timeZone)} ${formatDate(at, timeZone)}`;
 }
+
+/** Whether Intl knows this IANA time zone (e.g. Asia/Ho_Chi_Minh). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -8,12 +8,12 @@
 import { InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Audience, AudienceChannel, AudiencePeople, AudienceScope } from '../../domain/audience.js';
-import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
+import { describeExamples } from '../../domain/datetime-parse.js';
 import { isOffice } from '../../domain/roles.js';
 import { formatDateTime } from '../../domain/time.js';
 import { callbackData } from '../callback-data.js';
 import type { InnerContext } from '../context.js';
-import { ask, type Convo, isPlainText } from './ask.js';
+import { ask, askFutureTime, type Convo, isPlainText } from './ask.js';
 import type { BotDeps } from '../deps.js';
 import { entitiesToHtml, htmlVisibleLength } from '../render/entities.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
@@ -204,23 +204,14 @@ export function createBroadcastConversation(deps: BotDeps) {
     const answer = await pick(conversation, ctx, 'when', ctx.t('broadcast-ask-when'), kb);
     if (answer.value !== 'later') return { at: null, ctx: answer.ctx };
     const examples = describeExamples().slice(0, 3).join(', ');
-    const question = answer.ctx.t('broadcast-ask-time', { examples });
-    await answer.ctx.replyHtml(question);
-    for (;;) {
-      const reply = await askText(conversation, question);
-      const text = reply.message.text.trim();
-      const now = await conversation.external(() => deps.clock.now().getTime());
-      const parsed = parseVietnameseDateTime(text, new Date(now), config.timeZone);
-      if (!parsed.ok) {
-        await reply.replyHtml(reply.t('broadcast-time-invalid', { text, examples }));
-        continue;
-      }
-      if (parsed.at.getTime() <= now) {
-        await reply.replyHtml(reply.t('broadcast-time-past', { at: formatDateTime(parsed.at, config.timeZone) }));
-        continue;
-      }
-      return { at: parsed.at.getTime(), ctx: reply };
-    }
+    return askFutureTime(conversation, answer.ctx, answer.ctx.t('broadcast-ask-time', { examples }), {
+      clock: deps.clock,
+      timeZone: config.timeZone,
+      examples,
+      invalidKey: 'broadcast-time-invalid',
+      pastKey: 'broadcast-time-past',
+      cancelledKey: 'broadcast-cancelled',
+    });
   }
 
   return async function broadcast(conversation: Convo, ctx: InnerContext): Promise<void> {

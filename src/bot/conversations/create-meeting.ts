@@ -5,10 +5,10 @@
  */
 import { InlineKeyboard } from 'grammy';
 import { MEETING_KINDS, type MeetingDocument, type MeetingKind } from '../../db/schema.js';
-import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
+import { describeExamples } from '../../domain/datetime-parse.js';
 import type { RecurrenceRule, Weekday } from '../../domain/recurrence.js';
 import { isOffice } from '../../domain/roles.js';
-import { formatDateTime, localParts } from '../../domain/time.js';
+import { localParts } from '../../domain/time.js';
 import { defaultDuration } from '../../services/meetings.js';
 import { callbackData } from '../callback-data.js';
 import type { InnerContext } from '../context.js';
@@ -16,7 +16,7 @@ import type { BotDeps } from '../deps.js';
 import { type Html, htmlToPlain } from '../render/html.js';
 import { kindLabel, meetingCard } from '../render/meeting.js';
 import { actorOf } from '../features/chat-tracking.js';
-import { ask, type Convo, isPlainText } from './ask.js';
+import { ask, askFutureTime, type Convo, isPlainText } from './ask.js';
 
 export const CREATE_MEETING_CONVERSATION = 'create-meeting';
 export const CONFIRM_MEETING = 'mk';
@@ -112,23 +112,16 @@ export function createMeetingConversation(deps: BotDeps) {
     }
   }
 
-  async function askTime(conversation: Convo, ctx: InnerContext): Promise<{ at: number; ctx: InnerContext }> {
+  function askTime(conversation: Convo, ctx: InnerContext): Promise<{ at: number; ctx: InnerContext }> {
     const examples = describeExamples().join(', ');
-    for (;;) {
-      const answer = await askText(conversation, ctx, ctx.t('create-ask-time', { examples }));
-      ctx = answer.ctx;
-      const now = await conversation.external(() => deps.clock.now().getTime());
-      const parsed = parseVietnameseDateTime(answer.text, new Date(now), tz);
-      if (!parsed.ok) {
-        await ctx.replyHtml(ctx.t('create-time-invalid', { text: answer.text, examples }));
-        continue;
-      }
-      if (parsed.at.getTime() <= now) {
-        await ctx.replyHtml(ctx.t('create-time-past', { at: formatDateTime(parsed.at, tz) }));
-        continue;
-      }
-      return { at: parsed.at.getTime(), ctx };
-    }
+    return askFutureTime(conversation, ctx, ctx.t('create-ask-time', { examples }), {
+      clock: deps.clock,
+      timeZone: tz,
+      examples,
+      invalidKey: 'create-time-invalid',
+      pastKey: 'create-time-past',
+      cancelledKey: CANCELLED,
+    });
   }
 
   async function askDuration(conversation: Convo, ctx: InnerContext, minutes: number) {
