@@ -18,12 +18,12 @@ import {
   parseYesNo,
   splitList,
   type BranchField,
-  type ColumnSpec,
   type ImportKind,
   type MemberField,
 } from './import-columns.js';
 import { parseRole, sortRoles } from './roles.js';
 import { foldVietnamese } from './text.js';
+import { capitalize, readSheet, type SheetKinds } from './sheet-layout.js';
 
 export interface SheetRow {
   /** As the user sees it: the worksheet row, or the line of a CSV file. */
@@ -91,28 +91,15 @@ export interface ImportPlan {
   problems: RowProblem[];
 }
 
-const HEADER_SEARCH_ROWS = 10;
 
 export function planImport(sheets: readonly Sheet[], existing: ExistingState, options: { type?: ImportKind } = {}): ImportPlan {
   const plan: ImportPlan = { branches: [], members: [], sheets: [], notes: [], problems: [] };
   const branchRows: BranchRow[] = [];
   const memberRows: MemberRow[] = [];
   for (const sheet of sheets) {
-    const layout = readLayout(sheet, options.type);
-    if ('skip' in layout) {
-      if (sheets.length === 1) plan.problems.push({ label: sheet.label, rowNumber: null, message: layout.skip });
-      else plan.notes.push(`Bỏ qua ${sheet.label}: ${layout.skip}`);
-      continue;
-    }
-    if (layout.ignored.length > 0)
-      plan.notes.push(`${capitalize(sheet.label)}: bỏ qua cột không nhận ra: ${layout.ignored.map((h) => `"${h}"`).join(', ')}`);
-    const missing = layout.missing.map((h) => `"${h}"`).join(', ');
-    if (missing) {
-      plan.problems.push({ label: sheet.label, rowNumber: layout.headerRow, message: `thiếu cột bắt buộc ${missing}` });
-      continue;
-    }
-    const body = sheet.rows.filter((r) => r.rowNumber > layout.headerRow && r.cells.some((c) => c.trim() !== ''));
-    plan.sheets.push({ label: sheet.label, kind: layout.kind, rows: body.length });
+    const read = readSheet(BRANCH_MEMBER_SHEETS, sheet, plan, { alone: sheets.length === 1, forced: options.type });
+    if (!read) continue;
+    const { layout, body } = read;
     for (const row of body) {
       if (layout.kind === 'branches') branchRows.push(readBranchRow(sheet.label, row, layout.columns, plan.problems));
       else memberRows.push(readMemberRow(sheet.label, row, layout.columns, plan.problems));
@@ -133,70 +120,14 @@ export function formatProblem(p: RowProblem): string {
   return `${capitalize(p.label)}${p.rowNumber === null ? '' : `, dòng ${p.rowNumber}`}: ${p.message}`;
 }
 
-// Layout: which row holds the headers, what kind of list this is, which column is which field
-
-interface Layout {
-  kind: ImportKind;
-  headerRow: number;
-  columns: Map<string, number>;
-  ignored: string[];
-  missing: string[];
-}
-
-function specsOf(kind: ImportKind): readonly ColumnSpec<string>[] {
-  return kind === 'branches' ? BRANCH_COLUMNS : MEMBER_COLUMNS;
-}
-
-function fieldOf(kind: ImportKind, header: string): string | null {
-  const key = normalizeHeader(header);
-  if (key === '') return null;
-  return specsOf(kind).find((s) => s.aliases.includes(key))?.field ?? null;
-}
-
-function readLayout(sheet: Sheet, forced?: ImportKind): Layout | { skip: string } {
-  // Offices often put a title above the table: the header is the first row naming two known columns.
-  const candidates = sheet.rows.filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, HEADER_SEARCH_ROWS);
-  const header = candidates.find(
-    (r) => r.cells.filter((c) => IMPORT_KINDS.some((k) => fieldOf(k, c) !== null)).length >= 2,
-  );
-  if (!header) return { skip: 'không tìm thấy dòng tiêu đề cột (ví dụ "Mã chi bộ", "Họ và tên")' };
-
-  const kind = forced ?? kindFromSheetName(sheet.name) ?? kindFromHeaders(header.cells);
-  if (!kind)
-    return { skip: 'không nhận ra đây là danh sách chi bộ hay đảng viên; đặt tên trang "Chi bộ"/"Đảng viên" hoặc dùng --type' };
-
-  const columns = new Map<string, number>();
-  const ignored: string[] = [];
-  header.cells.forEach((cell, i) => {
-    if (cell.trim() === '') return;
-    const field = fieldOf(kind, cell);
-    if (field === null || columns.has(field)) ignored.push(cell.trim());
-    else columns.set(field, i);
-  });
-  const missing = specsOf(kind)
-    .filter((s) => s.required && !columns.has(s.field))
-    .map((s) => s.header);
-  return { kind, headerRow: header.rowNumber, columns, ignored, missing };
-}
-
-function kindFromSheetName(name: string): ImportKind | null {
-  const key = normalizeHeader(name);
-  return IMPORT_KINDS.find((k) => SHEET_NAMES[k].includes(key)) ?? null;
-}
-
-/** Counts the headers only one kind knows ("Họ và tên", "Loại"); "Mã chi bộ" fits both and counts for neither. */
-function kindFromHeaders(cells: readonly string[]): ImportKind | null {
-  let branches = 0;
-  let members = 0;
-  for (const cell of cells) {
-    const b = fieldOf('branches', cell) !== null;
-    const m = fieldOf('members', cell) !== null;
-    if (b && !m) branches++;
-    if (m && !b) members++;
-  }
-  if (branches === members) return null;
-  return branches > members ? 'branches' : 'members';
-}
+/** What a branches or members sheet looks like. */
+const BRANCH_MEMBER_SHEETS: SheetKinds<ImportKind> = {
+  kinds: IMPORT_KINDS,
+  columns: (kind) => (kind === 'branches' ? BRANCH_COLUMNS : MEMBER_COLUMNS),
+  sheetNames: SHEET_NAMES,
+  noHeader: 'không tìm thấy dòng tiêu đề cột (ví dụ "Mã chi bộ", "Họ và tên")',
+  unknownKind: 'không nhận ra đây là danh sách chi bộ hay đảng viên; đặt tên trang "Chi bộ"/"Đảng viên" hoặc dùng --type',
+};
 
 // Reading one row: what can be checked without looking at other rows
 
@@ -569,6 +500,3 @@ function compareProblems(sheets: readonly Sheet[]) {
     (order.get(a.label) ?? 0) - (order.get(b.label) ?? 0) || (a.rowNumber ?? 0) - (b.rowNumber ?? 0);
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

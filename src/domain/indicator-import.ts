@@ -4,7 +4,7 @@
  * as plain data (IndicatorExistingState), so this file never touches it.
  */
 import type { BranchKind } from '../db/schema.js';
-import { normalizeHeader, parseYesNo, type ColumnSpec } from './import-columns.js';
+import { normalizeHeader, parseYesNo } from './import-columns.js';
 import { codeKey, type RowProblem, type Sheet, type SheetRow } from './import-rows.js';
 import {
   INDICATOR_COLUMNS,
@@ -28,6 +28,7 @@ import {
 } from './indicator-columns.js';
 import { isPercent, periodBounds, type IndicatorKind, type Period } from './indicators.js';
 import { foldVietnamese } from './text.js';
+import { readSheet, type SheetKinds } from './sheet-layout.js';
 
 export interface IndicatorExistingState {
   resolutions: { code: string; name: string; termStartYear: number; termEndYear: number; current: boolean; closed: boolean }[];
@@ -96,7 +97,6 @@ export interface IndicatorImportPlan {
   problems: RowProblem[];
 }
 
-const HEADER_SEARCH_ROWS = 10;
 
 export function planIndicatorImport(sheets: readonly Sheet[], existing: IndicatorExistingState): IndicatorImportPlan {
   const plan: IndicatorImportPlan = { resolutions: [], indicators: [], reports: [], sheets: [], notes: [], problems: [] };
@@ -106,21 +106,16 @@ export function planIndicatorImport(sheets: readonly Sheet[], existing: Indicato
     reports: [],
   };
   for (const sheet of sheets) {
-    const layout = readLayout(sheet);
-    if ('skip' in layout) {
-      if (sheets.length === 1) plan.problems.push({ label: sheet.label, rowNumber: null, message: layout.skip });
-      else plan.notes.push(`Bỏ qua ${sheet.label}: ${layout.skip}`);
+    // The export's summary sheet is for reading only.
+    if (READ_ONLY_SHEET_NAMES.includes(normalizeHeader(sheet.name.replace(/\.(csv|xlsx)$/i, '')))) {
+      const message = 'trang chỉ để xem, không nhập';
+      if (sheets.length === 1) plan.problems.push({ label: sheet.label, rowNumber: null, message });
+      else plan.notes.push(`Bỏ qua ${sheet.label}: ${message}`);
       continue;
     }
-    if (layout.ignored.length > 0)
-      plan.notes.push(`${capitalize(sheet.label)}: bỏ qua cột không nhận ra: ${layout.ignored.map((h) => `"${h}"`).join(', ')}`);
-    if (layout.missing.length > 0) {
-      const missing = layout.missing.map((h) => `"${h}"`).join(', ');
-      plan.problems.push({ label: sheet.label, rowNumber: layout.headerRow, message: `thiếu cột bắt buộc ${missing}` });
-      continue;
-    }
-    const body = sheet.rows.filter((r) => r.rowNumber > layout.headerRow && r.cells.some((c) => c.trim() !== ''));
-    plan.sheets.push({ label: sheet.label, kind: layout.kind, rows: body.length });
+    const read = readSheet(INDICATOR_SHEETS, sheet, plan, { alone: sheets.length === 1 });
+    if (!read) continue;
+    const { layout, body } = read;
     for (const row of body) rows[layout.kind].push({ label: sheet.label, row, columns: layout.columns });
   }
   if (plan.sheets.length === 0 && plan.problems.length === 0)
@@ -137,61 +132,16 @@ export function planIndicatorImport(sheets: readonly Sheet[], existing: Indicato
   return plan;
 }
 
-// Layout: which row holds the headers, what the sheet lists, which column is which field
-
-interface Layout {
-  kind: IndicatorImportKind;
-  headerRow: number;
-  columns: Map<string, number>;
-  ignored: string[];
-  missing: string[];
-}
-
-function specsOf(kind: IndicatorImportKind): readonly ColumnSpec<string>[] {
-  return kind === 'resolutions' ? RESOLUTION_COLUMNS : kind === 'indicators' ? INDICATOR_COLUMNS : REPORT_COLUMNS;
-}
-
-function fieldOf(kind: IndicatorImportKind, header: string): string | null {
-  const key = normalizeHeader(header);
-  if (key === '') return null;
-  return specsOf(kind).find((s) => s.aliases.includes(key))?.field ?? null;
-}
-
-function readLayout(sheet: Sheet): Layout | { skip: string } {
-  const name = normalizeHeader(sheet.name.replace(/\.(csv|xlsx)$/i, ''));
-  if (READ_ONLY_SHEET_NAMES.includes(name)) return { skip: 'trang chỉ để xem, không nhập' };
-  const candidates = sheet.rows.filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, HEADER_SEARCH_ROWS);
-  const header = candidates.find((r) => r.cells.filter((c) => INDICATOR_IMPORT_KINDS.some((k) => fieldOf(k, c) !== null)).length >= 2);
-  if (!header) return { skip: 'không tìm thấy dòng tiêu đề cột (ví dụ "Mã chỉ tiêu", "Kỳ báo cáo")' };
-  const kind = INDICATOR_IMPORT_KINDS.find((k) => INDICATOR_SHEET_NAMES[k].includes(name)) ?? kindFromHeaders(header.cells);
-  if (!kind)
-    return { skip: 'không nhận ra đây là danh sách nghị quyết, chỉ tiêu hay số liệu; đặt tên trang "Nghị quyết", "Chỉ tiêu" hoặc "Số liệu"' };
-
-  const columns = new Map<string, number>();
-  const ignored: string[] = [];
-  header.cells.forEach((cell, i) => {
-    if (cell.trim() === '') return;
-    const field = fieldOf(kind, cell);
-    if (field === null && kind === 'reports' && REPORT_INFO_ALIASES.includes(normalizeHeader(cell))) return;
-    if (field === null || columns.has(field)) ignored.push(cell.trim());
-    else columns.set(field, i);
-  });
-  const missing = specsOf(kind)
-    .filter((s) => s.required && !columns.has(s.field))
-    .map((s) => s.header);
-  return { kind, headerRow: header.rowNumber, columns, ignored, missing };
-}
-
-/** The kind with the most headers that only it knows ("Nhiệm kỳ", "Loại chỉ tiêu", "Kỳ báo cáo"). */
-function kindFromHeaders(cells: readonly string[]): IndicatorImportKind | null {
-  const scores = INDICATOR_IMPORT_KINDS.map((kind) => ({
-    kind,
-    score: cells.filter((c) => fieldOf(kind, c) !== null && INDICATOR_IMPORT_KINDS.every((k) => k === kind || fieldOf(k, c) === null)).length,
-  })).sort((a, b) => b.score - a.score);
-  const [best, second] = scores;
-  if (!best || best.score === 0 || best.score === second?.score) return null;
-  return best.kind;
-}
+/** What a resolutions, indicators or reports sheet looks like. */
+const INDICATOR_SHEETS: SheetKinds<IndicatorImportKind> = {
+  kinds: INDICATOR_IMPORT_KINDS,
+  columns: (kind) => (kind === 'resolutions' ? RESOLUTION_COLUMNS : kind === 'indicators' ? INDICATOR_COLUMNS : REPORT_COLUMNS),
+  sheetNames: INDICATOR_SHEET_NAMES,
+  noHeader: 'không tìm thấy dòng tiêu đề cột (ví dụ "Mã chỉ tiêu", "Kỳ báo cáo")',
+  unknownKind: 'không nhận ra đây là danh sách nghị quyết, chỉ tiêu hay số liệu; đặt tên trang "Nghị quyết", "Chỉ tiêu" hoặc "Số liệu"',
+  // The export adds columns for reading (titles, values); importing them back ignores them quietly.
+  informative: (kind, header) => kind === 'reports' && REPORT_INFO_ALIASES.includes(header),
+};
 
 function cellReader<F extends string>(row: SheetRow, columns: Map<string, number>) {
   /** undefined when the column is absent, '' when the cell is empty. */
@@ -535,6 +485,3 @@ function where(row: { label: string; rowNumber: number }, from: { label: string 
   return row.label === from.label ? `dòng ${row.rowNumber}` : `${row.label}, dòng ${row.rowNumber}`;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
