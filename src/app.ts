@@ -21,6 +21,7 @@ import { NoticeRenderer } from './bot/render/notice.js';
 import { Sender } from './delivery/sender.js';
 import { TELEGRAM_LIMITS } from './delivery/pacing.js';
 import { Scheduler } from './scheduler/index.js';
+import { appJobs } from './scheduler/jobs.js';
 import { ALLOWED_UPDATES, createBot } from './bot/index.js';
 import type { Logger } from './logger.js';
 import { SYSTEM } from './services/actor.js';
@@ -89,48 +90,7 @@ export function createApp(config: Config, options: AppOptions): App {
   const { bot, inFlight } = createBot(deps);
   const progress = new NoticeProgress(bot.api, services, translator, logger);
   const scheduler = new Scheduler(
-    [
-      {
-        name: 'notices',
-        schedule: '*/2 * * * * *',
-        run: async () => {
-          if (services.notices.releaseDue().length > 0) sender.wake();
-          await progress.update();
-          sender.wake();
-        },
-      },
-      {
-        name: 'notice-nudges',
-        schedule: '0 * * * * *',
-        run: () => {
-          const nudged = services.notices.nudge(config.ackNudgeHours * 3_600_000);
-          if (nudged.reminded + nudged.digests > 0) sender.wake();
-        },
-      },
-      {
-        name: 'meeting-reminders',
-        schedule: '*/30 * * * * *',
-        run: () => {
-          services.meetings.materialiseAll();
-          services.meetingNotifier.plan();
-        },
-      },
-      { name: 'daily-digest', schedule: '0 0 7 * * *', run: () => services.meetingNotifier.dailyDigest() },
-      {
-        name: 'meeting-nudges',
-        schedule: '0 0 8 * * *',
-        run: () => {
-          services.meetingNotifier.nudgeNextMonth();
-          services.meetingNotifier.reportThematic();
-        },
-      },
-      {
-        name: 'report-nudges',
-        schedule: '0 5 * * * *',
-        run: () => services.indicators.nudge(config.reportDeadlineDay, config.reportNudgeDays),
-      },
-      { name: 'housekeeping', schedule: '0 17 * * * *', run: () => services.invites.pruneFailures() },
-    ],
+    appJobs({ services, config, progress, wakeDelivery: () => sender.wake() }),
     logger.child({ component: 'scheduler' }),
     config.timeZone,
   );
