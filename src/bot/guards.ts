@@ -34,5 +34,7 @@ export async function requireOffice(ctx: InnerContext, command: string): Promise
 
 export function mayManageBranch(services: Services, member: Member | null, branchId: number): boolean {
   if (!member) return false;
+  // Plain members manage nothing: no need to walk the branch's ancestry (once per meeting card).
+  if (!isOffice(member) && !isBranchLeader(member)) return false;
   return canManageBranch(member, services.branches.ancestry(branchId));
 }

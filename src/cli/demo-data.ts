@@ -167,7 +167,8 @@ export function buildDemoBloc(services: Services, actor: Actor, options: { seed?
   return { blocName: DEMO_BLOC_NAME, clusters, branches, memberCount: memberNumber };
 }
 
-function fullName(random: () => number): string {
+/** A plausible Vietnamese full name (family, middle and given name by sex), from the seeded generator. */
+export function fullName(random: () => number): string {
   const sex = random() < 0.5 ? 'male' : 'female';
   return [weighted(FAMILY_NAMES, random), pick(MIDDLE_NAMES[sex], random), pick(GIVEN_NAMES[sex], random)].join(' ');
 }

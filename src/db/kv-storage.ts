@@ -1,21 +1,26 @@
 /**
  * A grammY StorageAdapter over the kv table: sessions and conversation state survive restarts.
  */
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import type { StorageAdapter } from 'grammy';
 import type { Clock } from '../clock.js';
 import type { Db } from './connection.js';
 import { kv } from './schema.js';
 
 export class SqliteStorage<T> implements StorageAdapter<T> {
+  /** Conversations read their state on every update: prepared once. */
+  readonly #valueOf;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.#valueOf = db.select({ value: kv.value }).from(kv).where(eq(kv.key, sql.placeholder('key'))).prepare();
+  }
 
   read(key: string): T | undefined {
-    const row = this.db.select().from(kv).where(eq(kv.key, this.prefix + key)).get();
+    const row = this.#valueOf.get({ key: this.prefix + key });
     return row ? (JSON.parse(row.value) as T) : undefined;
   }
 

@@ -327,6 +327,10 @@ export const noticeRecipients = sqliteTable(
   (t) => [
     uniqueIndex('notice_recipients_unique').on(t.noticeId, t.memberId),
     index('notice_recipients_member_idx').on(t.memberId),
+    // The few recipients the acknowledgement nudges still have to look at (see NoticeService.nudge).
+    index('notice_recipients_pending_idx')
+      .on(t.noticeId)
+      .where(sql`acknowledged_at is null and nudge_stage < 2`),
   ],
 );
 

@@ -53,10 +53,17 @@ export type Quarter = 1 | 2 | 3 | 4;
 
 const PERIOD_RE = /^(\d{4})-Q([1-4])$/;
 
-function parsePeriod(p: Period): { year: number; quarter: Quarter } {
+/** Parsed periods: a bloc has a few dozen, and aggregation compares thousands of figures. */
+const parsedPeriods = new Map<string, Readonly<{ year: number; quarter: Quarter }>>();
+
+function parsePeriod(p: Period): Readonly<{ year: number; quarter: Quarter }> {
+  const known = parsedPeriods.get(p);
+  if (known) return known;
   const m = PERIOD_RE.exec(p);
   if (!m) throw new RangeError(`Invalid period '${String(p)}' (expected 'YYYY-Qn')`);
-  return { year: Number(m[1]), quarter: Number(m[2]) as Quarter };
+  const parsed = Object.freeze({ year: Number(m[1]), quarter: Number(m[2]) as Quarter });
+  if (parsedPeriods.size < 10_000) parsedPeriods.set(p, parsed);
+  return parsed;
 }
 
 function makePeriod(year: number, quarter: Quarter): Period {
@@ -126,15 +133,19 @@ function inScope(def: IndicatorDef, figureYear: number, periodYear: number): boo
  * `figures` (a correction). Sorted by branchId.
  */
 export function latestPerBranch(def: IndicatorDef, figures: readonly BranchFigure[], period: Period): BranchFigure[] {
-  const periodYear = periodBounds(period).year;
-  const latest = new Map<number, BranchFigure>();
+  const { year: periodYear, quarter } = parsePeriod(period);
+  // Periods as consecutive numbers (year·4 + quarter) orders them as comparePeriods does.
+  const until = periodYear * 4 + quarter;
+  const latest = new Map<number, { figure: BranchFigure; at: number }>();
   for (const f of figures) {
-    if (comparePeriods(f.period, period) > 0) continue;
-    if (!inScope(def, periodBounds(f.period).year, periodYear)) continue;
+    const p = parsePeriod(f.period);
+    const at = p.year * 4 + p.quarter;
+    if (at > until) continue;
+    if (!inScope(def, p.year, periodYear)) continue;
     const seen = latest.get(f.branchId);
-    if (!seen || comparePeriods(f.period, seen.period) >= 0) latest.set(f.branchId, f);
+    if (!seen || at >= seen.at) latest.set(f.branchId, { figure: f, at });
   }
-  return [...latest.values()].sort((a, b) => a.branchId - b.branchId);
+  return [...latest.values()].map((l) => l.figure).sort((a, b) => a.branchId - b.branchId);
 }
 
 export interface Aggregate {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { bloc } from '../db/schema.js';
@@ -11,14 +11,19 @@ const DEFAULT_NAME = 'Đảng bộ Khối';
 
 /** The bloc's own settings (one row). */
 export class BlocService {
+  /** Read for /trogiup, strangers' welcome and more: prepared once. */
+  readonly #row;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.#row = db.select().from(bloc).where(eq(bloc.id, sql.placeholder('id'))).prepare();
+  }
 
   get(): Bloc {
-    const row = this.db.select().from(bloc).where(eq(bloc.id, 1)).get();
+    const row = this.#row.get({ id: 1 });
     if (row) return row;
     return this.db
       .insert(bloc)

@@ -36,11 +36,18 @@ export interface BranchSummary {
 
 /** Branches (grassroots organisations and their cells) and clusters, with history kept on change. */
 export class BranchService {
+  /** Ancestry and subtrees are walked on most lookups and permission checks: prepared once. */
+  readonly #byId;
+  readonly #parentLinks;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.#byId = db.select().from(branches).where(eq(branches.id, sql.placeholder('id'))).prepare();
+    this.#parentLinks = db.select({ id: branches.id, parentId: branches.parentId }).from(branches).prepare();
+  }
 
   list(options: { activeOnly?: boolean } = {}): Branch[] {
     return this.db
@@ -52,7 +59,7 @@ export class BranchService {
   }
 
   getById(id: number): Branch | null {
-    return this.db.select().from(branches).where(eq(branches.id, id)).get() ?? null;
+    return this.#byId.get({ id }) ?? null;
   }
 
   getByCode(code: string): Branch | null {
@@ -87,7 +94,7 @@ export class BranchService {
 
   /** The ids of a branch and every branch below it. */
   subtreeIds(id: number): number[] {
-    const all = this.db.select({ id: branches.id, parentId: branches.parentId }).from(branches).all();
+    const all = this.#parentLinks.all();
     const ids = [id];
     for (let i = 0; i < ids.length; i++) {
       for (const b of all) if (b.parentId === ids[i] && !ids.includes(b.id)) ids.push(b.id);

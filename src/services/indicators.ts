@@ -3,9 +3,10 @@
  * the branch reports (domain/indicators.ts), never typed in. A correction supersedes the earlier
  * row instead of overwriting it, so the history of every figure stays.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { DbMemo } from '../db/memo.js';
 import { branches, indicatorReports, indicators, memberRoles, members, PRIORITY, resolutions, type IndicatorKindName } from '../db/schema.js';
 import {
   aggregate,
@@ -39,6 +40,14 @@ export interface IndicatorSummary {
   assessment: Assessment;
 }
 
+export interface IndicatorOverview {
+  resolution: Resolution;
+  period: Period;
+  items: IndicatorSummary[];
+  reportedBranches: number;
+  expectedBranches: number;
+}
+
 export interface BranchRow {
   branchId: number;
   branchName: string;
@@ -63,7 +72,48 @@ export function isPercentKind(kind: IndicatorKindName): boolean {
   return PERCENT_KINDS.includes(kind);
 }
 
+/** What /chitieu reads on every call: prepared once per service. */
+function prepareQueries(db: Db) {
+  return {
+    current: db.select().from(resolutions).where(eq(resolutions.current, true)).prepare(),
+    resolution: db.select().from(resolutions).where(eq(resolutions.id, sql.placeholder('id'))).prepare(),
+    indicatorsOf: db
+      .select()
+      .from(indicators)
+      .where(eq(indicators.resolutionId, sql.placeholder('resolutionId')))
+      .orderBy(asc(indicators.sort), asc(indicators.id))
+      .prepare(),
+    figures: db
+      .select({ branchId: indicatorReports.branchId, period: indicatorReports.period, numerator: indicatorReports.numerator, denominator: indicatorReports.denominator })
+      .from(indicatorReports)
+      .where(and(eq(indicatorReports.indicatorId, sql.placeholder('indicatorId')), isNull(indicatorReports.supersededAt)))
+      .prepare(),
+    reportedBranches: db
+      .select({ branchId: indicatorReports.branchId })
+      .from(indicatorReports)
+      .innerJoin(indicators, eq(indicators.id, indicatorReports.indicatorId))
+      .where(
+        and(
+          eq(indicators.resolutionId, sql.placeholder('resolutionId')),
+          eq(indicatorReports.period, sql.placeholder('period')),
+          isNull(indicatorReports.supersededAt),
+        ),
+      )
+      .prepare(),
+    reportingBranches: db
+      .select({ id: branches.id, name: branches.name })
+      .from(branches)
+      .where(and(eq(branches.active, true), inArray(branches.kind, ['committee', 'cell'])))
+      .orderBy(asc(branches.code))
+      .prepare(),
+  };
+}
+
 export class IndicatorService {
+  readonly #queries;
+  /** Figures and the overview, which every /chitieu reads, until the database changes. */
+  readonly #memo: DbMemo;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -72,7 +122,10 @@ export class IndicatorService {
     private readonly messages: () => IndicatorMessages,
     private readonly timeZone: string,
     private readonly onEnqueue: () => void = () => undefined,
-  ) {}
+  ) {
+    this.#queries = prepareQueries(db);
+    this.#memo = new DbMemo(db.$client);
+  }
 
   // Resolutions and indicators
 
@@ -81,11 +134,11 @@ export class IndicatorService {
   }
 
   current(): Resolution | null {
-    return this.db.select().from(resolutions).where(eq(resolutions.current, true)).get() ?? null;
+    return this.#queries.current.get() ?? null;
   }
 
   getResolution(id: number): Resolution | null {
-    return this.db.select().from(resolutions).where(eq(resolutions.id, id)).get() ?? null;
+    return this.#queries.resolution.get({ id }) ?? null;
   }
 
   upsertResolution(input: Omit<typeof resolutions.$inferInsert, 'id' | 'createdAt'>, actor: Actor): Resolution {
@@ -114,7 +167,7 @@ export class IndicatorService {
   }
 
   indicatorsOf(resolutionId: number): Indicator[] {
-    return this.db.select().from(indicators).where(eq(indicators.resolutionId, resolutionId)).orderBy(asc(indicators.sort), asc(indicators.id)).all();
+    return this.#queries.indicatorsOf.all({ resolutionId });
   }
 
   getIndicator(id: number): Indicator | null {
@@ -152,13 +205,12 @@ export class IndicatorService {
 
   // Reports
 
+  /** Every current figure of an indicator (all branches and periods), kept until the database changes. */
   figures(indicatorId: number): BranchFigure[] {
-    return this.db
-      .select({ branchId: indicatorReports.branchId, period: indicatorReports.period, numerator: indicatorReports.numerator, denominator: indicatorReports.denominator })
-      .from(indicatorReports)
-      .where(and(eq(indicatorReports.indicatorId, indicatorId), isNull(indicatorReports.supersededAt)))
-      .all()
-      .map((r) => ({ ...r, period: r.period as Period }));
+    const figures = this.#memo.get(`figures:${indicatorId}`, () =>
+      this.#queries.figures.all({ indicatorId }).map((r) => Object.freeze({ ...r, period: r.period as Period })),
+    );
+    return [...figures];
   }
 
   /** The branch's latest current figure at or before `period` (the figure a new report is checked against). */
@@ -270,22 +322,22 @@ export class IndicatorService {
     return { indicator, aggregate: agg, assessment: assess(def, agg, period, now) };
   }
 
-  /** The current term at a glance. */
-  overview(): { resolution: Resolution; period: Period; items: IndicatorSummary[]; reportedBranches: number; expectedBranches: number } | null {
+  /**
+   * The current term at a glance. The same for every member: computed once per month (the period
+   * and the assessment depend on nothing finer) until the database changes. Not to be modified.
+   */
+  overview(): IndicatorOverview | null {
+    const now = localParts(this.clock.now(), this.timeZone);
+    return this.#memo.get(`overview:${now.year}-${now.month}`, () => this.computeOverview());
+  }
+
+  private computeOverview(): IndicatorOverview | null {
     const resolution = this.current();
     if (!resolution) return null;
     const period = this.clampPeriod(resolution, this.currentPeriod());
     const items = this.indicatorsOf(resolution.id).map((i) => this.summarise(i, period));
     const expected = this.reportingBranches();
-    const reported = new Set(
-      this.db
-        .select({ branchId: indicatorReports.branchId })
-        .from(indicatorReports)
-        .innerJoin(indicators, eq(indicators.id, indicatorReports.indicatorId))
-        .where(and(eq(indicators.resolutionId, resolution.id), eq(indicatorReports.period, period), isNull(indicatorReports.supersededAt)))
-        .all()
-        .map((r) => r.branchId),
-    );
+    const reported = new Set(this.#queries.reportedBranches.all({ resolutionId: resolution.id, period }).map((r) => r.branchId));
     return { resolution, period, items, reportedBranches: expected.filter((b) => reported.has(b.id)).length, expectedBranches: expected.length };
   }
 
@@ -341,12 +393,7 @@ export class IndicatorService {
 
   /** Grassroots organisations report: grassroots committees and grassroots cells (not their sub-cells). */
   reportingBranches(): { id: number; name: string }[] {
-    return this.db
-      .select({ id: branches.id, name: branches.name })
-      .from(branches)
-      .where(and(eq(branches.active, true), inArray(branches.kind, ['committee', 'cell'])))
-      .orderBy(asc(branches.code))
-      .all();
+    return this.#queries.reportingBranches.all();
   }
 
   // Deadlines

@@ -72,8 +72,32 @@ export interface AttendanceRow {
   reason: string | null;
 }
 
+/** Run for every meeting card and every plain private message: prepared once per service. */
+function prepareQueries(db: Db) {
+  return {
+    branchName: db.select({ name: branches.name }).from(branches).where(eq(branches.id, sql.placeholder('id'))).prepare(),
+    pendingAbsence: db
+      .select({ m: meetings })
+      .from(meetingRsvps)
+      .innerJoin(meetings, eq(meetings.id, meetingRsvps.meetingId))
+      .where(
+        and(
+          eq(meetingRsvps.memberId, sql.placeholder('memberId')),
+          eq(meetingRsvps.response, 'no'),
+          isNull(meetingRsvps.reason),
+          gte(meetingRsvps.at, sql.placeholder('since')),
+          eq(meetings.status, 'scheduled'),
+          gt(meetings.startsAt, sql.placeholder('now')),
+        ),
+      )
+      .orderBy(sql`${meetingRsvps.at} desc`)
+      .prepare(),
+  };
+}
+
 export class MeetingService {
   #listener: MeetingChangeListener | null = null;
+  readonly #queries;
 
   constructor(
     private readonly db: Db,
@@ -81,7 +105,9 @@ export class MeetingService {
     private readonly audit: AuditService,
     private readonly branches: BranchService,
     private readonly timeZone: string,
-  ) {}
+  ) {
+    this.#queries = prepareQueries(db);
+  }
 
   /** Set by whoever sends the announcements and updates (kept out of the constructor to avoid a cycle). */
   setListener(listener: MeetingChangeListener): void {
@@ -391,22 +417,8 @@ export class MeetingService {
   /** The meeting a member said "Vắng" to within `windowMs` without giving a reason yet. */
   pendingAbsenceReason(memberId: number, windowMs: number): Meeting | null {
     const now = this.clock.now();
-    const row = this.db
-      .select({ m: meetings })
-      .from(meetingRsvps)
-      .innerJoin(meetings, eq(meetings.id, meetingRsvps.meetingId))
-      .where(
-        and(
-          eq(meetingRsvps.memberId, memberId),
-          eq(meetingRsvps.response, 'no'),
-          isNull(meetingRsvps.reason),
-          gte(meetingRsvps.at, new Date(now.getTime() - windowMs)),
-          eq(meetings.status, 'scheduled'),
-          gt(meetings.startsAt, now),
-        ),
-      )
-      .orderBy(sql`${meetingRsvps.at} desc`)
-      .get();
+    // Placeholders are bound as they are (no column mapping): instants as stored, in milliseconds.
+    const row = this.#queries.pendingAbsence.get({ memberId, since: now.getTime() - windowMs, now: now.getTime() });
     return row?.m ?? null;
   }
 
@@ -518,7 +530,7 @@ export class MeetingService {
 
   branchName(branchId: number | null): string | null {
     if (branchId === null) return null;
-    return this.db.select({ name: branches.name }).from(branches).where(eq(branches.id, branchId)).get()?.name ?? null;
+    return this.#queries.branchName.get({ id: branchId })?.name ?? null;
   }
 }
 

@@ -29,19 +29,30 @@ export interface TelegramIdentity {
 
 /** Members, their roles, and the link between a member and a Telegram account. */
 export class MemberService {
+  /** Run for every update (who is writing): prepared once. */
+  readonly #activeByTelegramId;
+  readonly #rolesOf;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.#activeByTelegramId = db
+      .select()
+      .from(members)
+      .where(and(eq(members.telegramUserId, sql.placeholder('telegramUserId')), eq(members.status, 'active')))
+      .prepare();
+    this.#rolesOf = db
+      .select({ role: memberRoles.role })
+      .from(memberRoles)
+      .where(eq(memberRoles.memberId, sql.placeholder('memberId')))
+      .prepare();
+  }
 
   /** The active member behind a Telegram account, or null: members who left see nothing. */
   findByTelegramId(telegramUserId: number): Member | null {
-    const row = this.db
-      .select()
-      .from(members)
-      .where(and(eq(members.telegramUserId, telegramUserId), eq(members.status, 'active')))
-      .get();
+    const row = this.#activeByTelegramId.get({ telegramUserId });
     return row ? this.withRoles(row) : null;
   }
 
@@ -286,7 +297,7 @@ export class MemberService {
   }
 
   private withRoles(row: MemberRow): Member {
-    return this.attachRoles([row])[0]!;
+    return { ...row, roles: sortRoles(this.#rolesOf.all({ memberId: row.id }).map((r) => r.role)) };
   }
 
   private attachRoles(rows: MemberRow[]): Member[] {

@@ -440,10 +440,19 @@ export class NoticeService {
     const messages = this.messages();
     let reminded = 0;
     let digests = 0;
+    // Only notices with someone still to nudge: the others (nearly all, once a notice is a few days
+    // old) have nothing left to do here. The condition is the one of notice_recipients_pending_idx.
     const candidates = this.db
       .select()
       .from(notices)
-      .where(and(eq(notices.requireAck, true), inArray(notices.status, ['sending', 'sent']), lte(notices.releasedAt, new Date(now - delayMs))))
+      .where(
+        and(
+          eq(notices.requireAck, true),
+          inArray(notices.status, ['sending', 'sent']),
+          lte(notices.releasedAt, new Date(now - delayMs)),
+          sql`exists (select 1 from ${noticeRecipients} where ${noticeRecipients.noticeId} = ${notices.id} and acknowledged_at is null and nudge_stage < 2)`,
+        ),
+      )
       .all();
     for (const notice of candidates) {
       const released = notice.releasedAt!.getTime();

@@ -5,10 +5,10 @@
  * chuyên đề"). The user's words never reach FTS5 syntax: they are folded, cut into letters and
  * digits, and quoted. What a viewer may not see is filtered out before anything is returned.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { branches, indicators, meetings, members, noticeRecipients, notices } from '../db/schema.js';
-import { canManageBranch, isBranchLeader, isOffice } from '../domain/roles.js';
+import { isBranchLeader, isOffice } from '../domain/roles.js';
 import { foldVietnamese } from '../domain/text.js';
 import type { BranchService } from './branches.js';
 import type { Member } from './members.js';
@@ -23,6 +23,17 @@ export interface SearchHit {
 }
 
 export type SearchResult = { ok: true; hits: SearchHit[] } | { ok: false; reason: 'empty' | 'too_long' };
+
+/** A document's rowid in search_index is its id × 8 + the number of its kind (drizzle/0004_search.sql). */
+const KIND_NUMBERS: Record<SearchKind, number> = { branch: 1, member: 2, meeting: 3, notice: 4, indicator: 5 };
+
+interface ViewScope {
+  office: boolean;
+  /** The viewer's branch and the branches above it. */
+  ancestry: Set<number>;
+  /** The branches a secretary or deputy manages; empty for everyone else. */
+  managed: Set<number>;
+}
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 8;
@@ -50,26 +61,52 @@ export class SearchService {
     if (text.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'too_long' };
     const match = toMatchQuery(text);
     if (!match) return { ok: false, reason: 'empty' };
+    const scope = this.scopeOf(viewer);
     const rows = this.db.all<{ kind: SearchKind; refId: number }>(
-      sql`select kind, ref_id as refId from search_index where search_index match ${match} order by bm25(search_index, 0, 0, 5.0, 1.0) limit ${CANDIDATES}`,
+      sql`select kind, ref_id as refId from search_index where search_index match ${match} and ${this.candidates(scope, viewer)} order by bm25(search_index, 0, 0, 5.0, 1.0) limit ${CANDIDATES}`,
     );
-    const visible = this.visible(rows, viewer);
+    const visible = this.visible(rows, viewer, scope);
     return { ok: true, hits: visible.slice(0, limit) };
   }
 
   /** The item's title when this viewer may see it, else null (buttons and inline results re-check). */
   visibleTitle(kind: SearchKind, id: number, viewer: Member): string | null {
-    return this.visible([{ kind, refId: id }], viewer)[0]?.title ?? null;
+    return this.visible([{ kind, refId: id }], viewer, this.scopeOf(viewer))[0]?.title ?? null;
+  }
+
+  private scopeOf(viewer: Member): ViewScope {
+    const office = isOffice(viewer);
+    return {
+      office,
+      ancestry: new Set(viewer.branchId ? this.branchService.ancestry(viewer.branchId).map((b) => b.id) : []),
+      // What a secretary or deputy manages (canManageBranch): their branch and everything below it.
+      managed: new Set(!office && isBranchLeader(viewer) && viewer.branchId ? this.branchService.subtreeIds(viewer.branchId) : []),
+    };
+  }
+
+  /**
+   * The documents worth ranking for this viewer: the members, meetings and notices of others are
+   * left out before ranking (by rowid, see drizzle/0004_search.sql), so that in a large bloc the
+   * CANDIDATES best matches are not all things this viewer may not see, and bm25 is not computed
+   * for them. A superset of what visible() keeps: visible() still decides.
+   */
+  private candidates(scope: ViewScope, viewer: Member): SQL {
+    if (scope.office) return sql`1`;
+    const list = (ids: Iterable<number>) => sql.join([...ids].map((id) => sql`${id}`), sql`, `);
+    const kind = (k: SearchKind) => sql.raw(String(KIND_NUMBERS[k]));
+    return sql`(rowid % 8 in (${kind('branch')}, ${kind('indicator')})
+      or (rowid % 8 = ${kind('member')} and rowid / 8 in (select ${members.id} from ${members} where ${members.branchId} in (${list(scope.managed)})))
+      or (rowid % 8 = ${kind('meeting')} and rowid / 8 in (select ${meetings.id} from ${meetings} where ${meetings.branchId} is null or ${meetings.branchId} in (${list(new Set([...scope.ancestry, ...scope.managed]))})))
+      or (rowid % 8 = ${kind('notice')} and rowid / 8 in (select ${noticeRecipients.noticeId} from ${noticeRecipients} where ${noticeRecipients.memberId} = ${viewer.id}
+        union all select ${notices.id} from ${notices} where ${notices.authorMemberId} = ${viewer.id})))`;
   }
 
   /** Keeps, in rank order, the hits this viewer may see, with their display titles. */
-  private visible(rows: { kind: SearchKind; refId: number }[], viewer: Member): SearchHit[] {
+  private visible(rows: { kind: SearchKind; refId: number }[], viewer: Member, scope: ViewScope): SearchHit[] {
     const ids = (kind: SearchKind) => rows.filter((r) => r.kind === kind).map((r) => r.refId);
     const titles = new Map<string, string>();
     const allow = (kind: SearchKind, id: number, title: string) => titles.set(`${kind}:${id}`, title);
-    const office = isOffice(viewer);
-    const ancestry = viewer.branchId ? this.branchService.ancestry(viewer.branchId).map((b) => b.id) : [];
-    const managed = office ? null : isBranchLeader(viewer) && viewer.branchId ? this.branchService.subtreeIds(viewer.branchId) : [];
+    const { office, ancestry, managed } = scope;
 
     const branchIds = ids('branch');
     if (branchIds.length) {
@@ -78,14 +115,14 @@ export class SearchService {
       }
     }
     const memberIds = ids('member');
-    if (memberIds.length && (office || (managed && managed.length))) {
+    if (memberIds.length && (office || managed.size > 0)) {
       for (const m of this.db
         .select({ id: members.id, name: members.fullName, branchId: members.branchId, status: members.status })
         .from(members)
         .where(inArray(members.id, memberIds))
         .all()) {
         if (m.status !== 'active') continue;
-        if (office || (m.branchId !== null && managed!.includes(m.branchId))) allow('member', m.id, m.name);
+        if (office || (m.branchId !== null && managed.has(m.branchId))) allow('member', m.id, m.name);
       }
     }
     const meetingIds = ids('meeting');
@@ -96,7 +133,7 @@ export class SearchService {
         .where(inArray(meetings.id, meetingIds))
         .all()) {
         if (m.status !== 'scheduled') continue;
-        const mine = m.branchId === null || ancestry.includes(m.branchId) || (m.branchId !== null && canManageBranch(viewer, this.branchService.ancestry(m.branchId)));
+        const mine = m.branchId === null || ancestry.has(m.branchId) || managed.has(m.branchId);
         if (office || mine) allow('meeting', m.id, m.title);
       }
     }

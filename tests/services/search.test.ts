@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { meetings } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { toMatchQuery } from '../../src/services/search.js';
 import { seedSmallBloc, testDb, type TestDb } from '../helpers/db.js';
@@ -46,6 +48,19 @@ describe('search', () => {
     expect(titles('Hoang Minh', bloc.secretary)).toEqual([]);
     const office = t.services.members.addAdmin(99, 'VP', SYSTEM);
     expect(titles('Hoang Minh', office)).toContain('member:Hoàng Minh Em');
+  });
+
+  it("finds a member's own items when other branches have hundreds of better matches", () => {
+    // 210 thematic meetings of the committee rank above the cell's one (their titles match), and a
+    // member of the cell may see none of them: the cell's meeting must still be found.
+    const draft = (branchId: number, title: string, agenda: string, by: number) =>
+      t.services.meetings.createDraft({ branchId, kind: 'thematic', title, startsAt: new Date('2026-12-10T07:30:00Z'), agenda }, by, SYSTEM);
+    for (let i = 0; i < 210; i++) draft(bloc.committee.id, `Sinh hoạt chuyên đề số ${i + 1}`, '', bloc.secretary.id);
+    draft(bloc.cell.id, 'Họp chi bộ tháng 12', 'Sinh hoạt chuyên đề về chuyển đổi số', bloc.cellSecretary.id);
+    t.db.update(meetings).set({ status: 'scheduled' }).where(eq(meetings.status, 'draft')).run();
+    expect(titles('sinh hoat chuyen de')).toContain('meeting:Họp chi bộ tháng 12');
+    expect(titles('sinh hoat chuyen de').some((h) => h.startsWith('meeting:Sinh hoạt chuyên đề số'))).toBe(false);
+    expect(titles('sinh hoat chuyen de', bloc.secretary)[0]).toMatch(/^meeting:Sinh hoạt chuyên đề số/);
   });
 
   it('never fails on odd input', () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `notice_recipients_pending_idx` ON `notice_recipients` (`notice_id`) WHERE acknowledged_at is null and nudge_stage < 2;

@@ -1,0 +1,84 @@
+/**
+ * The bot process of scripts/bench-lookups.ts, which forks it (not run by hand): the real app
+ * (`app`: createApp on BENCH_DB, LOG_LEVEL silent, an AdjustableClock set to BENCH_NOW) or a bare
+ * grammY bot that only echoes (`echo`: Bot + the runner, nothing else loaded), both against the fake
+ * Bot API at BENCH_API_ROOT. Tells the parent when it starts, how long bot.handleUpdate took for
+ * each update, and its resident memory (sampled every 20 ms, so the peak under load is seen).
+ */
+import { run } from '@grammyjs/runner';
+import { Bot } from 'grammy';
+
+export type ToParent =
+  | { type: 'starting'; at: number }
+  | { type: 'started'; at: number }
+  | { type: 'done'; id: number; ms: number }
+  | { type: 'mem'; rss: number; peak: number }
+  | { type: 'stopped' };
+export type ToChild = { type: 'mem'; reset: boolean } | { type: 'stop' };
+
+const send = (message: ToParent, then: () => void = () => undefined) => process.send!(message, then);
+
+/** Times every update from the moment the runner hands it over until its middleware has finished. */
+function timeUpdates(bot: Pick<Bot, 'handleUpdate'>): void {
+  const handle = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = async (update, envelope) => {
+    const started = performance.now();
+    try {
+      await handle(update, envelope);
+    } finally {
+      send({ type: 'done', id: update.update_id, ms: performance.now() - started });
+    }
+  };
+}
+
+async function startApp(apiRoot: string, token: string): Promise<() => Promise<void>> {
+  const [{ createApp }, { AdjustableClock }, { loadConfig }, { createLogger }] = await Promise.all([
+    import('../src/app.js'),
+    import('../src/clock.js'),
+    import('../src/config.js'),
+    import('../src/logger.js'),
+  ]);
+  const config = loadConfig({ BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, DATABASE_PATH: process.env.BENCH_DB!, LOG_LEVEL: 'silent' });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
+  send({ type: 'starting', at: Date.now() });
+  const app = createApp(config, { clock: new AdjustableClock(process.env.BENCH_NOW!), logger });
+  timeUpdates(app.bot);
+  await app.start();
+  return () => app.stop();
+}
+
+async function startEcho(apiRoot: string, token: string): Promise<() => Promise<void>> {
+  send({ type: 'starting', at: Date.now() });
+  const bot = new Bot(token, { client: { apiRoot } });
+  bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  timeUpdates(bot);
+  await bot.init();
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ['message'] } } });
+  return () => runner.stop();
+}
+
+async function main(role: string | undefined): Promise<void> {
+  if (role !== 'app' && role !== 'echo') throw new Error('usage: bench-lookups-bot.ts app|echo (forked by bench-lookups.ts)');
+  let peak = process.memoryUsage().rss;
+  setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
+  const apiRoot = process.env.BENCH_API_ROOT!;
+  const token = process.env.BENCH_TOKEN!;
+  const stop = role === 'app' ? await startApp(apiRoot, token) : await startEcho(apiRoot, token);
+  send({ type: 'started', at: Date.now() });
+  process.on('message', (message: ToChild) => {
+    if (message.type === 'mem') {
+      const rss = process.memoryUsage().rss;
+      peak = Math.max(peak, rss);
+      send({ type: 'mem', rss, peak });
+      if (message.reset) peak = rss;
+    } else {
+      // Exit once stopped: keep-alive sockets to the fake would otherwise hold the process.
+      void stop().then(() => send({ type: 'stopped' }, () => process.exit(0)));
+    }
+  });
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});

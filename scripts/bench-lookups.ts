@@ -1,0 +1,451 @@
+/**
+ * Lookup benchmark: the real bot (createApp: database, services, bot, runner, scheduler and
+ * sender) on the scale bloc (scripts/generate-scale.ts), against the fake Bot API over HTTP, side
+ * by side with a bare grammY bot that only echoes, on the same fake in the same run.
+ *
+ *   npm run bench:lookups [-- --db data/scale.sqlite] [--regenerate] [--warmup 200] [--sequential 500]
+ *                         [--burst 1500] [--bursts 3] [--only <scenario name part>] [--profile <dir>]
+ *
+ * The database is generated when missing (or made by another version of the generator) and
+ * copied to a temporary file for the run, so every run starts from the same data. The fake runs
+ * in this process; each bot runs in a process of its own (scripts/bench-lookups-bot.ts: the app on
+ * an AdjustableClock at SCALE_NOW with LOG_LEVEL silent, then the echo bot), so its memory is its
+ * own and both share the machine with the fake the same way.
+ *
+ * Scenarios, from linked plain members (a different one for every update of a burst, so the
+ * per-chat ordering serialises nothing): /lichhop from members of sub-cells (their sub-cell, its
+ * committee and the bloc), /chitieu, /tim with a common phrase typed without diacritics, the plain
+ * messages "lịch họp tuần này" (answered like /lichhop) and "sinh hoat chuyen de" (a search), and,
+ * for reference, /trogiup (a fixed reply: the app's own cost per update). Measured:
+ *
+ * - start-up: from calling createApp to the fake holding the bot's first getUpdates long poll
+ *   (and from spawning the process, which adds Node, tsx and the imports);
+ * - resident memory (RSS) of the bot process when idle after start-up, and its peak under load;
+ * - per scenario, after a warm-up (not counted):
+ *   · one at a time: the next update is pushed when the bot has finished the previous one;
+ *     handling time = from pushUpdate to the fake receiving the bot's last call for that update
+ *     (the fake's `at`, whole milliseconds), so it includes the long poll delivering the update,
+ *     every reply and the fake's own time; "in bot" is bot.handleUpdate from start to end, timed
+ *     inside the bot process;
+ *   · bursts: N updates from N users pushed at once, --bursts times; updates/s = N / (last call of
+ *     the last update − the push), the median burst; Bot API calls/s = that × calls per update.
+ *     The bursts' p50/p99 include waiting behind the other updates of the burst.
+ *
+ * Every reply is checked (exit code 1 otherwise): each update gets at least one successful call,
+ * none refused by the fake, no apology for an error, and the answer the scenario expects. Calls to
+ * any other chat (reminders, nudges of the scheduler) are counted and shown.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Translator } from '../src/bot/i18n.js';
+import { closeDatabase, openDatabase } from '../src/db/connection.js';
+import { FakeTelegram, type RecordedCall } from '../tests/fake-telegram/server.js';
+import { commandUpdate, privateChat, textMessage, user } from '../tests/fake-telegram/updates.js';
+import { tempDir } from '../tests/helpers/db.js';
+import type { ToChild, ToParent } from './bench-lookups-bot.js';
+import { generateScale, readScaleMeta, removeDatabase, SCALE_NOW, SCALE_VERSION, type ScaleMeta } from './generate-scale.js';
+
+/** The parent's handle on a bot process. */
+class BotProcess {
+  readonly done = new Map<number, number>();
+  private waiters: { check: () => boolean; resolve: () => void }[] = [];
+  private replies: ((m: ToParent) => void)[] = [];
+  /** Replies that came before anyone asked for them (e.g. 'started'). */
+  private inbox: ToParent[] = [];
+  startingAt = 0;
+
+  private constructor(readonly proc: ChildProcess) {
+    proc.on('message', (m: ToParent) => {
+      if (m.type === 'done') this.done.set(m.id, m.ms);
+      else if (m.type === 'starting') this.startingAt = m.at;
+      else {
+        const reply = this.replies.shift();
+        if (reply) reply(m);
+        else this.inbox.push(m);
+      }
+      this.waiters = this.waiters.filter((w) => (w.check() ? (w.resolve(), false) : true));
+    });
+    proc.on('exit', (code) => {
+      if (code !== 0 && code !== null) console.error(`bot process exited with ${code}`);
+    });
+  }
+
+  static spawn(role: 'app' | 'echo', env: Record<string, string>, profileDir?: string): BotProcess {
+    const script = join(dirname(fileURLToPath(import.meta.url)), 'bench-lookups-bot.ts');
+    // With this process's tsx loader (npm start runs the bot with tsx too).
+    const execArgv = profileDir ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : process.execArgv;
+    return new BotProcess(fork(script, [role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  }
+
+  private next(): Promise<ToParent> {
+    const early = this.inbox.shift();
+    if (early) return Promise.resolve(early);
+    return new Promise((resolve) => this.replies.push(resolve));
+  }
+
+  async started(): Promise<void> {
+    const m = await this.next();
+    if (m.type !== 'started') throw new Error(`bot process: expected started, got ${m.type}`);
+  }
+
+  /** Resolves when every given update has been handled (or rejects after timeoutMs). */
+  handled(ids: readonly number[], timeoutMs = 120_000): Promise<void> {
+    const check = () => ids.every((id) => this.done.has(id));
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${ids.filter((id) => !this.done.has(id)).length} updates not handled after ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ check, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
+  async memory(reset = false): Promise<{ rss: number; peak: number }> {
+    const reply = this.next();
+    this.proc.send({ type: 'mem', reset } satisfies ToChild);
+    const m = await reply;
+    if (m.type !== 'mem') throw new Error(`bot process: expected mem, got ${m.type}`);
+    return m;
+  }
+
+  async stop(): Promise<void> {
+    const reply = this.next();
+    const exited = new Promise((resolve) => this.proc.once('exit', resolve));
+    this.proc.send({ type: 'stop' } satisfies ToChild);
+    await reply;
+    await exited;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+interface Scenario {
+  name: string;
+  /** Not a lookup: shown for comparison, not held to the goal. */
+  reference?: boolean;
+  users: number[];
+  update: (userId: number) => ReturnType<typeof textMessage>;
+  /** Why the replies to one update are not the expected answer, or null. */
+  check: (texts: string[]) => string | null;
+}
+
+interface UpdateResult {
+  latencyMs: number;
+  inBotMs: number;
+  calls: number;
+  problem: string | null;
+}
+
+interface PhaseResult {
+  updates: UpdateResult[];
+  throughput: number;
+  seconds: number;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+const ERROR_TEXT = new Translator().t('vi', 'error-generic').value;
+/** Calls of the bot during the phases that were not replies to the pushed updates, by method. */
+const otherCalls = new Map<string, number>();
+
+function updateFor(userId: number, text: string): ReturnType<typeof textMessage> {
+  const from = user(userId, { first_name: `Đảng viên ${userId}` });
+  if (!text.startsWith('/')) return textMessage(from, privateChat(from), text);
+  const [command, ...args] = text.slice(1).split(' ');
+  return commandUpdate(from, privateChat(from), command!, args.join(' ') || undefined);
+}
+
+/** Pushes the updates of `users` (all at once, or one after another) and reads what came back. */
+async function phase(fake: FakeTelegram, bot: BotProcess, scenario: Scenario, users: number[], sequential: boolean): Promise<PhaseResult> {
+  fake.clearCalls();
+  const pushed = new Map<number, { id: number; at: number }>();
+  const started = Date.now();
+  if (sequential) {
+    for (const u of users) {
+      const at = Date.now();
+      const id = fake.pushUpdate(scenario.update(u));
+      pushed.set(u, { id, at });
+      await bot.handled([id]);
+    }
+  } else {
+    for (const u of users) pushed.set(u, { id: fake.pushUpdate(scenario.update(u)), at: started });
+    await bot.handled([...pushed.values()].map((p) => p.id));
+  }
+  const byChat = new Map<number, RecordedCall[]>();
+  for (const c of fake.calls) {
+    if (c.method === 'getUpdates') continue;
+    const chat = Number(c.params.chat_id);
+    if (!pushed.has(chat)) {
+      // Anything else the bot did meanwhile (reminders, nudges, …) would show here.
+      otherCalls.set(c.method, (otherCalls.get(c.method) ?? 0) + 1);
+      continue;
+    }
+    const list = byChat.get(chat) ?? [];
+    list.push(c);
+    byChat.set(chat, list);
+  }
+  let last = started;
+  const updates = users.map((u): UpdateResult => {
+    const { id, at } = pushed.get(u)!;
+    const calls = byChat.get(u) ?? [];
+    const end = Math.max(at, ...calls.map((c) => c.at));
+    last = Math.max(last, end);
+    const texts = calls.map((c) => String(c.params.text ?? c.params.caption ?? ''));
+    const refused = calls.find((c) => !c.response.ok);
+    const problem =
+      calls.length === 0
+        ? 'no reply'
+        : refused
+          ? `refused: ${refused.response.description}`
+          : texts.some((t) => t.includes(ERROR_TEXT))
+            ? 'error reply'
+            : scenario.check(texts);
+    return { latencyMs: end - at, inBotMs: bot.done.get(id)!, calls: calls.length, problem };
+  });
+  const seconds = Math.max(1, last - started) / 1000;
+  return { updates, throughput: users.length / seconds, seconds };
+}
+
+interface Row {
+  name: string;
+  reference: boolean;
+  calls: string;
+  meanCalls: number;
+  seqP50: number;
+  seqP99: number;
+  seqMax: number;
+  botP50: number;
+  botP99: number;
+  throughput: number;
+  burstP50: number;
+  burstP99: number;
+  peakRss: number;
+  problems: string[];
+}
+
+async function runScenario(
+  fake: FakeTelegram,
+  bot: BotProcess,
+  scenario: Scenario,
+  sizes: { warmup: number; sequential: number; burst: number; bursts: number },
+): Promise<Row> {
+  const pool = scenario.users;
+  if (pool.length < sizes.burst) throw new Error(`${scenario.name}: ${pool.length} users for a burst of ${sizes.burst}`);
+  const take = (from: number, n: number) => Array.from({ length: n }, (_, i) => pool[(from + i) % pool.length]!);
+  await phase(fake, bot, scenario, take(0, sizes.warmup), false);
+  const seq = await phase(fake, bot, scenario, take(sizes.warmup, sizes.sequential), true);
+  await bot.memory(true);
+  const bursts: PhaseResult[] = [];
+  for (let b = 0; b < sizes.bursts; b++) {
+    bursts.push(await phase(fake, bot, scenario, take(sizes.warmup + sizes.sequential + b * sizes.burst, sizes.burst), false));
+  }
+  const burst = bursts.flatMap((b) => b.updates);
+  console.error(`    one at a time ${seq.seconds.toFixed(1)} s, bursts ${bursts.map((b) => `${b.seconds.toFixed(1)} s`).join(', ')}`);
+  const { peak } = await bot.memory();
+  // Let the runner confirm the last batch, so the next bot on this fake does not get it again.
+  await fake.waitUntilConsumed(10_000, { confirmed: true });
+  const all = [...seq.updates, ...burst];
+  const calls = all.map((u) => u.calls);
+  const minCalls = Math.min(...calls);
+  const maxCalls = Math.max(...calls);
+  const problems = new Map<string, number>();
+  for (const u of all) if (u.problem) problems.set(u.problem, (problems.get(u.problem) ?? 0) + 1);
+  return {
+    name: scenario.name,
+    reference: scenario.reference ?? false,
+    calls: minCalls === maxCalls ? String(minCalls) : `${minCalls}–${maxCalls}`,
+    meanCalls: calls.reduce((a, b) => a + b, 0) / calls.length,
+    seqP50: percentile(seq.updates.map((u) => u.latencyMs), 50),
+    seqP99: percentile(seq.updates.map((u) => u.latencyMs), 99),
+    seqMax: Math.max(...seq.updates.map((u) => u.latencyMs)),
+    botP50: percentile(seq.updates.map((u) => u.inBotMs), 50),
+    botP99: percentile(seq.updates.map((u) => u.inBotMs), 99),
+    throughput: percentile(bursts.map((b) => b.throughput), 50),
+    burstP50: percentile(burst.map((u) => u.latencyMs), 50),
+    burstP99: percentile(burst.map((u) => u.latencyMs), 99),
+    peakRss: peak,
+    problems: [...problems].map(([p, n]) => `${n}× ${p}`),
+  };
+}
+
+/** Linked plain members (no other role): subcell members first for /lichhop, everyone for the rest. */
+function benchUsers(path: string): { subcell: number[]; all: number[] } {
+  const db = openDatabase(path, { migrate: false });
+  try {
+    const rows = db.$client
+      .prepare(
+        `select m.telegram_user_id as id, b.kind as kind from members m join branches b on b.id = m.branch_id
+         where m.status = 'active' and m.telegram_user_id is not null
+           and not exists (select 1 from member_roles r where r.member_id = m.id and r.role <> 'member')
+         order by m.id`,
+      )
+      .all() as { id: number; kind: string }[];
+    return { subcell: rows.filter((r) => r.kind === 'subcell').map((r) => r.id), all: rows.map((r) => r.id) };
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string', default: 'data/scale.sqlite' },
+      regenerate: { type: 'boolean', default: false },
+      warmup: { type: 'string', default: '200' },
+      sequential: { type: 'string', default: '500' },
+      burst: { type: 'string', default: '1500' },
+      bursts: { type: 'string', default: '3' },
+      only: { type: 'string' },
+      profile: { type: 'string' },
+    },
+  });
+  const n = (name: string, v: string | undefined) => {
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} must be a positive whole number`);
+    return x;
+  };
+  return {
+    db: resolve(values.db),
+    regenerate: values.regenerate,
+    /** Only the scenarios whose name contains this (the echo bot always runs). */
+    only: values.only,
+    /** Write a CPU profile of each bot process to this folder (node --cpu-prof). */
+    profile: values.profile ? resolve(values.profile) : undefined,
+    sizes: {
+      warmup: n('warmup', values.warmup),
+      sequential: n('sequential', values.sequential),
+      burst: n('burst', values.burst),
+      bursts: n('bursts', values.bursts),
+    },
+  };
+}
+
+function ensureDatabase(path: string, regenerate: boolean): ScaleMeta {
+  const meta = readScaleMeta(path);
+  if (!regenerate && meta && meta.version === SCALE_VERSION && meta.now === SCALE_NOW) {
+    console.error(`Using the scale bloc in ${path} (generated in ${meta.seconds.toFixed(1)} s; --regenerate to rebuild it)`);
+    // Migrations added since it was generated are applied here, once, rather than at every start.
+    closeDatabase(openDatabase(path));
+    return meta;
+  }
+  console.error(`Generating the scale bloc in ${path}…`);
+  removeDatabase(path);
+  const made = generateScale(path, { log: (line) => console.error(line) });
+  console.error(`  done in ${made.seconds.toFixed(1)} s`);
+  return made;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const meta = ensureDatabase(opts.db, opts.regenerate);
+  const dir = tempDir('bloc-lookups-');
+  const dbPath = join(dir, 'bot.sqlite');
+  copyFileSync(opts.db, dbPath);
+  const users = benchUsers(dbPath);
+  const fake = await FakeTelegram.start();
+  const env = { BENCH_API_ROOT: fake.apiRoot, BENCH_TOKEN: fake.token, BENCH_DB: dbPath, BENCH_NOW: SCALE_NOW };
+  const rows: Row[] = [];
+  const c = meta.counts;
+  console.log(
+    `Scale bloc: ${c.branches} branches, ${fmt(c.members!, 0)} members (${fmt(c.linked!, 0)} linked), ${fmt(c.meetings!, 0)} meetings, ` +
+      `${c.indicators} indicators with ${fmt(c.indicatorReports!, 0)} reports, ${fmt(c.notices!, 0)} notices with ${fmt(c.noticeRecipients!, 0)} recipients rows; now = ${SCALE_NOW}`,
+  );
+  console.log(
+    `Per scenario: ${opts.sizes.warmup} warm-up updates (not counted), ${opts.sizes.sequential} one at a time, ` +
+      `then ${opts.sizes.bursts} bursts of ${opts.sizes.burst} updates from as many users (updates/s: the median burst)`,
+  );
+
+  // ---- the real app
+  const spawned = Date.now();
+  const app = BotProcess.spawn('app', env, opts.profile);
+  await fake.waitForPendingPoll(60_000);
+  const polling = Date.now();
+  await app.started();
+  const startup = { createApp: polling - app.startingAt, process: polling - spawned };
+  await new Promise((r) => setTimeout(r, 2000));
+  const idle = await app.memory(true);
+
+  const { subcell, all } = users;
+  const meetingsCheck = (texts: string[]) => (texts.length >= 2 && texts[0]!.includes('Lịch họp 30 ngày tới') ? null : 'no meetings listed');
+  const searchCheck = (texts: string[]) => (texts[0]?.startsWith('🔎') ? null : `no results: ${texts[0]?.slice(0, 60)}`);
+  const scenarios: Scenario[] = [
+    { name: '/lichhop (member of a sub-cell)', users: subcell, update: (u) => updateFor(u, '/lichhop'), check: meetingsCheck },
+    {
+      name: '/chitieu',
+      users: all,
+      update: (u) => updateFor(u, '/chitieu'),
+      check: (texts) => (texts[0]?.includes('Chỉ tiêu') ? null : 'no overview'),
+    },
+    { name: '/tim hoc tap nghi quyet', users: all, update: (u) => updateFor(u, '/tim hoc tap nghi quyet'), check: searchCheck },
+    { name: 'text "lịch họp tuần này"', users: subcell, update: (u) => updateFor(u, 'lịch họp tuần này'), check: meetingsCheck },
+    { name: 'text "sinh hoat chuyen de"', users: all, update: (u) => updateFor(u, 'sinh hoat chuyen de'), check: searchCheck },
+    { name: '/trogiup (for reference: a fixed reply)', reference: true, users: all, update: (u) => updateFor(u, '/trogiup'), check: () => null },
+  ];
+  for (const s of scenarios.filter((x) => !opts.only || x.name.includes(opts.only))) {
+    console.error(`  ${s.name}…`);
+    rows.push(await runScenario(fake, app, s, opts.sizes));
+  }
+  const afterLoad = await app.memory();
+  await app.stop();
+
+  // ---- the bare echo bot, on the same fake
+  const echo = BotProcess.spawn('echo', env, opts.profile);
+  await fake.waitForPendingPoll(60_000);
+  await echo.started();
+  await new Promise((r) => setTimeout(r, 2000));
+  const echoIdle = await echo.memory(true);
+  console.error('  echo…');
+  const echoRow = await runScenario(fake, echo, { name: 'bare grammY echo bot', users: all, update: (u) => updateFor(u, 'xin chào'), check: () => null }, opts.sizes);
+  await echo.stop();
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  // ---- the report
+  console.log('');
+  console.log(`Start-up, createApp → first getUpdates held by the fake: ${fmt(startup.createApp, 0)} ms (process spawn → first getUpdates: ${fmt(startup.process, 0)} ms)`);
+  console.log(`Bot process RSS: ${mb(idle.rss)} idle after start-up, ${mb(afterLoad.peak)} peak under load, ${mb(afterLoad.rss)} after the runs (echo bot: ${mb(echoIdle.rss)} idle, ${mb(echoRow.peakRss)} peak)`);
+  console.log('');
+  console.log(
+    '| scenario | Bot API calls per update | one at a time: p50 | p99 | max | in bot p50 | in bot p99 | bursts: updates/s | of echo | Bot API calls/s | burst p50 | burst p99 | peak RSS |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of [...rows, echoRow]) {
+    console.log(
+      `| ${r.name} | ${r.calls} | ${fmt(r.seqP50, 0)} ms | ${fmt(r.seqP99, 0)} ms | ${fmt(r.seqMax, 0)} ms | ${fmt(r.botP50, 2)} ms | ${fmt(r.botP99, 2)} ms | ` +
+        `${fmt(r.throughput, 0)} | ${fmt((r.throughput / echoRow.throughput) * 100, 1)} % | ${fmt(r.throughput * r.meanCalls, 0)} | ` +
+        `${fmt(r.burstP50, 0)} ms | ${fmt(r.burstP99, 0)} ms | ${mb(r.peakRss)} |`,
+    );
+  }
+  console.log('');
+  const problems = [...rows, echoRow].filter((r) => r.problems.length > 0);
+  for (const r of problems) console.log(`PROBLEMS in ${r.name}: ${r.problems.join('; ')}`);
+  const lookups = rows.filter((r) => !r.reference);
+  const slowest = lookups.reduce((a, b) => (b.seqP99 > a.seqP99 ? b : a));
+  const fastest = lookups.reduce((a, b) => (b.throughput > a.throughput ? b : a));
+  const latencyMet = lookups.every((r) => r.seqP99 < 20);
+  const throughputMet = lookups.every((r) => r.throughput >= echoRow.throughput / 2);
+  console.log(
+    `Goal p99 < 20 ms one at a time, every lookup: ${latencyMet ? 'met' : 'NOT met'} (highest: ${fmt(slowest.seqP99, 0)} ms, ${slowest.name})`,
+  );
+  console.log(
+    `Goal ≥ 50 % of the echo bot's updates/s, every lookup: ${throughputMet ? 'met' : 'NOT met'} ` +
+      `(highest: ${fmt((fastest.throughput / echoRow.throughput) * 100, 1)} %, ${fastest.name})`,
+  );
+  console.log(`Other Bot API calls during the runs (reminders, nudges…): ${otherCalls.size ? JSON.stringify(Object.fromEntries(otherCalls)) : 'none'}`);
+  if (problems.length > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
