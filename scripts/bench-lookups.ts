@@ -3,8 +3,8 @@
  * sender) on the scale bloc (scripts/generate-scale.ts), against the fake Bot API over HTTP, side
  * by side with a bare grammY bot that only echoes, on the same fake in the same run.
  *
- *   npm run bench:lookups [-- --db data/scale.sqlite] [--regenerate] [--warmup 200] [--sequential 500]
- *                         [--burst 1500] [--bursts 3] [--only <scenario name part>] [--profile <dir>]
+ *   npm run bench:lookups [-- --db data/scale.sqlite] [--regenerate] [--warmup 500] [--sequential 500]
+ *                         [--burst 1500] [--bursts 5] [--only <scenario name part>] [--profile <dir>]
  *
  * The database is generated when missing (or made by another version of the generator) and
  * copied to a temporary file for the run, so every run starts from the same data. The fake runs
@@ -301,10 +301,10 @@ function options() {
     options: {
       db: { type: 'string', default: 'data/scale.sqlite' },
       regenerate: { type: 'boolean', default: false },
-      warmup: { type: 'string', default: '200' },
+      warmup: { type: 'string', default: '500' },
       sequential: { type: 'string', default: '500' },
       burst: { type: 'string', default: '1500' },
-      bursts: { type: 'string', default: '3' },
+      bursts: { type: 'string', default: '5' },
       only: { type: 'string' },
       profile: { type: 'string' },
     },
