@@ -15,8 +15,54 @@ export function foldVietnamese(text: string): string {
 
 /** True when every word of `query` is a prefix of some word of `text`, both folded. */
 export function matchesWords(text: string, query: string): boolean {
-  const words = foldVietnamese(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const wanted = foldVietnamese(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = searchWords(text);
+  const wanted = searchWords(query);
   if (wanted.length === 0) return false;
   return wanted.every((w) => words.some((word) => word.startsWith(w)));
+}
+
+const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/** The words of a text as the search index sees them: folded, cut at anything but letters and digits. */
+export function searchWords(text: string): string[] {
+  return foldVietnamese(text).split(WORD_SEPARATORS).filter(Boolean);
+}
+
+/** A document as the search index holds it: title and body already folded (fold_vi). */
+export interface RankableDocument {
+  title: string;
+  body: string;
+}
+
+/** bm25's usual constants: how fast repeats of a word stop counting, and how much length matters. */
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * Orders documents that all contain every wanted word (folded, as a prefix: as the search matches)
+ * by relevance, most relevant first, keeping the given order among equals. The score is bm25's
+ * without the inverse document frequency: each word's occurrences count with diminishing returns,
+ * relative to the document's length against the average of these documents, and a word in the
+ * title weighs `titleWeight` times one in the body. The frequencies bm25 would add are the same
+ * for every document here (all contain every word), and counting them over the whole index is
+ * what makes bm25 slow on common words.
+ */
+export function rankDocuments<T extends RankableDocument>(docs: readonly T[], wanted: readonly string[], titleWeight = 5): T[] {
+  const words = (folded: string) => folded.split(WORD_SEPARATORS).filter(Boolean);
+  const fields = docs.map((d) => ({ doc: d, title: words(d.title), body: words(d.body) }));
+  const average = (pick: (f: (typeof fields)[number]) => string[]) => fields.reduce((sum, f) => sum + pick(f).length, 0) / Math.max(1, fields.length) || 1;
+  const avgTitle = average((f) => f.title);
+  const avgBody = average((f) => f.body);
+  const part = (field: string[], avg: number) => {
+    const norm = K1 * (1 - B + (B * field.length) / avg);
+    return wanted.reduce((sum, w) => {
+      let tf = 0;
+      for (const word of field) if (word.startsWith(w)) tf++;
+      return sum + (tf * (K1 + 1)) / (tf + norm);
+    }, 0);
+  };
+  return fields
+    .map((f, i) => ({ doc: f.doc, i, score: titleWeight * part(f.title, avgTitle) + part(f.body, avgBody) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((s) => s.doc);
 }

@@ -63,6 +63,22 @@ describe('search', () => {
     expect(titles('sinh hoat chuyen de', bloc.secretary)[0]).toMatch(/^meeting:Sinh hoạt chuyên đề số/);
   });
 
+  it('ranks a match in the title above one in the body, for members and the office alike', () => {
+    const draft = (title: string, agenda: string) =>
+      t.services.meetings.createDraft({ branchId: bloc.cell.id, kind: 'regular', title, startsAt: new Date('2026-12-10T07:30:00Z'), agenda }, bloc.cellSecretary.id, SYSTEM);
+    // The body-only match is the newer one, so newest-first would put it first.
+    draft('Xét kết nạp đảng viên mới', 'Thẩm định hồ sơ');
+    draft('Họp chi bộ tháng 12', 'Nội dung: xét kết nạp đảng viên mới, thu đảng phí, phân công nhiệm vụ tháng 1');
+    t.db.update(meetings).set({ status: 'scheduled' }).where(eq(meetings.status, 'draft')).run();
+    const office = t.services.members.addAdmin(99, 'VP', SYSTEM);
+    for (const viewer of [bloc.cellMember, bloc.cellSecretary, office]) {
+      expect(titles('ket nap dang vien', viewer).filter((h) => h.startsWith('meeting:'))).toEqual([
+        'meeting:Xét kết nạp đảng viên mới',
+        'meeting:Họp chi bộ tháng 12',
+      ]);
+    }
+  });
+
   it('never fails on odd input', () => {
     expect(titles('')).toEqual(['empty']);
     expect(titles('"(((*')).toEqual(['empty']);
