@@ -48,21 +48,24 @@ const B = 0.75;
  * what makes bm25 slow on common words.
  */
 export function rankDocuments<T extends RankableDocument>(docs: readonly T[], wanted: readonly string[], titleWeight = 5): T[] {
-  const words = (folded: string) => folded.split(WORD_SEPARATORS).filter(Boolean);
-  const fields = docs.map((d) => ({ doc: d, title: words(d.title), body: words(d.body) }));
-  const average = (pick: (f: (typeof fields)[number]) => string[]) => fields.reduce((sum, f) => sum + pick(f).length, 0) / Math.max(1, fields.length) || 1;
-  const avgTitle = average((f) => f.title);
-  const avgBody = average((f) => f.body);
-  const part = (field: string[], avg: number) => {
-    const norm = K1 * (1 - B + (B * field.length) / avg);
-    return wanted.reduce((sum, w) => {
-      let tf = 0;
-      for (const word of field) if (word.startsWith(w)) tf++;
-      return sum + (tf * (K1 + 1)) / (tf + norm);
-    }, 0);
+  // A word starts at the beginning of the text or after a character that is not a letter or digit.
+  const starts = wanted.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '')}`, 'gu'));
+  const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+  // Lengths in characters: proportional to the number of words, and much cheaper to get.
+  const average = (pick: (d: T) => string) => docs.reduce((sum, d) => sum + pick(d).length, 0) / Math.max(1, docs.length) || 1;
+  const avgTitle = average((d) => d.title);
+  const avgBody = average((d) => d.body);
+  const part = (text: string, avg: number) => {
+    const norm = K1 * (1 - B + (B * text.length) / avg);
+    let score = 0;
+    for (const re of starts) {
+      const tf = count(text, re);
+      score += (tf * (K1 + 1)) / (tf + norm);
+    }
+    return score;
   };
-  return fields
-    .map((f, i) => ({ doc: f.doc, i, score: titleWeight * part(f.title, avgTitle) + part(f.body, avgBody) }))
+  return docs
+    .map((doc, i) => ({ doc, i, score: titleWeight * part(doc.title, avgTitle) + part(doc.body, avgBody) }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map((s) => s.doc);
 }
