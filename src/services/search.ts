@@ -39,7 +39,10 @@ interface ViewScope {
 export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 8;
 const CANDIDATES = 200;
-/** A viewer other than the office sees a few hundred matches at most; beyond this, the newest. */
+/**
+ * A viewer other than the office sees a few hundred matches at most. Beyond this, the highest
+ * rowids are kept: the newest meetings, notices and members, before branches and indicators.
+ */
 const MINE_CANDIDATES = 1000;
 
 /** The words of a search that count: folded, at most MAX_WORDS of at most 40 letters. */
