@@ -118,6 +118,23 @@ export function parseDays(command: string, value: string | undefined): number | 
   return Number(value);
 }
 
+/** How many created or updated rows an import lists one by one before "… và N khác". */
+const LISTED_CHANGES = 20;
+
+/** Lists what an import creates or updates ("will" is "sẽ " on a dry run), at most LISTED_CHANGES of them. */
+export function printChanges(
+  ctx: CliContext,
+  changes: readonly { code: string; action: 'created' | 'updated'; fields: string[] }[],
+  title: string,
+  will: string,
+): void {
+  for (const change of changes.slice(0, LISTED_CHANGES)) {
+    const what = change.action === 'created' ? `${will}tạo mới` : `${will}cập nhật ${change.fields.join(', ')}`;
+    ctx.out(`  ${title} ${change.code}: ${what}`);
+  }
+  if (changes.length > LISTED_CHANGES) ctx.out(`  … và ${changes.length - LISTED_CHANGES} ${title.toLowerCase()} khác`);
+}
+
 /** 1 234 567 bytes → "1,2 MB", the Vietnamese way (decimal comma). */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'KB', 'MB', 'GB'];

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { IMPORT_KINDS, type ImportKind } from '../../domain/import-columns.js';
 import { formatProblem, type SheetSummary } from '../../domain/import-rows.js';
-import type { ImportChange, ImportCounts, ImportReport } from '../../services/import.js';
-import { UsageError, UserError, parseOptions, type CliContext } from '../context.js';
+import type { ImportCounts, ImportReport } from '../../services/import.js';
+import { UsageError, UserError, parseOptions, printChanges, type CliContext } from '../context.js';
 import { readSpreadsheet } from '../spreadsheet.js';
 import type { CliCommand } from './types.js';
 
 /** How many created/updated rows are listed one by one before "… và N nữa". */
-const LISTED_CHANGES = 20;
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -78,14 +77,6 @@ function printReport(ctx: CliContext, report: ImportReport, kinds: Set<ImportKin
   if (kinds.has('members')) ctx.out(`Đảng viên: ${counts(report.members, will)}.`);
   if (report.clustersCreated.length > 0) ctx.out(`Khối thi đua: ${will}tạo mới ${report.clustersCreated.length}.`);
   ctx.out(report.dryRun ? 'Chạy lại không có --dry-run để ghi.' : 'Đã nhập xong.');
-}
-
-function printChanges(ctx: CliContext, changes: ImportChange[], title: string, will: string) {
-  for (const change of changes.slice(0, LISTED_CHANGES)) {
-    const what = change.action === 'created' ? `${will}tạo mới` : `${will}cập nhật ${change.fields.join(', ')}`;
-    ctx.out(`  ${title} ${change.code}: ${what}`);
-  }
-  if (changes.length > LISTED_CHANGES) ctx.out(`  … và ${changes.length - LISTED_CHANGES} ${title.toLowerCase()} khác`);
 }
 
 function counts(c: ImportCounts, will: string): string {

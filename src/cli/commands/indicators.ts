@@ -4,13 +4,12 @@ import { formatProblem } from '../../domain/import-rows.js';
 import { INDICATOR_KIND_NOUNS, formatTerm, parseTerm } from '../../domain/indicator-columns.js';
 import type { IndicatorSheetSummary } from '../../domain/indicator-import.js';
 import { buildIndicatorWorkbook } from '../../services/indicator-export.js';
-import { IndicatorImportService, type IndicatorImportChange, type IndicatorImportReport } from '../../services/indicator-import.js';
+import { IndicatorImportService, type IndicatorImportReport } from '../../services/indicator-import.js';
 import type { Resolution } from '../../services/indicators.js';
-import { UsageError, UserError, formatBytes, parseOptions, type CliContext } from '../context.js';
+import { UsageError, UserError, formatBytes, parseOptions, printChanges, type CliContext } from '../context.js';
 import { formatOf, readSpreadsheet } from '../spreadsheet.js';
 import type { CliCommand } from './types.js';
 
-const LISTED_CHANGES = 20;
 
 export const importIndicatorsCommand: CliCommand = {
   name: 'import-indicators',
@@ -77,14 +76,6 @@ function printReport(ctx: CliContext, report: IndicatorImportReport, kinds: Set<
     ctx.out(`Số liệu báo cáo: ${will}ghi mới ${r.created}, ${will}thay thế ${r.superseded}, không đổi ${r.unchanged}.`);
   }
   ctx.out(report.dryRun ? 'Chạy lại không có --dry-run để ghi.' : 'Đã nhập xong.');
-}
-
-function printChanges(ctx: CliContext, changes: IndicatorImportChange[], title: string, will: string) {
-  for (const change of changes.slice(0, LISTED_CHANGES)) {
-    const what = change.action === 'created' ? `${will}tạo mới` : `${will}cập nhật ${change.fields.join(', ')}`;
-    ctx.out(`  ${title} ${change.code}: ${what}`);
-  }
-  if (changes.length > LISTED_CHANGES) ctx.out(`  … và ${changes.length - LISTED_CHANGES} ${title.toLowerCase()} khác`);
 }
 
 export const exportIndicatorsCommand: CliCommand = {
