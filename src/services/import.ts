@@ -4,6 +4,7 @@
  * is exactly what a real run would do.
  */
 import type { Db } from '../db/connection.js';
+import { transactionKeptIf } from '../db/transaction.js';
 import type { Role } from '../db/schema.js';
 import type { ImportKind } from '../domain/import-columns.js';
 import { codeKey, planImport, type ExistingState, type ImportPlan, type Sheet } from '../domain/import-rows.js';
@@ -34,8 +35,6 @@ export interface ImportReport {
   clustersCreated: { code: string; name: string }[];
   changes: ImportChange[];
 }
-
-class DryRunRollback extends Error {}
 
 export class ImportService {
   constructor(
@@ -74,23 +73,11 @@ export class ImportService {
     actor: Actor,
     options: { dryRun: boolean; type?: ImportKind },
   ): { plan: ImportPlan; report: ImportReport | null } {
-    let result: { plan: ImportPlan; report: ImportReport | null } | undefined;
-    // IMMEDIATE takes the write lock up front, so a running bot cannot interleave a write midway.
-    const transaction = this.db.$client.transaction(() => {
+    return transactionKeptIf<{ plan: ImportPlan; report: ImportReport | null }>(this.db.$client, () => {
       const plan = this.plan(sheets, { type: options.type });
-      if (plan.problems.length > 0) {
-        result = { plan, report: null };
-        return;
-      }
-      result = { plan, report: this.write(plan, actor, options.dryRun) };
-      if (options.dryRun) throw new DryRunRollback();
+      if (plan.problems.length > 0) return { value: { plan, report: null }, keep: false };
+      return { value: { plan, report: this.write(plan, actor, options.dryRun) }, keep: !options.dryRun };
     });
-    try {
-      transaction.immediate();
-    } catch (error) {
-      if (!(error instanceof DryRunRollback)) throw error;
-    }
-    return result!;
   }
 
   private write(plan: ImportPlan, actor: Actor, dryRun: boolean): ImportReport {

@@ -5,6 +5,7 @@
  * makes the same writes and rolls them back.
  */
 import type { Db } from '../db/connection.js';
+import { transactionKeptIf } from '../db/transaction.js';
 import { codeKey, type RowProblem, type Sheet } from '../domain/import-rows.js';
 import { formatTerm, indicatorKindLabel } from '../domain/indicator-columns.js';
 import {
@@ -38,8 +39,6 @@ export interface IndicatorImportReport {
   reports: { created: number; superseded: number; unchanged: number };
   changes: IndicatorImportChange[];
 }
-
-class Rollback extends Error {}
 
 export class IndicatorImportService {
   constructor(
@@ -81,30 +80,18 @@ export class IndicatorImportService {
    * its row like any other: then nothing is written. `report` is null when there are problems.
    */
   run(sheets: readonly Sheet[], actor: Actor, options: { dryRun: boolean }): { plan: IndicatorImportPlan; report: IndicatorImportReport | null } {
-    let result: { plan: IndicatorImportPlan; report: IndicatorImportReport | null } | undefined;
-    const transaction = this.db.$client.transaction(() => {
+    return transactionKeptIf<{ plan: IndicatorImportPlan; report: IndicatorImportReport | null }>(this.db.$client, () => {
       const plan = this.plan(sheets);
-      if (plan.problems.length > 0) {
-        result = { plan, report: null };
-        return;
-      }
+      if (plan.problems.length > 0) return { value: { plan, report: null }, keep: false };
       const { report, problems } = this.write(plan, actor, options.dryRun);
       if (problems.length > 0) {
         const order = new Map(sheets.map((s, i) => [s.label, i]));
         plan.problems.push(...problems);
         plan.problems.sort((a, b) => (order.get(a.label) ?? -1) - (order.get(b.label) ?? -1) || (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
-        result = { plan, report: null };
-        throw new Rollback();
+        return { value: { plan, report: null }, keep: false };
       }
-      result = { plan, report };
-      if (options.dryRun) throw new Rollback();
+      return { value: { plan, report }, keep: !options.dryRun };
     });
-    try {
-      transaction.immediate();
-    } catch (error) {
-      if (!(error instanceof Rollback)) throw error;
-    }
-    return result!;
   }
 
   private write(plan: IndicatorImportPlan, actor: Actor, dryRun: boolean): { report: IndicatorImportReport; problems: RowProblem[] } {
