@@ -198,7 +198,8 @@ export function nextOccurrence(s: SeriesTiming, after: Date): Occurrence | null 
 // Descriptions
 
 const VI_WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'] as const;
-const VI_NTH: Record<Nth, string> = { 1: 'đầu tiên', 2: 'thứ hai', 3: 'thứ ba', 4: 'thứ tư', [-1]: 'cuối cùng' };
+// "tuần thứ hai", never a bare "thứ hai": after a weekday that reads as another weekday (Monday).
+const VI_NTH: Record<Nth, string> = { 1: 'tuần đầu tiên', 2: 'tuần thứ hai', 3: 'tuần thứ ba', 4: 'tuần thứ tư', [-1]: 'cuối cùng' };
 const VI_MONTH_OF_QUARTER = { 1: 'tháng thứ nhất', 2: 'tháng thứ hai', 3: 'tháng thứ ba' } as const;
 
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -214,9 +215,9 @@ function englishOrdinal(n: number): string {
 }
 
 /**
- * Describes a rule for the UI. Vietnamese: "ngày 3 hằng tháng", "thứ Ba đầu tiên hằng tháng",
- * "thứ Sáu cuối cùng hằng tháng", "ngày 15 tháng thứ hai mỗi quý", "thứ Hai đầu tiên của tháng thứ
- * nhất mỗi quý". English: "the 3rd of every month", "the first Tuesday of every month", "the 15th of
+ * Describes a rule for the UI. Vietnamese: "ngày 3 hằng tháng", "thứ Sáu tuần thứ hai hằng tháng",
+ * "thứ Sáu cuối cùng hằng tháng", "ngày 15 tháng thứ hai mỗi quý", "thứ Hai tuần đầu tiên của tháng
+ * thứ nhất mỗi quý". English: "the 3rd of every month", "the first Tuesday of every month", "the 15th of
  * the second month of every quarter". Days 29–31 say what happens in shorter months.
  * Throws RangeError on an invalid rule.
  */

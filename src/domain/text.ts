@@ -13,6 +13,24 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+/** Longest button label we send: Telegram shows about this much on a phone before it cuts the text itself. */
+export const BUTTON_LABEL_MAX = 60;
+
+/**
+ * Shortens a one-line label to at most `max` characters, cutting at a word boundary and ending with
+ * "…", so a button never reads "…Nghị quy". A single word longer than half the room is cut where it
+ * must be. Counts code points on NFC text, so an emoji or a Vietnamese letter is never split.
+ */
+export function shortenLabel(text: string, max = BUTTON_LABEL_MAX): string {
+  const chars = Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim());
+  if (chars.length <= max) return chars.join('');
+  const room = chars.slice(0, max - 1);
+  const space = chars[max - 1] === ' ' ? room.length : room.lastIndexOf(' ');
+  const kept = space >= max / 2 ? room.slice(0, space) : room;
+  // A cut after "·", ":" or "," leaves the separator dangling before the ellipsis.
+  return `${kept.join('').replace(/[\s·:,;.–—-]+$/u, '')}…`;
+}
+
 /** True when every word of `query` is a prefix of some word of `text`, both folded. */
 export function matchesWords(text: string, query: string): boolean {
   const words = searchWords(text);

@@ -341,11 +341,13 @@ describe('describeRule', () => {
     [{ freq: 'monthly', day: 1 }, 'ngày 1 hằng tháng', 'the 1st of every month'],
     [{ freq: 'monthly', day: 12 }, 'ngày 12 hằng tháng', 'the 12th of every month'],
     [{ freq: 'monthly', day: 22 }, 'ngày 22 hằng tháng', 'the 22nd of every month'],
-    [{ freq: 'monthly', weekday: 2, nth: 1 }, 'thứ Ba đầu tiên hằng tháng', 'the first Tuesday of every month'],
+    [{ freq: 'monthly', weekday: 2, nth: 1 }, 'thứ Ba tuần đầu tiên hằng tháng', 'the first Tuesday of every month'],
     [{ freq: 'monthly', weekday: 5, nth: -1 }, 'thứ Sáu cuối cùng hằng tháng', 'the last Friday of every month'],
-    [{ freq: 'monthly', weekday: 0, nth: 2 }, 'Chủ nhật thứ hai hằng tháng', 'the second Sunday of every month'],
-    [{ freq: 'monthly', weekday: 3, nth: 3 }, 'thứ Tư thứ ba hằng tháng', 'the third Wednesday of every month'],
-    [{ freq: 'monthly', weekday: 6, nth: 4 }, 'thứ Bảy thứ tư hằng tháng', 'the fourth Saturday of every month'],
+    // The case: "thứ Sáu thứ hai" read as Friday-Monday.
+    [{ freq: 'monthly', weekday: 5, nth: 2 }, 'thứ Sáu tuần thứ hai hằng tháng', 'the second Friday of every month'],
+    [{ freq: 'monthly', weekday: 0, nth: 2 }, 'Chủ nhật tuần thứ hai hằng tháng', 'the second Sunday of every month'],
+    [{ freq: 'monthly', weekday: 3, nth: 3 }, 'thứ Tư tuần thứ ba hằng tháng', 'the third Wednesday of every month'],
+    [{ freq: 'monthly', weekday: 6, nth: 4 }, 'thứ Bảy tuần thứ tư hằng tháng', 'the fourth Saturday of every month'],
     [
       { freq: 'quarterly', monthOfQuarter: 2, day: 15 },
       'ngày 15 tháng thứ hai mỗi quý',
@@ -353,7 +355,7 @@ describe('describeRule', () => {
     ],
     [
       { freq: 'quarterly', monthOfQuarter: 1, weekday: 1, nth: 1 },
-      'thứ Hai đầu tiên của tháng thứ nhất mỗi quý',
+      'thứ Hai tuần đầu tiên của tháng thứ nhất mỗi quý',
       'the first Monday of the first month of every quarter',
     ],
     [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, matchesWords, rankDocuments, searchWords } from '../../src/domain/text.js';
+import { foldVietnamese, matchesWords, rankDocuments, searchWords, shortenLabel } from '../../src/domain/text.js';
 
 describe('foldVietnamese', () => {
   it('removes tone and vowel marks', () => {
@@ -67,5 +67,36 @@ describe('rankDocuments', () => {
   it('keeps the given order among equals, and copes with nothing', () => {
     expect(order([doc('a', 'Chi bộ A'), doc('b', 'Chi bộ B')], 'chi bo')).toEqual(['a', 'b']);
     expect(order([], 'chi bo')).toEqual([]);
+  });
+});
+
+describe('shortenLabel', () => {
+  const title = '📅 23/11/2026 14:00 · Hội nghị quán triệt, triển khai Nghị quyết Đại hội Đảng bộ Khối';
+
+  it('keeps a label that fits, tidying its spaces', () => {
+    expect(shortenLabel('  Chi bộ   Công ty A&B ')).toBe('Chi bộ Công ty A&B');
+    expect(shortenLabel('x'.repeat(60))).toBe('x'.repeat(60));
+  });
+
+  it('cuts at a word boundary and ends with an ellipsis, never mid-word', () => {
+    const label = shortenLabel(title);
+    expect(label).toBe('📅 23/11/2026 14:00 · Hội nghị quán triệt, triển khai Nghị…');
+    expect(Array.from(label).length).toBeLessThanOrEqual(60);
+    expect(label).not.toMatch(/Nghị quy/);
+    // Every word kept is a whole word of the original.
+    const words = title.split(' ');
+    for (const word of label.slice(0, -1).split(' ')) expect(words).toContain(word);
+  });
+
+  it('does not leave a separator before the ellipsis', () => {
+    expect(shortenLabel('Hủy #12: Thông báo về việc tổ chức sinh hoạt chi bộ định kỳ tháng 12', 30)).toBe('Hủy #12: Thông báo về việc tổ…');
+    expect(shortenLabel('Đảng bộ Sở Tài chính · Chi bộ Phòng Ngân sách nhà nước', 22)).toBe('Đảng bộ Sở Tài chính…');
+  });
+
+  it('cuts a single overlong word where it must, without splitting a letter or an emoji', () => {
+    expect(shortenLabel('Nghịquyết'.repeat(10), 12)).toBe('NghịquyếtNg…');
+    expect(shortenLabel(`📊 ${'A'.repeat(80)}`, 10)).toBe('📊 AAAAAAA…');
+    // Decomposed input (combining marks) is composed first, so no mark is left without its letter.
+    expect(shortenLabel('Nguye\u0302\u0303n Văn An Nguyễn Văn Bình', 14)).toBe('Nguyễn Văn An…');
   });
 });

@@ -10,6 +10,7 @@ import type { Message } from 'grammy/types';
 import type { Audience, AudienceChannel, AudiencePeople, AudienceScope } from '../../domain/audience.js';
 import { describeExamples } from '../../domain/datetime-parse.js';
 import { isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import { callbackData } from '../callback-data.js';
 import type { InnerContext } from '../context.js';
@@ -54,7 +55,7 @@ function askText(conversation: Convo, question: Html): Promise<InnerContext & { 
 
 function titleOf(html: string): string {
   const plain = htmlToPlain(new Html(html)).replace(/\s+/g, ' ').trim();
-  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
+  return shortenLabel(plain);
 }
 
 export function createBroadcastConversation(deps: BotDeps) {
@@ -138,7 +139,7 @@ export function createBroadcastConversation(deps: BotDeps) {
   async function askCluster(conversation: Convo, ctx: InnerContext): Promise<{ scope: AudienceScope; ctx: InnerContext }> {
     const clusters = await conversation.external(() => services.branches.listClusters().map((c) => ({ id: c.id, name: c.name })));
     const kb = new InlineKeyboard();
-    for (const c of clusters) kb.text(c.name.slice(0, 60), choice('cluster', c.id)).row();
+    for (const c of clusters) kb.text(shortenLabel(c.name), choice('cluster', c.id)).row();
     for (;;) {
       const answer = await pick(conversation, ctx, 'cluster', ctx.t('broadcast-ask-cluster'), kb);
       const id = Number(answer.value);

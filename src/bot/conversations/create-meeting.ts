@@ -8,6 +8,7 @@ import { MEETING_KINDS, type MeetingDocument, type MeetingKind } from '../../db/
 import { describeExamples } from '../../domain/datetime-parse.js';
 import type { RecurrenceRule, Weekday } from '../../domain/recurrence.js';
 import { isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import { localParts } from '../../domain/time.js';
 import { defaultDuration } from '../../services/meetings.js';
 import { callbackData } from '../callback-data.js';
@@ -103,7 +104,7 @@ export function createMeetingConversation(deps: BotDeps) {
     });
     if (options.length <= 1) return { branchId: options[0]?.id ?? member.branchId, ctx };
     const kb = new InlineKeyboard();
-    for (const o of options.slice(0, 10)) kb.text(o.name.slice(0, 60), choice('br', o.id)).row();
+    for (const o of options.slice(0, 10)) kb.text(shortenLabel(o.name), choice('br', o.id)).row();
     for (;;) {
       const answer = await pick(conversation, ctx, 'br', ctx.t('create-ask-branch-choice'), kb);
       const id = Number(answer.value);

@@ -7,6 +7,7 @@
 import { InlineKeyboard } from 'grammy';
 import { aggregate, type Period } from '../../domain/indicators.js';
 import { isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import { isPercentKind, type ReportResult } from '../../services/indicators.js';
 import { callbackData } from '../callback-data.js';
 import type { InnerContext } from '../context.js';
@@ -39,7 +40,7 @@ export function createReportConversation(deps: BotDeps) {
     });
     const period = setup.period as Period;
     const kb = new InlineKeyboard();
-    for (const i of setup.items) kb.text(`${i.due ? '⏳' : '✔'} ${i.code} · ${i.title}`.slice(0, 60), callbackData('bcx', i.id)).row();
+    for (const i of setup.items) kb.text(shortenLabel(`${i.due ? '⏳' : '✔'} ${i.code} · ${i.title}`), callbackData('bcx', i.id)).row();
     const question = ctx.t('report-ask-indicator', { period: periodLabel(period), branch: setup.branchName });
     await ctx.replyHtml(question, { reply_markup: kb });
     const chosen = await ask(conversation, (c) => /^bcx:\d+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), CANCELLED);

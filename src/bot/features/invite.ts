@@ -7,7 +7,7 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Role } from '../../db/schema.js';
 import { isOffice, parseRole } from '../../domain/roles.js';
-import { foldVietnamese } from '../../domain/text.js';
+import { foldVietnamese, shortenLabel } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import type { Actor } from '../../services/actor.js';
 import type { Services } from '../../services/index.js';
@@ -104,7 +104,7 @@ async function answerPlan(ctx: InnerContext, plan: InvitePlan, timeZone: string)
       );
     case 'choose': {
       const keyboard = new InlineKeyboard();
-      for (const c of plan.candidates) keyboard.text(c.label.slice(0, 60), callbackData(PICK, c.id)).row();
+      for (const c of plan.candidates) keyboard.text(shortenLabel(c.label), callbackData(PICK, c.id)).row();
       return ctx.replyHtml(ctx.t('invite-member-ambiguous', { count: plan.candidates.length, query: plan.query }), {
         reply_markup: keyboard,
       });

@@ -5,6 +5,7 @@
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import { isBranchLeader, isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import type { Branch } from '../../services/branches.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -47,7 +48,7 @@ export function linkGroupFeature({ services }: BotDeps): Composer<BotContext> {
       const own = member.branchId ? services.branches.getById(member.branchId) : null;
       if (!own || isOffice(member)) return ctx.replyHtml(ctx.t('link-usage'));
       const keyboard = new InlineKeyboard().text(
-        htmlToPlain(ctx.t('link-confirm-button', { branch: own.shortName ?? own.name })).slice(0, 60),
+        shortenLabel(htmlToPlain(ctx.t('link-confirm-button', { branch: own.shortName ?? own.name }))),
         callbackData(LINK, own.id),
       );
       return ctx.replyHtml(ctx.t('link-confirm', { branch: own.name }), { reply_markup: keyboard });

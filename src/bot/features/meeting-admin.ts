@@ -8,6 +8,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { AttendanceStatus } from '../../db/schema.js';
 import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
 import { isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import { formatDateTime, localParts } from '../../domain/time.js';
 import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
@@ -246,7 +247,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     const kb = new InlineKeyboard();
     for (const m of recent.slice(0, 10)) {
       const label = `${formatDateTime(m.startsAt, tz)} · ${m.title}${m.attendanceTakenAt ? ' ✔' : ''}`;
-      kb.text(label.slice(0, 60), callbackData(ATT_OPEN, m.id)).row();
+      kb.text(shortenLabel(label), callbackData(ATT_OPEN, m.id)).row();
     }
     await ctx.replyHtml(ctx.t('att-usage'), { reply_markup: kb });
   });
@@ -258,7 +259,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     for (const r of rows.slice(0, 95)) {
       const state = r.status ?? 'none';
       const hint = r.rsvp === 'no' ? ' (báo vắng)' : '';
-      kb.text(`${ICON[state]} ${r.fullName}${hint}`.slice(0, 60), callbackData(ATT_MARK, m.id, r.memberId)).row();
+      kb.text(shortenLabel(`${ICON[state]} ${r.fullName}${hint}`), callbackData(ATT_MARK, m.id, r.memberId)).row();
     }
     kb.text(htmlToPlain(ctx.t('att-finish')), callbackData(ATT_FINISH, m.id));
     const text = joinHtml([ctx.t('att-title', { title: m.title, when: formatDateTime(m.startsAt, tz) }), ctx.t('att-help')]);

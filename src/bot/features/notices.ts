@@ -6,6 +6,7 @@
 import { createConversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard } from 'grammy';
 import { isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import { formatDate, formatDateTime } from '../../domain/time.js';
 import type { Notice } from '../../services/notices.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
@@ -155,7 +156,7 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
             : ctx.t(n.status === 'sending' ? 'notices-status-sending' : 'notices-status-sent');
         parts.push(ctx.t('notices-authored-line', { status, date: formatDate(n.createdAt, tz), title: n.title, id: String(n.id) }));
         if (n.status === 'scheduled') {
-          keyboard.text(htmlToPlain(ctx.t('notices-cancel-button', { id: String(n.id), title: n.title })).slice(0, 60), callbackData(CANCEL_SCHEDULED, n.id)).row();
+          keyboard.text(shortenLabel(htmlToPlain(ctx.t('notices-cancel-button', { id: String(n.id), title: n.title }))), callbackData(CANCEL_SCHEDULED, n.id)).row();
         }
       }
     }

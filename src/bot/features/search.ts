@@ -8,6 +8,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
 import { classify } from '../../domain/intent.js';
 import { canManageBranch, isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import { MAX_QUERY_LENGTH, SEARCH_KINDS, type SearchHit, type SearchKind } from '../../services/search.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -44,7 +45,7 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
     const results: InlineQueryResult[] = hits.map((h) => ({
       type: 'article',
       id: `${h.kind}:${h.id}`,
-      title: h.title.slice(0, 100),
+      title: shortenLabel(h.title, 100),
       description: htmlToPlain(ctx.t(`search-kind-${h.kind}`)),
       input_message_content: { message_text: shareText(deps, ctx, h).value, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     }));
@@ -85,7 +86,7 @@ export async function replySearch(deps: BotDeps, ctx: BotContext, text: string, 
   for (const hit of result.hits) {
     const icon = htmlToPlain(ctx.t(`search-kind-${hit.kind}`));
     lines.push(html`${icon} ${hit.title}`);
-    keyboard.text(`${icon} ${hit.title}`.slice(0, 60), callbackData(OPEN, SEARCH_KINDS.indexOf(hit.kind), hit.id)).row();
+    keyboard.text(shortenLabel(`${icon} ${hit.title}`), callbackData(OPEN, SEARCH_KINDS.indexOf(hit.kind), hit.id)).row();
   }
   await ctx.replyHtml(joinHtml(lines), { reply_markup: keyboard });
 }
