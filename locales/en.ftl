@@ -15,14 +15,14 @@ kind-subcell = Subordinate cell
 
 access-how =
     Hello! This bot serves only the officials and Party members of <b>{ $bloc }</b>.
-    To use it you need an <b>invite link</b> from your branch secretary or the bloc office. Open that link in Telegram (or type <code>/start invite-code</code>) and you are in.
-    Your Telegram account id: <code>{ $telegramId }</code> (give this number to the office if asked).
-access-group-hint = You are not registered with this bot yet. Write to the bot privately to find out how to join.
+    To use it you need an <b>invite link</b> from your branch secretary or the bloc office. Please open that link in Telegram (or type <code>/start invite-code</code>).
+    Your Telegram account id: <code>{ $telegramId }</code> (give this number to the bloc office if asked).
+access-group-hint = You are not registered with this bot yet. Please write to the bot privately to find out how to join.
 not-allowed = You are not allowed to do this.
-not-allowed-command = /{ $command } is for { $who }. You are not allowed to use it.
-who-leaders = branch secretaries, deputy secretaries and the bloc office
+not-allowed-command = /{ $command } is for { $who }; you are not allowed to use it.
+who-leaders = secretaries, deputy secretaries and the bloc office
 who-office = the bloc office
-private-only = This command works only in a private chat with the bot.
+private-only = This command works only in a private chat with the bot. Please open a private chat with the bot and type the command again.
 button-expired = This button has expired. Please type the command again.
 error-generic = Sorry, something went wrong while handling your request. Please try again in a few minutes.
 
@@ -31,19 +31,19 @@ error-generic = Sorry, something went wrong while handling your request. Please 
 start-welcome =
     Hello, comrade <b>{ $name }</b>!
     { $branch }
-    Type /help to see the commands you can use.
+    You can type /help to see the commands.
 start-linked =
     ✅ Your Telegram account is now linked to member <b>{ $name }</b>.
     { $branch }
-    Type /help to see the commands you can use.
+    You can type /help to see the commands.
 start-joined =
     ✅ You are now registered as { $role } of <b>{ $branch }</b>, under the name <b>{ $name }</b>.
-    If the name is not right, ask your branch secretary to correct it.
-    Type /help to see the commands you can use.
+    If the name is not right, please ask your branch secretary to correct it.
+    You can type /help to see the commands.
 start-already-linked = This Telegram account is already linked to member <b>{ $name }</b>. No invite is needed.
-invite-unknown = This invite code is not valid. Check the link you received (the code has 16 letters and digits), or ask your branch secretary to send it again.
-invite-expired = This invite has expired. Ask your branch secretary or the bloc office for a new one.
-invite-used = This invite has already been used. A personal invite works only once; ask for a new one if needed.
+invite-unknown = This invite code is not valid. Please check the link you received (the code has 16 letters and digits), or ask your branch secretary to send it again.
+invite-expired = This invite has expired. Please ask your branch secretary or the bloc office for a new one.
+invite-used = This invite has already been used. A personal invite works only once; if needed, please ask your branch secretary for a new one.
 invite-revoked = This invite has been withdrawn. Please contact your branch secretary.
 invite-member-taken = The member in this invite is already linked to another Telegram account. If this is a mistake, contact the bloc office.
 invite-member-left = The member in this invite is no longer active in the bloc. Please contact the bloc office.
@@ -58,19 +58,19 @@ help-member =
     /lichhop: upcoming meetings
     /chitieu: resolution targets
     /thongbao: latest notices
-    /tim: search, e.g. <code>/tim thematic meeting</code>
+    /tim: search, e.g. <code>/tim sinh hoat chuyen de</code>
     /lichics: meetings as a calendar file for your phone
-    /nhacnho: turn private meeting reminders on or off
+    /nhacnho: turn meeting reminders by private message on or off
     /help: this help
 help-leader =
-    <b>For secretaries and deputies</b>
+    <b>For secretaries and deputy secretaries</b>
     /taolich: schedule a meeting
     /guithongbao: send a notice
     /baocao: report indicator figures
     /diemdanh: take attendance after a meeting
     /suahop, /huyhop: change or cancel a meeting (numbers are in /lichhop)
-    /moi: invite members of your branch
-    /lienket: link a Telegram group to the branch (type it in the group)
+    /moi: invite members
+    /lienket: link a Telegram group to your branch (type it in the group)
 help-office =
     <b>For the bloc office</b>
     /moi: invite any member or branch
@@ -79,15 +79,15 @@ help-office =
     /xuatchitieu: export indicator figures to Excel
 help-group =
     In groups the bot answers /branch, /lichhop, /chitieu, /thongbao and /tim.
-    A branch secretary types <code>/lienket branch-code</code> to link this group to the branch.
+    A secretary or deputy secretary types <code>/lienket branch-code</code> to link this group to their branch.
 
 ## /branch
 
-branch-no-branch = You do not belong to a listed branch. The office can look at a branch with <code>/branch branch-code</code>, e.g. <code>/branch CB01</code>.
-branch-not-found = No branch matches “{ $query }”. Type a branch code (e.g. <code>/branch CB01</code>) or part of its name.
-branch-ambiguous = Several branches match “{ $query }”; type one of these codes:
-branch-only-own = You can only see your own branch. Type /branch without arguments.
-branch-group-unlinked = This group is not linked to a branch yet. A branch secretary types <code>/lienket branch-code</code> to link it.
+branch-no-branch = You do not belong to a listed branch. The bloc office can look up any branch with <code>/branch branch-code</code>, e.g. <code>/branch CB01</code>.
+branch-not-found = No branch matches “{ $query }”. Please type a branch code (e.g. <code>/branch CB01</code>) or part of its name.
+branch-ambiguous = Several branches match “{ $query }”. Please type one of these codes:
+branch-only-own = You can only see your own branch (type /branch without a code).
+branch-group-unlinked = This group is not linked to a branch yet. A secretary or deputy secretary types <code>/lienket branch-code</code> to link it.
 branch-card-title = <b>{ $name }</b> ({ $code })
 branch-card-kind = Kind: { $kind }
 branch-card-parent = Part of: { $parent }
@@ -106,14 +106,14 @@ branch-card-inactive = ⚠️ This branch is no longer active.
 
 group-welcome =
     Hello! I am the assistant of <b>{ $bloc }</b>.
-    A branch secretary types <code>/lienket branch-code</code> to link this group to the branch; meeting schedules and notices of the branch will then be sent here.
-link-private = /lienket works in the branch's Telegram group: add the bot to the group, then type <code>/lienket branch-code</code> there.
-link-usage = Type <code>/lienket branch-code</code>, e.g. <code>/lienket CB01</code>.
+    A secretary or deputy secretary types <code>/lienket branch-code</code> to link this group to their branch; meetings and notices will then be sent here.
+link-private = /lienket works in the branch's Telegram group. Please add the bot to the group, then type <code>/lienket branch-code</code> there.
+link-usage = Please type <code>/lienket branch-code</code>, e.g. <code>/lienket CB01</code>.
 link-confirm = Link this group to <b>{ $branch }</b>?
 link-confirm-button = Link to { $branch }
-link-done = ✅ Group <b>{ $title }</b> is now linked to <b>{ $branch }</b>. Meetings and notices of the branch will be sent here.
+link-done = ✅ Group <b>{ $title }</b> is now linked to <b>{ $branch }</b>. Meetings and notices will be sent here.
 link-already = This group is already linked to <b>{ $branch }</b>.
-link-not-allowed = Only the secretary or deputy of <b>{ $branch }</b>, or the bloc office, can link a group to this branch.
+link-not-allowed = Only the secretary or deputy secretary of <b>{ $branch }</b>, or the bloc office, can link a group to this branch.
 link-inactive = <b>{ $branch }</b> is no longer active and cannot be linked.
 
 ## /moi
@@ -122,25 +122,24 @@ invite-usage =
     Create an invite:
     • <code>/moi member-code</code> (or full name): a personal, single-use invite
     • <code>/moi chibo branch-code [secretary|deputy]</code>: a shared invite for the whole branch
-invite-ask = Type a member code (or full name) for a personal invite, or <code>chibo branch-code</code> for a shared branch invite. Type /huy to stop.
+invite-ask = Please type a member code (or full name) for a personal invite, or <code>chibo branch-code</code> for a shared branch invite. Type /huy to stop.
 invite-cancelled = Invite creation cancelled.
-invite-member-not-found = No member “{ $query }” in the branches you manage. Type a member code (e.g. <code>DV0001</code>) or full name.
-invite-member-ambiguous = { $count } members match “{ $query }”. Choose one:
+invite-member-not-found = No member “{ $query }” in the branches you manage. Please type a member code (e.g. <code>DV0001</code>) or full name.
+invite-member-ambiguous = { $count } members match “{ $query }”. Please choose one:
 invite-member-already-linked = Member <b>{ $name }</b> is already linked to Telegram; no invite needed.
 invite-member-created =
     Invite for <b>{ $name }</b> ({ $branch }), single use, expires { $expires }:
     { $link }
-    Send this link to that person privately.
+    Please send this link to that member privately.
 invite-branch-created =
     Shared invite for <b>{ $branch }</b> (role: { $role }), expires { $expires }:
     { $link }
-    Anyone who opens this link is registered as { $role } of the branch: share it only in the branch's closed group.
-invite-role-unknown = Role “{ $role }” is not valid. Use: member, secretary or deputy.
-invite-no-username = The bot does not know its own username yet; please restart the bot.
+    Anyone who opens this link is registered as { $role } of <b>{ $branch }</b>: please share it only in the branch's closed group.
+invite-role-unknown = Role “{ $role }” is not valid. Please use one of: member, secretary, deputy secretary.
 
 ## Anything else
 
-unhandled-private = I did not understand that. Type /help to see the commands you can use.
+unhandled-private = I did not understand that. You can type /help to see the commands.
 
 ## Notices (/guithongbao, /thongbao)
 
@@ -167,13 +166,13 @@ notice-report-ack = Acknowledgements: /thongbao { $id }
 notice-progress = ⏳ Sending the notice “{ $title }”: sent { $sent }/{ $total } · waiting { $waiting } · failed { $failed }
 notice-progress-done = ✅ Finished sending the notice “{ $title }”: { $sent }/{ $total } messages. Details in the next message.
 
-broadcast-ask-content = Send the notice: a text message (bold, italic, links are kept), or a file/photo with a caption. Type /huy to stop.
+broadcast-ask-content = Please send the notice: a text message (bold, italic and links are kept), or a file or photo with a caption. Type /huy to stop.
 broadcast-cancelled = Notice cancelled. Nothing was sent.
-broadcast-empty = The notice is empty. Send a text message, or a file/photo with a caption.
-broadcast-unsupported = Only text, files or photos can be sent. Send the notice again, or type /huy to stop.
-broadcast-too-long = Too long: { $length } characters, at most { $max }. Please shorten it.
-broadcast-caption-too-long = The caption is too long: { $length } characters, at most { $max } (Telegram's limit for files and photos). Shorten it, or send the notice as a text message.
-broadcast-ask-scope = Who is it for?
+broadcast-empty = The notice is empty. Please send a text message, or a file or photo with a caption.
+broadcast-unsupported = Only text, files or photos can be sent. Please send the notice again, or type /huy to stop.
+broadcast-too-long = The notice is too long: { $length } characters, at most { $max }. Please shorten it and send it again.
+broadcast-caption-too-long = The caption is too long: { $length } characters, at most { $max } (Telegram's limit for files and photos). Please shorten it, or send the notice as a text message.
+broadcast-ask-scope = Who should receive it?
 broadcast-scope-bloc = The whole bloc
 broadcast-scope-cluster = An emulation group
 broadcast-scope-branches = Choose branches
@@ -186,21 +185,21 @@ broadcast-branches-not-allowed = You can only send to your own branch.
 broadcast-ask-subcells = Include their subordinate cells?
 broadcast-subcells-yes = Yes, include cells
 broadcast-subcells-no = No
-broadcast-ask-people = Send how?
+broadcast-ask-people = How should it be sent?
 broadcast-people-private = Private message to each member
 broadcast-people-groups = The branches' Telegram groups
 broadcast-people-both = Both
-broadcast-people-secretaries = Branch secretaries only
-broadcast-nobody = Nobody would receive the notice with this choice (no linked members or groups). Choose the audience again.
+broadcast-people-secretaries = Private message to secretaries only
+broadcast-nobody = Nobody would receive the notice with this choice (no linked members or groups). Please choose the audience again.
 broadcast-ask-ack = Ask recipients to press “Received”?
 broadcast-ack-yes = Yes, ask for confirmation
 broadcast-ack-no = No
 broadcast-ask-when = When?
 broadcast-when-now = Send now
 broadcast-when-later = Schedule
-broadcast-ask-time = Type the date and time, e.g.: { $examples }
-broadcast-time-invalid = I did not understand “{ $text }”. Use one of: { $examples }
-broadcast-time-past = { $at } is in the past. Type a time in the future.
+broadcast-ask-time = Please type the date and time, e.g.: { $examples }
+broadcast-time-invalid = I did not understand “{ $text }”. Please use one of: { $examples }
+broadcast-time-past = { $at } is in the past. Please type a time in the future.
 broadcast-preview-intro = Preview, exactly as recipients will see it:
 broadcast-summary =
     <b>Check before sending</b>
@@ -237,8 +236,8 @@ notices-status-scheduled = 🕑 scheduled { $at }
 notices-status-sending = ⏳ sending
 notices-status-sent = 📨 sent
 notices-cancel-button = Cancel #{ $id }: { $title }
-notices-not-found = Notice { $id } is not among the notices you can see. Type /thongbao for the list.
-notices-usage = Type /thongbao for the latest notices, or /thongbao notice-number, e.g. <code>/thongbao 12</code>.
+notices-not-found = Notice { $id } is not among the notices you can see. You can type /thongbao for the list.
+notices-usage = Please type /thongbao for the latest notices, or /thongbao notice-number, e.g. <code>/thongbao 12</code>.
 notices-ack-summary = <b>Notice #{ $id }: “{ $title }”</b>
     Confirmed: { $acked }/{ $total } ({ $rate }%)
 notices-ack-not-required = <b>Notice #{ $id }: “{ $title }”</b> (no confirmation asked)
@@ -300,17 +299,17 @@ meeting-digest-none = No meetings in the bloc today.
 meeting-no-regular = 📅 <b>{ $branch }</b> has no regular meeting scheduled for { $month }. Please schedule it with /taolich.
 meeting-no-thematic-title = 📋 <b>Quarter { $quarter }/{ $year }</b>: branches with no thematic meeting ({ $count }):
 meeting-no-thematic-none = 📋 <b>Quarter { $quarter }/{ $year }</b>: every branch held a thematic meeting.
-meeting-no-documents = 📎 The meeting “{ $title }” ({ $when }) has no documents yet. Documents should be out a day before: type /suahop { $id } to add them.
-meeting-absence-flag = ⚠️ <b>{ $name }</b> has missed { $count } branch meetings without an accepted reason in { $year }. Under the Party Charter the committee should consider this.
+meeting-no-documents = 📎 The meeting “{ $title }” ({ $when }) has no documents yet. Documents should be sent at least a day before; please type /suahop { $id } to add them.
+meeting-absence-flag = ⚠️ <b>{ $name }</b> has been absent { $count } times in { $year } without a valid reason. Under the Party Charter, the branch considers such a case.
 
 meetings-none = No meetings in the next 30 days.
 meetings-title = <b>Meetings in the next 30 days</b>{ $scope }
 meetings-more = … and { $count } more.
-meetings-not-allowed-branch = You can only see your own branch's meetings. Type /lichhop without arguments.
-meeting-not-found = Meeting { $id } not found. Type /lichhop for the schedule.
+meetings-not-allowed-branch = You can only see your own branch's meetings (type /lichhop without a code).
+meeting-not-found = Meeting { $id } not found. You can type /lichhop for the schedule.
 meeting-rsvp-yes = Recorded: you will attend.
 meeting-rsvp-no = Recorded: you will be absent. Please send the reason in your next message.
-meeting-rsvp-ask-reason = You will miss “{ $title }” ({ $when }): send the reason here (e.g. a business trip).
+meeting-rsvp-ask-reason = You will miss “{ $title }” ({ $when }). Please send the reason here (e.g. a business trip).
 meeting-rsvp-reason-saved = Reason recorded: { $reason }
 meeting-rsvp-not-member = This meeting is not one of your branch's.
 meeting-rsvp-closed = The meeting has started or was cancelled; replies are closed.
@@ -318,31 +317,32 @@ meeting-docs-none = This meeting has no documents yet.
 meeting-ics-none = No upcoming meetings to export.
 meeting-ics-caption = Upcoming meetings ({ $count }). Open the file to add them to your phone's calendar.
 
-create-ask-kind = What kind of meeting?
-create-ask-branch = Which branch? Type a branch code (e.g. <code>CB01</code>) or <code>khoi</code> for a meeting of the whole bloc.
+create-ask-kind = Please choose the kind of meeting:
+create-ask-branch = Which branch? Please type a branch code (e.g. <code>CB01</code>) or <code>khoi</code> for a meeting of the whole bloc.
 create-ask-branch-choice = Which branch?
-create-branch-not-found = No branch “{ $query }”. Type a branch code, e.g. <code>CB01</code>, or <code>khoi</code>.
+create-branch-not-found = No branch “{ $query }”. Please type a branch code, e.g. <code>CB01</code>, or <code>khoi</code>.
 create-ask-time = Date and time? For example: { $examples }
-create-time-invalid = I did not understand “{ $text }”. Use one of: { $examples }
-create-time-past = { $at } is in the past. Type a time in the future.
+create-time-invalid = I did not understand “{ $text }”. Please use one of: { $examples }
+create-time-past = { $at } is in the past. Please type a time in the future.
 create-ask-duration = Duration? (default { $minutes } minutes)
 create-duration-default = { $minutes } minutes
 create-duration-other = Other
-create-ask-duration-minutes = Type the duration in minutes, 30 to 480, e.g. <code>150</code>.
+create-ask-duration-minutes = Please type the duration in minutes, 30 to 480, e.g. <code>150</code>.
 create-duration-invalid = The duration must be 30 to 480 minutes, e.g. <code>150</code>.
 create-ask-location = Where? (e.g. 2nd-floor hall)
-create-ask-title = Topic? Type <code>-</code> to use “{ $default }”.
-create-ask-agenda = Agenda, what to prepare? Type <code>-</code> if none yet.
-create-ask-documents = Send documents (files or photos), one at a time. Then press “Done”, or “No documents”.
-create-documents-added = { $count } documents received. Send more, or press “Done”.
+create-ask-title = Topic? (type <code>-</code> to use “{ $default }”)
+create-default-title-month = { $kind }, { $month }
+create-ask-agenda = Agenda, what to prepare? (type <code>-</code> if there is none yet)
+create-ask-documents = Please send the documents (files or photos), one at a time; then press “Done”, or “No documents”.
+create-documents-added = { $count } documents received. You can send more, or press “Done”.
 create-documents-done = Done
 create-documents-none = No documents
-create-ask-repeat = Repeat?
+create-ask-repeat = Does the meeting repeat?
 create-repeat-none = Does not repeat
 create-repeat-monthly-day = Monthly, on day { $day }
-create-repeat-monthly-nth = Monthly, the { $nth } { $weekday }
-create-repeat-monthly-last = Monthly, the last { $weekday }
-create-repeat-quarterly = Quarterly, day { $day } of month { $month } of the quarter
+create-repeat-monthly-nth = Monthly, on the { $nth } { $weekday }
+create-repeat-monthly-last = Monthly, on the last { $weekday }
+create-repeat-quarterly = Quarterly, on day { $day } of month { $month } of the quarter
 create-nth-1 = first
 create-nth-2 = second
 create-nth-3 = third
@@ -357,9 +357,9 @@ create-not-draft = This meeting has already been handled.
 create-past = The meeting time has passed. Please start again with /taolich.
 create-cancelled = Meeting creation stopped.
 
-edit-usage = Type <code>/suahop meeting-number</code> or <code>/huyhop meeting-number</code>, e.g. <code>/suahop 12</code>. Numbers are shown in /lichhop.
-edit-not-allowed = Only the branch's secretary or deputy, or the bloc office, can change this meeting.
-edit-ask-what = What to change in “{ $title }”?
+edit-usage = Please type <code>/suahop meeting-number</code> or <code>/huyhop meeting-number</code>, e.g. <code>/suahop 12</code>. Numbers are shown in /lichhop.
+edit-not-allowed = Only the secretary or deputy secretary of the meeting's branch, or the bloc office, can change this meeting.
+edit-ask-what = What would you like to change in “{ $title }”?
 edit-what-time = Time
 edit-what-location = Place
 edit-what-documents = Add documents
@@ -380,9 +380,10 @@ att-usage = Choose the meeting to take attendance for (held in the last 14 days)
 att-none = No meetings held in the last 14 days to take attendance for.
 att-title = <b>Attendance: { $title }</b> ({ $when })
 att-help = Tap a name to change: ✅ present → 🟡 absent with reason → 🔴 absent without reason. Unmarked members count as present when you press “Finish”.
+att-rsvp-no-hint = (said absent)
 att-finish = ✔ Finish attendance
 att-done = ✅ Attendance saved for “{ $title }”: present { $present }/{ $total } ({ $rate }%).
-att-flagged = ⚠️ The secretary was told: { $names } missed 3 or more meetings without reason this year.
+att-flagged = ⚠️ { $names }: absent three or more times this year without a valid reason. The secretary has been told, so that the branch can consider it under the Party Charter.
 
 ## Indicators (/chitieu, /baocao)
 
@@ -461,27 +462,32 @@ reminders-status = <b>Meeting reminders by private message</b>: { $state }. Type
 reminders-state-on = on
 reminders-state-off = off
 reminders-branch-status = <b>{ $branch }</b> is reminded before meetings: { $offsets }.
-reminders-branch-how = Secretaries and deputies change this with <code>/nhacnho 1 ngay, 2 gio</code> (up to 4, from 5 minutes to 14 days), or <code>/nhacnho mac dinh</code> for the default (1 day and 2 hours).
+reminders-branch-how = Secretaries and deputy secretaries change this with <code>/nhacnho 1 ngay, 2 gio</code> (up to 4, from 5 minutes to 14 days), or <code>/nhacnho mac dinh</code> for the default (1 day and 2 hours).
 reminders-private-off = 🔕 Meeting reminders by private message are off. You are still told about new, moved and cancelled meetings. Type <code>/nhacnho bat</code> to turn them back on.
 reminders-private-on = 🔔 Meeting reminders by private message are on.
 reminders-offsets-set = ✅ <b>{ $branch }</b> will be reminded before meetings: { $offsets }.
-reminders-offsets-invalid = I did not understand “{ $text }”. Type the reminder times separated by commas, e.g. <code>/nhacnho 1 ngay, 2 gio</code> or <code>/nhacnho 3 ngay, 30 phut</code> (up to 4, from 5 minutes to 14 days).
-reminders-offsets-not-allowed = Only secretaries and deputies can set when their branch is reminded. You can type <code>/nhacnho tat</code> or <code>/nhacnho bat</code> to turn private reminders off or on.
+reminders-offsets-invalid = I did not understand “{ $text }”. Please type the reminder times separated by commas, e.g. <code>/nhacnho 1 ngay, 2 gio</code> or <code>/nhacnho 3 ngay, 30 phut</code> (up to 4, from 5 minutes to 14 days).
+reminders-offsets-not-allowed = Only secretaries and deputy secretaries can set when their branch is reminded. You can type <code>/nhacnho tat</code> or <code>/nhacnho bat</code> to turn private reminders off or on.
 edit-cancelled = Stopped editing the meeting. Nothing changed.
 
 ## Search (/tim, plain messages, inline mode)
 
-search-usage = Type <code>/tim words</code>, e.g. <code>/tim thematic meeting</code> (with or without diacritics).
-search-too-long = The search is too long ({ $length } characters). Keep it under { $max } characters, e.g. <code>/tim ket nap</code>.
-search-empty = There are no letters or digits to search for. Type words, e.g. <code>/tim hoi nghi</code>.
-search-none = Nothing found for “{ $query }”. Try other, shorter words.
+search-usage = Please type <code>/tim words</code>, e.g. <code>/tim sinh hoat chuyen de</code> (with or without diacritics).
+search-too-long = The search is too long ({ $length } characters). Please keep it under { $max } characters, e.g. <code>/tim ket nap</code>.
+search-empty = There are no letters or digits to search for. Please type words, e.g. <code>/tim hoi nghi</code>.
+search-none = Nothing found for “{ $query }”. You can try other, shorter words.
 search-title = 🔎 Results for “{ $query }”:
 search-kind-branch = 🏛
 search-kind-member = 👤
 search-kind-meeting = 📅
 search-kind-notice = 📢
 search-kind-indicator = 📊
-search-help = I did not understand. You can ask “lịch họp” (meetings), “chỉ tiêu kết nạp” (targets), or type words to search. Type /help for the commands.
+search-inline-branch = 🏛 { $kind }
+search-inline-member = 👤 Member
+search-inline-meeting = 📅 Meeting at { $when }
+search-inline-notice = 📢 Notice of { $date }
+search-inline-indicator = 📊 Resolution target
+search-help = I did not understand. You can ask “lịch họp” (meetings), “chỉ tiêu kết nạp” (targets), or type words to search. You can type /help for the commands.
 search-branch-brief = 🏛 <b>{ $name }</b> ({ $code }) · { $kind }
 search-member-card = 👤 <b>{ $name }</b> ({ $code })
     { $branch } · { $roles }

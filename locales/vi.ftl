@@ -15,14 +15,14 @@ kind-subcell = Chi bộ trực thuộc
 
 access-how =
     Xin chào! Bot này chỉ phục vụ cán bộ, đảng viên của <b>{ $bloc }</b>.
-    Để sử dụng, đồng chí cần một <b>đường liên kết mời</b> do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi. Mở liên kết đó trong Telegram (hoặc gõ <code>/start mã-mời</code>) là xong.
-    Tài khoản Telegram của đồng chí: <code>{ $telegramId }</code> (gửi số này cho Văn phòng nếu được hỏi).
-access-group-hint = Đồng chí chưa được đăng ký sử dụng bot. Hãy nhắn riêng cho bot để biết cách tham gia.
+    Để sử dụng, đồng chí cần một <b>đường liên kết mời</b> do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi. Đồng chí vui lòng mở liên kết đó trong Telegram (hoặc gõ <code>/start mã-mời</code>).
+    Tài khoản Telegram của đồng chí: <code>{ $telegramId }</code> (đồng chí gửi số này cho Văn phòng Đảng ủy Khối nếu được hỏi).
+access-group-hint = Đồng chí chưa được đăng ký sử dụng bot. Đồng chí vui lòng nhắn riêng cho bot để biết cách tham gia.
 not-allowed = Đồng chí không có quyền thực hiện thao tác này.
-not-allowed-command = Lệnh /{ $command } dành cho { $who }. Đồng chí không có quyền dùng lệnh này.
-who-leaders = bí thư, phó bí thư chi bộ và Văn phòng Đảng ủy Khối
+not-allowed-command = Lệnh /{ $command } dành cho { $who }; đồng chí không có quyền dùng lệnh này.
+who-leaders = bí thư, phó bí thư và Văn phòng Đảng ủy Khối
 who-office = Văn phòng Đảng ủy Khối
-private-only = Lệnh này chỉ dùng khi nhắn riêng với bot.
+private-only = Lệnh này chỉ dùng khi nhắn riêng với bot. Đồng chí vui lòng mở cuộc trò chuyện riêng với bot rồi gõ lại lệnh.
 button-expired = Nút này đã hết hiệu lực. Đồng chí vui lòng gõ lại lệnh.
 error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút.
 
@@ -31,36 +31,36 @@ error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí 
 start-welcome =
     Xin chào đồng chí <b>{ $name }</b>!
     { $branch }
-    Gõ /trogiup để xem các lệnh có thể dùng.
+    Đồng chí có thể gõ /trogiup để xem các lệnh.
 start-linked =
     ✅ Đã liên kết tài khoản Telegram với đảng viên <b>{ $name }</b>.
     { $branch }
-    Gõ /trogiup để xem các lệnh có thể dùng.
+    Đồng chí có thể gõ /trogiup để xem các lệnh.
 start-joined =
     ✅ Đồng chí đã được ghi nhận là { $role } của <b>{ $branch }</b>, với họ tên <b>{ $name }</b>.
-    Nếu họ tên chưa đúng, đề nghị báo bí thư chi bộ để chỉnh sửa.
-    Gõ /trogiup để xem các lệnh có thể dùng.
-start-already-linked = Tài khoản Telegram này đã được liên kết với đảng viên <b>{ $name }</b>. Không cần dùng lời mời nữa.
-invite-unknown = Mã mời không đúng. Đồng chí kiểm tra lại đường liên kết đã nhận (mã mời gồm 16 ký tự chữ và số), hoặc đề nghị bí thư chi bộ gửi lại lời mời.
-invite-expired = Lời mời này đã hết hạn. Đề nghị bí thư chi bộ hoặc Văn phòng Đảng ủy Khối cấp lời mời mới.
-invite-used = Lời mời này đã được sử dụng. Mỗi lời mời cá nhân chỉ dùng được một lần; nếu cần, đề nghị cấp lời mời mới.
-invite-revoked = Lời mời này đã bị thu hồi. Đề nghị liên hệ bí thư chi bộ.
-invite-member-taken = Đảng viên trong lời mời này đã liên kết với một tài khoản Telegram khác. Nếu có nhầm lẫn, đề nghị liên hệ Văn phòng Đảng ủy Khối.
-invite-member-left = Đảng viên trong lời mời này không còn sinh hoạt trong Đảng bộ Khối. Đề nghị liên hệ Văn phòng Đảng ủy Khối.
-invite-branch-inactive = Chi bộ trong lời mời này không còn hoạt động. Đề nghị liên hệ Văn phòng Đảng ủy Khối.
-invite-throttled = Đồng chí đã nhập sai mã mời nhiều lần. Vui lòng thử lại sau { $minutes } phút.
+    Nếu họ tên chưa đúng, đồng chí vui lòng báo bí thư chi bộ để chỉnh sửa.
+    Đồng chí có thể gõ /trogiup để xem các lệnh.
+start-already-linked = Tài khoản Telegram này đã được liên kết với đảng viên <b>{ $name }</b>, không cần dùng lời mời nữa.
+invite-unknown = Mã mời không đúng. Đồng chí vui lòng kiểm tra lại đường liên kết đã nhận (mã mời gồm 16 ký tự chữ và số) hoặc liên hệ bí thư chi bộ để được gửi lại lời mời.
+invite-expired = Lời mời này đã hết hạn. Đồng chí vui lòng liên hệ bí thư chi bộ hoặc Văn phòng Đảng ủy Khối để được cấp lời mời mới.
+invite-used = Lời mời này đã được sử dụng. Mỗi lời mời cá nhân chỉ dùng được một lần; nếu cần, đồng chí vui lòng liên hệ bí thư chi bộ để được cấp lời mời mới.
+invite-revoked = Lời mời này đã bị thu hồi. Đồng chí vui lòng liên hệ bí thư chi bộ.
+invite-member-taken = Đảng viên trong lời mời này đã liên kết với một tài khoản Telegram khác. Nếu có nhầm lẫn, đồng chí vui lòng liên hệ Văn phòng Đảng ủy Khối.
+invite-member-left = Đảng viên trong lời mời này không còn sinh hoạt trong Đảng bộ Khối. Đồng chí vui lòng liên hệ Văn phòng Đảng ủy Khối.
+invite-branch-inactive = Tổ chức đảng trong lời mời này không còn hoạt động. Đồng chí vui lòng liên hệ Văn phòng Đảng ủy Khối.
+invite-throttled = Đồng chí đã nhập sai mã mời nhiều lần. Đồng chí vui lòng thử lại sau { $minutes } phút.
 
 ## /trogiup
 
 help-header = <b>Các lệnh của bot { $bloc }</b>
 help-member =
-    /chibo: thông tin chi bộ của tôi
+    /chibo: thông tin tổ chức đảng của tôi
     /lichhop: lịch họp sắp tới
     /chitieu: chỉ tiêu nghị quyết
     /thongbao: thông báo mới
     /tim: tìm kiếm, ví dụ <code>/tim sinh hoat chuyen de</code>
     /lichics: tải lịch họp về lịch của điện thoại
-    /nhacnho: bật, tắt nhắc lịch họp qua tin riêng
+    /nhacnho: bật, tắt nhắc lịch họp qua tin nhắn riêng
     /trogiup: hướng dẫn này
 help-leader =
     <b>Dành cho bí thư, phó bí thư</b>
@@ -69,25 +69,25 @@ help-leader =
     /baocao: báo cáo số liệu chỉ tiêu
     /diemdanh: điểm danh sau cuộc họp
     /suahop, /huyhop: sửa, hủy một cuộc họp (số cuộc họp có trong /lichhop)
-    /moi: tạo lời mời cho đảng viên chi bộ
-    /lienket: liên kết nhóm Telegram với chi bộ (gõ trong nhóm)
+    /moi: tạo lời mời cho đảng viên
+    /lienket: liên kết nhóm Telegram với tổ chức đảng (gõ trong nhóm)
 help-office =
     <b>Dành cho Văn phòng Đảng ủy Khối</b>
-    /moi: tạo lời mời cho bất kỳ đảng viên, chi bộ nào
-    /chibo mã-chi-bộ: xem một chi bộ bất kỳ
-    /lienket mã-chi-bộ: liên kết nhóm với chi bộ (gõ trong nhóm)
+    /moi: tạo lời mời cho bất kỳ đảng viên, tổ chức đảng nào
+    /chibo mã-tổ-chức: xem một tổ chức đảng bất kỳ
+    /lienket mã-tổ-chức: liên kết nhóm với một tổ chức đảng (gõ trong nhóm)
     /xuatchitieu: xuất số liệu chỉ tiêu ra tệp Excel
 help-group =
     Trong nhóm, bot trả lời các lệnh: /chibo, /lichhop, /chitieu, /thongbao, /tim.
-    Bí thư chi bộ gõ <code>/lienket mã-chi-bộ</code> để liên kết nhóm này với chi bộ.
+    Bí thư, phó bí thư gõ <code>/lienket mã-tổ-chức</code> để liên kết nhóm này với tổ chức đảng của mình.
 
 ## /chibo
 
-branch-no-branch = Đồng chí chưa thuộc chi bộ nào trong danh sách. Văn phòng có thể xem một chi bộ bằng <code>/chibo mã-chi-bộ</code>, ví dụ <code>/chibo CB01</code>.
-branch-not-found = Không tìm thấy chi bộ “{ $query }”. Gõ mã chi bộ (ví dụ <code>/chibo CB01</code>) hoặc một phần tên chi bộ.
-branch-ambiguous = Có nhiều chi bộ khớp với “{ $query }”, đồng chí gõ lại bằng mã:
-branch-only-own = Đồng chí chỉ xem được thông tin chi bộ của mình. Gõ /chibo không kèm tham số.
-branch-group-unlinked = Nhóm này chưa được liên kết với chi bộ nào. Bí thư chi bộ gõ <code>/lienket mã-chi-bộ</code> để liên kết.
+branch-no-branch = Đồng chí chưa thuộc tổ chức đảng nào trong danh sách. Văn phòng Đảng ủy Khối xem một tổ chức đảng bằng <code>/chibo mã-tổ-chức</code>, ví dụ <code>/chibo CB01</code>.
+branch-not-found = Không tìm thấy tổ chức đảng “{ $query }”. Đồng chí vui lòng gõ mã (ví dụ <code>/chibo CB01</code>) hoặc một phần tên.
+branch-ambiguous = Có nhiều tổ chức đảng khớp với “{ $query }”. Đồng chí vui lòng gõ lại bằng mã:
+branch-only-own = Đồng chí chỉ xem được thông tin tổ chức đảng của mình (gõ /chibo, không kèm mã).
+branch-group-unlinked = Nhóm này chưa được liên kết với tổ chức đảng nào. Bí thư, phó bí thư gõ <code>/lienket mã-tổ-chức</code> để liên kết.
 branch-card-title = <b>{ $name }</b> ({ $code })
 branch-card-kind = Loại: { $kind }
 branch-card-parent = Trực thuộc: { $parent }
@@ -100,47 +100,46 @@ branch-card-groups = Nhóm Telegram đã liên kết: { $groups }
 branch-card-children = Chi bộ trực thuộc: { $count }
 branch-card-next-meeting = Cuộc họp tới: { $meeting }
 branch-card-no-meeting = chưa có lịch
-branch-card-inactive = ⚠️ Chi bộ này không còn hoạt động.
+branch-card-inactive = ⚠️ Tổ chức đảng này không còn hoạt động.
 
 ## Groups and /lienket
 
 group-welcome =
     Xin chào! Tôi là trợ lý của <b>{ $bloc }</b>.
-    Bí thư chi bộ gõ <code>/lienket mã-chi-bộ</code> để liên kết nhóm này với chi bộ; sau đó lịch họp và thông báo của chi bộ sẽ được gửi vào nhóm.
-link-private = Lệnh /lienket dùng trong nhóm Telegram của chi bộ: thêm bot vào nhóm, rồi gõ <code>/lienket mã-chi-bộ</code> trong nhóm đó.
-link-usage = Gõ <code>/lienket mã-chi-bộ</code>, ví dụ <code>/lienket CB01</code>.
+    Bí thư, phó bí thư gõ <code>/lienket mã-tổ-chức</code> để liên kết nhóm này với tổ chức đảng của mình; sau đó lịch họp và thông báo sẽ được gửi vào nhóm.
+link-private = Lệnh /lienket dùng trong nhóm Telegram của tổ chức đảng. Đồng chí vui lòng thêm bot vào nhóm, rồi gõ <code>/lienket mã-tổ-chức</code> trong nhóm đó.
+link-usage = Đồng chí vui lòng gõ <code>/lienket mã-tổ-chức</code>, ví dụ <code>/lienket CB01</code>.
 link-confirm = Liên kết nhóm này với <b>{ $branch }</b>?
 link-confirm-button = Liên kết với { $branch }
-link-done = ✅ Đã liên kết nhóm <b>{ $title }</b> với <b>{ $branch }</b>. Lịch họp và thông báo của chi bộ sẽ được gửi vào nhóm này.
+link-done = ✅ Đã liên kết nhóm <b>{ $title }</b> với <b>{ $branch }</b>. Lịch họp và thông báo sẽ được gửi vào nhóm này.
 link-already = Nhóm này đã được liên kết với <b>{ $branch }</b>.
-link-not-allowed = Chỉ bí thư, phó bí thư của <b>{ $branch }</b> hoặc Văn phòng Đảng ủy Khối mới liên kết được nhóm với chi bộ này.
-link-inactive = <b>{ $branch }</b> không còn hoạt động, không thể liên kết.
+link-not-allowed = Chỉ bí thư, phó bí thư của <b>{ $branch }</b> hoặc Văn phòng Đảng ủy Khối mới liên kết được nhóm với tổ chức đảng này.
+link-inactive = <b>{ $branch }</b> không còn hoạt động, không liên kết được.
 
 ## /moi
 
 invite-usage =
     Tạo lời mời:
     • <code>/moi mã-đảng-viên</code> (hoặc họ tên): lời mời cá nhân, dùng một lần
-    • <code>/moi chibo mã-chi-bộ [bí thư|phó bí thư]</code>: lời mời chung cho cả chi bộ
-invite-ask = Gõ mã đảng viên (hoặc họ tên) để tạo lời mời cá nhân, hoặc <code>chibo mã-chi-bộ</code> để tạo lời mời chung cho chi bộ. Gõ /huy để thôi.
+    • <code>/moi chibo mã-tổ-chức [bí thư|phó bí thư]</code>: lời mời chung cho cả tổ chức đảng
+invite-ask = Đồng chí vui lòng gõ mã đảng viên (hoặc họ tên) để tạo lời mời cá nhân, hoặc <code>chibo mã-tổ-chức</code> để tạo lời mời chung cho tổ chức đảng. Gõ /huy để thôi.
 invite-cancelled = Đã hủy tạo lời mời.
-invite-member-not-found = Không tìm thấy đảng viên “{ $query }” trong các chi bộ đồng chí quản lý. Gõ mã đảng viên (ví dụ <code>DV0001</code>) hoặc họ tên.
-invite-member-ambiguous = Có { $count } đảng viên khớp với “{ $query }”. Chọn một người:
+invite-member-not-found = Không tìm thấy đảng viên “{ $query }” trong các tổ chức đảng đồng chí quản lý. Đồng chí vui lòng gõ mã đảng viên (ví dụ <code>DV0001</code>) hoặc họ tên.
+invite-member-ambiguous = Có { $count } đảng viên khớp với “{ $query }”. Đồng chí vui lòng chọn một người:
 invite-member-already-linked = Đảng viên <b>{ $name }</b> đã liên kết Telegram, không cần lời mời.
 invite-member-created =
     Lời mời cho <b>{ $name }</b> ({ $branch }), dùng một lần, hết hạn { $expires }:
     { $link }
-    Gửi liên kết này riêng cho đồng chí đó.
+    Đồng chí vui lòng gửi riêng liên kết này cho đảng viên đó.
 invite-branch-created =
     Lời mời chung cho <b>{ $branch }</b> (vai trò: { $role }), hết hạn { $expires }:
     { $link }
-    Ai mở liên kết này sẽ được ghi nhận là { $role } của chi bộ: chỉ gửi trong nhóm kín của chi bộ.
-invite-role-unknown = Vai trò “{ $role }” không hợp lệ. Dùng: đảng viên, bí thư hoặc phó bí thư.
-invite-no-username = Bot chưa biết tên người dùng của mình; đề nghị khởi động lại bot.
+    Ai mở liên kết này sẽ được ghi nhận với vai trò { $role } của <b>{ $branch }</b>; đồng chí vui lòng chỉ gửi liên kết trong nhóm kín của tổ chức đảng.
+invite-role-unknown = Vai trò “{ $role }” không hợp lệ. Đồng chí vui lòng dùng một trong: đảng viên, bí thư, phó bí thư.
 
 ## Anything else
 
-unhandled-private = Tôi chưa hiểu yêu cầu này. Gõ /trogiup để xem các lệnh có thể dùng.
+unhandled-private = Tôi chưa hiểu yêu cầu này. Đồng chí có thể gõ /trogiup để xem các lệnh.
 
 ## Notices (/guithongbao, /thongbao)
 
@@ -154,58 +153,58 @@ notice-ack-preview = Đây là bản xem trước: nút sẽ hoạt động khi 
 notice-ack-not-needed = Thông báo này không yêu cầu xác nhận.
 notice-reminder =
     ⏰ Đồng chí chưa xác nhận đã nhận thông báo “{ $title }”.
-    Đề nghị đọc và bấm nút “Đã nhận” bên dưới.
+    Đồng chí vui lòng đọc và bấm nút “Đã nhận” bên dưới.
 notice-digest =
     📋 Thông báo “{ $title }”: { $count } đồng chí của <b>{ $branch }</b> chưa xác nhận đã nhận:
     { $names }
 notice-report-title = 📊 <b>Kết quả gửi thông báo “{ $title }”</b>
 notice-report-sent = Đã gửi: { $sent }
 notice-report-unreachable = Không gửi được: { $count }
-notice-report-failed = Lỗi: { $count }
-notice-report-not-linked = Chưa liên kết Telegram (không nhận được tin riêng): { $count }
+notice-report-failed = Gửi lỗi: { $count }
+notice-report-not-linked = Chưa liên kết Telegram (không nhận được tin nhắn riêng): { $count }
 notice-report-ack = Xem tình hình xác nhận: /thongbao { $id }
 notice-progress = ⏳ Đang gửi thông báo “{ $title }”: đã gửi { $sent }/{ $total } · đang chờ { $waiting } · không gửi được { $failed }
 notice-progress-done = ✅ Đã gửi xong thông báo “{ $title }”: { $sent }/{ $total } tin. Báo cáo chi tiết ở tin tiếp theo.
 
-broadcast-ask-content = Gửi nội dung thông báo: một tin văn bản (có thể in đậm, nghiêng, chèn liên kết…), hoặc một tệp/ảnh kèm chú thích. Gõ /huy để thôi.
+broadcast-ask-content = Đồng chí vui lòng gửi nội dung thông báo: một tin văn bản (có thể in đậm, in nghiêng, chèn liên kết…) hoặc một tệp, ảnh kèm chú thích. Gõ /huy để thôi.
 broadcast-cancelled = Đã hủy soạn thông báo. Không có gì được gửi.
-broadcast-empty = Nội dung thông báo đang trống. Gửi một tin văn bản, hoặc một tệp/ảnh kèm chú thích.
-broadcast-unsupported = Chỉ nhận văn bản, tệp hoặc ảnh. Gửi lại nội dung thông báo, hoặc gõ /huy để thôi.
-broadcast-too-long = Nội dung quá dài: { $length } ký tự, tối đa { $max } ký tự. Rút gọn rồi gửi lại.
-broadcast-caption-too-long = Chú thích quá dài: { $length } ký tự, tối đa { $max } ký tự (giới hạn của Telegram cho tệp/ảnh). Rút gọn chú thích, hoặc gửi nội dung dưới dạng tin văn bản.
-broadcast-ask-scope = Gửi cho ai?
+broadcast-empty = Nội dung thông báo đang trống. Đồng chí vui lòng gửi một tin văn bản, hoặc một tệp, ảnh kèm chú thích.
+broadcast-unsupported = Bot chỉ nhận văn bản, tệp hoặc ảnh. Đồng chí vui lòng gửi lại nội dung thông báo, hoặc gõ /huy để thôi.
+broadcast-too-long = Nội dung quá dài: { $length } ký tự, tối đa { $max } ký tự. Đồng chí vui lòng rút gọn rồi gửi lại.
+broadcast-caption-too-long = Chú thích quá dài: { $length } ký tự, tối đa { $max } ký tự (giới hạn của Telegram cho tệp, ảnh). Đồng chí vui lòng rút gọn chú thích, hoặc gửi nội dung dưới dạng tin văn bản.
+broadcast-ask-scope = Gửi đến đối tượng nào?
 broadcast-scope-bloc = Toàn Đảng bộ Khối
 broadcast-scope-cluster = Một khối thi đua
-broadcast-scope-branches = Chọn chi bộ
-broadcast-scope-own = Chi bộ của tôi
-broadcast-scope-own-sub = Chi bộ của tôi và các chi bộ trực thuộc
+broadcast-scope-branches = Chọn tổ chức đảng
+broadcast-scope-own = Tổ chức đảng của tôi
+broadcast-scope-own-sub = Tổ chức đảng của tôi và các chi bộ trực thuộc
 broadcast-ask-cluster = Chọn khối thi đua:
-broadcast-ask-branches = Gõ mã các chi bộ, cách nhau bằng dấu phẩy, ví dụ <code>CB01, DB02</code>.
-broadcast-branches-unknown = Không tìm thấy: { $codes }. Gõ lại mã các chi bộ, ví dụ <code>CB01, DB02</code>.
-broadcast-branches-not-allowed = Đồng chí chỉ gửi được cho chi bộ của mình.
+broadcast-ask-branches = Đồng chí vui lòng gõ mã các tổ chức đảng, cách nhau bằng dấu phẩy, ví dụ <code>CB01, DB02</code>.
+broadcast-branches-unknown = Không tìm thấy: { $codes }. Đồng chí vui lòng gõ lại mã các tổ chức đảng, ví dụ <code>CB01, DB02</code>.
+broadcast-branches-not-allowed = Đồng chí chỉ gửi được cho tổ chức đảng của mình.
 broadcast-ask-subcells = Gửi cả cho các chi bộ trực thuộc?
 broadcast-subcells-yes = Có, kèm chi bộ trực thuộc
 broadcast-subcells-no = Không
-broadcast-ask-people = Gửi qua đâu?
-broadcast-people-private = Tin riêng tới từng đảng viên
-broadcast-people-groups = Nhóm Telegram của chi bộ
+broadcast-ask-people = Gửi theo hình thức nào?
+broadcast-people-private = Tin nhắn riêng tới từng đảng viên
+broadcast-people-groups = Nhóm Telegram của tổ chức đảng
 broadcast-people-both = Cả hai
-broadcast-people-secretaries = Chỉ bí thư chi bộ
-broadcast-nobody = Không có ai nhận được thông báo với lựa chọn này (chưa có đảng viên hoặc nhóm nào đã liên kết). Chọn lại đối tượng.
+broadcast-people-secretaries = Tin nhắn riêng, chỉ gửi bí thư
+broadcast-nobody = Với lựa chọn này, không có ai nhận được thông báo (chưa có đảng viên hoặc nhóm nào đã liên kết). Đồng chí vui lòng chọn lại đối tượng.
 broadcast-ask-ack = Có yêu cầu người nhận bấm “Đã nhận” không?
 broadcast-ack-yes = Có, yêu cầu xác nhận
 broadcast-ack-no = Không cần
 broadcast-ask-when = Gửi khi nào?
 broadcast-when-now = Gửi ngay
 broadcast-when-later = Hẹn giờ
-broadcast-ask-time = Gõ ngày giờ gửi, ví dụ: { $examples }
-broadcast-time-invalid = Chưa hiểu thời điểm “{ $text }”. Gõ theo mẫu: { $examples }
-broadcast-time-past = Thời điểm { $at } đã qua. Gõ một thời điểm trong tương lai.
+broadcast-ask-time = Đồng chí vui lòng gõ ngày giờ gửi, ví dụ: { $examples }
+broadcast-time-invalid = Chưa hiểu thời điểm “{ $text }”. Đồng chí vui lòng gõ theo mẫu: { $examples }
+broadcast-time-past = Thời điểm { $at } đã qua. Đồng chí vui lòng gõ một thời điểm trong tương lai.
 broadcast-preview-intro = Bản xem trước, đúng như người nhận sẽ thấy:
 broadcast-summary =
     <b>Kiểm tra trước khi gửi</b>
     Đối tượng: { $scope }
-    Người nhận: { $people } đồng chí · tin riêng: { $private } · nhóm: { $groups }
+    Người nhận: { $people } đồng chí · tin nhắn riêng: { $private } · nhóm: { $groups }
     Chưa liên kết Telegram: { $notLinked }
     Xác nhận “Đã nhận”: { $ack }
     Thời điểm gửi: { $when }
@@ -213,7 +212,7 @@ broadcast-scope-desc-bloc = toàn Đảng bộ Khối
 broadcast-scope-desc-cluster = khối thi đua { $names }
 broadcast-scope-desc-branches = { $names }
 broadcast-scope-desc-sub = (kèm chi bộ trực thuộc)
-broadcast-scope-desc-secretaries = , chỉ bí thư
+broadcast-scope-desc-secretaries = , chỉ gửi bí thư
 broadcast-when-now-desc = ngay khi xác nhận
 broadcast-yes = có
 broadcast-no = không
@@ -223,7 +222,7 @@ broadcast-confirmed-now = Đã xác nhận. Đang gửi…
 broadcast-confirmed-later = 🕑 Đã hẹn gửi lúc { $at }. Xem hoặc hủy: /thongbao
 broadcast-not-author = Đồng chí không thể xác nhận hay hủy bản nháp của người khác.
 broadcast-not-draft = Thông báo này đã được xử lý trước đó.
-broadcast-past = Thời điểm hẹn đã qua. Đề nghị soạn lại thông báo (/guithongbao).
+broadcast-past = Thời điểm hẹn đã qua. Đồng chí vui lòng soạn lại thông báo (/guithongbao).
 broadcast-draft-cancelled = Đã hủy bản nháp. Không có gì được gửi.
 broadcast-scheduled-cancelled = Đã hủy thông báo hẹn giờ “{ $title }”.
 broadcast-already-sent = Thông báo đã được gửi, không thể hủy.
@@ -237,8 +236,8 @@ notices-status-scheduled = 🕑 hẹn { $at }
 notices-status-sending = ⏳ đang gửi
 notices-status-sent = 📨 đã gửi
 notices-cancel-button = Hủy #{ $id }: { $title }
-notices-not-found = Không tìm thấy thông báo số { $id } trong các thông báo đồng chí được xem. Gõ /thongbao để xem danh sách.
-notices-usage = Gõ /thongbao để xem thông báo gần đây, hoặc /thongbao số-thông-báo, ví dụ <code>/thongbao 12</code>.
+notices-not-found = Không tìm thấy thông báo số { $id } trong các thông báo đồng chí được xem. Đồng chí có thể gõ /thongbao để xem danh sách.
+notices-usage = Đồng chí vui lòng gõ /thongbao để xem thông báo gần đây, hoặc /thongbao số-thông-báo, ví dụ <code>/thongbao 12</code>.
 notices-ack-summary = <b>Thông báo #{ $id }: “{ $title }”</b>
     Đã xác nhận: { $acked }/{ $total } ({ $rate }%)
 notices-ack-not-required = <b>Thông báo #{ $id }: “{ $title }”</b> (không yêu cầu xác nhận)
@@ -288,69 +287,70 @@ duration-minutes = { $n } phút
 meeting-digest-title = ☀️ <b>Lịch họp hôm nay, { $date }</b>
 meeting-digest-line = • { $time } · { $branch } · { $title }{ $location }
 meeting-digest-none = Hôm nay không có cuộc họp nào trong Đảng bộ Khối.
-meeting-no-regular = 📅 <b>{ $branch }</b> chưa có lịch sinh hoạt chi bộ định kỳ tháng { $month }. Đề nghị đồng chí tạo lịch bằng /taolich.
+meeting-no-regular = 📅 <b>{ $branch }</b> chưa có lịch sinh hoạt chi bộ định kỳ tháng { $month }. Đồng chí vui lòng tạo lịch bằng lệnh /taolich.
 meeting-no-thematic-title = 📋 <b>Quý { $quarter }/{ $year }</b>: các chi bộ chưa tổ chức sinh hoạt chuyên đề ({ $count }):
 meeting-no-thematic-none = 📋 <b>Quý { $quarter }/{ $year }</b>: tất cả chi bộ đã tổ chức sinh hoạt chuyên đề.
-meeting-no-documents = 📎 Cuộc họp “{ $title }” ({ $when }) chưa có tài liệu. Tài liệu cần được gửi trước ít nhất một ngày: gõ /suahop { $id } để thêm.
-meeting-absence-flag = ⚠️ Đồng chí <b>{ $name }</b> đã vắng sinh hoạt chi bộ không có lý do { $count } lần trong năm { $year }. Theo Điều lệ Đảng, cấp ủy cần xem xét.
+meeting-no-documents = 📎 Cuộc họp “{ $title }” ({ $when }) chưa có tài liệu. Tài liệu cần được gửi trước ít nhất một ngày; đồng chí vui lòng gõ /suahop { $id } để bổ sung.
+meeting-absence-flag = ⚠️ Đồng chí <b>{ $name }</b> đã vắng mặt { $count } lần trong năm { $year } không có lý do chính đáng. Theo Điều lệ Đảng, chi bộ xem xét trường hợp này.
 
 meetings-none = Không có cuộc họp nào trong 30 ngày tới.
 meetings-title = <b>Lịch họp 30 ngày tới</b>{ $scope }
 meetings-more = … và { $count } cuộc họp khác.
-meetings-not-allowed-branch = Đồng chí chỉ xem được lịch của chi bộ mình. Gõ /lichhop không kèm tham số.
-meeting-not-found = Không tìm thấy cuộc họp số { $id }. Gõ /lichhop để xem lịch.
+meetings-not-allowed-branch = Đồng chí chỉ xem được lịch họp của tổ chức đảng mình (gõ /lichhop, không kèm mã).
+meeting-not-found = Không tìm thấy cuộc họp số { $id }. Đồng chí có thể gõ /lichhop để xem lịch.
 meeting-rsvp-yes = Đã ghi nhận: đồng chí sẽ tham dự.
-meeting-rsvp-no = Đã ghi nhận: đồng chí vắng. Đề nghị nhắn lý do vắng ở tin tiếp theo.
-meeting-rsvp-ask-reason = Đồng chí vắng cuộc họp “{ $title }” ({ $when }): nhắn lý do vắng vào đây (ví dụ: đi công tác).
+meeting-rsvp-no = Đã ghi nhận: đồng chí vắng mặt. Đồng chí vui lòng nhắn lý do vắng ở tin tiếp theo.
+meeting-rsvp-ask-reason = Đồng chí báo vắng cuộc họp “{ $title }” ({ $when }). Đồng chí vui lòng nhắn lý do vắng vào đây (ví dụ: đi công tác).
 meeting-rsvp-reason-saved = Đã ghi nhận lý do vắng: { $reason }
-meeting-rsvp-not-member = Cuộc họp này không thuộc chi bộ của đồng chí.
+meeting-rsvp-not-member = Cuộc họp này không thuộc tổ chức đảng của đồng chí.
 meeting-rsvp-closed = Cuộc họp đã bắt đầu hoặc đã bị hủy, không đăng ký được nữa.
 meeting-docs-none = Cuộc họp này chưa có tài liệu.
 meeting-ics-none = Không có cuộc họp nào sắp tới để xuất lịch.
 meeting-ics-caption = Lịch họp sắp tới ({ $count } cuộc họp). Mở tệp để thêm vào lịch của điện thoại.
 
-create-ask-kind = Loại cuộc họp?
-create-ask-branch = Cuộc họp của chi bộ nào? Gõ mã chi bộ (ví dụ <code>CB01</code>) hoặc <code>khoi</code> cho cuộc họp của toàn Đảng bộ Khối.
-create-ask-branch-choice = Cuộc họp của chi bộ nào?
-create-branch-not-found = Không tìm thấy chi bộ “{ $query }”. Gõ mã chi bộ, ví dụ <code>CB01</code>, hoặc <code>khoi</code>.
-create-ask-time = Ngày giờ họp? Ví dụ: { $examples }
-create-time-invalid = Chưa hiểu “{ $text }”. Gõ ngày giờ theo một trong các mẫu: { $examples }
-create-time-past = { $at } đã qua. Gõ một thời điểm trong tương lai.
+create-ask-kind = Đồng chí vui lòng chọn loại cuộc họp:
+create-ask-branch = Cuộc họp của tổ chức đảng nào? Đồng chí vui lòng gõ mã (ví dụ <code>CB01</code>) hoặc <code>khoi</code> cho cuộc họp của toàn Đảng bộ Khối.
+create-ask-branch-choice = Cuộc họp của tổ chức đảng nào?
+create-branch-not-found = Không tìm thấy tổ chức đảng “{ $query }”. Đồng chí vui lòng gõ mã, ví dụ <code>CB01</code>, hoặc <code>khoi</code>.
+create-ask-time = Thời gian họp? Ví dụ: { $examples }
+create-time-invalid = Chưa hiểu “{ $text }”. Đồng chí vui lòng gõ ngày giờ theo một trong các mẫu: { $examples }
+create-time-past = Thời điểm { $at } đã qua. Đồng chí vui lòng gõ một thời điểm trong tương lai.
 create-ask-duration = Thời lượng? (mặc định { $minutes } phút)
 create-duration-default = { $minutes } phút
 create-duration-other = Khác
-create-ask-duration-minutes = Gõ thời lượng bằng phút, từ 30 đến 480, ví dụ <code>150</code>.
+create-ask-duration-minutes = Đồng chí vui lòng gõ thời lượng bằng phút, từ 30 đến 480, ví dụ <code>150</code>.
 create-duration-invalid = Thời lượng phải là số phút từ 30 đến 480, ví dụ <code>150</code>.
 create-ask-location = Địa điểm họp? (ví dụ: Hội trường tầng 2)
-create-ask-title = Chủ đề, nội dung chính? Gõ <code>-</code> để dùng tên mặc định “{ $default }”.
-create-ask-agenda = Chương trình, nội dung chuẩn bị? Gõ <code>-</code> nếu chưa có.
-create-ask-documents = Gửi tài liệu (tệp hoặc ảnh), từng tệp một. Xong thì bấm “Xong”, hoặc “Không có tài liệu”.
-create-documents-added = Đã nhận { $count } tài liệu. Gửi thêm, hoặc bấm “Xong”.
+create-ask-title = Chủ đề, nội dung chính? (gõ <code>-</code> để dùng tên mặc định “{ $default }”)
+create-default-title-month = { $kind } tháng { $month }
+create-ask-agenda = Chương trình, nội dung cần chuẩn bị? (gõ <code>-</code> nếu chưa có)
+create-ask-documents = Đồng chí vui lòng gửi tài liệu (tệp hoặc ảnh), từng tệp một; gửi xong thì bấm “Xong”, hoặc bấm “Không có tài liệu”.
+create-documents-added = Đã nhận { $count } tài liệu. Đồng chí có thể gửi thêm, hoặc bấm “Xong”.
 create-documents-done = Xong
 create-documents-none = Không có tài liệu
-create-ask-repeat = Lặp lại?
+create-ask-repeat = Cuộc họp có lặp lại không?
 create-repeat-none = Không lặp lại
-create-repeat-monthly-day = Hằng tháng, ngày { $day }
-create-repeat-monthly-nth = Hằng tháng, { $weekday } { $nth }
-create-repeat-monthly-last = Hằng tháng, { $weekday } cuối cùng
-create-repeat-quarterly = Hằng quý, ngày { $day } tháng thứ { $month } của quý
-create-nth-1 = đầu tiên
-create-nth-2 = thứ hai
-create-nth-3 = thứ ba
-create-nth-4 = thứ tư
+create-repeat-monthly-day = Ngày { $day } hằng tháng
+create-repeat-monthly-nth = { $weekday } { $nth } hằng tháng
+create-repeat-monthly-last = { $weekday } cuối cùng hằng tháng
+create-repeat-quarterly = Ngày { $day } tháng thứ { $month } mỗi quý
+create-nth-1 = tuần đầu tiên
+create-nth-2 = tuần thứ hai
+create-nth-3 = tuần thứ ba
+create-nth-4 = tuần thứ tư
 create-preview-intro = Xem trước cuộc họp:
 create-confirm-button = ✅ Xác nhận tạo lịch
 create-cancel-button = ✖ Hủy
-create-confirmed = ✅ Đã tạo lịch họp. Chi bộ và đảng viên sẽ được thông báo và nhắc trước giờ họp.
+create-confirmed = ✅ Đã tạo lịch họp. Đảng viên và nhóm Telegram của tổ chức đảng sẽ được thông báo và nhắc trước giờ họp.
 create-discarded = Đã hủy. Không có lịch họp nào được tạo.
 create-not-author = Đồng chí không thể xác nhận bản nháp của người khác.
 create-not-draft = Lịch họp này đã được xử lý trước đó.
-create-past = Thời điểm họp đã qua. Đề nghị tạo lại bằng /taolich.
+create-past = Thời điểm họp đã qua. Đồng chí vui lòng tạo lại bằng lệnh /taolich.
 create-cancelled = Đã thôi tạo lịch họp.
 
-edit-usage = Gõ <code>/suahop số-cuộc-họp</code> hoặc <code>/huyhop số-cuộc-họp</code>, ví dụ <code>/suahop 12</code>. Số cuộc họp có trong /lichhop.
-edit-not-allowed = Chỉ bí thư, phó bí thư của chi bộ hoặc Văn phòng Đảng ủy Khối mới sửa được cuộc họp này.
-edit-ask-what = Sửa gì cho cuộc họp “{ $title }”?
+edit-usage = Đồng chí vui lòng gõ <code>/suahop số-cuộc-họp</code> hoặc <code>/huyhop số-cuộc-họp</code>, ví dụ <code>/suahop 12</code>. Số cuộc họp có trong /lichhop.
+edit-not-allowed = Chỉ bí thư, phó bí thư nơi tổ chức cuộc họp hoặc Văn phòng Đảng ủy Khối mới sửa được cuộc họp này.
+edit-ask-what = Đồng chí muốn sửa nội dung nào của cuộc họp “{ $title }”?
 edit-what-time = Thời gian
 edit-what-location = Địa điểm
 edit-what-documents = Thêm tài liệu
@@ -370,10 +370,11 @@ edit-past = Cuộc họp đã diễn ra hoặc đã bị hủy, không sửa đ�
 att-usage = Chọn cuộc họp để điểm danh (các cuộc họp đã diễn ra trong 14 ngày qua):
 att-none = Không có cuộc họp nào đã diễn ra trong 14 ngày qua để điểm danh.
 att-title = <b>Điểm danh: { $title }</b> ({ $when })
-att-help = Bấm vào tên để đổi: ✅ có mặt → 🟡 vắng có lý do → 🔴 vắng không lý do. Người chưa đánh dấu tính là có mặt khi bấm “Hoàn tất”.
+att-help = Bấm vào tên để đổi: ✅ có mặt → 🟡 vắng có lý do → 🔴 vắng không có lý do. Người chưa đánh dấu được tính là có mặt khi bấm “Hoàn tất”.
+att-rsvp-no-hint = (đã báo vắng)
 att-finish = ✔ Hoàn tất điểm danh
 att-done = ✅ Đã lưu điểm danh “{ $title }”: có mặt { $present }/{ $total } ({ $rate }%).
-att-flagged = ⚠️ Đã báo bí thư: { $names } vắng không lý do từ 3 lần trong năm.
+att-flagged = ⚠️ { $names }: đã vắng mặt ba lần trở lên trong năm không có lý do chính đáng. Bot đã báo bí thư để chi bộ xem xét theo Điều lệ Đảng.
 
 ## Indicators (/chitieu, /baocao)
 
@@ -448,30 +449,35 @@ export-caption = Số liệu chỉ tiêu theo chi bộ và kỳ báo cáo.
 ## Meeting reminder settings (/nhacnho) and attendance
 
 att-not-started = Cuộc họp chưa bắt đầu, chưa điểm danh được.
-reminders-status = <b>Nhắc lịch họp qua tin riêng</b>: { $state }. Gõ <code>/nhacnho tat</code> để tắt, <code>/nhacnho bat</code> để bật. Khi tắt, đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy; nhóm của chi bộ vẫn được nhắc.
+reminders-status = <b>Nhắc lịch họp qua tin nhắn riêng</b>: { $state }. Gõ <code>/nhacnho tat</code> để tắt, <code>/nhacnho bat</code> để bật. Khi tắt, đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy; nhóm Telegram của tổ chức đảng vẫn được nhắc.
 reminders-state-on = đang bật
 reminders-state-off = đang tắt
 reminders-branch-status = <b>{ $branch }</b> được nhắc trước giờ họp: { $offsets }.
 reminders-branch-how = Bí thư, phó bí thư đổi bằng <code>/nhacnho 1 ngay, 2 gio</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày), hoặc <code>/nhacnho mac dinh</code> để về mặc định (1 ngày và 2 giờ).
-reminders-private-off = 🔕 Đã tắt nhắc lịch họp qua tin riêng. Đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy. Gõ <code>/nhacnho bat</code> để bật lại.
-reminders-private-on = 🔔 Đã bật nhắc lịch họp qua tin riêng.
+reminders-private-off = 🔕 Đã tắt nhắc lịch họp qua tin nhắn riêng. Đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy. Gõ <code>/nhacnho bat</code> để bật lại.
+reminders-private-on = 🔔 Đã bật nhắc lịch họp qua tin nhắn riêng.
 reminders-offsets-set = ✅ <b>{ $branch }</b> sẽ được nhắc trước giờ họp: { $offsets }.
-reminders-offsets-invalid = Chưa hiểu “{ $text }”. Gõ các mốc nhắc cách nhau bằng dấu phẩy, ví dụ <code>/nhacnho 1 ngay, 2 gio</code> hoặc <code>/nhacnho 3 ngay, 30 phut</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày).
-reminders-offsets-not-allowed = Chỉ bí thư, phó bí thư đặt được thời điểm nhắc cho chi bộ. Đồng chí có thể gõ <code>/nhacnho tat</code> hoặc <code>/nhacnho bat</code> để tắt, bật nhắc qua tin riêng.
+reminders-offsets-invalid = Chưa hiểu “{ $text }”. Đồng chí vui lòng gõ các mốc nhắc cách nhau bằng dấu phẩy, ví dụ <code>/nhacnho 1 ngay, 2 gio</code> hoặc <code>/nhacnho 3 ngay, 30 phut</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày).
+reminders-offsets-not-allowed = Chỉ bí thư, phó bí thư đặt được thời điểm nhắc cho tổ chức đảng. Đồng chí có thể gõ <code>/nhacnho tat</code> hoặc <code>/nhacnho bat</code> để tắt, bật nhắc qua tin nhắn riêng.
 edit-cancelled = Đã thôi sửa cuộc họp. Không có gì thay đổi.
 
 ## Search (/tim, plain messages, inline mode)
 
-search-usage = Gõ <code>/tim từ-khóa</code>, ví dụ <code>/tim sinh hoat chuyen de</code> (có dấu hay không dấu đều được).
-search-too-long = Câu tìm kiếm quá dài ({ $length } ký tự). Gõ ngắn gọn, tối đa { $max } ký tự, ví dụ <code>/tim ket nap</code>.
-search-empty = Câu tìm kiếm không có chữ hay số nào để tìm. Gõ từ khóa, ví dụ <code>/tim hoi nghi</code>.
-search-none = Không tìm thấy kết quả cho “{ $query }”. Thử từ khóa khác, ngắn hơn.
+search-usage = Đồng chí vui lòng gõ <code>/tim từ-khóa</code>, ví dụ <code>/tim sinh hoat chuyen de</code> (có dấu hay không dấu đều được).
+search-too-long = Câu tìm kiếm quá dài ({ $length } ký tự). Đồng chí vui lòng gõ ngắn gọn, tối đa { $max } ký tự, ví dụ <code>/tim ket nap</code>.
+search-empty = Câu tìm kiếm không có chữ hay số nào để tìm. Đồng chí vui lòng gõ từ khóa, ví dụ <code>/tim hoi nghi</code>.
+search-none = Không tìm thấy kết quả cho “{ $query }”. Đồng chí có thể thử từ khóa khác, ngắn hơn.
 search-title = 🔎 Kết quả cho “{ $query }”:
 search-kind-branch = 🏛
 search-kind-member = 👤
 search-kind-meeting = 📅
 search-kind-notice = 📢
 search-kind-indicator = 📊
+search-inline-branch = 🏛 { $kind }
+search-inline-member = 👤 Đảng viên
+search-inline-meeting = 📅 Cuộc họp lúc { $when }
+search-inline-notice = 📢 Thông báo ngày { $date }
+search-inline-indicator = 📊 Chỉ tiêu nghị quyết
 search-help = Tôi chưa hiểu câu hỏi. Đồng chí có thể hỏi “lịch họp”, “chỉ tiêu kết nạp”, hoặc gõ từ khóa để tìm (ví dụ: <code>sinh hoat chuyen de</code>). Gõ /trogiup để xem các lệnh.
 search-branch-brief = 🏛 <b>{ $name }</b> ({ $code }) · { $kind }
 search-member-card = 👤 <b>{ $name }</b> ({ $code })

@@ -21,7 +21,7 @@ interface MenuEntry {
 }
 
 const MENU: MenuEntry[] = [
-  { name: 'chibo', enName: 'branch', vi: 'Chi bộ của tôi', en: 'My branch', audience: 'member', group: true },
+  { name: 'chibo', enName: 'branch', vi: 'Tổ chức đảng của tôi', en: 'My branch', audience: 'member', group: true },
   { name: 'lichhop', vi: 'Lịch họp sắp tới', en: 'Upcoming meetings', audience: 'member', group: true },
   { name: 'chitieu', vi: 'Chỉ tiêu nghị quyết', en: 'Resolution targets', audience: 'member', group: true },
   { name: 'thongbao', vi: 'Thông báo', en: 'Notices', audience: 'member', group: true },
@@ -37,7 +37,7 @@ const MENU: MenuEntry[] = [
   { name: 'huyhop', vi: 'Hủy lịch họp', en: 'Cancel a meeting', audience: 'secretary' },
   { name: 'moi', vi: 'Tạo lời mời', en: 'Create an invite', audience: 'secretary' },
   { name: 'xuatchitieu', vi: 'Xuất số liệu chỉ tiêu (.xlsx)', en: 'Export indicator figures (.xlsx)', audience: 'office' },
-  { name: 'lienket', vi: 'Liên kết nhóm với chi bộ', en: 'Link this group to a branch', audience: 'secretary', groupOnly: true },
+  { name: 'lienket', vi: 'Liên kết nhóm với tổ chức đảng', en: 'Link this group to a branch', audience: 'secretary', groupOnly: true },
 ];
 
 const RANK: Record<MenuLevel, number> = { member: 0, secretary: 1, office: 2 };

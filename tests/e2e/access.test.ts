@@ -50,7 +50,7 @@ describe('access and invites (end to end)', () => {
   it('a member sees only their own branch; the office sees any', async () => {
     t.services.members.linkTelegram(bloc.cellMember.id, { id: 5003 }, SYSTEM);
     const tg = user(5003);
-    expect(await t.say(tg, privateChat(tg), '/chibo DB01')).toContain('chỉ xem được thông tin chi bộ của mình');
+    expect(await t.say(tg, privateChat(tg), '/chibo DB01')).toContain('chỉ xem được thông tin tổ chức đảng của mình');
     const office = t.services.members.addAdmin(5004, 'Văn phòng', SYSTEM);
     expect(office.roles).toContain('office');
     const admin = user(5004);

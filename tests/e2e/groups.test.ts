@@ -52,7 +52,7 @@ describe('group chats (end to end)', () => {
     await addBotToGroup();
     expect(await t.say(plain, grp, '/lienket CB02')).toContain('không có quyền');
     expect(await t.say(otherSecretary, grp, '/lienket CB02')).toContain('Chỉ bí thư, phó bí thư của <b>Chi bộ Công ty TNHH A&amp;B</b>');
-    expect(await t.say(secretary, grp, '/lienket XYZ')).toContain('Không tìm thấy chi bộ “XYZ”');
+    expect(await t.say(secretary, grp, '/lienket XYZ')).toContain('Không tìm thấy tổ chức đảng “XYZ”');
     expect(await t.say(secretary, privateChat(secretary), '/lienket CB02')).toContain('dùng trong nhóm');
     expect(t.services.chats.get(grp.id)?.branchId).toBeNull();
   });

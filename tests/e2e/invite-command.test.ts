@@ -75,7 +75,7 @@ describe('/moi (end to end)', () => {
 
   it('the /moi conversation survives a restart in the middle', async () => {
     const chat = privateChat(admin);
-    expect(await t.say(admin, chat, '/moi')).toContain('Gõ mã đảng viên');
+    expect(await t.say(admin, chat, '/moi')).toContain('Đồng chí vui lòng gõ mã đảng viên');
     await t.restart();
     const reply = await t.say(admin, chat, 'DV004');
     expect(reply).toContain('Lời mời cho <b>Phạm Thị Dung</b>');

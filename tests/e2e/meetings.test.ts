@@ -115,26 +115,26 @@ describe('meetings (end to end)', () => {
 
   /** Runs /taolich to the preview; returns the card's text and the draft's id. */
   async function create(author: User, s: CreateSteps): Promise<{ card: string; draftId: number }> {
-    expect(await type(author, '/taolich', 'Loại cuộc họp?')).toBeTruthy();
-    if (s.branch === undefined) await choose(author, s.kind, 'Ngày giờ họp?');
+    expect(await type(author, '/taolich', 'Đồng chí vui lòng chọn loại cuộc họp:')).toBeTruthy();
+    if (s.branch === undefined) await choose(author, s.kind, 'Thời gian họp?');
     else if (typeof s.branch === 'string') {
-      await choose(author, s.kind, 'Gõ mã chi bộ');
-      await type(author, s.branch, 'Ngày giờ họp?');
+      await choose(author, s.kind, 'Cuộc họp của tổ chức đảng nào? Đồng chí vui lòng gõ mã');
+      await type(author, s.branch, 'Thời gian họp?');
     } else {
-      await choose(author, s.kind, 'Cuộc họp của chi bộ nào?');
-      await choose(author, s.branch, 'Ngày giờ họp?');
+      await choose(author, s.kind, 'Cuộc họp của tổ chức đảng nào?');
+      await choose(author, s.branch, 'Thời gian họp?');
     }
     await type(author, s.when, 'Thời lượng?');
     await choose(author, s.duration ?? /^\d+ phút$/, 'Địa điểm họp?');
     await type(author, s.location, 'Chủ đề');
     await type(author, s.title, 'Chương trình');
-    await type(author, s.agenda, 'Gửi tài liệu');
+    await type(author, s.agenda, 'vui lòng gửi tài liệu');
     for (const [i, name] of (s.documents ?? []).entries()) {
       const mark = t.fake.mark();
       t.fake.pushUpdate(documentMessage(author, privateChat(author), { file_id: `FILE-${name}`, file_name: name }));
       await next(author.id, `Đã nhận ${i + 1} tài liệu`, mark);
     }
-    await choose(author, s.documents?.length ? /^Xong$/ : /Không có tài liệu/, 'Lặp lại?');
+    await choose(author, s.documents?.length ? /^Xong$/ : /Không có tài liệu/, 'Cuộc họp có lặp lại không?');
     const mark = t.fake.mark();
     t.fake.pressButton(author, lastWithButton(author.id, s.repeat), s.repeat);
     const card = await t.fake.waitFor('sendMessage', (p) => p.chat_id === author.id && buttonsOf(p).some((b) => b.callback_data?.startsWith('mk:')), {
@@ -197,7 +197,7 @@ describe('meetings (end to end)', () => {
 
   describe('/taolich', () => {
     it('a secretary schedules a monthly meeting of their branch with documents; bad dates get an example; the announcement reaches the group and members with RSVP buttons', async () => {
-      expect(await type(cellSecretary, '/taolich', 'Loại cuộc họp?')).toContain('Loại cuộc họp?');
+      expect(await type(cellSecretary, '/taolich', 'Đồng chí vui lòng chọn loại cuộc họp:')).toContain('Đồng chí vui lòng chọn loại cuộc họp:');
       const kinds = buttonsOf(t.fake.sentMessages(cellSecretary.id).at(-1)!).map((b) => b.text);
       expect(kinds).toEqual([
         'Sinh hoạt chi bộ định kỳ',
@@ -209,7 +209,7 @@ describe('meetings (end to end)', () => {
         'Cuộc họp',
       ]);
       // A cell secretary has one branch: no question about it.
-      const ask = await choose(cellSecretary, /^Sinh hoạt chi bộ định kỳ$/, 'Ngày giờ họp?');
+      const ask = await choose(cellSecretary, /^Sinh hoạt chi bộ định kỳ$/, 'Thời gian họp?');
       expect(ask).toContain('14h30 3/12, 3/12/2026 14:30, 8h ngày mai, thứ Ba tuần sau 8h, 14:00 thứ 6');
       const gibberish = await type(cellSecretary, 'sớm nhất có thể', 'Chưa hiểu');
       expect(gibberish).toContain('Chưa hiểu “sớm nhất có thể”');
@@ -219,15 +219,15 @@ describe('meetings (end to end)', () => {
       await choose(cellSecretary, /^90 phút$/, 'Địa điểm họp?');
       await type(cellSecretary, 'Hội trường A&B <tầng 2>', 'Chủ đề');
       await type(cellSecretary, '-', 'Chương trình');
-      await type(cellSecretary, 'Kiểm điểm công tác tháng 11', 'Gửi tài liệu');
+      await type(cellSecretary, 'Kiểm điểm công tác tháng 11', 'vui lòng gửi tài liệu');
       let mark = t.fake.mark();
       t.fake.pushUpdate(documentMessage(cellSecretary, privateChat(cellSecretary), { file_id: 'FILE-NQ', file_name: 'nghi-quyet.pdf' }));
       await next(cellSecretary.id, 'Đã nhận 1 tài liệu', mark);
-      await choose(cellSecretary, /^Xong$/, 'Lặp lại?');
+      await choose(cellSecretary, /^Xong$/, 'Cuộc họp có lặp lại không?');
       const repeats = buttonsOf(t.fake.sentMessages(cellSecretary.id).at(-1)!).map((b) => b.text);
-      expect(repeats).toEqual(['Không lặp lại', 'Hằng tháng, ngày 3', 'Hằng tháng, Thứ Năm đầu tiên', 'Hằng quý, ngày 3 tháng thứ 3 của quý']);
+      expect(repeats).toEqual(['Không lặp lại', 'Ngày 3 hằng tháng', 'Thứ Năm tuần đầu tiên hằng tháng', 'Ngày 3 tháng thứ 3 mỗi quý']);
       mark = t.fake.mark();
-      t.fake.pressButton(cellSecretary, lastWithButton(cellSecretary.id, /Hằng tháng, ngày 3/), /Hằng tháng, ngày 3/);
+      t.fake.pressButton(cellSecretary, lastWithButton(cellSecretary.id, /Ngày 3 hằng tháng/), /Ngày 3 hằng tháng/);
       await next(cellSecretary.id, 'Xem trước cuộc họp', mark);
       const preview = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).startsWith('📅'), { after: mark });
       const card = String(preview.params.text);
@@ -274,23 +274,44 @@ describe('meetings (end to end)', () => {
       expect(file.params.document).toBe('FILE-NQ');
     });
 
+    it('a monthly weekday rule reads "thứ Sáu tuần thứ hai hằng tháng" (never "Thứ Sáu thứ hai", Friday-Monday), on the button and on the card', async () => {
+      const { card } = await create(cellSecretary, {
+        kind: /^Sinh hoạt chi bộ định kỳ$/,
+        when: '14h00 11/12/2026', // the second Friday of December 2026
+        location: 'Hội trường',
+        title: '-',
+        agenda: '-',
+        repeat: /^Thứ Sáu tuần thứ hai hằng tháng$/,
+      });
+      const question = t.fake.sentMessages(cellSecretary.id).find((p) => buttonsOf(p).some((b) => b.text === 'Không lặp lại'))!;
+      expect(buttonsOf(question).map((b) => b.text)).toEqual([
+        'Không lặp lại',
+        'Ngày 11 hằng tháng',
+        'Thứ Sáu tuần thứ hai hằng tháng',
+        'Ngày 11 tháng thứ 3 mỗi quý',
+      ]);
+      expect(card).toContain('🕑 Thứ Sáu, 11/12/2026, 14h00–15h30');
+      expect(card).toContain('🔁 Lặp lại: thứ Sáu tuần thứ hai hằng tháng');
+      expect(card).not.toMatch(/Sáu thứ hai/i);
+    });
+
     it('a committee secretary picks their branch or a subcell (a forged choice is asked again); a combined meeting lasts 120 minutes unless changed', async () => {
-      await type(secretary, '/taolich', 'Loại cuộc họp?');
-      await choose(secretary, /kết hợp chuyên đề/, 'Cuộc họp của chi bộ nào?');
+      await type(secretary, '/taolich', 'Đồng chí vui lòng chọn loại cuộc họp:');
+      await choose(secretary, /kết hợp chuyên đề/, 'Cuộc họp của tổ chức đảng nào?');
       expect(buttonsOf(t.fake.sentMessages(secretary.id).at(-1)!).map((b) => b.text)).toEqual(['Đảng bộ Sở <Tài chính>', 'Chi bộ Phòng Ngân sách']);
       // A forged press naming another branch: the question comes again.
       let mark = t.fake.mark();
       t.fake.press(secretary, last(secretary.id), `tl:br:${bloc.cell.id}`, { unchecked: true });
-      await next(secretary.id, 'Cuộc họp của chi bộ nào?', mark);
-      await choose(secretary, /Phòng Ngân sách/, 'Ngày giờ họp?');
+      await next(secretary.id, 'Cuộc họp của tổ chức đảng nào?', mark);
+      await choose(secretary, /Phòng Ngân sách/, 'Thời gian họp?');
       expect(await type(secretary, 'thứ Ba tuần sau 8h', 'Thời lượng?')).toContain('mặc định 120 phút');
-      await choose(secretary, /^Khác$/, 'Gõ thời lượng bằng phút');
+      await choose(secretary, /^Khác$/, 'Đồng chí vui lòng gõ thời lượng bằng phút');
       expect(await type(secretary, '10', 'Thời lượng phải là số phút')).toContain('từ 30 đến 480');
       await type(secretary, '150', 'Địa điểm họp?');
       await type(secretary, 'Phòng họp số 1', 'Chủ đề');
       await type(secretary, 'Học tập chuyên đề năm 2026', 'Chương trình');
-      await type(secretary, '-', 'Gửi tài liệu');
-      await choose(secretary, /Không có tài liệu/, 'Lặp lại?');
+      await type(secretary, '-', 'vui lòng gửi tài liệu');
+      await choose(secretary, /Không có tài liệu/, 'Cuộc họp có lặp lại không?');
       mark = t.fake.mark();
       t.fake.pressButton(secretary, lastWithButton(secretary.id, /Không lặp lại/), /Không lặp lại/);
       const card = await t.fake.waitFor('sendMessage', (p) => p.chat_id === secretary.id && String(p.text).startsWith('📅'), { after: mark });
@@ -323,9 +344,9 @@ describe('meetings (end to end)', () => {
       await announced(t.services.meetings.get(forCell.draftId)!);
 
       // An unknown code is asked again.
-      await type(office, '/taolich', 'Loại cuộc họp?');
-      await choose(office, /^Hội nghị cấp ủy$/, 'Gõ mã chi bộ');
-      expect(await type(office, 'XYZ', 'Không tìm thấy chi bộ')).toContain('“XYZ”');
+      await type(office, '/taolich', 'Đồng chí vui lòng chọn loại cuộc họp:');
+      await choose(office, /^Hội nghị cấp ủy$/, 'Cuộc họp của tổ chức đảng nào? Đồng chí vui lòng gõ mã');
+      expect(await type(office, 'XYZ', 'Không tìm thấy tổ chức đảng')).toContain('“XYZ”');
       await type(office, '/huy', 'Đã thôi tạo lịch họp');
 
       const forBloc = await create(office, {
@@ -351,21 +372,21 @@ describe('meetings (end to end)', () => {
     });
 
     it('a plain member may not schedule; forged buttons on another branch’s meeting or someone else’s draft are refused', async () => {
-      expect(await type(member, '/taolich', 'dành cho')).toContain('Lệnh /taolich dành cho bí thư, phó bí thư chi bộ và Văn phòng Đảng ủy Khối');
+      expect(await type(member, '/taolich', 'dành cho')).toContain('Lệnh /taolich dành cho bí thư, phó bí thư và Văn phòng Đảng ủy Khối; đồng chí không có quyền dùng lệnh này.');
       const m = schedule(at('2026-12-03 14:30'));
       await announced(m);
       // The DB01 secretary tries to move, cancel or take attendance for a CB02 meeting.
-      expect(await pressData(secretary, `mv:${m.id}`)).toContain('Chỉ bí thư, phó bí thư của chi bộ');
-      expect(await pressData(secretary, `mx:${m.id}`)).toContain('Chỉ bí thư, phó bí thư của chi bộ');
-      expect(await pressData(secretary, `mxy:${m.id}`)).toContain('Chỉ bí thư, phó bí thư của chi bộ');
-      expect(await pressData(secretary, `ad:${m.id}`)).toContain('Chỉ bí thư, phó bí thư của chi bộ');
-      expect(await type(secretary, `/suahop ${m.id}`, 'Chỉ bí thư')).toContain('Chỉ bí thư, phó bí thư của chi bộ');
-      expect(await type(secretary, `/huyhop ${m.id}`, 'Chỉ bí thư')).toContain('Chỉ bí thư, phó bí thư của chi bộ');
+      expect(await pressData(secretary, `mv:${m.id}`)).toContain('Chỉ bí thư, phó bí thư nơi tổ chức cuộc họp');
+      expect(await pressData(secretary, `mx:${m.id}`)).toContain('Chỉ bí thư, phó bí thư nơi tổ chức cuộc họp');
+      expect(await pressData(secretary, `mxy:${m.id}`)).toContain('Chỉ bí thư, phó bí thư nơi tổ chức cuộc họp');
+      expect(await pressData(secretary, `ad:${m.id}`)).toContain('Chỉ bí thư, phó bí thư nơi tổ chức cuộc họp');
+      expect(await type(secretary, `/suahop ${m.id}`, 'Chỉ bí thư')).toContain('Chỉ bí thư, phó bí thư nơi tổ chức cuộc họp');
+      expect(await type(secretary, `/huyhop ${m.id}`, 'Chỉ bí thư')).toContain('Chỉ bí thư, phó bí thư nơi tổ chức cuộc họp');
       // Its own secretary cannot take attendance before it starts, even with a forged button.
       expect(await pressData(cellSecretary, `ad:${m.id}`)).toContain('chưa bắt đầu');
       expect(await pressData(cellSecretary, `af:${m.id}`)).toContain('chưa bắt đầu');
       // A member of another branch cannot reply to it.
-      expect(await pressData(member, `rv:${m.id}:1`)).toContain('không thuộc chi bộ của đồng chí');
+      expect(await pressData(member, `rv:${m.id}:1`)).toContain('không thuộc tổ chức đảng của đồng chí');
       expect(t.services.meetings.rsvpOf(m.id, bloc.member.id)).toBeNull();
       expect(t.services.meetings.get(m.id)!.status).toBe('scheduled');
 
@@ -432,7 +453,7 @@ describe('meetings (end to end)', () => {
       expect(asked.cards[0]!.text).toContain('Đã đăng ký: 0 tham dự · 0 vắng · 2 chưa trả lời');
       expect(buttonsOf(asked.cards[0]!).map((b) => b.text)).toEqual(['✅ Tham dự', '❌ Vắng', '🔁 Dời lịch', '🗑 Hủy họp']);
 
-      expect(await type(member, '/lichhop CB02', 'chỉ xem được')).toContain('Đồng chí chỉ xem được lịch của chi bộ mình');
+      expect(await type(member, '/lichhop CB02', 'chỉ xem được')).toContain('Đồng chí chỉ xem được lịch họp của tổ chức đảng mình');
       expect(await type(member, '/lichhop XYZ', 'Không tìm thấy')).toBeTruthy();
     });
 
@@ -503,12 +524,12 @@ describe('meetings (end to end)', () => {
       expect(t.services.outbox.rowsOf('meeting', m.id, ['pending'])).toHaveLength(3);
 
       // /huy leaves the edit with nothing changed.
-      await type(cellSecretary, `/suahop ${m.id}`, 'Sửa gì cho cuộc họp');
+      await type(cellSecretary, `/suahop ${m.id}`, 'Đồng chí muốn sửa nội dung nào của cuộc họp');
       await choose(cellSecretary, /^Thời gian$/, 'Thời gian mới?');
       expect(await type(cellSecretary, '/huy', 'Đã thôi')).toBe('Đã thôi sửa cuộc họp. Không có gì thay đổi.');
       expect(t.services.meetings.get(m.id)!.startsAt).toEqual(at('2026-12-03 14:30'));
 
-      await type(cellSecretary, `/suahop ${m.id}`, 'Sửa gì cho cuộc họp');
+      await type(cellSecretary, `/suahop ${m.id}`, 'Đồng chí muốn sửa nội dung nào của cuộc họp');
       await choose(cellSecretary, /^Thời gian$/, 'Thời gian mới?');
       expect(await type(cellSecretary, 'khi nào rảnh', 'Chưa hiểu')).toContain('14h30 3/12');
       expect(await type(cellSecretary, '8h hôm qua', 'đã qua')).toBeTruthy();
@@ -596,7 +617,7 @@ describe('meetings (end to end)', () => {
       const january = t.services.meetings.between(at('2027-01-01 00:00'), at('2027-02-01 00:00'), [bloc.cell.id], false)[0]!;
       expect(january.startsAt).toEqual(at('2027-01-03 14:30'));
 
-      await type(cellSecretary, `/suahop ${january.id}`, 'Sửa gì cho cuộc họp');
+      await type(cellSecretary, `/suahop ${january.id}`, 'Đồng chí muốn sửa nội dung nào của cuộc họp');
       expect(buttonsOf(t.fake.sentMessages(cellSecretary.id).at(-1)!).map((b) => b.text)).toContain('Cả chuỗi lịch (từ nay về sau)');
       await choose(cellSecretary, /^Thời gian$/, 'Thời gian mới?');
       await type(cellSecretary, '9h 5/1/2027', 'Đã cập nhật');
@@ -605,7 +626,7 @@ describe('meetings (end to end)', () => {
       expect(String(movedNote.params.text)).toContain('Thứ Ba, 05/01/2027, 9h00–10h30');
       expect(t.services.meetings.get(first.id)!.startsAt).toEqual(at('2026-12-03 14:30'));
 
-      await type(cellSecretary, `/suahop ${first.id}`, 'Sửa gì cho cuộc họp');
+      await type(cellSecretary, `/suahop ${first.id}`, 'Đồng chí muốn sửa nội dung nào của cuộc họp');
       await choose(cellSecretary, /Cả chuỗi lịch/, 'Giờ họp mới cho cả chuỗi');
       expect(await type(cellSecretary, '8h00', 'Đã cập nhật chuỗi lịch')).toContain('từ nay về sau');
       const upcoming = t.services.meetings.between(clock().now(), at('2027-02-01 00:00'), [bloc.cell.id], false);
@@ -699,19 +720,19 @@ describe('meetings (end to end)', () => {
         ['Hoàng Minh Em', 'unexcused'],
         ['Đặng Quốc Đạt', 'present'],
       ]);
-      expect(await takeAttendance(1, 3, ['✅ Hoàng Minh Em', '🟡 Hoàng Minh Em', '🔴 Hoàng Minh Em'])).not.toContain('Đã báo bí thư');
+      expect(await takeAttendance(1, 3, ['✅ Hoàng Minh Em', '🟡 Hoàng Minh Em', '🔴 Hoàng Minh Em'])).not.toContain('đã báo bí thư');
       const third = await takeAttendance(2, 3, ['✅ Hoàng Minh Em', '🟡 Hoàng Minh Em', '🔴 Hoàng Minh Em']);
-      expect(third).toContain('⚠️ Đã báo bí thư: Hoàng Minh Em vắng không lý do từ 3 lần trong năm.');
-      const flag = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('không có lý do 3 lần'));
+      expect(third).toContain('⚠️ Hoàng Minh Em: đã vắng mặt ba lần trở lên trong năm không có lý do chính đáng. Bot đã báo bí thư để chi bộ xem xét theo Điều lệ Đảng.');
+      const flag = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('vắng mặt 3 lần'));
       expect(String(flag.params.text)).toBe(
-        '⚠️ Đồng chí <b>Hoàng Minh Em</b> đã vắng sinh hoạt chi bộ không có lý do 3 lần trong năm 2026. Theo Điều lệ Đảng, cấp ủy cần xem xét.',
+        '⚠️ Đồng chí <b>Hoàng Minh Em</b> đã vắng mặt 3 lần trong năm 2026 không có lý do chính đáng. Theo Điều lệ Đảng, chi bộ xem xét trường hợp này.',
       );
       // A fourth one: no second flag.
-      expect(await takeAttendance(3, 3, ['✅ Hoàng Minh Em', '🟡 Hoàng Minh Em', '🔴 Hoàng Minh Em'])).not.toContain('Đã báo bí thư');
+      expect(await takeAttendance(3, 3, ['✅ Hoàng Minh Em', '🟡 Hoàng Minh Em', '🔴 Hoàng Minh Em'])).not.toContain('đã báo bí thư');
       await t.settle();
       await sleep(500);
-      expect(t.fake.sentMessages(cellSecretary.id).filter((p) => String(p.text).includes('không có lý do'))).toHaveLength(1);
-      expect(t.fake.sentMessages(cellMember.id).filter((p) => String(p.text).includes('không có lý do'))).toEqual([]);
+      expect(t.fake.sentMessages(cellSecretary.id).filter((p) => String(p.text).includes('chi bộ xem xét trường hợp này'))).toHaveLength(1);
+      expect(t.fake.sentMessages(cellMember.id).filter((p) => String(p.text).includes('chi bộ xem xét'))).toEqual([]);
       // The list marks the ones done.
       expect(await type(cellSecretary, '/diemdanh', 'Chọn cuộc họp')).toBeTruthy();
       expect(buttonsOf(t.fake.sentMessages(cellSecretary.id).at(-1)!).filter((b) => b.text.endsWith('✔'))).toHaveLength(4);
@@ -722,7 +743,7 @@ describe('meetings (end to end)', () => {
 
   describe('/nhacnho', () => {
     it('a member turns private reminders off and on; a secretary sets the branch’s reminder times; bad input gets an example', async () => {
-      const status = await type(cellMember, '/nhacnho', 'Nhắc lịch họp qua tin riêng');
+      const status = await type(cellMember, '/nhacnho', 'Nhắc lịch họp qua tin nhắn riêng');
       expect(status).toContain('đang bật');
       expect(status).toContain('<b>Chi bộ Công ty TNHH A&amp;B</b> được nhắc trước giờ họp: 1 ngày, 2 giờ.');
       expect(status).not.toContain('Bí thư, phó bí thư đổi bằng');

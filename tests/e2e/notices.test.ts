@@ -54,26 +54,26 @@ describe('notices (end to end)', () => {
     steps: { scope: RegExp; people: RegExp; ack: RegExp; when?: string; codes?: string; subcells?: RegExp },
   ): Promise<string> {
     const chat = privateChat(author);
-    expect(await t.say(author, chat, '/guithongbao')).toContain('Gửi nội dung thông báo');
-    if (typeof body === 'string') expect(await t.say(author, chat, body)).toContain('Gửi cho ai?');
+    expect(await t.say(author, chat, '/guithongbao')).toContain('Đồng chí vui lòng gửi nội dung thông báo');
+    if (typeof body === 'string') expect(await t.say(author, chat, body)).toContain('Gửi đến đối tượng nào?');
     else {
       const mark = t.fake.mark();
       body();
-      await t.fake.waitFor('sendMessage', (p) => p.chat_id === author.id && String(p.text).includes('Gửi cho ai?'), { after: mark });
+      await t.fake.waitFor('sendMessage', (p) => p.chat_id === author.id && String(p.text).includes('Gửi đến đối tượng nào?'), { after: mark });
     }
     if (steps.codes) {
-      expect(await choose(author, steps.scope)).toContain('Gõ mã các chi bộ');
+      expect(await choose(author, steps.scope)).toContain('Đồng chí vui lòng gõ mã các tổ chức đảng');
       expect(await t.say(author, chat, steps.codes)).toContain('chi bộ trực thuộc');
-      expect(await choose(author, steps.subcells!)).toContain('Gửi qua đâu?');
+      expect(await choose(author, steps.subcells!)).toContain('Gửi theo hình thức nào?');
     } else {
-      expect(await choose(author, steps.scope)).toContain('Gửi qua đâu?');
+      expect(await choose(author, steps.scope)).toContain('Gửi theo hình thức nào?');
     }
     expect(await choose(author, steps.people)).toContain('Đã nhận');
     const whenPrompt = await choose(author, steps.ack);
     expect(whenPrompt).toContain('Gửi khi nào?');
     const mark = t.fake.mark();
     if (steps.when) {
-      expect(await choose(author, /Hẹn giờ/)).toContain('Gõ ngày giờ gửi');
+      expect(await choose(author, /Hẹn giờ/)).toContain('Đồng chí vui lòng gõ ngày giờ gửi');
       t.fake.sendText(author, chat, steps.when);
     } else {
       t.fake.pressButton(author, last(author.id), /Gửi ngay/);
@@ -92,11 +92,11 @@ describe('notices (end to end)', () => {
 
   it('a secretary sends a formatted notice to their branch; members get it with the button; the author gets progress and a report', async () => {
     const summary = await compose(secretary, 'Họp chi bộ <b>sáng mai</b> & chuẩn bị tài liệu', {
-      scope: /^Chi bộ của tôi$/,
-      people: /Tin riêng/,
+      scope: /^Tổ chức đảng của tôi$/,
+      people: /^Tin nhắn riêng tới/,
       ack: /yêu cầu xác nhận/,
     });
-    expect(summary).toContain('Người nhận: 3 đồng chí · tin riêng: 3 · nhóm: 0');
+    expect(summary).toContain('Người nhận: 3 đồng chí · tin nhắn riêng: 3 · nhóm: 0');
     expect(summary).toContain('Đối tượng: Đảng bộ Sở &lt;Tài chính&gt;');
     // The preview is exactly what recipients get.
     const preview = t.fake.sentMessages(secretary.id).find((p) => String(p.text).startsWith('📢'))!;
@@ -129,7 +129,7 @@ describe('notices (end to end)', () => {
   it('the delivery report names who could not be reached and who has not linked Telegram', async () => {
     t.services.members.create({ code: 'DV010', fullName: 'Chưa Liên Kết', branchId: bloc.cell.id, roles: ['member'] }, SYSTEM);
     t.fake.blockUser(cellMember.id);
-    await compose(cellSecretary, 'Thông báo thu đảng phí', { scope: /^Chi bộ của tôi$/, people: /Tin riêng/, ack: /Không cần/ });
+    await compose(cellSecretary, 'Thông báo thu đảng phí', { scope: /^Tổ chức đảng của tôi$/, people: /^Tin nhắn riêng tới/, ack: /Không cần/ });
     await confirm(cellSecretary);
     const report = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('Kết quả gửi'), {
       timeoutMs: 10_000,
@@ -138,7 +138,7 @@ describe('notices (end to end)', () => {
     expect(text).toContain('Đã gửi: 1');
     expect(text).toContain('Không gửi được: 1');
     expect(text).toContain('Hoàng Minh Em: 403: Forbidden: bot was blocked by the user');
-    expect(text).toContain('Chưa liên kết Telegram (không nhận được tin riêng): 1');
+    expect(text).toContain('Chưa liên kết Telegram (không nhận được tin nhắn riêng): 1');
     expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
     const audit = t.services.audit.recent(20).find((e) => e.action === 'notice.send');
     expect(audit?.details).toMatchObject({ audience: { people: 'all', channel: 'private' } });
@@ -147,10 +147,10 @@ describe('notices (end to end)', () => {
 
   it('"Đã nhận" records once, answers the button, and /thongbao shows who has not acknowledged', async () => {
     await compose(office, 'Kế hoạch học tập nghị quyết', {
-      scope: /Chọn chi bộ/,
+      scope: /Chọn tổ chức đảng/,
       codes: 'DB01, CB02',
       subcells: /Có, kèm/,
-      people: /Tin riêng/,
+      people: /^Tin nhắn riêng tới/,
       ack: /yêu cầu xác nhận/,
     });
     await confirm(office);
@@ -196,11 +196,11 @@ describe('notices (end to end)', () => {
     const formatted = textMessage(cellSecretary, chat, 'Lịch sinh hoạt tháng 12 tại hội trường A&B');
     formatted.message!.entities = [{ type: 'bold', offset: 0, length: 14 }, { type: 'italic', offset: 28, length: 10 }];
     const summary = await compose(cellSecretary, () => t.fake.pushUpdate(formatted), {
-      scope: /^Chi bộ của tôi$/,
+      scope: /^Tổ chức đảng của tôi$/,
       people: /Nhóm Telegram/,
       ack: /yêu cầu xác nhận/,
     });
-    expect(summary).toContain('tin riêng: 0 · nhóm: 1');
+    expect(summary).toContain('tin nhắn riêng: 0 · nhóm: 1');
     await confirm(cellSecretary);
     const inGroup = await t.fake.waitFor('sendMessage', (p) => p.chat_id === g.id && String(p.text).startsWith('📢'));
     expect(String(inGroup.params.text)).toContain('<b>Lịch sinh hoạt</b> tháng 12 tại <i>hội trường</i> A&amp;B');
@@ -215,7 +215,7 @@ describe('notices (end to end)', () => {
     await compose(
       office,
       () => t.fake.pushUpdate(documentMessage(office, chat, { file_id: 'FILE-123', file_name: 'ke-hoach.pdf', caption: 'Kế hoạch số 12' })),
-      { scope: /Toàn Đảng bộ/, people: /Chỉ bí thư/, ack: /Không cần/ },
+      { scope: /Toàn Đảng bộ/, people: /chỉ gửi bí thư/, ack: /Không cần/ },
     );
     await confirm(office);
     const sent = await t.fake.waitFor('sendDocument', (p) => p.chat_id === cellSecretary.id);
@@ -230,7 +230,7 @@ describe('notices (end to end)', () => {
   it('a scheduled notice waits, survives a restart, and goes out on time; a cancelled one never does', async () => {
     const summary = await compose(office, 'Hội nghị quán triệt nghị quyết', {
       scope: /Toàn Đảng bộ/,
-      people: /Tin riêng/,
+      people: /^Tin nhắn riêng tới/,
       ack: /Không cần/,
       when: '8h ngày mai',
     });
@@ -249,7 +249,7 @@ describe('notices (end to end)', () => {
     expect(String(got.params.text)).toContain('Hội nghị quán triệt nghị quyết');
 
     // A second one, cancelled from the /thongbao list before its time.
-    await compose(office, 'Thông báo sẽ bị hủy', { scope: /Toàn Đảng bộ/, people: /Tin riêng/, ack: /Không cần/, when: '3/12/2026 14:30' });
+    await compose(office, 'Thông báo sẽ bị hủy', { scope: /Toàn Đảng bộ/, people: /^Tin nhắn riêng tới/, ack: /Không cần/, when: '3/12/2026 14:30' });
     await confirm(office);
     const call = await t.sayCall(office, privateChat(office), '/thongbao');
     const mark = t.fake.mark();
@@ -261,7 +261,7 @@ describe('notices (end to end)', () => {
   }, 30_000);
 
   it('reminds non-acknowledgers after the delay, then tells their secretary, once each', async () => {
-    await compose(office, 'Báo cáo kiểm điểm cuối năm', { scope: /Chọn chi bộ/, codes: 'CB02', subcells: /^Không$/, people: /Tin riêng/, ack: /yêu cầu xác nhận/ });
+    await compose(office, 'Báo cáo kiểm điểm cuối năm', { scope: /Chọn tổ chức đảng/, codes: 'CB02', subcells: /^Không$/, people: /^Tin nhắn riêng tới/, ack: /yêu cầu xác nhận/ });
     await confirm(office);
     const notice = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).startsWith('📢'));
     const data = (notice.params.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!.callback_data;
@@ -288,9 +288,9 @@ describe('notices (end to end)', () => {
   it('the conversation survives a restart in the middle', async () => {
     const chat = privateChat(cellSecretary);
     await t.say(cellSecretary, chat, '/guithongbao');
-    expect(await t.say(cellSecretary, chat, 'Nội dung trước khi khởi động lại')).toContain('Gửi cho ai?');
+    expect(await t.say(cellSecretary, chat, 'Nội dung trước khi khởi động lại')).toContain('Gửi đến đối tượng nào?');
     await t.restart();
-    expect(await choose(cellSecretary, /^Chi bộ của tôi$/)).toContain('Gửi qua đâu?');
+    expect(await choose(cellSecretary, /^Tổ chức đảng của tôi$/)).toContain('Gửi theo hình thức nào?');
   });
 
   describe('bad input', () => {
@@ -299,7 +299,7 @@ describe('notices (end to end)', () => {
       await t.say(office, chat, '/guithongbao');
       const mark = t.fake.mark();
       t.fake.pushUpdate({ message: { ...textMessage(office, chat, 'x').message!, text: undefined, sticker: { file_id: 'S', file_unique_id: 'S', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } as never });
-      expect(String((await t.fake.waitFor('sendMessage', (p) => p.chat_id === office.id, { after: mark })).params.text)).toContain('Chỉ nhận văn bản, tệp hoặc ảnh');
+      expect(String((await t.fake.waitFor('sendMessage', (p) => p.chat_id === office.id, { after: mark })).params.text)).toContain('Bot chỉ nhận văn bản, tệp hoặc ảnh. Đồng chí vui lòng gửi lại nội dung thông báo');
       const mark2 = t.fake.mark();
       t.fake.pushUpdate(documentMessage(office, chat, { file_id: 'F', file_name: 'a.pdf', caption: 'x'.repeat(1000) }));
       const tooLong = await t.fake.waitFor('sendMessage', (p) => p.chat_id === office.id, { after: mark2 });
@@ -313,12 +313,12 @@ describe('notices (end to end)', () => {
       const chat = privateChat(office);
       await t.say(office, chat, '/guithongbao');
       await t.say(office, chat, 'Nội dung');
-      await choose(office, /Chọn chi bộ/);
+      await choose(office, /Chọn tổ chức đảng/);
       await t.say(office, chat, 'CB09');
       await choose(office, /^Không$/);
-      expect(await choose(office, /Tin riêng/)).toContain('Không có ai nhận được thông báo');
+      expect(await choose(office, /^Tin nhắn riêng tới/)).toContain('Với lựa chọn này, không có ai nhận được thông báo');
       await t.settle();
-      expect(last(office.id).text).toContain('Gửi cho ai?');
+      expect(last(office.id).text).toContain('Gửi đến đối tượng nào?');
       expect(t.services.notices.authoredBy(t.services.members.findByTelegramId(office.id)!)).toEqual([]);
     });
 
@@ -326,8 +326,8 @@ describe('notices (end to end)', () => {
       const chat = privateChat(cellSecretary);
       await t.say(cellSecretary, chat, '/guithongbao');
       await t.say(cellSecretary, chat, 'Nội dung');
-      await choose(cellSecretary, /^Chi bộ của tôi$/);
-      await choose(cellSecretary, /Tin riêng/);
+      await choose(cellSecretary, /^Tổ chức đảng của tôi$/);
+      await choose(cellSecretary, /^Tin nhắn riêng tới/);
       await choose(cellSecretary, /Không cần/);
       await choose(cellSecretary, /Hẹn giờ/);
       expect(await t.say(cellSecretary, chat, '8h hôm qua')).toContain('đã qua');
@@ -344,10 +344,10 @@ describe('notices (end to end)', () => {
       const scopeMsg = last(cellSecretary.id);
       const mark = t.fake.mark();
       t.fake.press(cellSecretary, scopeMsg, 'bc:scope:bloc', { unchecked: true });
-      await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('chỉ gửi được cho chi bộ của mình'), { after: mark });
+      await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('Đồng chí chỉ gửi được cho tổ chức đảng của mình.'), { after: mark });
 
       // The office's draft, confirmed by a forged press from the secretary: refused, nothing sent.
-      await compose(office, 'Bản nháp của Văn phòng', { scope: /Toàn Đảng bộ/, people: /Tin riêng/, ack: /Không cần/ });
+      await compose(office, 'Bản nháp của Văn phòng', { scope: /Toàn Đảng bộ/, people: /^Tin nhắn riêng tới/, ack: /Không cần/ });
       const draft = last(office.id);
       const data = (draft.reply_markup!.inline_keyboard[0]![0] as { callback_data: string }).callback_data;
       const refused = await t.press(cellSecretary, { ...draft, chat: privateChat(cellSecretary) }, data, true);

@@ -71,7 +71,7 @@ describe('running the bot (end to end)', () => {
     const bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: 8201 }, SYSTEM);
     const m = user(8201);
-    expect(await t.say(m, privateChat(m), '/tim')).toContain('Gõ <code>/tim từ-khóa</code>');
+    expect(await t.say(m, privateChat(m), '/tim')).toContain('Đồng chí vui lòng gõ <code>/tim từ-khóa</code>');
     expect(await t.say(m, privateChat(m), '/baocao')).toContain('Lệnh /baocao dành cho bí thư');
   });
 

@@ -72,7 +72,7 @@ describe('lookups (end to end)', () => {
 
   it('answers bad input clearly, never with a search engine error', async () => {
     const chat = privateChat(member);
-    expect(await t.say(member, chat, '/tim')).toContain('Gõ <code>/tim từ-khóa</code>');
+    expect(await t.say(member, chat, '/tim')).toContain('Đồng chí vui lòng gõ <code>/tim từ-khóa</code>');
     expect(await t.say(member, chat, `/tim ${'a'.repeat(4000)}`)).toContain('Câu tìm kiếm quá dài');
     for (const q of ['"', 'NEAR(a b)', '* - ( ) ^', 'chuyên OR -đề', '😀🎉', '中文 ký tự']) {
       const answer = await t.say(member, chat, `/tim ${q}`);
@@ -94,10 +94,22 @@ describe('lookups (end to end)', () => {
     let mark = t.fake.mark();
     t.fake.pushUpdate(inlineQuery(member, 'chuyen de'));
     let answer = await t.fake.waitFor('answerInlineQuery', undefined, { after: mark });
-    const results = answer.params.results as { id: string; title: string; input_message_content: { message_text: string } }[];
+    const results = answer.params.results as { id: string; title: string; description: string; input_message_content: { message_text: string } }[];
     expect(results.map((r) => r.title)).toContain('Sinh hoạt chuyên đề: Học tập và làm theo tư tưởng Hồ Chí Minh');
+    // The line under the title says what the result is, not just an icon.
+    expect(results.find((r) => r.id.startsWith('meeting:'))!.description).toBe('📅 Cuộc họp lúc 14h30 03/12/2026');
     expect(results[0]!.input_message_content.message_text).toContain('Hội trường Đông Á');
     expect(answer.params.is_personal).toBe(true);
+
+    for (const [query, description] of [
+      ['dang bo so', '🏛 Đảng bộ cơ sở'],
+      ['ket nap', '📊 Chỉ tiêu nghị quyết'],
+    ]) {
+      mark = t.fake.mark();
+      t.fake.pushUpdate(inlineQuery(member, query!));
+      answer = await t.fake.waitFor('answerInlineQuery', undefined, { after: mark });
+      expect((answer.params.results as { description: string }[]).map((r) => r.description)).toEqual([description]);
+    }
 
     mark = t.fake.mark();
     t.fake.pushUpdate(inlineQuery(user(9799), 'chuyen de'));

@@ -185,7 +185,8 @@ export function createMeetingConversation(deps: BotDeps) {
     const location = await askText(conversation, duration.ctx, duration.ctx.t('create-ask-location'));
     const p = localParts(new Date(time.at), tz);
     const month = `${String(p.month).padStart(2, '0')}/${p.year}`;
-    const defaultTitle = `${htmlToPlain(kindLabel(location.ctx.t, { kind: kind.kind, combinedThematic: kind.combined }))}${kind.kind === 'regular' ? ` tháng ${month}` : ''}`;
+    const kindName = kindLabel(location.ctx.t, { kind: kind.kind, combinedThematic: kind.combined });
+    const defaultTitle = htmlToPlain(kind.kind === 'regular' ? location.ctx.t('create-default-title-month', { kind: kindName, month }) : kindName);
     const title = await askText(conversation, location.ctx, location.ctx.t('create-ask-title', { default: defaultTitle }));
     const agenda = await askText(conversation, title.ctx, title.ctx.t('create-ask-agenda'));
     const documents = await askDocuments(conversation, agenda.ctx);

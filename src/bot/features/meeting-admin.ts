@@ -258,7 +258,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     const kb = new InlineKeyboard();
     for (const r of rows.slice(0, 95)) {
       const state = r.status ?? 'none';
-      const hint = r.rsvp === 'no' ? ' (báo vắng)' : '';
+      const hint = r.rsvp === 'no' ? ` ${htmlToPlain(ctx.t('att-rsvp-no-hint'))}` : '';
       kb.text(shortenLabel(`${ICON[state]} ${r.fullName}${hint}`), callbackData(ATT_MARK, m.id, r.memberId)).row();
     }
     kb.text(htmlToPlain(ctx.t('att-finish')), callbackData(ATT_FINISH, m.id));

@@ -9,6 +9,7 @@ import type { InlineQueryResult } from 'grammy/types';
 import { classify } from '../../domain/intent.js';
 import { canManageBranch, isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
+import { formatDate, formatDateTime } from '../../domain/time.js';
 import { MAX_QUERY_LENGTH, SEARCH_KINDS, type SearchHit, type SearchKind } from '../../services/search.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -46,7 +47,7 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
       type: 'article',
       id: `${h.kind}:${h.id}`,
       title: shortenLabel(h.title, 100),
-      description: htmlToPlain(ctx.t(`search-kind-${h.kind}`)),
+      description: inlineDescription(deps, ctx, h),
       input_message_content: { message_text: shareText(deps, ctx, h).value, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     }));
     await ctx.answerInlineQuery(results, { cache_time: 10, is_personal: true });
@@ -130,6 +131,25 @@ async function openItem(deps: BotDeps, ctx: BotContext, kind: SearchKind, id: nu
       const indicator = services.indicators.getIndicator(id)!;
       return replyIndicatorDetail(deps, ctx, indicator);
     }
+  }
+}
+
+/** The line under an inline result's title: what the result is (an icon alone says too little). */
+function inlineDescription(deps: BotDeps, ctx: BotContext, hit: SearchHit): string {
+  const { services, config } = deps;
+  switch (hit.kind) {
+    case 'branch':
+      return htmlToPlain(ctx.t('search-inline-branch', { kind: ctx.t(`kind-${services.branches.getById(hit.id)!.kind}`) }));
+    case 'meeting': {
+      const m = services.meetings.get(hit.id)!;
+      return htmlToPlain(ctx.t('search-inline-meeting', { when: formatDateTime(m.startsAt, config.timeZone) }));
+    }
+    case 'notice': {
+      const n = services.notices.get(hit.id)!;
+      return htmlToPlain(ctx.t('search-inline-notice', { date: formatDate(n.releasedAt ?? n.createdAt, config.timeZone) }));
+    }
+    default:
+      return htmlToPlain(ctx.t(`search-inline-${hit.kind}`));
   }
 }
 
