@@ -24,14 +24,14 @@ export interface ColumnSpec<F extends string> {
 export const BRANCH_COLUMNS: readonly ColumnSpec<BranchField>[] = [
   {
     field: 'code',
-    header: 'Mã chi bộ',
-    aliases: ['ma chi bo', 'ma', 'ma to chuc', 'ma tccs', 'ma don vi', 'code', 'branch code'],
+    header: 'Mã tổ chức đảng',
+    aliases: ['ma to chuc dang', 'ma chi bo', 'ma', 'ma to chuc', 'ma tccs', 'ma don vi', 'code', 'branch code'],
     required: true,
   },
   {
     field: 'name',
-    header: 'Tên chi bộ',
-    aliases: ['ten chi bo', 'ten', 'ten to chuc', 'ten tccs', 'ten don vi', 'name', 'branch name'],
+    header: 'Tên tổ chức đảng',
+    aliases: ['ten to chuc dang', 'ten chi bo', 'ten', 'ten to chuc', 'ten tccs', 'ten don vi', 'name', 'branch name'],
     required: true,
   },
   { field: 'shortName', header: 'Tên viết tắt', aliases: ['ten viet tat', 'ten ngan', 'viet tat', 'short name'] },
@@ -55,8 +55,8 @@ export const MEMBER_COLUMNS: readonly ColumnSpec<MemberField>[] = [
   { field: 'fullName', header: 'Họ và tên', aliases: ['ho va ten', 'ho ten', 'ten', 'full name', 'name'], required: true },
   {
     field: 'branchCode',
-    header: 'Mã chi bộ',
-    aliases: ['ma chi bo', 'chi bo', 'ma to chuc', 'branch', 'branch code'],
+    header: 'Mã tổ chức đảng',
+    aliases: ['ma to chuc dang', 'to chuc dang', 'ma chi bo', 'chi bo', 'ma to chuc', 'branch', 'branch code'],
   },
   { field: 'roles', header: 'Vai trò', aliases: ['vai tro', 'chuc vu', 'role', 'roles'] },
   {
@@ -74,9 +74,10 @@ export const SHEET_NAMES: Record<ImportKind, readonly string[]> = {
 };
 
 /** The sheet names written on export. */
-export const SHEET_TITLES: Record<ImportKind, string> = { branches: 'Chi bộ', members: 'Đảng viên' };
+// The branches sheet holds committees and cells alike: "Tổ chức đảng", not "Chi bộ" (still read on import).
+export const SHEET_TITLES: Record<ImportKind, string> = { branches: 'Tổ chức đảng', members: 'Đảng viên' };
 
-/** Folds a header or a keyword: "Mã chi bộ (*)" → "ma chi bo". */
+/** Folds a header or a keyword: "Mã tổ chức đảng (*)" → "ma to chuc dang". */
 export function normalizeHeader(text: string): string {
   return foldVietnamese(text)
     .replace(/[_\-.:*()/#\\[\]]+/g, ' ')

@@ -33,7 +33,7 @@ export interface SheetRow {
 
 export interface Sheet {
   name: string;
-  /** How messages name it: `trang "Chi bộ"` or `tệp chi-bo.csv`. */
+  /** How messages name it: `trang "Tổ chức đảng"` or `tệp chi-bo.csv`. */
   label: string;
   rows: SheetRow[];
 }
@@ -106,7 +106,7 @@ export function planImport(sheets: readonly Sheet[], existing: ExistingState, op
     }
   }
   if (plan.sheets.length === 0 && plan.problems.length === 0)
-    plan.problems.push({ label: 'tệp', rowNumber: null, message: 'không có trang nào chứa danh sách chi bộ hoặc đảng viên' });
+    plan.problems.push({ label: 'tệp', rowNumber: null, message: 'không có trang nào chứa danh sách tổ chức đảng hoặc đảng viên' });
 
   const index = new BranchIndex(existing, branchRows);
   plan.branches = validateBranches(branchRows, existing, index, plan.problems);
@@ -125,8 +125,8 @@ const BRANCH_MEMBER_SHEETS: SheetKinds<ImportKind> = {
   kinds: IMPORT_KINDS,
   columns: (kind) => (kind === 'branches' ? BRANCH_COLUMNS : MEMBER_COLUMNS),
   sheetNames: SHEET_NAMES,
-  noHeader: 'không tìm thấy dòng tiêu đề cột (ví dụ "Mã chi bộ", "Họ và tên")',
-  unknownKind: 'không nhận ra đây là danh sách chi bộ hay đảng viên; đặt tên trang "Chi bộ"/"Đảng viên" hoặc dùng --type',
+  noHeader: 'không tìm thấy dòng tiêu đề cột (ví dụ "Mã tổ chức đảng", "Họ và tên")',
+  unknownKind: 'không nhận ra đây là danh sách tổ chức đảng hay đảng viên; đặt tên trang "Tổ chức đảng"/"Đảng viên" hoặc dùng --type',
 };
 
 // Reading one row: what can be checked without looking at other rows
@@ -171,9 +171,9 @@ function readBranchRow(label: string, row: SheetRow, columns: Map<string, number
   const before = problems.length;
 
   const code = cell('code') ?? '';
-  if (code === '') report('thiếu mã chi bộ');
+  if (code === '') report('thiếu mã tổ chức đảng');
   const name = cell('name') ?? '';
-  if (name === '') report('thiếu tên chi bộ');
+  if (name === '') report('thiếu tên tổ chức đảng');
 
   const kindText = cell('kind') ?? '';
   const kind = kindText === '' ? null : parseKind(kindText);
@@ -318,7 +318,7 @@ function resolveRef(index: BranchIndex, ref: string, what: string, report: (m: s
     return null;
   }
   if ('ambiguous' in found) {
-    report(`${what} "${ref}" khớp với nhiều chi bộ (${found.ambiguous.join(', ')}); hãy ghi mã`);
+    report(`${what} "${ref}" khớp với nhiều tổ chức đảng (${found.ambiguous.join(', ')}); vui lòng ghi mã`);
     return null;
   }
   return found.code;
@@ -343,7 +343,7 @@ function validateBranches(
     const key = codeKey(row.code);
     const first = firstRow.get(key);
     if (first) {
-      report(`mã chi bộ "${row.code}" trùng với ${where(first, row)}`);
+      report(`mã tổ chức đảng "${row.code}" trùng với ${where(first, row)}`);
       continue;
     }
     firstRow.set(key, row);
@@ -357,7 +357,7 @@ function validateBranches(
       parentUnresolved = parentCode === null;
     }
     if (parentCode !== null && codeKey(parentCode) === key) {
-      report('chi bộ không thể trực thuộc chính nó');
+      report('tổ chức đảng không thể trực thuộc chính nó');
       parentCode = null;
       parentUnresolved = true;
     }
@@ -464,7 +464,7 @@ function validateMembers(
     }
 
     let branchCode: string | null | undefined = row.branchRef;
-    if (row.branchRef) branchCode = resolveRef(index, row.branchRef, 'chi bộ', report);
+    if (row.branchRef) branchCode = resolveRef(index, row.branchRef, 'tổ chức đảng', report);
 
     if (row.telegramUserId !== null) {
       const other = telegramRow.get(row.telegramUserId);

@@ -68,7 +68,7 @@ function kindFromSheetName<K extends string>(spec: SheetKinds<K>, name: string):
 
 /**
  * The kind with the most headers that only it knows ("Họ và tên", "Kỳ báo cáo"); a header every
- * kind knows ("Mã chi bộ") counts for none. A tie says nothing.
+ * kind knows ("Mã tổ chức đảng") counts for none. A tie says nothing.
  */
 function kindFromHeaders<K extends string>(spec: SheetKinds<K>, cells: readonly string[]): K | null {
   const scores = spec.kinds

@@ -24,7 +24,7 @@ export interface ImportChange {
   kind: ImportKind;
   code: string;
   action: 'created' | 'updated';
-  /** For an update: which fields changed, in Vietnamese ("tên", "chi bộ"…). */
+  /** For an update: which fields changed, in Vietnamese ("tên", "tổ chức đảng"…). */
   fields: string[];
 }
 
@@ -170,7 +170,7 @@ function projected(before: Member, input: MemberInput): Member {
 function memberChanges(before: Member, after: Member): string[] {
   const fields: string[] = [];
   if (before.fullName !== after.fullName) fields.push(`họ tên "${before.fullName}" → "${after.fullName}"`);
-  if (before.branchId !== after.branchId) fields.push('chi bộ');
+  if (before.branchId !== after.branchId) fields.push('tổ chức đảng');
   if (before.roles.join() !== after.roles.join()) fields.push('vai trò');
   if (before.status !== after.status) fields.push('trạng thái');
   if (before.telegramUserId !== after.telegramUserId) fields.push('Telegram ID');

@@ -18,7 +18,7 @@ describe('backup and restore', () => {
     const b = await cli.run('backup', backupFile);
     expect(b.err).toBe('');
     expect(b.code).toBe(0);
-    expect(b.out).toMatch(/^Đã sao lưu .* \(\d+,\d KB\): 21 chi bộ, 300 đảng viên\./);
+    expect(b.out).toMatch(/^Đã sao lưu .* \(\d+,\d KB\): 21 tổ chức đảng, 300 đảng viên\./);
     expect(statSync(backupFile).size).toBeGreaterThan(0);
     expect((await cli.run('backup', backupFile)).code).toBe(1); // never overwrites
 
@@ -32,9 +32,9 @@ describe('backup and restore', () => {
     const r = await cli.run('restore', backupFile);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('cơ sở dữ liệu của bot, nguyên vẹn; 21 chi bộ, 300 đảng viên');
+    expect(r.out).toContain('cơ sở dữ liệu của bot, nguyên vẹn; 21 tổ chức đảng, 300 đảng viên');
     expect(r.out).toContain('Lược đồ đã ở phiên bản mới nhất.');
-    expect(r.out).toContain('Xong: hiện có 21 chi bộ, 300 đảng viên.');
+    expect(r.out).toContain('Xong: hiện có 21 tổ chức đảng, 300 đảng viên.');
 
     const restored = cli.open().services;
     expect(restored.members.getByCode('DV0301')).toBeNull();
@@ -63,7 +63,7 @@ describe('backup and restore', () => {
       bot.$client.prepare('select count(*) from members').get();
       const r = await cli.run('restore', backupFile);
       expect(r.code).toBe(1);
-      expect(r.err).toContain('đang được dùng (bot đang chạy?): hãy dừng bot trước khi khôi phục');
+      expect(r.err).toContain('đang được dùng (bot đang chạy?): vui lòng dừng bot trước khi khôi phục');
       expect(readdirSync(cli.dir).filter((f) => f.includes('before-restore') || f.includes('.restore-'))).toEqual([]);
       // The bot's database is untouched and still usable.
       expect(bot.$client.prepare('select count(*) from members').pluck().get()).toBe(300);

@@ -13,7 +13,7 @@ describe('demo', () => {
     const r = await cli.run('demo');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('21 chi bộ: 3 đảng bộ cơ sở, 7 chi bộ trực thuộc, 11 chi bộ cơ sở');
+    expect(r.out).toContain('21 tổ chức đảng: 3 đảng bộ cơ sở, 7 chi bộ trực thuộc, 11 chi bộ cơ sở');
 
     const { services } = cli.open();
     expect(services.bloc.get().name).toBe(DEMO_BLOC_NAME);
@@ -68,7 +68,7 @@ describe('demo', () => {
     cli.open().services.branches.upsert({ code: 'CB01', name: 'Chi bộ thật', kind: 'cell' }, cli.ctx.actor);
     const r = await cli.run('demo');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('đã có 1 chi bộ; lệnh demo chỉ chạy trên cơ sở dữ liệu trống');
+    expect(r.err).toContain('đã có 1 tổ chức đảng; lệnh demo chỉ chạy trên cơ sở dữ liệu trống');
     const { services } = cli.open();
     expect(services.branches.list()).toHaveLength(1);
     expect(services.members.listAll()).toHaveLength(0);

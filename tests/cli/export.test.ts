@@ -25,13 +25,13 @@ describe('export', () => {
     const r = await cli.run('export', file);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Đã xuất 21 chi bộ, 300 đảng viên vào ds.xlsx');
+    expect(r.out).toContain('Đã xuất 21 tổ chức đảng, 300 đảng viên vào ds.xlsx');
     expect(r.out).toContain('Lưu ý: 1 người chưa có mã đảng viên');
 
     const sheets = await readXlsx(file);
-    expect(sheets.map((s) => s.name)).toEqual(['Chi bộ', 'Đảng viên']);
-    expect(sheets[0]!.rows[0]!.cells).toEqual(['Mã chi bộ', 'Tên chi bộ', 'Tên viết tắt', 'Loại', 'Mã cấp trên', 'Khối thi đua', 'Hoạt động']);
-    expect(sheets[1]!.rows[0]!.cells).toEqual(['Mã đảng viên', 'Họ và tên', 'Mã chi bộ', 'Vai trò', 'Telegram ID', 'Trạng thái']);
+    expect(sheets.map((s) => s.name)).toEqual(['Tổ chức đảng', 'Đảng viên']);
+    expect(sheets[0]!.rows[0]!.cells).toEqual(['Mã tổ chức đảng', 'Tên tổ chức đảng', 'Tên viết tắt', 'Loại', 'Mã cấp trên', 'Khối thi đua', 'Hoạt động']);
+    expect(sheets[1]!.rows[0]!.cells).toEqual(['Mã đảng viên', 'Họ và tên', 'Mã tổ chức đảng', 'Vai trò', 'Telegram ID', 'Trạng thái']);
     const cb12 = sheets[0]!.rows.find((row) => row.cells[0] === 'CB12')!;
     expect(cb12.cells).toEqual([
       'CB12',
@@ -49,7 +49,7 @@ describe('export', () => {
     const again = await cli.run('import', file);
     expect(again.err).toBe('');
     expect(again.code).toBe(0);
-    expect(again.out).toContain('Chi bộ: tạo mới 0, cập nhật 0, không đổi 21.');
+    expect(again.out).toContain('Tổ chức đảng: tạo mới 0, cập nhật 0, không đổi 21.');
     expect(again.out).toContain('Đảng viên: tạo mới 0, cập nhật 0, không đổi 300.');
   });
 
@@ -65,7 +65,7 @@ describe('export', () => {
 
     const b = await cli.run('import', branchesFile);
     const m = await cli.run('import', membersFile);
-    expect(b.out).toContain('Chi bộ: tạo mới 0, cập nhật 0, không đổi 21.');
+    expect(b.out).toContain('Tổ chức đảng: tạo mới 0, cập nhật 0, không đổi 21.');
     expect(m.out).toContain('Đảng viên: tạo mới 0, cập nhật 0, không đổi 300.');
   });
 
@@ -76,7 +76,7 @@ describe('export', () => {
     try {
       const r = await other.run('import', file);
       expect(r.err).toBe('');
-      expect(r.out).toContain('Chi bộ: tạo mới 21, cập nhật 0, không đổi 0.');
+      expect(r.out).toContain('Tổ chức đảng: tạo mới 21, cập nhật 0, không đổi 0.');
       expect(r.out).toContain('Khối thi đua: tạo mới 3.');
       const { services } = other.open();
       expect(services.branches.getByCode('CB06')!.active).toBe(false);

@@ -20,7 +20,7 @@ describe('import from CSV (BOM, semicolons, Vietnamese headers)', () => {
     const b = await cli.run('import', join(FIXTURES, 'chi-bo.csv'));
     expect(b.err).toBe('');
     expect(b.code).toBe(0);
-    expect(b.out).toContain('Chi bộ: tạo mới 5, cập nhật 0, không đổi 0.');
+    expect(b.out).toContain('Tổ chức đảng: tạo mới 5, cập nhật 0, không đổi 0.');
     expect(b.out).toContain('Khối thi đua tạo mới: Khối cơ quan quản lý nhà nước');
 
     const { services } = cli.open();
@@ -105,7 +105,7 @@ describe('import from .xlsx', () => {
     const r = await cli.run('import', file);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Chi bộ: tạo mới 3, cập nhật 0, không đổi 0.');
+    expect(r.out).toContain('Tổ chức đảng: tạo mới 3, cập nhật 0, không đổi 0.');
     expect(r.out).toContain('Đảng viên: tạo mới 3, cập nhật 0, không đổi 0.');
     expect(r.out).toContain('Bỏ qua trang "Hướng dẫn"');
     const { services } = cli.open();
@@ -135,8 +135,8 @@ describe('dry run', () => {
     const r = await cli.run('import', join(FIXTURES, 'chi-bo.csv'), '--dry-run');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.');
-    expect(r.out).toContain('Chi bộ: sẽ tạo mới 5, sẽ cập nhật 0, không đổi 0.');
-    expect(r.out).toContain('Chi bộ DB02-01: sẽ tạo mới');
+    expect(r.out).toContain('Tổ chức đảng: sẽ tạo mới 5, sẽ cập nhật 0, không đổi 0.');
+    expect(r.out).toContain('Tổ chức đảng DB02-01: sẽ tạo mới');
     expect(r.out).toContain('Khối thi đua sẽ tạo mới: Khối cơ quan quản lý nhà nước');
     expect(count(branches)).toBe(0);
     expect(count(clusters)).toBe(0);
@@ -149,8 +149,8 @@ describe('dry run', () => {
     const file = writeCsvFile(cli.path('rename.csv'), ['Mã chi bộ;Tên chi bộ', 'CB01;Chi bộ Ban Tuyên giáo và Dân vận Tỉnh ủy']);
     const r = await cli.run('import', file, '--dry-run', '--type', 'branches');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Chi bộ CB01: sẽ cập nhật tên "Chi bộ Ban Tuyên giáo Tỉnh ủy" → "Chi bộ Ban Tuyên giáo và Dân vận Tỉnh ủy"');
-    expect(r.out).toContain('Chi bộ: sẽ tạo mới 0, sẽ cập nhật 1, không đổi 0.');
+    expect(r.out).toContain('Tổ chức đảng CB01: sẽ cập nhật tên "Chi bộ Ban Tuyên giáo Tỉnh ủy" → "Chi bộ Ban Tuyên giáo và Dân vận Tỉnh ủy"');
+    expect(r.out).toContain('Tổ chức đảng: sẽ tạo mới 0, sẽ cập nhật 1, không đổi 0.');
     expect(cli.open().services.branches.getByCode('CB01')!.name).toBe('Chi bộ Ban Tuyên giáo Tỉnh ủy');
     expect(count(auditLog)).toBe(audits);
   });
@@ -206,18 +206,18 @@ describe('validation', () => {
     expect(r.code).toBe(1);
     const lines = r.err.split('\n');
     const expected = [
-      'Trang "Chi bộ", dòng 3: mã chi bộ "CB01" trùng với dòng 2',
+      'Trang "Chi bộ", dòng 3: mã tổ chức đảng "CB01" trùng với dòng 2',
       'Trang "Chi bộ", dòng 4: cấp trên "DB99" không có trong tệp và trong cơ sở dữ liệu',
       'Trang "Chi bộ", dòng 5: vòng lặp cấp trên: CB03 → CB04 → CB03',
       'Trang "Chi bộ", dòng 6: vòng lặp cấp trên: CB04 → CB03 → CB04',
       'Trang "Chi bộ", dòng 7: chi bộ trực thuộc phải có mã cấp trên (cột "Mã cấp trên")',
-      'Trang "Chi bộ", dòng 8: thiếu tên chi bộ',
-      'Trang "Chi bộ", dòng 9: thiếu mã chi bộ',
+      'Trang "Chi bộ", dòng 8: thiếu tên tổ chức đảng',
+      'Trang "Chi bộ", dòng 9: thiếu mã tổ chức đảng',
       'Trang "Chi bộ", dòng 10: loại "Tổ đảng" không hợp lệ; dùng một trong: Đảng bộ cơ sở, Chi bộ cơ sở, Chi bộ trực thuộc',
       'Trang "Chi bộ", dòng 11: cột "Hoạt động" phải là "có" hoặc "không" (đang ghi "có lẽ")',
       'Trang "Chi bộ", dòng 12: vòng lặp cấp trên: DB60 → CB50 → DB60',
       'Trang "Đảng viên", dòng 3: vai trò "Trưởng nhóm" không hợp lệ; dùng: Quản trị, Văn phòng, Bí thư, Phó bí thư, Đảng viên',
-      'Trang "Đảng viên", dòng 4: chi bộ "CB99" không có trong tệp và trong cơ sở dữ liệu',
+      'Trang "Đảng viên", dòng 4: tổ chức đảng "CB99" không có trong tệp và trong cơ sở dữ liệu',
       'Trang "Đảng viên", dòng 5: Telegram ID "12ab" không hợp lệ: phải là một dãy chữ số',
       'Trang "Đảng viên", dòng 6: Telegram ID 123456789 trùng với dòng 2 (DV0001)',
       'Trang "Đảng viên", dòng 7: mã đảng viên "DV0001" trùng với dòng 2',
@@ -263,7 +263,7 @@ describe('re-import', () => {
     const b = await cli.run('import', join(FIXTURES, 'chi-bo.csv'));
     const m = await cli.run('import', join(FIXTURES, 'dang-vien.csv'));
     expect(b.code).toBe(0);
-    expect(b.out).toContain('Chi bộ: tạo mới 0, cập nhật 0, không đổi 5.');
+    expect(b.out).toContain('Tổ chức đảng: tạo mới 0, cập nhật 0, không đổi 5.');
     expect(b.out).not.toContain('Khối thi đua');
     expect(m.out).toContain('Đảng viên: tạo mới 0, cập nhật 0, không đổi 4.');
     expect({ branches: count(branches), members: count(members), clusters: count(clusters), audit: count(auditLog) }).toEqual(before);
@@ -281,7 +281,7 @@ describe('re-import', () => {
     ]);
     const r = await cli.run('import', file);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Chi bộ: tạo mới 0, cập nhật 1, không đổi 0.');
+    expect(r.out).toContain('Tổ chức đảng: tạo mới 0, cập nhật 1, không đổi 0.');
     const { services: s } = cli.open();
     const renamed = s.branches.getByCode('CB01')!;
     expect(renamed.id).toBe(original.id);
@@ -306,7 +306,7 @@ describe('re-import', () => {
     ]);
     const r = await cli.run('import', file);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Đảng viên DV0002: cập nhật chi bộ, vai trò');
+    expect(r.out).toContain('Đảng viên DV0002: cập nhật tổ chức đảng, vai trò');
     expect(r.out).toContain('Đảng viên DV0003: cập nhật trạng thái');
     expect(r.out).toContain('Đảng viên: tạo mới 0, cập nhật 2, không đổi 0.');
     const { services } = cli.open();
@@ -329,7 +329,7 @@ describe('docs/import-format.md', () => {
     expect(blocks).toHaveLength(3);
     const b = await cli.run('import', writeCsvFile(cli.path('doc-branches.csv'), blocks[0]!.trim().split('\n')));
     expect(b.err).toBe('');
-    expect(b.out).toContain('Chi bộ: tạo mới 4, cập nhật 0, không đổi 0.');
+    expect(b.out).toContain('Tổ chức đảng: tạo mới 4, cập nhật 0, không đổi 0.');
     const m = await cli.run('import', writeCsvFile(cli.path('doc-members.csv'), blocks[1]!.trim().split('\n'), { bom: false }));
     expect(m.err).toBe('');
     expect(m.out).toContain('Đảng viên: tạo mới 4, cập nhật 0, không đổi 0.');
@@ -341,6 +341,6 @@ describe('docs/import-format.md', () => {
     await writeWorkbook(file, { 'Ghi chú': [['Không có gì']], 'Trang 2': [] });
     const r = await cli.run('import', file);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('Tệp: không có trang nào chứa danh sách chi bộ hoặc đảng viên');
+    expect(r.err).toContain('Tệp: không có trang nào chứa danh sách tổ chức đảng hoặc đảng viên');
   });
 });

@@ -61,14 +61,14 @@ describe('npx tsx src/cli/main.ts', { timeout: 120_000 }, () => {
     const again = cli('demo');
     expect(again.code).toBe(1);
     expect(again.stderr.split('\n')).toHaveLength(1);
-    expect(again.stderr).toContain('đã có 21 chi bộ');
+    expect(again.stderr).toContain('đã có 21 tổ chức đảng');
 
     const bad = writeCsvFile(join(dir, 'bad.csv'), ['Mã đảng viên;Họ và tên;Mã chi bộ', 'DV0500;;CB01', 'DV0501;Lê Văn Tám;CB77']);
     const imported = cli('import', bad);
     expect(imported.code).toBe(1);
     expect(imported.stderr.split('\n')).toEqual([
       'Tệp bad.csv, dòng 2: thiếu họ và tên',
-      'Tệp bad.csv, dòng 3: chi bộ "CB77" không có trong tệp và trong cơ sở dữ liệu',
+      'Tệp bad.csv, dòng 3: tổ chức đảng "CB77" không có trong tệp và trong cơ sở dữ liệu',
       'Tệp có 2 lỗi ở 2 dòng; chưa ghi gì vào cơ sở dữ liệu. Sửa các dòng trên rồi nhập lại.',
     ]);
 

@@ -479,7 +479,7 @@ describe('MeetingNotifier (service level)', () => {
       expect(flagged).toEqual([0, 0, 1, 0]);
       const [flag] = rows('absence-flag:%');
       expect(flag!.chatId).toBe(CELL_SECRETARY);
-      expect(flag!.text).toContain('<b>Hoàng Minh Em</b> đã vắng sinh hoạt chi bộ không có lý do 3 lần trong năm 2026');
+      expect(flag!.text).toContain('<b>Hoàng Minh Em</b> đã vắng mặt 3 lần trong năm 2026 không có lý do chính đáng. Theo Điều lệ Đảng, chi bộ xem xét trường hợp này.');
       expect(s.meetings.unexcusedCount(bloc.cellMember.id, 2026)).toBe(4);
       expect(s.meetings.unexcusedCount(bloc.cellMember.id, 2027)).toBe(0);
     });

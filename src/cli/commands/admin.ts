@@ -76,7 +76,7 @@ async function removeAdmin(ctx: CliContext, args: string[]) {
   ctx.out(`Đã thu hồi quyền quản trị của ${after.fullName} (Telegram ID ${telegramId}). Vai trò còn lại: ${rolesLabel(after.roles)}.`);
   const configured = ctx.adminIds.split(/[\s,;]+/).filter(Boolean);
   if (configured.includes(String(telegramId)))
-    ctx.out('Lưu ý: ID này còn trong ADMIN_IDS của cấu hình; bot sẽ cấp lại quyền khi khởi động. Hãy xóa khỏi ADMIN_IDS.');
+    ctx.out('Lưu ý: ID này còn trong ADMIN_IDS của cấu hình; bot sẽ cấp lại quyền khi khởi động. Vui lòng xóa ID này khỏi ADMIN_IDS.');
 }
 
 async function listAdmins(ctx: CliContext, args: string[]) {

@@ -133,7 +133,7 @@ async function keepCurrent(target: string, ctx: CliContext): Promise<string> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-      throw new UserError(`Cơ sở dữ liệu ${ctx.databasePath} đang được dùng (bot đang chạy?): hãy dừng bot trước khi khôi phục`);
+      throw new UserError(`Cơ sở dữ liệu ${ctx.databasePath} đang được dùng (bot đang chạy?): vui lòng dừng bot trước khi khôi phục`);
     // A broken database is a good reason to restore: keep its bytes as they are.
     if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw error;
     lock.close();
@@ -147,7 +147,7 @@ async function keepCurrent(target: string, ctx: CliContext): Promise<string> {
 
 function countRows(sqlite: Database.Database): string {
   const count = (table: string) => Number(sqlite.prepare(`select count(*) from ${table}`).pluck().get());
-  return `${count('branches')} chi bộ, ${count('members')} đảng viên`;
+  return `${count('branches')} tổ chức đảng, ${count('members')} đảng viên`;
 }
 
 function migrationCount(sqlite: Database.Database): number {

@@ -9,11 +9,11 @@ export const demoCommand: CliCommand = {
   summary: 'Tạo dữ liệu mẫu để dùng thử (chỉ trên cơ sở dữ liệu trống)',
   help: `Cách dùng: npm run cli -- demo
 
-Tạo một Đảng bộ Khối mẫu: 3 khối thi đua, 21 chi bộ (đảng bộ cơ sở có chi bộ trực thuộc,
-và chi bộ cơ sở), 300 đảng viên với mã DV0001…, mỗi chi bộ có bí thư và phó bí thư;
+Tạo một Đảng bộ Khối mẫu: 3 khối thi đua, 21 tổ chức đảng (đảng bộ cơ sở có chi bộ trực thuộc,
+và chi bộ cơ sở), 300 đảng viên với mã DV0001…, mỗi tổ chức đảng có bí thư và phó bí thư;
 nghị quyết nhiệm kỳ 2020-2025 (đã kết thúc) và 2025-2030 (hiện hành) với các chỉ tiêu và số
 liệu báo cáo hằng quý của các tổ chức cơ sở đảng đến quý hiện tại.
-Chỉ chạy khi cơ sở dữ liệu chưa có chi bộ nào, để không lẫn với dữ liệu thật.
+Chỉ chạy khi cơ sở dữ liệu chưa có tổ chức đảng nào, để không lẫn với dữ liệu thật.
 
 Ví dụ:
   DATABASE_PATH=./data/demo.sqlite npm run cli -- demo`,
@@ -25,7 +25,7 @@ Ví dụ:
       const existing = services.branches.list().length;
       if (existing > 0)
         throw new UserError(
-          `Cơ sở dữ liệu ${ctx.databasePath} đã có ${existing} chi bộ; lệnh demo chỉ chạy trên cơ sở dữ liệu trống (đặt DATABASE_PATH tới một tệp mới).`,
+          `Cơ sở dữ liệu ${ctx.databasePath} đã có ${existing} tổ chức đảng; lệnh demo chỉ chạy trên cơ sở dữ liệu trống (đặt DATABASE_PATH tới một tệp mới).`,
         );
       const bloc = buildDemoBloc(services, ctx.actor);
       return { bloc, indicators: buildDemoIndicators(services, ctx.actor, ctx.clock, db, { timeZone: ctx.timeZone }) };
@@ -37,9 +37,9 @@ Ví dụ:
     ctx.out(`Đã tạo dữ liệu mẫu "${summary.blocName}" trong ${ctx.databasePath}:`);
     ctx.out(`• ${summary.clusters.length} khối thi đua: ${summary.clusters.map((c) => c.name).join('; ')}`);
     ctx.out(
-      `• ${summary.branches.length} chi bộ: ${committees} đảng bộ cơ sở, ${subcells} chi bộ trực thuộc, ${cells} chi bộ cơ sở`,
+      `• ${summary.branches.length} tổ chức đảng: ${committees} đảng bộ cơ sở, ${subcells} chi bộ trực thuộc, ${cells} chi bộ cơ sở`,
     );
-    ctx.out(`• ${summary.memberCount} đảng viên (DV0001–DV${String(summary.memberCount).padStart(4, '0')}), mỗi chi bộ có bí thư và phó bí thư`);
+    ctx.out(`• ${summary.memberCount} đảng viên (DV0001–DV${String(summary.memberCount).padStart(4, '0')}), mỗi tổ chức đảng có bí thư và phó bí thư`);
     const terms = indicators.resolutions.map(
       (r) => `${r.code} (${formatTerm(r.termStartYear, r.termEndYear)}, ${r.closed ? 'đã kết thúc' : r.current ? 'hiện hành' : 'chưa dùng'})`,
     );

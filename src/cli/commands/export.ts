@@ -8,14 +8,14 @@ import type { CliCommand } from './types.js';
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Xuất danh sách chi bộ và đảng viên ra tệp .xlsx hoặc .csv',
+  summary: 'Xuất danh sách tổ chức đảng và đảng viên ra tệp .xlsx hoặc .csv',
   help: `Cách dùng: npm run cli -- export <tệp.xlsx|tệp.csv> [--type branches|members]
 
 Xuất với đúng các cột tiếng Việt của lệnh import, nên tệp xuất ra nhập lại được ngay
 (sửa trong Excel rồi import để cập nhật hàng loạt).
-Tệp .xlsx có hai trang "Chi bộ" và "Đảng viên" (hoặc một trang nếu có --type);
+Tệp .xlsx có hai trang "Tổ chức đảng" và "Đảng viên" (hoặc một trang nếu có --type);
 tệp .csv chỉ chứa một loại nên cần --type.
-Đảng viên chưa có mã (văn phòng, người vào bằng liên kết chi bộ) không được xuất.
+Đảng viên chưa có mã (văn phòng, người vào bằng lời mời chung) không được xuất.
 
 Ví dụ:
   npm run cli -- export danh-sach.xlsx
@@ -33,7 +33,7 @@ Ví dụ:
     const file = positionals[0]!;
     const format = formatOf(file);
     if (format === 'csv' && !type)
-      throw new UsageError('Tệp .csv chỉ chứa một loại: thêm --type branches (chi bộ) hoặc --type members (đảng viên)', 'export');
+      throw new UsageError('Tệp .csv chỉ chứa một loại: thêm --type branches (tổ chức đảng) hoặc --type members (đảng viên)', 'export');
 
     const { services } = ctx.open();
     const exporter = services.exports;
@@ -50,9 +50,9 @@ Ví dụ:
     if (format === 'xlsx') await writeXlsx(file, tables);
     else writeCsv(file, tables[0]!);
 
-    const what = tables.map((t) => `${t.rows.length} ${t.kind === 'branches' ? 'chi bộ' : 'đảng viên'}`).join(', ');
+    const what = tables.map((t) => `${t.rows.length} ${t.kind === 'branches' ? 'tổ chức đảng' : 'đảng viên'}`).join(', ');
     ctx.out(`Đã xuất ${what} vào ${basename(file)} (${formatBytes(statSync(file).size)}).`);
     if (withoutCode > 0)
-      ctx.out(`Lưu ý: ${withoutCode} người chưa có mã đảng viên nên không được xuất (văn phòng, quản trị, người vào bằng liên kết chi bộ).`);
+      ctx.out(`Lưu ý: ${withoutCode} người chưa có mã đảng viên nên không được xuất (văn phòng, quản trị, người vào bằng lời mời chung).`);
   },
 };

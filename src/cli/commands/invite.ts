@@ -15,11 +15,11 @@ export const inviteCommand: CliCommand = {
   summary: 'Tạo lời mời (đường dẫn t.me) để đảng viên liên kết Telegram; xem lời mời còn hiệu lực',
   help: `Cách dùng:
   npm run cli -- invite member <mã đảng viên> [--days N]
-  npm run cli -- invite branch <mã chi bộ> [--role member|secretary|deputy] [--days N]
+  npm run cli -- invite branch <mã tổ chức đảng> [--role member|secretary|deputy] [--days N]
   npm run cli -- invite list
 
 invite member   lời mời dùng một lần cho một đảng viên đã có trong danh sách.
-invite branch   lời mời cho cả chi bộ: ai có đường dẫn đều vào được chi bộ với vai trò đã chọn
+invite branch   lời mời chung cho một tổ chức đảng: ai có đường dẫn đều vào được với vai trò đã chọn
                 (mặc định member = đảng viên; secretary = bí thư; deputy = phó bí thư) đến khi hết hạn.
 invite list     các lời mời còn hiệu lực.
 --days N        số ngày hiệu lực, từ 1 đến 365 (mặc định 7).
@@ -68,7 +68,7 @@ async function inviteBranch(ctx: CliContext, args: string[]) {
   const { values, positionals } = parseOptions('invite', args, { days: { type: 'string' }, role: { type: 'string' } }, {
     min: 1,
     max: 1,
-    names: 'mã chi bộ, ví dụ: invite branch CB01',
+    names: 'mã tổ chức đảng, ví dụ: invite branch CB01',
   });
   const days = parseDays('invite', values.days);
   const role = values.role === undefined ? 'member' : parseRole(foldVietnamese(values.role));
@@ -76,15 +76,15 @@ async function inviteBranch(ctx: CliContext, args: string[]) {
     throw new UsageError(`--role cần member (đảng viên), secretary (bí thư) hoặc deputy (phó bí thư), đang ghi "${values.role}"`, 'invite');
   const { services } = ctx.open();
   const found = services.branches.resolve(positionals[0]!);
-  if ('notFound' in found) throw new UserError(`Không có chi bộ "${positionals[0]}"; kiểm tra lại mã chi bộ`);
+  if ('notFound' in found) throw new UserError(`Không có tổ chức đảng "${positionals[0]}"; vui lòng kiểm tra lại mã`);
   if ('ambiguous' in found)
-    throw new UserError(`"${positionals[0]}" khớp với nhiều chi bộ: ${found.ambiguous.map((b) => b.code).join(', ')}; hãy ghi mã`);
+    throw new UserError(`"${positionals[0]}" khớp với nhiều tổ chức đảng: ${found.ambiguous.map((b) => b.code).join(', ')}; vui lòng ghi mã`);
   const branch = found.branch;
   if (!branch.active) throw new UserError(`${branch.name} (${branch.code}) đã ngừng hoạt động; không tạo lời mời`);
   const invite = services.invites.createForBranch(branch.id, role, { days }, ctx.actor);
   ctx.out(`Lời mời vào ${branch.name} (${branch.code}) với vai trò ${ROLE_LABELS[role].toLowerCase()}.`);
   printLink(ctx, services, invite);
-  ctx.out('Ai có đường dẫn này đều vào được chi bộ cho đến khi hết hạn: chỉ gửi trong nhóm của chi bộ.');
+  ctx.out('Ai có đường dẫn này đều vào được cho đến khi hết hạn: chỉ gửi trong nhóm kín của tổ chức đảng.');
 }
 
 async function listInvites(ctx: CliContext, args: string[]) {
@@ -107,7 +107,7 @@ async function listInvites(ctx: CliContext, args: string[]) {
       const branch = invite.branchId === null ? null : services.branches.getById(invite.branchId);
       const used = invite.useCount > 0 ? `, đã dùng ${invite.useCount} lần` : '';
       ctx.out(
-        `• ${branch ? `${branch.name} (${branch.code})` : 'Chi bộ ?'}, vai trò ${ROLE_LABELS[invite.role].toLowerCase()}${used} — ${expires}`,
+        `• ${branch ? `${branch.name} (${branch.code})` : 'Tổ chức đảng ?'}, vai trò ${ROLE_LABELS[invite.role].toLowerCase()}${used} — ${expires}`,
       );
     }
     ctx.out(`  ${username ? services.invites.link(username, invite) : `mã ${invite.code}`}`);
@@ -131,7 +131,7 @@ function printLink(ctx: CliContext, services: Services, invite: Invite) {
 
 function unknownUsernameHint(): string {
   return (
-    'Chưa biết tên bot: hãy khởi động bot một lần để bot ghi lại tên (hoặc đặt BOT_USERNAME), ' +
+    'Chưa biết tên bot: vui lòng khởi động bot một lần để bot ghi lại tên (hoặc đặt BOT_USERNAME), ' +
     'rồi gửi đường dẫn https://t.me/<tên bot>?start=<mã lời mời>.'
   );
 }
