@@ -92,6 +92,7 @@ describe('wording (end to end)', () => {
       SYSTEM,
     );
     t.services.meetings.confirm(draft.id, bloc.cellSecretary.id, SYSTEM);
+    t.services.meetings.rsvp(draft.id, bloc.cellMember.id, 'no', 'Đi công tác', SYSTEM);
     await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('Lịch họp mới'));
     (t.clock as AdjustableClock).set(new Date('2026-11-24T05:00:00Z'));
 
@@ -105,5 +106,7 @@ describe('wording (end to end)', () => {
     t.fake.pressButton(cellSecretary, call.response.result as Message, /Nghị quyết…$/);
     const sheet = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id, { after: mark });
     expect(String(sheet.params.text)).toContain(`<b>Điểm danh: ${title}</b>`);
+    // Who said they would be absent is marked in the interface's language, not in code.
+    expect(buttonsOf(sheet.params)).toContain('⬜ Hoàng Minh Em (đã báo vắng)');
   });
 });
