@@ -1,5 +1,5 @@
 /**
- * Recurring meeting series: "ngày 3 hằng tháng", "thứ Ba đầu tiên hằng tháng", "ngày 15 tháng thứ
+ * Recurring meeting series: "ngày 3 hằng tháng", "thứ Sáu tuần thứ hai hằng tháng", "ngày 15 tháng thứ
  * hai mỗi quý". The Party Charter asks every cell to meet monthly (many blocs fix the day) and to
  * hold a thematic meeting at least once a quarter, so monthly and quarterly rules are all we need.
  *
@@ -19,7 +19,7 @@ export type Nth = 1 | 2 | 3 | 4 | -1;
 export type RecurrenceRule =
   /** day 1..31; a month without that day uses its last day */
   | { freq: 'monthly'; day: number }
-  /** "thứ Ba đầu tiên" (nth 1), "thứ Sáu cuối cùng" (nth -1) */
+  /** "thứ Ba tuần đầu tiên" (nth 1), "thứ Sáu cuối cùng" (nth -1) */
   | { freq: 'monthly'; weekday: Weekday; nth: Nth }
   /** e.g. the 15th of the 2nd month of each quarter (Feb, May, Aug, Nov); calendar quarters */
   | { freq: 'quarterly'; monthOfQuarter: 1 | 2 | 3; day: number }
