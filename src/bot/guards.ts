@@ -3,6 +3,7 @@
  * can simply `if (!(await guard(ctx))) return;`.
  */
 import { canManageBranch, isBranchLeader, isOffice } from '../domain/roles.js';
+import { shortenLabel } from '../domain/text.js';
 import type { Services } from '../services/index.js';
 import type { Member } from '../services/members.js';
 import type { InnerContext } from './context.js';
@@ -14,7 +15,7 @@ export type MemberContext = InnerContext & { member: Member };
 /** Tells the user they may not; as a toast for buttons, as a reply for commands. */
 export async function refuse(ctx: InnerContext, key = 'not-allowed', args?: TranslationArgs): Promise<void> {
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t(key, args)).slice(0, 200), show_alert: true });
+    await ctx.answerCallbackQuery({ text: shortenLabel(htmlToPlain(ctx.t(key, args)), 200), show_alert: true });
   } else {
     await ctx.replyHtml(ctx.t(key, args));
   }

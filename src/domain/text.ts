@@ -17,11 +17,13 @@ export function foldVietnamese(text: string): string {
 export const BUTTON_LABEL_MAX = 60;
 
 /**
- * Shortens a one-line label to at most `max` characters, cutting at a word boundary and ending with
- * "…", so a button never reads "…Nghị quy". A single word longer than half the room is cut where it
- * must be. Counts code points on NFC text, so an emoji or a Vietnamese letter is never split.
+ * Shortens a label (a button, an alert, an echoed query) to at most `max` characters, cutting at a
+ * word boundary and ending with "…", so a button never reads "…Nghị quy"; a text that fits is left
+ * as it is. A single word longer than half the room is cut where it must be. Counts code points on
+ * NFC text, so an emoji or a Vietnamese letter is never split.
  */
 export function shortenLabel(text: string, max = BUTTON_LABEL_MAX): string {
+  if (Array.from(text).length <= max) return text;
   const chars = Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim());
   if (chars.length <= max) return chars.join('');
   const room = chars.slice(0, max - 1);

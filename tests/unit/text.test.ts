@@ -73,9 +73,10 @@ describe('rankDocuments', () => {
 describe('shortenLabel', () => {
   const title = '📅 23/11/2026 14:00 · Hội nghị quán triệt, triển khai Nghị quyết Đại hội Đảng bộ Khối';
 
-  it('keeps a label that fits, tidying its spaces', () => {
-    expect(shortenLabel('  Chi bộ   Công ty A&B ')).toBe('Chi bộ Công ty A&B');
+  it('leaves a label that fits as it is', () => {
+    expect(shortenLabel('Chi bộ Công ty A&B')).toBe('Chi bộ Công ty A&B');
     expect(shortenLabel('x'.repeat(60))).toBe('x'.repeat(60));
+    expect(shortenLabel('Dòng một\nDòng hai', 200)).toBe('Dòng một\nDòng hai');
   });
 
   it('cuts at a word boundary and ends with an ellipsis, never mid-word', () => {

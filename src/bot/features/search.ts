@@ -81,9 +81,9 @@ export async function replySearch(deps: BotDeps, ctx: BotContext, text: string, 
     if (result.reason === 'too_long') return ctx.replyHtml(ctx.t('search-too-long', { length: query.length, max: MAX_QUERY_LENGTH }));
     return ctx.replyHtml(ctx.t(fromChat ? 'search-help' : 'search-empty'));
   }
-  if (result.hits.length === 0) return ctx.replyHtml(ctx.t(fromChat ? 'search-help' : 'search-none', { query: query.slice(0, 80) }));
+  if (result.hits.length === 0) return ctx.replyHtml(ctx.t(fromChat ? 'search-help' : 'search-none', { query: shortenLabel(query, 80) }));
   const keyboard = new InlineKeyboard();
-  const lines: Html[] = [ctx.t('search-title', { query: query.slice(0, 80) })];
+  const lines: Html[] = [ctx.t('search-title', { query: shortenLabel(query, 80) })];
   for (const hit of result.hits) {
     const icon = htmlToPlain(ctx.t(`search-kind-${hit.kind}`));
     lines.push(html`${icon} ${hit.title}`);
