@@ -202,6 +202,183 @@ describe('indicators (end to end)', () => {
     expect(file.data.subarray(0, 2).toString()).toBe('PK');
   });
 
+  /** Sends a /chitieu (or /tim) command and returns the text of the bot's answer. */
+  async function detail(who: User, command: string): Promise<string> {
+    return t.say(who, privateChat(who), command);
+  }
+  async function confirm(who: User, expectText: string): Promise<void> {
+    const mark = t.fake.mark();
+    t.fake.pressButton(who, t.fake.lastSentMessage(who.id)!, /Xác nhận báo cáo/);
+    await t.fake.waitFor('sendMessage', (p) => p.chat_id === who.id && String(p.text).includes(expectText), { after: mark });
+  }
+  const q4 = (indicator: Indicator) => t.services.indicators.figures(indicator.id).filter((f) => f.period === '2026-Q4');
+
+  it('/baocao refuses figures no organisation can have and 0 as a total, says what is expected, and changes nothing', async () => {
+    const chat = privateChat(secretary);
+    await startReport(secretary);
+    await chooseIndicator(secretary, /DG-DV/);
+    expect(await t.say(secretary, chat, '1000000000000/1000000000000')).toContain(
+      'Số liệu quá lớn: không tổ chức cơ sở đảng nào có quá 100.000. Đồng chí vui lòng kiểm tra và gõ lại, ví dụ <code>45/50</code>.',
+    );
+    expect(await t.say(secretary, chat, '45/1000000000000')).toContain('Số liệu quá lớn');
+    expect(await t.say(secretary, chat, '0/0')).toContain('Tổng số phải lớn hơn 0. Đồng chí vui lòng gõ lại dạng <code>số đạt/tổng số</code>');
+    expect(await t.say(secretary, chat, '/huy')).toContain('Đã thôi báo cáo');
+    expect(q4(rating)).toEqual([]);
+
+    await startReport(secretary);
+    await chooseIndicator(secretary, /KN-DV/);
+    expect(await t.say(secretary, chat, '1000000000000')).toContain('Số liệu quá lớn');
+    // Thousands grouped with a dot or a space are the number itself.
+    expect(await t.say(secretary, chat, '1.200')).toContain('Kết nạp đảng viên mới: 1.200 · chỉ tiêu 1.300 đảng viên');
+    expect(await t.say(secretary, chat, '/huy')).toContain('Đã thôi báo cáo');
+    expect(q4(admissions)).toEqual([]);
+  });
+
+  it('/baocao takes figures typed on the confirm screen as the new figures', async () => {
+    const chat = privateChat(cellSecretary);
+    await startReport(cellSecretary);
+    await chooseIndicator(cellSecretary, /DG-DV/);
+    expect(await t.say(cellSecretary, chat, '18/20')).toContain('90% (18/20)');
+    const corrected = await t.say(cellSecretary, chat, '19/20');
+    expect(corrected).toContain('Đảng viên hoàn thành tốt nhiệm vụ trở lên: 95% (19/20)');
+    expect(corrected).not.toContain('18/20');
+    // Words that are not figures show the screen again.
+    expect(await t.say(cellSecretary, chat, 'đồng ý')).toContain('95% (19/20)');
+    await confirm(cellSecretary, 'Đã ghi nhận số liệu');
+    expect(q4(rating)).toEqual([{ branchId: bloc.cell.id, period: '2026-Q4', numerator: 19, denominator: 20 }]);
+  });
+
+  it('/baocao asks to confirm, with the reason, a total of members above the organisation’s members (sub-cells included)', async () => {
+    const chat = privateChat(secretary);
+    await startReport(secretary);
+    await chooseIndicator(secretary, /DG-DV/);
+    // Đảng bộ Sở <Tài chính> lists 3 members and its sub-cell 1.
+    const check = await t.say(secretary, chat, '45/50');
+    expect(check).toContain(
+      '⚠️ Tổng số (50) lớn hơn số đảng viên của Đảng bộ Sở &lt;Tài chính&gt; trong danh sách (4). Đồng chí vui lòng kiểm tra lại; nếu số liệu đúng, vẫn bấm “✅ Xác nhận báo cáo”.',
+    );
+    const fixed = await t.say(secretary, chat, '4/4');
+    expect(fixed).toContain('100% (4/4)');
+    expect(fixed).not.toContain('⚠️');
+    await confirm(secretary, 'Đã ghi nhận số liệu');
+    expect(q4(rating)).toEqual([{ branchId: bloc.committee.id, period: '2026-Q4', numerator: 4, denominator: 4 }]);
+    // A total that is not of members (a count) is not compared.
+    await startReport(secretary);
+    await chooseIndicator(secretary, /KN-DV/);
+    expect(await t.say(secretary, chat, '45')).not.toContain('⚠️');
+  });
+
+  it('opens an indicator of a closed term with its final figure and period, from /chitieu, /tim and inline', async () => {
+    const ind = t.services.indicators;
+    ind.report(oldAdmissions.id, bloc.committee.id, '2025-Q2', { numerator: 700, denominator: null, note: null }, null, SYSTEM, { allowClosed: true });
+    ind.report(oldAdmissions.id, bloc.cell.id, '2025-Q3', { numerator: 480, denominator: null, note: null }, null, SYSTEM, { allowClosed: true });
+    const final = 'Kết quả cuối nhiệm kỳ (số liệu đến quý III/2025): 1.180';
+    const text = await detail(member, '/chitieu KN-DV 2020-2025');
+    expect(text).toContain('<b>KN-DV · Kết nạp (cũ)</b>');
+    expect(text).toContain('Nghị quyết Đại hội 2020–2025, nhiệm kỳ 2020–2025 (đã kết thúc)');
+    expect(text).toContain(final);
+    expect(text).toContain('🔴 Không đạt');
+    expect(text).toContain('2025: 1.180 · 🔴 Không đạt');
+    expect(text).not.toContain('Hiện tại');
+    expect(text).not.toContain('2026');
+    // The years nobody reported for are left out of the list.
+    expect(text).not.toContain('Chưa có số liệu');
+    // The current term's card points to it.
+    expect(await detail(member, '/chitieu KN-DV')).toContain('Cùng mã chỉ tiêu ở nhiệm kỳ 2020–2025: <code>/chitieu KN-DV 2020-2025</code>');
+
+    // /tim says which term each card belongs to, and its button opens the final figure.
+    const found = await detail(member, '/tim ket nap');
+    expect(found).toContain('📊 KN-DV (2020–2025) · Kết nạp (cũ)');
+    expect(found).toContain('📊 KN-DV (2025–2030) · Kết nạp đảng viên mới');
+    const mark = t.fake.mark();
+    t.fake.pressButton(member, t.fake.lastSentMessage(member.id)!, /2020–2025/);
+    const opened = await t.fake.waitFor('sendMessage', (p) => p.chat_id === member.id, { after: mark });
+    expect(String(opened.params.text)).toContain(final);
+
+    const inline = t.fake.mark();
+    t.fake.pushUpdate(inlineQuery(member, 'ket nap'));
+    const answer = await t.fake.waitFor('answerInlineQuery', undefined, { after: inline });
+    const results = answer.params.results as { title: string; input_message_content: { message_text: string } }[];
+    const card = results.find((r) => r.title.startsWith('KN-DV (2020–2025)'))!;
+    expect(card.input_message_content.message_text).toContain(final);
+    expect(card.input_message_content.message_text).not.toContain('Chưa có số liệu');
+    expect(results.find((r) => r.title.startsWith('KN-DV (2025–2030)'))!.input_message_content.message_text).toContain('Hiện tại (quý IV/2026): 52');
+  });
+
+  it('ranks an upper bound by most and fewest, and says in one line when every organisation is at 0', async () => {
+    const ind = t.services.indicators;
+    ind.report(bound.id, bloc.committee.id, '2026-Q4', { numerator: 0, denominator: null, note: null }, null, SYSTEM);
+    ind.report(bound.id, bloc.cell.id, '2026-Q4', { numerator: 0, denominator: null, note: null }, null, SYSTEM);
+    const zeros = await detail(member, '/chitieu KHT');
+    expect(zeros).toContain('Chỉ tiêu: không có tổ chức nào (mức tối đa mỗi năm)');
+    expect(zeros).toContain('Cả 2 tổ chức cơ sở đảng đã báo cáo đều ở mức 0 tổ chức.');
+    expect(zeros).not.toContain('Cao nhất');
+    expect(zeros).not.toContain('1. ');
+    ind.report(bound.id, bloc.cell.id, '2026-Q4', { numerator: 1, denominator: null, note: null }, null, SYSTEM);
+    const one = await detail(member, '/chitieu KHT');
+    expect(one).toContain('<b>Nhiều nhất</b>\n1. Chi bộ Công ty TNHH A&amp;B: 1\n2. Đảng bộ Sở &lt;Tài chính&gt;: 0');
+    expect(one).not.toContain('Cao nhất');
+  });
+
+  it('gives a monthly pace only when it is at least one a month', async () => {
+    const res = t.services.indicators.current()!;
+    t.services.indicators.upsertIndicator(
+      { resolutionId: res.id, code: 'TCCS-MOI', title: 'Thành lập mới tổ chức cơ sở đảng', unit: 'tổ chức', kind: 'term_count', target: 2, sort: 4 },
+      SYSTEM,
+    );
+    const founding = t.services.indicators.find('TCCS-MOI')[0]!;
+    t.services.indicators.report(founding.id, bloc.cell.id, '2026-Q3', { numerator: 0, denominator: null, note: null }, null, SYSTEM);
+    const pace = (await detail(member, '/chitieu')).split('\n').find((l) => l.includes('tổ chức trong'));
+    expect(pace?.trim()).toBe('còn cần thêm 2 tổ chức trong 49 tháng tới');
+    expect(await detail(member, '/chitieu TCCS-MOI')).not.toContain('mỗi tháng');
+  });
+
+  it('does not call a yearly rating behind in mid-year, nor ask for it every quarter', async () => {
+    const clock = t.clock as AdjustableClock;
+    clock.set('2026-05-20T03:00:00Z'); // 10h00 on 20/05/2026: the second quarter
+    t.services.indicators.report(rating.id, bloc.committee.id, '2026-Q2', { numerator: 40, denominator: 50, note: null }, null, SYSTEM);
+    const overview = (await detail(member, '/chitieu')).split('\n');
+    const line = overview.findIndex((l) => l.includes('(DG-DV)'));
+    expect(overview[line + 1]).toBe('   80% · chỉ tiêu từ 90% trở lên ▰▰▰▰▰▰▰▰▱▱ · 🔵 Chờ đánh giá cuối năm');
+    expect(await detail(member, '/chitieu DG-DV')).toContain('Chỉ tiêu này báo cáo vào quý IV hằng năm, khi đánh giá cuối năm.');
+
+    await startReport(cellSecretary);
+    const labels = t.fake.lastSentMessage(cellSecretary.id)!.reply_markup!.inline_keyboard.flat().map((b) => b.text);
+    expect(labels.find((l) => l.includes('DG-DV'))).toMatch(/^🗓/);
+    expect(labels.find((l) => l.includes('KHT'))).toMatch(/^⏳/);
+    expect(labels.find((l) => l.includes('KN-DV'))).toMatch(/^✔/);
+    expect(labels.at(-1)).toContain('DG-DV');
+    expect(await t.say(cellSecretary, privateChat(cellSecretary), '/huy')).toContain('Đã thôi báo cáo');
+
+    clock.set('2026-06-17T03:00:00Z');
+    expect(t.services.indicators.nudge(20, 3).nudged).toBe(2);
+    const nudge = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('Nhắc báo cáo chỉ tiêu quý II/2026'));
+    expect(String(nudge.params.text)).toContain('Còn 1 chỉ tiêu chưa báo cáo:\n• KHT');
+    expect(String(nudge.params.text)).not.toContain('DG-DV');
+  });
+
+  it('counts the organisations that reported the same way in /chitieu and in the workbook', async () => {
+    t.services.indicators.report(admissions.id, bloc.cell.id, '2026-Q4', { numerator: 14, denominator: null, note: null }, null, SYSTEM);
+    expect(await detail(member, '/chitieu')).toContain('Đã báo cáo đủ quý IV/2026: 0/2 tổ chức cơ sở đảng');
+    expect(await detail(member, '/chitieu KN-DV')).toContain('Đã báo cáo quý IV/2026: 1/2 tổ chức cơ sở đảng');
+
+    const mark = t.fake.mark();
+    t.fake.sendText(office, privateChat(office), '/xuatchitieu');
+    await t.fake.waitFor('sendDocument', (p) => p.chat_id === office.id, { after: mark });
+    const workbook = new ExcelJS.Workbook();
+    const data = t.fake.uploadedFiles('sendDocument').at(-1)!.data;
+    await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    expect(String(summary.getRow(2).getCell(1).value)).toContain('0/2 tổ chức cơ sở đảng đã báo cáo đủ quý IV/2026');
+    expect(summary.getRow(3).getCell(10).value).toBe('Tổ chức cơ sở đảng đã báo cáo quý IV/2026');
+    expect(summary.getRow(4).getCell(2).value).toBe('KN-DV');
+    expect(summary.getRow(4).getCell(10).value).toBe('1/2');
+    // Periods read as everywhere else.
+    const periods = new Set<string>();
+    workbook.getWorksheet('Số liệu')!.eachRow((row, n) => n > 1 && periods.add(String(row.getCell(6).value)));
+    expect([...periods].sort()).toEqual(['quý II/2026', 'quý III/2026', 'quý IV/2026']);
+  });
+
   it('answers /chitieu in a group too', async () => {
     const g = group(-9600, 'Nhóm');
     expect(await t.say(member, g, '/chitieu')).toContain('Kết nạp đảng viên mới');

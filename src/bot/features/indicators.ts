@@ -135,9 +135,11 @@ export async function replyIndicatorDetail(deps: BotDeps, ctx: BotContext, indic
   }
 
   const years = ind.byYear(indicator, period);
-  if (years.length) {
+  // Years nobody reported for say nothing in a list (the chart still shows the whole term).
+  const reportedYears = years.filter((y) => y.aggregate.value !== null);
+  if (reportedYears.length) {
     lines.push(html``, t('ind-detail-years'));
-    for (const y of years) lines.push(yearLine(ctx, indicator, y));
+    for (const y of reportedYears) lines.push(yearLine(ctx, indicator, y));
   }
 
   const breakdown = ind.branchBreakdown(indicator, period);
@@ -178,7 +180,7 @@ export async function replyIndicatorDetail(deps: BotDeps, ctx: BotContext, indic
   }
   await ctx.replyHtml(joinHtml(lines));
 
-  if (years.some((y) => y.aggregate.value !== null)) {
+  if (reportedYears.length) {
     const png = renderIndicatorChart(chartInput(t, locale, { indicator, resolution, period, over, years, breakdown }), t, locale);
     await ctx.replyWithPhoto(new InputFile(png, `${indicator.code}.png`), {
       caption: t('ind-chart-caption', { code: indicator.code, title: indicator.title, term }).value,
