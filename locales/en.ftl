@@ -413,7 +413,10 @@ ind-pace = { $remaining } more needed in the next { $months ->
         [one] month
        *[other] { $months } months
     }
-ind-pace-monthly = { $remaining } more needed in the next { $months } months, about { $perMonth } a month
+ind-pace-monthly = { $remaining } more needed in the next { $months ->
+        [one] month
+       *[other] { $months } months
+    }, about { $perMonth } a month
 ind-detail-hint = For details, type <code>/chitieu indicator-code</code>, e.g. <code>/chitieu { $code }</code>.
 ind-not-found = No indicator matches “{ $query }”. Please type /chitieu for the list and the codes.
 ind-ambiguous = Several indicators match “{ $query }”. Please type one of these codes:

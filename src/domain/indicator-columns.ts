@@ -228,7 +228,7 @@ export function parseWholeNumber(text: string, options: { percentSign?: boolean 
   return { ok: false, reason: 'not_number' };
 }
 
-/** The reason a figure was refused, in Vietnamese: `tử số "12a" không phải là số: …`. */
+/** The reason a figure was refused, in Vietnamese: `số đạt "12a" không phải là số: …`. */
 export function wholeNumberProblem(what: string, text: string, reason: Exclude<WholeNumber, { ok: true }>['reason']): string {
   switch (reason) {
     case 'empty':

@@ -285,6 +285,12 @@ describe('indicators (end to end)', () => {
     expect(text).not.toContain('Chưa có số liệu');
     // The current term's card points to it.
     expect(await detail(member, '/chitieu KN-DV')).toContain('Cùng mã chỉ tiêu ở nhiệm kỳ 2020–2025: <code>/chitieu KN-DV 2020-2025</code>');
+    // A code only the closed term has is found by itself.
+    ind.upsertIndicator({ resolutionId: oldAdmissions.resolutionId, code: 'TCCS-TN', title: 'Thành lập tổ chức cơ sở đảng', unit: 'tổ chức', kind: 'term_count', target: 2 }, SYSTEM);
+    ind.report(ind.find('TCCS-TN')[0]!.id, bloc.cell.id, '2025-Q3', { numerator: 2, denominator: null, note: null }, null, SYSTEM, { allowClosed: true });
+    const founding = await detail(member, '/chitieu TCCS-TN');
+    expect(founding).toContain('nhiệm kỳ 2020–2025 (đã kết thúc)');
+    expect(founding).toContain('Kết quả cuối nhiệm kỳ (số liệu đến quý III/2025): 2 ▰▰▰▰▰▰▰▰▰▰ · ✅ Đạt');
 
     // /tim says which term each card belongs to, and its button opens the final figure.
     const found = await detail(member, '/tim ket nap');
