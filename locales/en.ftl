@@ -389,71 +389,116 @@ att-flagged = ⚠️ { $names }: absent three or more times this year without a 
 
 status-reached = ✅ Reached
 status-on_track = 🟢 On track
-status-behind = 🟠 Behind
+status-behind = 🟠 Behind schedule
+status-pending = 🔵 Assessed at year end
 status-missed = 🔴 Missed
 status-no_data = ⚪ No data yet
-kind-yearly_percent = yearly percentage
+kind-yearly_percent = yearly percentage, assessed at year end
 kind-term_count = count over the term
 kind-yearly_count = count per year
 kind-percent_by_date = percentage to reach by { $year }
-kind-upper_bound = upper bound
+kind-upper_bound = yearly maximum
 ind-none = No resolution is in force in the system yet. The office imports indicators with the admin tool (npm run cli -- import-indicators).
-ind-overview-title = <b>Targets of { $resolution }</b> (term { $term }) · period { $period }
-ind-overview-reported = Reported this period: { $reported }/{ $expected } grassroots organisations
+ind-overview-title = <b>Targets of { $resolution }</b> ({ $term }) · { $period }
+ind-overview-reported = Fully reported for { $period }: { $reported }/{ $expected } grassroots organisations
 ind-line = { $n }. <b>{ $title }</b> ({ $code })
-ind-figure-percent = { $value } · target { $op } { $target }%
-ind-figure-count = { $value }/{ $target } { $unit }
-ind-figure-bound = { $value } { $unit } · at most { $target }
+ind-target-percent = at least { $target }%
+ind-target-none = no { $unit } at all
+ind-target-at-most = at most { $target } { $unit }
+ind-unit-fallback = cases
+ind-figure-percent = { $value } · target { $target }
+ind-figure-count = { $value }/{ $target }
+ind-figure-bound = { $value } · target: { $target }
 ind-figure-none = no data
-ind-pace = { $remaining } to go in { $months } months, ~{ $perMonth } a month
-ind-detail-hint = Details: <code>/chitieu indicator-code</code>, e.g. <code>/chitieu { $code }</code>.
-ind-not-found = No indicator matches “{ $query }”. Type /chitieu for the list and codes.
-ind-ambiguous = Several indicators match “{ $query }”; type one of these codes:
+ind-pace = { $remaining } more needed in the next { $months ->
+        [one] month
+       *[other] { $months } months
+    }
+ind-pace-monthly = { $remaining } more needed in the next { $months ->
+        [one] month
+       *[other] { $months } months
+    }, about { $perMonth } a month
+ind-detail-hint = For details, type <code>/chitieu indicator-code</code>, e.g. <code>/chitieu { $code }</code>.
+ind-not-found = No indicator matches “{ $query }”. Please type /chitieu for the list and the codes.
+ind-ambiguous = Several indicators match “{ $query }”. Please type one of these codes:
 ind-detail-title = <b>{ $code } · { $title }</b>
+ind-detail-term = { $resolution }, { $term }
+ind-detail-term-over = { $resolution }, { $term } (over)
 ind-detail-source = <i>“{ $source }”</i>
 ind-detail-target = Target: { $target } ({ $kind })
-ind-detail-now = Now (period { $period }): { $figure } { $bar } · { $status }
+ind-detail-now = Now ({ $period }): { $figure } { $bar } · { $status }
+ind-detail-final = End of term (figures up to { $period }): { $figure } { $bar } · { $status }
+ind-detail-reported = Reported for { $period }: { $reported }/{ $expected } grassroots organisations
+ind-detail-reported-yearly = This indicator is reported in Q4 each year, when the year is assessed.
 ind-detail-years = <b>By year</b>
-ind-detail-year = { $year }: { $figure }
-ind-detail-best = <b>Best</b>
+ind-detail-year = { $year }: { $figure } · { $status }
+ind-detail-year-partial = { $year } (up to { $quarter })
+ind-detail-best = <b>Highest</b>
 ind-detail-worst = <b>Lowest</b>
+ind-detail-most = <b>Most</b>
+ind-detail-least = <b>Fewest</b>
+ind-detail-all-same = All { $count } grassroots organisations that reported stand at { $value }.
 ind-detail-branch-line = { $n }. { $branch }: { $figure }
-ind-detail-own = Your branch ({ $branch }): { $figure } · whole bloc: { $bloc }
-ind-detail-own-none = Your branch ({ $branch }) has not reported this period.
-ind-chart-caption = { $code } · { $title }
+ind-detail-own = Your grassroots organisation ({ $branch }): { $figure } · whole bloc: { $bloc }
+ind-detail-own-none = Your grassroots organisation ({ $branch }) has no figure up to { $period }.
+ind-detail-other-term = The same code in the { $term }: <code>{ $command }</code>
+ind-chart-caption = { $title } ({ $term })
+chart-subtitle = { $term } · figures up to { $period }
+chart-subtitle-over = { $term } (over) · last figures: { $period }
+chart-target-yearly_percent = Yearly target: { $target }
+chart-target-percent_by_date = Target: { $target } by { $year }
+chart-target-term_count = Target for the term: { $target } (running total)
+chart-target-yearly_count = Target each year: { $target }
+chart-target-upper_bound = Target each year: { $target }
+chart-target-mark = Target
+chart-no-data = no data yet
+chart-partial = up to { $quarter }
+chart-pace = steady pace to the target
+chart-branches = By grassroots organisation
+chart-branches-percent = By grassroots organisation: highest { $shown } and lowest { $shown } (of { $total })
+chart-branches-count = By grassroots organisation: most { $shown } and fewest { $shown } (of { $total })
+chart-branches-same = All { $total } grassroots organisations that reported stand at { $value }.
 
-report-no-branch = You do not belong to a grassroots organisation, so there is nothing to report. The office types <code>/baocao branch-code</code>.
+report-no-branch = You do not belong to a grassroots organisation, so there is nothing to report. The office reports for an organisation with <code>/baocao organisation-code</code>.
 report-not-reporting = { $branch } is a subordinate cell: its grassroots committee reports the figures.
-report-not-own = You can only report your own branch's figures.
-report-closed = The { $term } term is over; no more reports are taken.
+report-not-own = You can only report your own grassroots organisation's figures.
+report-closed = The resolution of the { $term } is over; no more reports are taken.
 report-ask-indicator = <b>Report figures for { $period }</b> · { $branch }
-    Choose the indicator (⏳ not reported, ✔ reported):
-report-ask-percent = <b>{ $title }</b>: type two numbers as <code>part/whole</code>: { $num } / { $den }. E.g. <code>45/50</code>.
-report-ask-count = <b>{ $title }</b>: type { $what }. E.g. <code>12</code>.
+    Please choose the indicator (⏳ not reported, ✔ reported, 🗓 reported in Q4, when the year is assessed):
+report-ask-percent = <b>{ $title }</b>: please type two numbers as <code>achieved/total</code>, where achieved is { $num } and total is { $den }. E.g. <code>45/50</code>.
+report-ask-percent-plain = <b>{ $title }</b>: please type two numbers as <code>achieved/total</code>, e.g. <code>45/50</code>.
+report-ask-count = <b>{ $title }</b>: please type { $what }. E.g. <code>12</code>.
 report-count-term = the total { $unit } since the start of the term
 report-count-year = the total { $unit } since 1 January
 report-count-bound = the current number of { $unit }
 report-previous = Last report ({ $period }): { $figure }.
-report-not-number = “{ $text }” is not a valid figure: type whole non-negative numbers only, no letters, e.g. { $example }.
-report-negative = Figures cannot be negative. Type again, e.g. { $example }.
-report-numerator-above = The part ({ $num }) cannot be larger than the whole ({ $den }). Type again, e.g. <code>45/50</code>.
-report-denominator-required = This indicator is a percentage: type <code>part/whole</code>, e.g. <code>45/50</code>.
-report-needs-note = The figure ({ $value }) is lower than the last report ({ $previous }). Type a note explaining why (e.g. members transferred out), or /huy to stop.
-report-check = <b>Check</b>: { $branch } · period { $period }
+report-not-number = “{ $text }” is not a figure. Please type digits only (1200 or 1.200 both work), e.g. { $example }.
+report-not-whole = “{ $text }” is not a whole number. Please type whole numbers, e.g. { $example }.
+report-negative = Figures cannot be negative. Please type them again, e.g. { $example }.
+report-too-large = That figure is too large: no grassroots organisation has more than { $max }. Please check it and type it again, e.g. { $example }.
+report-zero-denominator = The total must be above 0. Please type <code>achieved/total</code> again, e.g. <code>45/50</code>.
+report-numerator-above = The number achieved ({ $num }) cannot be larger than the total ({ $den }). Please type them again, e.g. <code>45/50</code>.
+report-denominator-required = This indicator is a percentage. Please type <code>achieved/total</code>, e.g. <code>45/50</code>.
+report-needs-note = The figure ({ $value }) is lower than the last report ({ $previous }). Please type a note explaining why (e.g. { $example }), or /huy to stop.
+report-note-example-term = the last report was wrong; the correct total since the start of the term is { $value } { $unit }
+report-note-example-year = the last report was wrong; the correct total since 1 January is { $value } { $unit }
+report-check = <b>Please check</b>: { $branch } · { $period }
     { $title }: { $figure } · target { $target }
     Whole bloc after this report: { $bloc }
+report-warning-above-members = ⚠️ The total ({ $denominator }) is larger than the members of { $branch } in the list ({ $members }). Please check it; if the figure is right, press “✅ Confirm the report” all the same.
+report-check-how = Press “✅ Confirm the report” to record it. To change it, type the figures again (e.g. { $example }); press “✖ Cancel” to stop.
 report-confirm-button = ✅ Confirm the report
 report-cancel-button = ✖ Cancel
-report-saved = ✅ Figures for “{ $title }” ({ $period }) recorded. Type /baocao to report another indicator.
+report-saved = ✅ Figures for “{ $title }” ({ $period }) recorded. You may type /baocao to report another indicator.
 report-correction = (Replaces the earlier figure: { $previous }; the old one stays in the history.)
 report-cancelled = Report cancelled. Nothing changed.
 report-nudge =
-    📊 Reminder: indicator figures for { $period } of <b>{ $branch }</b> are due by { $deadline }. { $count } indicators still to report:
+    📊 Reminder: the indicator figures of <b>{ $branch }</b> for { $period } are due by { $deadline }. { $count } indicators still to report:
     { $list }
-    Type /baocao to report.
+    Please type /baocao to report.
 report-missing-title = 📋 The { $period } deadline has passed: { $count } grassroots organisations have not reported everything:
-report-missing-none = ✅ { $period }: every grassroots organisation has reported.
-export-caption = Indicator figures by branch and period.
+report-missing-none = ✅ Every grassroots organisation has reported everything for { $period }.
+export-caption = Indicator figures by grassroots organisation and period.
 
 ## Meeting reminder settings (/nhacnho) and attendance
 

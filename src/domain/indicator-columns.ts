@@ -53,8 +53,8 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec<IndicatorField>[] = [
   { field: 'kind', header: 'Loại chỉ tiêu', aliases: ['loai chi tieu', 'loai', 'kind', 'type'], required: true },
   { field: 'target', header: 'Mục tiêu', aliases: ['muc tieu', 'chi tieu', 'muc chi tieu', 'gia tri muc tieu', 'target'], required: true },
   { field: 'targetYear', header: 'Năm đạt', aliases: ['nam dat', 'den nam', 'nam', 'nam muc tieu', 'target year'] },
-  { field: 'numeratorLabel', header: 'Tử số là', aliases: ['tu so la', 'noi dung tu so', 'ten tu so', 'numerator label'] },
-  { field: 'denominatorLabel', header: 'Mẫu số là', aliases: ['mau so la', 'noi dung mau so', 'ten mau so', 'denominator label'] },
+  { field: 'numeratorLabel', header: 'Số đạt là', aliases: ['so dat la', 'tu so la', 'noi dung tu so', 'ten tu so', 'numerator label'] },
+  { field: 'denominatorLabel', header: 'Tổng số là', aliases: ['tong so la', 'mau so la', 'noi dung mau so', 'ten mau so', 'denominator label'] },
   { field: 'sort', header: 'Thứ tự', aliases: ['thu tu', 'stt', 'so thu tu', 'sort', 'order'] },
 ];
 
@@ -62,27 +62,31 @@ export const REPORT_COLUMNS: readonly ColumnSpec<ReportField>[] = [
   { field: 'resolutionCode', header: 'Mã nghị quyết', aliases: ['ma nghi quyet', 'ma nq', 'nghi quyet', 'resolution', 'resolution code'] },
   { field: 'indicatorCode', header: 'Mã chỉ tiêu', aliases: ['ma chi tieu', 'chi tieu', 'indicator', 'indicator code'], required: true },
   {
+    // "Tổ chức cơ sở đảng": a grassroots committee or a grassroots cell both report.
     field: 'branchCode',
-    header: 'Mã chi bộ',
-    aliases: ['ma chi bo', 'chi bo', 'ma to chuc', 'ma tccs', 'to chuc co so dang', 'branch', 'branch code'],
+    header: 'Mã tổ chức cơ sở đảng',
+    aliases: ['ma to chuc co so dang', 'ma chi bo', 'chi bo', 'ma to chuc', 'ma tccs', 'to chuc co so dang', 'branch', 'branch code'],
     required: true,
   },
   { field: 'period', header: 'Kỳ báo cáo', aliases: ['ky bao cao', 'ky', 'quy', 'period'], required: true },
-  { field: 'numerator', header: 'Tử số', aliases: ['tu so', 'so lieu', 'so luong', 'numerator', 'value'], required: true },
-  { field: 'denominator', header: 'Mẫu số', aliases: ['mau so', 'denominator'] },
+  // A percentage is "số đạt / tổng số"; a count goes in "Số đạt" alone.
+  { field: 'numerator', header: 'Số đạt', aliases: ['so dat', 'tu so', 'so lieu', 'so luong', 'numerator', 'value'], required: true },
+  { field: 'denominator', header: 'Tổng số', aliases: ['tong so', 'mau so', 'denominator'] },
   { field: 'note', header: 'Ghi chú', aliases: ['ghi chu', 'note'] },
 ];
 
 /** Columns the export adds for reading (names, the computed value, who and when): re-import passes them over. */
 export const REPORT_INFO_HEADERS = {
   indicatorTitle: 'Tên chỉ tiêu',
-  branchName: 'Tên chi bộ',
+  branchName: 'Tên tổ chức cơ sở đảng',
   value: 'Giá trị',
   reportedAt: 'Thời điểm báo cáo',
   reporter: 'Người báo cáo',
 } as const;
 export const REPORT_INFO_ALIASES: readonly string[] = [
   ...Object.values(REPORT_INFO_HEADERS).map(normalizeHeader),
+  // The headers of earlier exports.
+  'ten chi bo',
   'ty le',
   'don vi tinh',
   'loai chi tieu',
@@ -159,6 +163,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   reached: 'Đạt',
   on_track: 'Đúng tiến độ',
   behind: 'Chậm so với tiến độ',
+  pending: 'Chờ đánh giá cuối năm',
   missed: 'Không đạt',
   no_data: 'Chưa có số liệu',
 };
@@ -191,7 +196,6 @@ export function parseTerm(text: string): { startYear: number; endYear: number } 
   return { startYear, endYear };
 }
 
-export const formatTerm = (startYear: number, endYear: number): string => `${startYear}-${endYear}`;
 
 // Figures
 
@@ -224,7 +228,7 @@ export function parseWholeNumber(text: string, options: { percentSign?: boolean 
   return { ok: false, reason: 'not_number' };
 }
 
-/** The reason a figure was refused, in Vietnamese: `tử số "12a" không phải là số: …`. */
+/** The reason a figure was refused, in Vietnamese: `số đạt "12a" không phải là số: …`. */
 export function wholeNumberProblem(what: string, text: string, reason: Exclude<WholeNumber, { ok: true }>['reason']): string {
   switch (reason) {
     case 'empty':
@@ -236,4 +240,21 @@ export function wholeNumberProblem(what: string, text: string, reason: Exclude<W
     case 'not_number':
       return `${what} "${text}" không phải là số: chỉ ghi chữ số, không kèm chữ, ví dụ 45`;
   }
+}
+
+/**
+ * Figures as a secretary types them in a chat: "45/50" (a percentage: number meeting it / total),
+ * "12" (a count), with thousands grouped or not ("1.200/1 500"). Each side is read like a
+ * spreadsheet cell (parseWholeNumber); the slash always separates the two.
+ */
+export function parseTypedFigures(
+  text: string,
+): { ok: true; numerator: number; denominator: number | null } | { ok: false; reason: Exclude<WholeNumber, { ok: true }>['reason'] } {
+  const sides = text.trim().split('/');
+  if (sides.length > 2) return { ok: false, reason: 'not_number' };
+  const [numerator, denominator] = sides.map((side) => parseWholeNumber(side));
+  if (!numerator!.ok) return { ok: false, reason: numerator!.reason === 'empty' ? 'not_number' : numerator!.reason };
+  if (denominator === undefined) return { ok: true, numerator: numerator!.value, denominator: null };
+  if (!denominator.ok) return { ok: false, reason: denominator.reason === 'empty' ? 'not_number' : denominator.reason };
+  return { ok: true, numerator: numerator!.value, denominator: denominator.value };
 }

@@ -15,7 +15,6 @@ import {
   REPORT_COLUMNS,
   REPORT_INFO_ALIASES,
   RESOLUTION_COLUMNS,
-  formatTerm,
   parseIndicatorKind,
   parseReportPeriod,
   parseTerm,
@@ -26,14 +25,25 @@ import {
   type ReportField,
   type ResolutionField,
 } from './indicator-columns.js';
-import { isPercent, periodBounds, type IndicatorKind, type Period } from './indicators.js';
+import {
+  denominatorCountsMembers,
+  figureProblem,
+  formatPeriod,
+  formatTerm,
+  isPercent,
+  MAX_FIGURE,
+  periodBounds,
+  type IndicatorKind,
+  type Period,
+} from './indicators.js';
 import { foldVietnamese } from './text.js';
 import { readSheet, type SheetKinds } from './sheet-layout.js';
 
 export interface IndicatorExistingState {
   resolutions: { code: string; name: string; termStartYear: number; termEndYear: number; current: boolean; closed: boolean }[];
-  indicators: { resolutionCode: string; code: string; kind: IndicatorKind; reportCount: number }[];
-  branches: { id: number; code: string; name: string; shortName: string | null; kind: BranchKind }[];
+  indicators: { resolutionCode: string; code: string; kind: IndicatorKind; denominatorLabel: string; reportCount: number }[];
+  /** members: the organisation's active members in the list (a committee with its sub-cells); 0 when none are listed. */
+  branches: { id: number; code: string; name: string; shortName: string | null; kind: BranchKind; members: number }[];
 }
 
 /** `undefined` fields: the file has no such column, keep what the database has. */
@@ -95,11 +105,16 @@ export interface IndicatorImportPlan {
   sheets: IndicatorSheetSummary[];
   notes: string[];
   problems: RowProblem[];
+  /**
+   * Figures that may be right but deserve a second look (a denominator of members above the
+   * organisation's listed members): written only when the caller accepts them.
+   */
+  warnings: RowProblem[];
 }
 
 
 export function planIndicatorImport(sheets: readonly Sheet[], existing: IndicatorExistingState): IndicatorImportPlan {
-  const plan: IndicatorImportPlan = { resolutions: [], indicators: [], reports: [], sheets: [], notes: [], problems: [] };
+  const plan: IndicatorImportPlan = { resolutions: [], indicators: [], reports: [], sheets: [], notes: [], problems: [], warnings: [] };
   const rows: Record<IndicatorImportKind, { label: string; row: SheetRow; columns: Map<string, number> }[]> = {
     resolutions: [],
     indicators: [],
@@ -126,9 +141,11 @@ export function planIndicatorImport(sheets: readonly Sheet[], existing: Indicato
   plan.resolutions = validateResolutions(rows.resolutions, resolutions, problems);
   const indicators = new IndicatorIndex(existing, resolutions);
   plan.indicators = validateIndicators(rows.indicators, existing, resolutions, indicators, problems);
-  plan.reports = validateReports(rows.reports, existing, resolutions, indicators, problems);
+  plan.reports = validateReports(rows.reports, existing, resolutions, indicators, problems, plan.warnings);
   const order = new Map(sheets.map((s, i) => [s.label, i]));
-  problems.sort((a, b) => (order.get(a.label) ?? -1) - (order.get(b.label) ?? -1) || (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
+  const byRow = (a: RowProblem, b: RowProblem) => (order.get(a.label) ?? -1) - (order.get(b.label) ?? -1) || (a.rowNumber ?? 0) - (b.rowNumber ?? 0);
+  problems.sort(byRow);
+  plan.warnings.sort(byRow);
   return plan;
 }
 
@@ -230,6 +247,8 @@ interface KnownIndicator {
   code: string;
   /** null when the file's row for it is bad: checks that need the kind are skipped. */
   kind: IndicatorKind | null;
+  /** Its denominator counts Party members (denominatorCountsMembers). */
+  countsMembers: boolean;
   term: { startYear: number; endYear: number } | null;
 }
 
@@ -240,13 +259,19 @@ class IndicatorIndex {
     existing: IndicatorExistingState,
     private readonly resolutions: ResolutionIndex,
   ) {
-    for (const i of existing.indicators) this.add(i.resolutionCode, i.code, i.kind);
+    for (const i of existing.indicators) this.add(i.resolutionCode, i.code, i.kind, i.denominatorLabel);
   }
 
-  add(resolutionCode: string, code: string, kind: IndicatorKind | null): KnownIndicator {
+  add(resolutionCode: string, code: string, kind: IndicatorKind | null, denominatorLabel: string): KnownIndicator {
     const key = `${codeKey(resolutionCode)}\n${codeKey(code)}`;
     const res = this.resolutions.get(resolutionCode);
-    const entry = { resolutionCode: res?.code ?? resolutionCode, code: this.byKey.get(key)?.code ?? code, kind, term: res?.term ?? null };
+    const entry = {
+      resolutionCode: res?.code ?? resolutionCode,
+      code: this.byKey.get(key)?.code ?? code,
+      kind,
+      countsMembers: kind !== null && denominatorCountsMembers(kind, denominatorLabel),
+      term: res?.term ?? null,
+    };
     this.byKey.set(key, entry);
     return entry;
   }
@@ -311,7 +336,7 @@ function validateIndicators(
     }
     const term = resolution?.term;
     if (term && targetYear && (targetYear < term.startYear || targetYear > term.endYear))
-      report(`năm đạt ${targetYear} nằm ngoài nhiệm kỳ ${formatTerm(term.startYear, term.endYear)}`);
+      report(`năm đạt ${targetYear} nằm ngoài ${formatTerm(term.startYear, term.endYear)}`);
 
     const sortText = cell('sort');
     let sort: number | undefined;
@@ -333,7 +358,8 @@ function validateIndicators(
         );
     }
     const bad = problems.length > before;
-    const known = resolution && code !== '' ? index.add(resolution.code, code, bad ? null : kind) : null;
+    const storedLabel = resolution && code !== '' ? (stored.get(`${codeKey(resolution.code)}\n${codeKey(code)}`)?.denominatorLabel ?? '') : '';
+    const known = resolution && code !== '' ? index.add(resolution.code, code, bad ? null : kind, cell('denominatorLabel') ?? storedLabel) : null;
     if (bad || !known || !kind || !target.ok) continue;
     planned.push({
       ...here,
@@ -386,6 +412,7 @@ function validateReports(
   resolutions: ResolutionIndex,
   indicators: IndicatorIndex,
   problems: RowProblem[],
+  warnings: RowProblem[],
 ): PlannedReport[] {
   const planned: PlannedReport[] = [];
   const branches = new BranchFinder(existing.branches);
@@ -420,11 +447,12 @@ function validateReports(
 
     const branchRef = cell('branchCode') ?? '';
     let branch: IndicatorExistingState['branches'][number] | null = null;
-    if (branchRef === '') report('thiếu mã chi bộ');
+    if (branchRef === '') report('thiếu mã tổ chức cơ sở đảng');
     else {
       const found = branches.find(branchRef);
-      if (found === null) report(`chi bộ "${branchRef}" không có trong cơ sở dữ liệu (nhập danh sách chi bộ trước bằng lệnh import)`);
-      else if ('ambiguous' in found) report(`chi bộ "${branchRef}" khớp với nhiều chi bộ (${found.ambiguous.join(', ')}); hãy ghi mã`);
+      if (found === null)
+        report(`tổ chức cơ sở đảng "${branchRef}" không có trong cơ sở dữ liệu (nhập danh sách tổ chức trước bằng lệnh import)`);
+      else if ('ambiguous' in found) report(`"${branchRef}" khớp với nhiều tổ chức (${found.ambiguous.join(', ')}); ghi mã thay cho tên`);
       else if (found.kind === 'subcell')
         report(`${found.name} (${found.code}) là chi bộ trực thuộc: số liệu do đảng bộ cơ sở cấp trên tổng hợp và báo cáo`);
       else branch = found;
@@ -433,34 +461,46 @@ function validateReports(
     const periodText = cell('period') ?? '';
     const period = periodText === '' ? null : parseReportPeriod(periodText);
     if (periodText === '') report('thiếu kỳ báo cáo');
-    else if (!period) report(`kỳ báo cáo "${periodText}" không hợp lệ: ghi dạng 2024-Q3 hoặc Q3/2024`);
+    else if (!period) report(`kỳ báo cáo "${periodText}" không hợp lệ: ghi dạng quý III/2024, Q3/2024 hoặc 2024-Q3`);
     else if (indicator?.term) {
       const { year } = periodBounds(period);
       const { startYear, endYear } = indicator.term;
       if (year < startYear || year > endYear)
-        report(`kỳ ${period} nằm ngoài nhiệm kỳ ${formatTerm(startYear, endYear)} của nghị quyết "${indicator.resolutionCode}"`);
+        report(`${formatPeriod(period)} nằm ngoài ${formatTerm(startYear, endYear)} của nghị quyết "${indicator.resolutionCode}"`);
     }
 
     const numeratorText = cell('numerator') ?? '';
     const numerator = parseWholeNumber(numeratorText);
-    if (!numerator.ok) report(wholeNumberProblem(indicator?.kind && !isPercent(indicator.kind) ? 'số liệu' : 'tử số', numeratorText, numerator.reason));
+    if (!numerator.ok) report(wholeNumberProblem(indicator?.kind && !isPercent(indicator.kind) ? 'số liệu' : 'số đạt', numeratorText, numerator.reason));
     const percent = indicator?.kind ? isPercent(indicator.kind) : null;
     let denominator: number | null = null;
     const denominatorText = cell('denominator') ?? '';
+    let denominatorRead = true;
     // A count has no denominator: one written anyway is left out.
     if (percent !== false) {
       const parsed = parseWholeNumber(denominatorText);
       if (parsed.ok) denominator = parsed.value;
-      else if (parsed.reason !== 'empty') report(wholeNumberProblem('mẫu số', denominatorText, parsed.reason));
-      else if (percent) report('chỉ tiêu tỷ lệ cần mẫu số (cột "Mẫu số"), ví dụ tử số 45, mẫu số 50');
-      if (percent && numerator.ok && denominator !== null && numerator.value > denominator)
-        report(`tử số (${numerator.value}) lớn hơn mẫu số (${denominator})`);
+      else if (parsed.reason !== 'empty') {
+        report(wholeNumberProblem('tổng số', denominatorText, parsed.reason));
+        denominatorRead = false;
+      }
     }
+    // The rules of a figure are the bot's (figureProblem): the same refusals, in the file's terms.
+    if (indicator?.kind && numerator.ok && denominatorRead) {
+      const problem = figureProblem(indicator.kind, numerator.value, denominator);
+      if (problem) report(figureProblemText(problem, numerator.value, denominator));
+    }
+    if (indicator?.countsMembers && branch && branch.members > 0 && denominator !== null && denominator > branch.members)
+      warnings.push({
+        label,
+        rowNumber: row.rowNumber,
+        message: `tổng số ${denominator} lớn hơn số đảng viên của ${branch.name} trong danh sách (${branch.members}); kiểm tra lại số liệu`,
+      });
 
     if (indicator && branch && period) {
       const key = `${codeKey(indicator.resolutionCode)}\n${codeKey(indicator.code)}\n${branch.id}\n${period}`;
       const other = seen.get(key);
-      if (other) report(`trùng với ${where(other, here)} (cùng chỉ tiêu, chi bộ và kỳ báo cáo)`);
+      if (other) report(`trùng với ${where(other, here)} (cùng chỉ tiêu, tổ chức cơ sở đảng và kỳ báo cáo)`);
       else seen.set(key, here);
     }
 
@@ -479,6 +519,27 @@ function validateReports(
     });
   }
   return planned;
+}
+
+/** A refused figure, in the words of the file's columns ("Số đạt", "Tổng số"). */
+function figureProblemText(problem: NonNullable<ReturnType<typeof figureProblem>>, numerator: number, denominator: number | null): string {
+  const max = MAX_FIGURE.toLocaleString('vi-VN');
+  switch (problem) {
+    case 'too_large': {
+      const value = numerator > MAX_FIGURE ? numerator : (denominator ?? 0);
+      return `số liệu ${value.toLocaleString('vi-VN')} quá lớn: không tổ chức cơ sở đảng nào có quá ${max}; kiểm tra lại số liệu`;
+    }
+    case 'zero_denominator':
+      return 'tổng số bằng 0: chỉ tiêu tỷ lệ cần tổng số lớn hơn 0, ví dụ số đạt 45, tổng số 50';
+    case 'denominator_required':
+      return 'chỉ tiêu tỷ lệ cần tổng số (cột "Tổng số"), ví dụ số đạt 45, tổng số 50';
+    case 'numerator_above_denominator':
+      return `số đạt (${numerator}) lớn hơn tổng số (${denominator ?? ''})`;
+    case 'negative':
+      return 'số liệu không được âm';
+    case 'not_whole':
+      return 'số liệu phải là số nguyên';
+  }
 }
 
 function where(row: { label: string; rowNumber: number }, from: { label: string }): string {

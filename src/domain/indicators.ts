@@ -15,6 +15,8 @@
  * Months are the unit of time for pace and expectations: `now.day` plays no part (a month counts
  * as elapsed as soon as it has begun, and the term ends on 31/12 of its last year).
  */
+import type { Locale } from './locale.js';
+import { foldVietnamese } from './text.js';
 
 export type IndicatorKind =
   /** each year, Σnumerator/Σdenominator over branches must reach target % (≥90% of members rated well) */
@@ -42,6 +44,62 @@ const PERCENT_KINDS: readonly IndicatorKind[] = ['yearly_percent', 'percent_by_d
 /** Percent kinds are numerator/denominator; the others are plain counts. */
 export function isPercent(kind: IndicatorKind): boolean {
   return PERCENT_KINDS.includes(kind);
+}
+
+/** Counts reported as a running total (since the term's start, or since 1 January). */
+export function isCumulative(kind: IndicatorKind): boolean {
+  return kind === 'term_count' || kind === 'yearly_count';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures a grassroots organisation can report
+
+/**
+ * The largest figure a grassroots organisation can report, of anything: members, staff, units,
+ * admissions. The largest blocs have about 7,000 members in all (DOMAIN.md), and the largest
+ * organisation in them a few thousand members and staff; 100,000 leaves a wide margin for a big
+ * enterprise's staff while refusing the typing slips (an extra 000, a phone number) that would
+ * swamp the bloc figure.
+ */
+export const MAX_FIGURE = 100_000;
+
+export type FigureProblem = 'not_whole' | 'negative' | 'too_large' | 'denominator_required' | 'zero_denominator' | 'numerator_above_denominator';
+
+/**
+ * What is wrong with a figure an organisation reports, or null. Percent kinds need a denominator
+ * above 0 (a share of nothing is not a figure) and no larger than MAX_FIGURE; counts ignore it.
+ */
+export function figureProblem(kind: IndicatorKind, numerator: number, denominator: number | null): FigureProblem | null {
+  const den = isPercent(kind) ? denominator : null;
+  if (!Number.isInteger(numerator) || (den !== null && !Number.isInteger(den))) return 'not_whole';
+  if (numerator < 0 || (den !== null && den < 0)) return 'negative';
+  if (numerator > MAX_FIGURE || (den !== null && den > MAX_FIGURE)) return 'too_large';
+  if (isPercent(kind)) {
+    if (den === null) return 'denominator_required';
+    if (den === 0) return 'zero_denominator';
+    if (numerator > den) return 'numerator_above_denominator';
+  }
+  return null;
+}
+
+/**
+ * Whether a percent indicator's denominator counts Party members (or some of them: "tổng số đảng
+ * viên", "đảng viên là trưởng, phó phòng"), read from what the resolution says it counts. Such a
+ * denominator cannot exceed the organisation's members; non-members ("quần chúng") and
+ * organisations or units are other things.
+ */
+export function denominatorCountsMembers(kind: IndicatorKind, denominatorLabel: string | null | undefined): boolean {
+  if (!isPercent(kind) || !denominatorLabel) return false;
+  const folded = foldVietnamese(denominatorLabel);
+  return /\bdang vien\b/.test(folded) && !/\b(quan chung|chua la dang vien|ngoai dang)\b/.test(folded);
+}
+
+/**
+ * Yearly percentages are ratings and recognitions made at the end of the year: they are reported
+ * in the year's last quarter, not every quarter. Every other kind is reported each quarter.
+ */
+export function isDueIn(kind: IndicatorKind, period: Period): boolean {
+  return kind !== 'yearly_percent' || parsePeriod(period).quarter === 4;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,6 +161,39 @@ export function comparePeriods(a: Period, b: Period): number {
 /** The four quarters of a year, in order. */
 export function periodsOfYear(year: number): Period[] {
   return ([1, 2, 3, 4] as const).map((q) => makePeriod(year, q));
+}
+
+/** The last quarter of a year: the figure "at the end of" that year. */
+export function lastPeriodOf(year: number): Period {
+  return makePeriod(year, 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// How periods and terms are written: one way everywhere (bot, workbook, chart, CLI)
+
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'] as const;
+
+/** "quý IV/2026" (vi), "Q4 2026" (en). */
+export function formatPeriod(p: Period, locale: Locale = 'vi'): string {
+  const { year, quarter } = parsePeriod(p);
+  return locale === 'en' ? `Q${quarter} ${year}` : `quý ${ROMAN_QUARTERS[quarter - 1]}/${year}`;
+}
+
+/** "quý IV" (vi), "Q4" (en): a quarter within a year already named. */
+export function formatQuarter(p: Period, locale: Locale = 'vi'): string {
+  const { quarter } = parsePeriod(p);
+  return locale === 'en' ? `Q${quarter}` : `quý ${ROMAN_QUARTERS[quarter - 1]}`;
+}
+
+/** "2025–2030" with an en dash: a term's years. */
+export function formatTermYears(startYear: number, endYear: number): string {
+  return `${startYear}–${endYear}`;
+}
+
+/** "nhiệm kỳ 2025–2030" (vi), "2025–2030 term" (en). */
+export function formatTerm(startYear: number, endYear: number, locale: Locale = 'vi'): string {
+  const years = formatTermYears(startYear, endYear);
+  return locale === 'en' ? `${years} term` : `nhiệm kỳ ${years}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,15 +270,19 @@ export function aggregate(def: IndicatorDef, figures: readonly BranchFigure[], p
 // ---------------------------------------------------------------------------------------------
 // Assessment
 
-export type Status = 'reached' | 'on_track' | 'behind' | 'missed' | 'no_data';
+/** pending: a yearly percentage short of its target while the year runs (it is judged at the year's end). */
+export type Status = 'reached' | 'on_track' | 'behind' | 'pending' | 'missed' | 'no_data';
 
 export interface Pace {
   /** target − count */
   remaining: number;
   /** whole months after now's month up to December of the deadline year (at least 1) */
   monthsLeft: number;
-  /** ceil(remaining / monthsLeft) */
-  perMonth: number;
+  /**
+   * ceil(remaining / monthsLeft) when that is at least one a month; null when fewer remain than
+   * months (a monthly rate of "~1" for 2 in 48 months would be wrong).
+   */
+  perMonth: number | null;
 }
 
 export interface Assessment {
@@ -196,7 +291,7 @@ export interface Assessment {
   target: number;
   /** 0..1 of the way to the target, for the progress bar (upper_bound: 1 when within the bound, 0 when over) */
   progress: number;
-  /** count kinds only, when neither reached nor missed: "còn 340 trong 13 tháng, ~27 mỗi tháng" */
+  /** count kinds only, when neither reached nor missed: 340 more in the 13 months left, about 27 a month */
   pace?: Pace;
 }
 
@@ -243,15 +338,16 @@ function progressOf(value: number, target: number): number {
  *
  * - no_data: the aggregate's value is null (nobody reported, or Σdenominator = 0).
  * - yearly_percent (the period's year): reached if value ≥ target; otherwise missed once that year
- *   is over (now in a later year), else behind. Yearly percents are judged at the year's end, so
- *   there is no "on track" short of the target.
+ *   is over (now in a later year), else pending. Yearly percents are ratings made at the year's
+ *   end: short of the target while the year runs, they are neither on track nor behind.
  * - term_count: reached if count ≥ target; missed if the term is over (now after
  *   31/12/termEndYear); otherwise on_track if count ≥ target × elapsed / total, else behind, where
  *   elapsed is the months from 1/1/termStartYear to the end of now's month and total the months of
  *   the term (a straight line from 0 at the start to the target at the end).
  *   pace (when neither reached nor missed): remaining = target − count; monthsLeft = the months
  *   after now's month up to December of termEndYear (end of Nov 2024 in 2020–2025 → Dec 2024 …
- *   Dec 2025 = 13; in the last month itself, 1); perMonth = ceil(remaining / monthsLeft).
+ *   Dec 2025 = 13; in the last month itself, 1); perMonth = ceil(remaining / monthsLeft) when
+ *   remaining ≥ monthsLeft, else null (2 left in 48 months is not "1 a month").
  * - yearly_count: the same as term_count with the period's calendar year as the term.
  * - percent_by_date: reached if value ≥ target (even early); missed if now is after
  *   31/12/targetYear (default termEndYear); otherwise on_track/behind against a straight line from
@@ -280,7 +376,7 @@ export function assess(def: IndicatorDef, agg: Aggregate, period: Period, now: L
       return { status, value, target, progress: within ? 1 : 0 };
     }
     case 'yearly_percent': {
-      const status: Status = value >= target - EPS ? 'reached' : yearOver ? 'missed' : 'behind';
+      const status: Status = value >= target - EPS ? 'reached' : yearOver ? 'missed' : 'pending';
       return { status, value, target, progress: progressOf(value, target) };
     }
     case 'percent_by_date': {
@@ -298,6 +394,19 @@ export function assess(def: IndicatorDef, agg: Aggregate, period: Period, now: L
   }
 }
 
+/**
+ * Where an indicator stood when `year` ended, judged as assess would on 31/12 of that year: a yearly
+ * kind's year is over; a term-long kind is over if its deadline year is, else measured against its
+ * straight line at the end of that December. No pace: it is history.
+ */
+export function assessYearEnd(def: IndicatorDef, agg: Aggregate, year: number): Assessment {
+  const deadline = def.kind === 'percent_by_date' ? (def.targetYear ?? def.termEndYear) : def.termEndYear;
+  const longRunning = def.kind === 'term_count' || def.kind === 'percent_by_date';
+  const asOf: LocalDate = longRunning && year < deadline ? { year, month: 12, day: 31 } : { year: year + 1, month: 1, day: 1 };
+  const { pace: _pace, ...assessment } = assess(def, agg, lastPeriodOf(year), asOf);
+  return assessment;
+}
+
 function linear(value: number, target: number, w: ReturnType<typeof windowFrom>): { status: Status; progress: number } {
   const progress = progressOf(value, target);
   if (value >= target - EPS) return { status: 'reached', progress };
@@ -310,7 +419,7 @@ function withPace(s: { status: Status; progress: number }, value: number, target
   const out: Assessment = { ...s, value, target };
   if (s.status === 'on_track' || s.status === 'behind') {
     const remaining = target - value;
-    out.pace = { remaining, monthsLeft, perMonth: Math.ceil(remaining / monthsLeft) };
+    out.pace = { remaining, monthsLeft, perMonth: remaining >= monthsLeft ? Math.ceil(remaining / monthsLeft) : null };
   }
   return out;
 }

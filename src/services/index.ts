@@ -92,6 +92,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
       required(options.indicatorMessages, 'Indicator messages'),
       timeZone,
       () => options.onEnqueue?.(),
+      (branchId) => members.countActive(branches.subtreeIds(branchId)),
     ),
   };
 }

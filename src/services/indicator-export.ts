@@ -5,15 +5,8 @@
  * extra columns (names, value, who and when) are there to read and are passed over on import.
  */
 import ExcelJS from 'exceljs';
-import {
-  INDICATOR_SHEET_TITLES,
-  REPORT_COLUMNS,
-  REPORT_INFO_HEADERS,
-  STATUS_LABELS,
-  formatTerm,
-  indicatorKindLabel,
-} from '../domain/indicator-columns.js';
-import { comparePeriods, isPercent, periodBounds, type Period } from '../domain/indicators.js';
+import { INDICATOR_SHEET_TITLES, REPORT_COLUMNS, REPORT_INFO_HEADERS, STATUS_LABELS, indicatorKindLabel } from '../domain/indicator-columns.js';
+import { comparePeriods, formatPeriod, formatTerm, isPercent, type Period } from '../domain/indicators.js';
 import { localParts } from '../domain/time.js';
 import type { BranchService } from './branches.js';
 import type { IndicatorReport, IndicatorService, Resolution } from './indicators.js';
@@ -77,18 +70,28 @@ export function buildIndicatorWorkbook(
     summary.addRow(['Chưa có nghị quyết nào trong hệ thống.']).font = { bold: true };
     return { workbook, resolution: null, period: null, indicators: 0, reports: 0 };
   }
-  const period = periodWithin(resolution, service.currentPeriod());
+  // The same period as /chitieu: now while the term runs, its last reported quarter once it is over.
+  const period = service.displayPeriod(resolution);
+  const periodText = formatPeriod(period);
   const indicators = service.indicatorsOf(resolution.id);
 
   // Summary
   summary.addRow([`Chỉ tiêu ${resolution.name}`]).font = { bold: true, size: 14 };
-  const state = resolution.closed ? 'đã kết thúc' : resolution.current ? 'đang thực hiện' : '';
+  const state = service.isOver(resolution) ? 'đã kết thúc' : resolution.current ? 'đang thực hiện' : '';
+  const expected = service.reportingBranches().length;
+  // "Đã báo cáo đủ" is /chitieu's figure: every indicator due for the period reported.
+  const complete = service.completeBranches(resolution, period);
+  const term = formatTerm(resolution.termStartYear, resolution.termEndYear);
   summary.addRow([
-    [`Nhiệm kỳ ${formatTerm(resolution.termStartYear, resolution.termEndYear)}`, state, `số liệu toàn Khối đến kỳ ${period}`]
+    [
+      term.charAt(0).toUpperCase() + term.slice(1),
+      state,
+      `số liệu toàn Khối đến ${periodText}`,
+      `${complete}/${expected} tổ chức cơ sở đảng đã báo cáo đủ ${periodText}`,
+    ]
       .filter(Boolean)
       .join(' · '),
   ]).font = { italic: true };
-  const expected = service.reportingBranches().length;
   const summaryColumns: Column[] = [
     { header: 'STT', width: 6 },
     { header: 'Mã chỉ tiêu', width: 12 },
@@ -97,15 +100,16 @@ export function buildIndicatorWorkbook(
     { header: 'Mục tiêu', width: 11 },
     { header: 'Đơn vị tính', width: 14 },
     { header: 'Số liệu toàn Khối', width: 17 },
-    { header: 'Tử số', width: 10 },
-    { header: 'Mẫu số', width: 10 },
-    { header: 'Số TCCS đã báo cáo', width: 19 },
-    { header: 'Đánh giá', width: 20 },
+    { header: 'Số đạt', width: 10 },
+    { header: 'Tổng số', width: 10 },
+    { header: `Tổ chức cơ sở đảng đã báo cáo ${periodText}`, width: 22, wrap: true },
+    { header: 'Đánh giá', width: 22 },
   ];
   addHeader(summary, summaryColumns);
   indicators.forEach((indicator, n) => {
     const percent = isPercent(indicator.kind);
     const { aggregate, assessment } = service.summarise(indicator, period);
+    const reported = service.reportedFor(indicator, period);
     const row = summary.addRow([
       n + 1,
       indicator.code,
@@ -116,7 +120,8 @@ export function buildIndicatorWorkbook(
       aggregate.value === null ? null : percent ? aggregate.value / 100 : aggregate.value,
       aggregate.numerator,
       aggregate.denominator,
-      `${aggregate.branchesReported}/${expected}`,
+      // A yearly rating is not due every quarter: 0/14 would read as fourteen missing reports.
+      reported === null ? 'báo cáo vào quý IV' : `${reported}/${expected}`,
       STATUS_LABELS[assessment.status],
     ]);
     row.getCell(5).numFmt = percent ? '0"%"' : '#,##0';
@@ -159,7 +164,8 @@ export function buildIndicatorWorkbook(
         indicator.title,
         branch.code,
         branch.name,
-        report.period,
+        // Written as everywhere else; the import reads it back.
+        formatPeriod(report.period as Period),
         report.numerator,
         report.denominator,
         value,
@@ -180,14 +186,6 @@ export function formatReportedAt(at: Date, timeZone: string): string {
   const p = localParts(at, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}h${pad(p.minute)}`;
-}
-
-/** The period to show for a term: now, but not past its end nor before its start. */
-function periodWithin(resolution: Resolution, now: Period): Period {
-  const { year } = periodBounds(now);
-  if (year > resolution.termEndYear) return `${resolution.termEndYear}-Q4` as Period;
-  if (year < resolution.termStartYear) return `${resolution.termStartYear}-Q1` as Period;
-  return now;
 }
 
 interface Lookups {

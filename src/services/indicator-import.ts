@@ -7,7 +7,7 @@
 import type { Db } from '../db/connection.js';
 import { transactionKeptIf } from '../db/transaction.js';
 import { codeKey, type RowProblem, type Sheet } from '../domain/import-rows.js';
-import { formatTerm, indicatorKindLabel } from '../domain/indicator-columns.js';
+import { indicatorKindLabel } from '../domain/indicator-columns.js';
 import {
   planIndicatorImport,
   type IndicatorExistingState,
@@ -16,7 +16,7 @@ import {
   type PlannedReport,
   type PlannedResolution,
 } from '../domain/indicator-import.js';
-import { comparePeriods } from '../domain/indicators.js';
+import { comparePeriods, formatPeriod, formatTerm, formatTermYears, MAX_FIGURE, type Period } from '../domain/indicators.js';
 import type { Actor } from './actor.js';
 import type { BranchService } from './branches.js';
 import type { ImportCounts } from './import.js';
@@ -63,10 +63,19 @@ export class IndicatorImportService {
           resolutionCode: r.code,
           code: i.code,
           kind: i.kind,
+          denominatorLabel: i.denominatorLabel,
           reportCount: this.indicators.figures(i.id).length,
         })),
       ),
-      branches: this.branches.list().map((b) => ({ id: b.id, code: b.code, name: b.name, shortName: b.shortName, kind: b.kind })),
+      branches: this.branches.list().map((b) => ({
+        id: b.id,
+        code: b.code,
+        name: b.name,
+        shortName: b.shortName,
+        kind: b.kind,
+        // Only grassroots organisations report: their member counts are the ones checked.
+        members: b.kind === 'subcell' ? 0 : this.indicators.membersOf(b.id),
+      })),
     };
   }
 
@@ -77,12 +86,19 @@ export class IndicatorImportService {
   /**
    * Validates and, when every row is good, writes (a dry run writes and rolls back). A report the
    * service refuses while writing (a cumulative count going down without a note) is a problem of
-   * its row like any other: then nothing is written. `report` is null when there are problems.
+   * its row like any other: then nothing is written. Warnings (plan.warnings) stop a real run
+   * unless `acceptWarnings`; a dry run goes on and lists them. `report` is null when nothing could
+   * be written.
    */
-  run(sheets: readonly Sheet[], actor: Actor, options: { dryRun: boolean }): { plan: IndicatorImportPlan; report: IndicatorImportReport | null } {
+  run(
+    sheets: readonly Sheet[],
+    actor: Actor,
+    options: { dryRun: boolean; acceptWarnings?: boolean },
+  ): { plan: IndicatorImportPlan; report: IndicatorImportReport | null } {
     return transactionKeptIf<{ plan: IndicatorImportPlan; report: IndicatorImportReport | null }>(this.db.$client, () => {
       const plan = this.plan(sheets);
       if (plan.problems.length > 0) return { value: { plan, report: null }, keep: false };
+      if (plan.warnings.length > 0 && !options.dryRun && !options.acceptWarnings) return { value: { plan, report: null }, keep: false };
       const { report, problems } = this.write(plan, actor, options.dryRun);
       if (problems.length > 0) {
         const order = new Map(sheets.map((s, i) => [s.label, i]));
@@ -233,7 +249,7 @@ function resolutionChanges(
   const fields: string[] = [];
   if (before.name !== after.name) fields.push('tên');
   if (before.termStartYear !== after.termStartYear || before.termEndYear !== after.termEndYear)
-    fields.push(`nhiệm kỳ ${formatTerm(before.termStartYear, before.termEndYear)} → ${formatTerm(after.termStartYear, after.termEndYear)}`);
+    fields.push(`${formatTerm(before.termStartYear, before.termEndYear)} → ${formatTermYears(after.termStartYear, after.termEndYear)}`);
   if (before.current !== after.current) fields.push(after.current ? 'là nghị quyết hiện hành' : 'thôi là nghị quyết hiện hành');
   if (before.closed !== after.closed) fields.push(after.closed ? 'đã kết thúc' : 'mở lại');
   return fields;
@@ -248,7 +264,7 @@ function indicatorChanges(before: Indicator, after: Omit<Indicator, 'id'>): stri
   if (before.kind !== after.kind || before.targetYear !== after.targetYear)
     fields.push(`loại "${indicatorKindLabel(before.kind, before.targetYear)}" → "${indicatorKindLabel(after.kind, after.targetYear)}"`);
   if (before.target !== after.target) fields.push(`mục tiêu ${before.target} → ${after.target}`);
-  if (before.numeratorLabel !== after.numeratorLabel || before.denominatorLabel !== after.denominatorLabel) fields.push('tên tử số, mẫu số');
+  if (before.numeratorLabel !== after.numeratorLabel || before.denominatorLabel !== after.denominatorLabel) fields.push('nội dung số đạt, tổng số');
   if (before.sort !== after.sort) fields.push('thứ tự');
   return fields;
 }
@@ -257,18 +273,23 @@ function refusal(result: Extract<ReportResult, { ok: false }>, row: PlannedRepor
   switch (result.reason) {
     case 'needs_note': {
       const previous = result.previous;
-      const was = previous ? ` (kỳ ${previous.period}: ${previous.numerator})` : '';
+      const was = previous ? ` (${formatPeriod(previous.period as Period)}: ${previous.numerator})` : '';
       return `số lũy kế ${row.numerator} thấp hơn lần báo cáo trước${was}; ghi lý do vào cột "Ghi chú"`;
     }
     case 'closed':
       return 'nhiệm kỳ của chỉ tiêu đã kết thúc, không nhận số liệu';
+    // The plan refuses these first (figureProblem); kept for a service that refuses on its own.
     case 'negative':
       return 'số liệu không được âm';
     case 'not_whole':
       return 'số liệu phải là số nguyên';
+    case 'too_large':
+      return `số liệu quá lớn: không tổ chức cơ sở đảng nào có quá ${MAX_FIGURE.toLocaleString('vi-VN')}`;
+    case 'zero_denominator':
+      return 'tổng số bằng 0: chỉ tiêu tỷ lệ cần tổng số lớn hơn 0';
     case 'numerator_above_denominator':
-      return `tử số (${row.numerator}) lớn hơn mẫu số (${row.denominator ?? ''})`;
+      return `số đạt (${row.numerator}) lớn hơn tổng số (${row.denominator ?? ''})`;
     case 'denominator_required':
-      return 'chỉ tiêu tỷ lệ cần mẫu số (cột "Mẫu số")';
+      return 'chỉ tiêu tỷ lệ cần tổng số (cột "Tổng số")';
   }
 }

@@ -11,17 +11,26 @@ import { branches, indicatorReports, indicators, memberRoles, members, PRIORITY,
 import {
   aggregate,
   assess,
+  assessYearEnd,
   type Aggregate,
   type Assessment,
   type BranchFigure,
   comparePeriods,
+  denominatorCountsMembers,
+  figureProblem,
+  type FigureProblem,
   type IndicatorDef,
+  isCumulative,
+  type LocalDate,
+  isDueIn,
+  lastPeriodOf,
   latestPerBranch,
   type Period,
   periodBounds,
   periodOf,
 } from '../domain/indicators.js';
 import type { Locale } from '../domain/locale.js';
+import { parseTerm } from '../domain/indicator-columns.js';
 import { foldVietnamese, matchesWords } from '../domain/text.js';
 import { localParts } from '../domain/time.js';
 import { zonedWallTimeToUtc } from '../domain/datetime-parse.js';
@@ -44,7 +53,8 @@ export interface IndicatorOverview {
   resolution: Resolution;
   period: Period;
   items: IndicatorSummary[];
-  reportedBranches: number;
+  /** Reporting organisations that have reported every indicator due for the period (completeBranches). */
+  completeBranches: number;
   expectedBranches: number;
 }
 
@@ -55,11 +65,33 @@ export interface BranchRow {
   denominator: number | null;
   value: number | null;
   period: Period;
+  /** The branch's own figure against the target (percents and upper bounds); null for counts toward the bloc's target. */
+  status: Assessment['status'] | null;
 }
+
+/** The bloc figure at the end of a year of the term (the period shown, for its last year). */
+export interface YearFigure {
+  year: number;
+  period: Period;
+  aggregate: Aggregate;
+  assessment: Assessment;
+  /** The year under way: its figures go up to `period` only. */
+  partial: boolean;
+}
+
+export type RefusalReason = 'closed' | FigureProblem | 'needs_note';
 
 export type ReportResult =
   | { ok: true; report: IndicatorReport; previous: IndicatorReport | null }
-  | { ok: false; reason: 'closed' | 'negative' | 'not_whole' | 'numerator_above_denominator' | 'denominator_required' | 'needs_note'; previous?: IndicatorReport | null };
+  | { ok: false; reason: RefusalReason; previous?: IndicatorReport | null };
+
+/** A figure that may be right but deserves a second look before it is saved. */
+export interface ReportWarning {
+  /** A denominator of members above the organisation's active members in the list. */
+  kind: 'above_members';
+  denominator: number;
+  members: number;
+}
 
 export interface IndicatorMessages {
   reportNudge(branchName: string, period: Period, missing: Indicator[], deadline: Date, locale: Locale): RenderedMessage;
@@ -89,7 +121,7 @@ function prepareQueries(db: Db) {
       .where(and(eq(indicatorReports.indicatorId, sql.placeholder('indicatorId')), isNull(indicatorReports.supersededAt)))
       .prepare(),
     reportedBranches: db
-      .select({ branchId: indicatorReports.branchId })
+      .select({ branchId: indicatorReports.branchId, indicatorId: indicatorReports.indicatorId })
       .from(indicatorReports)
       .innerJoin(indicators, eq(indicators.id, indicatorReports.indicatorId))
       .where(
@@ -122,6 +154,8 @@ export class IndicatorService {
     private readonly messages: () => IndicatorMessages,
     private readonly timeZone: string,
     private readonly onEnqueue: () => void = () => undefined,
+    /** Active members of a reporting organisation (a committee with its sub-cells); 0 when unknown. */
+    private readonly memberCountOf: (branchId: number) => number = () => 0,
   ) {
     this.#queries = prepareQueries(db);
     this.#memo = new DbMemo(db.$client);
@@ -174,14 +208,34 @@ export class IndicatorService {
     return this.db.select().from(indicators).where(eq(indicators.id, id)).get() ?? null;
   }
 
-  /** An indicator of the current term by code, or by words of its title (with or without diacritics). */
+  /**
+   * Indicators by code or by words of their title (with or without diacritics). A term may follow
+   * ("KN-DV 2020-2025", "ket nap nhiem ky 2020–2025"). A code is looked up in the current term
+   * first, then in the latest term that has it; words, in the current term (or the one named).
+   */
   find(query: string): Indicator[] {
-    const res = this.current();
-    if (!res) return [];
-    const all = this.indicatorsOf(res.id);
-    const byCode = all.filter((i) => foldVietnamese(i.code) === foldVietnamese(query));
-    if (byCode.length) return byCode;
-    return all.filter((i) => matchesWords(`${i.code} ${i.title} ${i.description}`, query));
+    const { words, term } = splitTerm(query);
+    const all = this.resolutions();
+    const current = this.current();
+    const scope = term ? all.filter((r) => r.termStartYear === term.startYear && r.termEndYear === term.endYear) : all;
+    const ordered = [...scope].sort((a, b) => Number(b.id === current?.id) - Number(a.id === current?.id) || b.termStartYear - a.termStartYear);
+    for (const res of ordered) {
+      const byCode = this.indicatorsOf(res.id).filter((i) => foldVietnamese(i.code) === foldVietnamese(words));
+      if (byCode.length) return byCode;
+    }
+    const wordScope = term ? scope : current ? [current] : [];
+    return wordScope.flatMap((r) => this.indicatorsOf(r.id)).filter((i) => matchesWords(`${i.code} ${i.title} ${i.description}`, words));
+  }
+
+  /** The same code in the other terms, latest first ("KN-DV" of 2020–2025 beside 2025–2030's). */
+  sameCodeElsewhere(indicator: Indicator): { indicator: Indicator; resolution: Resolution }[] {
+    return this.resolutions()
+      .filter((r) => r.id !== indicator.resolutionId)
+      .flatMap((resolution) =>
+        this.indicatorsOf(resolution.id)
+          .filter((i) => foldVietnamese(i.code) === foldVietnamese(indicator.code))
+          .map((i) => ({ indicator: i, resolution })),
+      );
   }
 
   def(indicator: Indicator): IndicatorDef {
@@ -201,6 +255,54 @@ export class IndicatorService {
   currentPeriod(): Period {
     const p = localParts(this.clock.now(), this.timeZone);
     return periodOf(p);
+  }
+
+  /** Whether a term is behind us: closed by the office, or past 31/12 of its last year. */
+  isOver(resolution: Resolution): boolean {
+    return resolution.closed || comparePeriods(this.currentPeriod(), lastPeriodOf(resolution.termEndYear)) > 0;
+  }
+
+  /**
+   * The quarter a term is shown at. While it runs: now (not before its first quarter). Once it is
+   * over: its final figures, i.e. the last quarter anyone reported for it (not the quarter we are
+   * in, which is outside the term, nor its last quarter if nobody reported then).
+   */
+  displayPeriod(resolution: Resolution): Period {
+    const now = this.currentPeriod();
+    const first = `${resolution.termStartYear}-Q1` as Period;
+    const last = lastPeriodOf(resolution.termEndYear);
+    const latest = (a: Period, b: Period) => (comparePeriods(a, b) >= 0 ? a : b);
+    const earliest = (a: Period, b: Period) => (comparePeriods(a, b) <= 0 ? a : b);
+    const bounded = latest(first, earliest(now, last));
+    if (!this.isOver(resolution)) return bounded;
+    const reported = this.#memo.get(`last-reported:${resolution.id}`, () =>
+      this.db
+        .select({ period: indicatorReports.period })
+        .from(indicatorReports)
+        .innerJoin(indicators, eq(indicators.id, indicatorReports.indicatorId))
+        .where(and(eq(indicators.resolutionId, resolution.id), isNull(indicatorReports.supersededAt)))
+        .groupBy(indicatorReports.period)
+        .all()
+        .map((r) => r.period as Period),
+    );
+    const within = reported.filter((p) => comparePeriods(p, first) >= 0 && comparePeriods(p, bounded) <= 0).sort(comparePeriods);
+    return within.at(-1) ?? bounded;
+  }
+
+  /**
+   * The day an indicator is judged on: today; for a closed term, no earlier than the day after it
+   * ends (a term closed at its congress in 2025 takes no more figures: its results are final).
+   */
+  private judgedAt(indicator: Indicator): LocalDate {
+    const now = localParts(this.clock.now(), this.timeZone);
+    const res = this.getResolution(indicator.resolutionId)!;
+    if (res.closed && now.year <= res.termEndYear) return { year: res.termEndYear + 1, month: 1, day: 1 };
+    return now;
+  }
+
+  /** The period an indicator is shown at: its term's (displayPeriod). */
+  periodFor(indicator: Indicator): Period {
+    return this.displayPeriod(this.getResolution(indicator.resolutionId)!);
   }
 
   // Reports
@@ -248,20 +350,31 @@ export class IndicatorService {
     const res = this.getResolution(indicator.resolutionId)!;
     const outside = periodBounds(period).year > res.termEndYear || periodBounds(period).year < res.termStartYear;
     if ((res.closed && !options.allowClosed) || outside) return { ok: false, reason: 'closed' };
-    if (!Number.isInteger(numerator) || (denominator !== null && !Number.isInteger(denominator))) return { ok: false, reason: 'not_whole' };
-    if (numerator < 0 || (denominator !== null && denominator < 0)) return { ok: false, reason: 'negative' };
-    if (isPercentKind(indicator.kind)) {
-      if (denominator === null) return { ok: false, reason: 'denominator_required' };
-      if (numerator > denominator) return { ok: false, reason: 'numerator_above_denominator' };
-    }
+    const problem = figureProblem(indicator.kind, numerator, denominator);
+    if (problem) return { ok: false, reason: problem };
     const previous = this.previousReport(indicator.id, branchId, period);
-    const cumulative = indicator.kind === 'term_count' || indicator.kind === 'yearly_count';
+    const cumulative = isCumulative(indicator.kind);
     const sameScope =
       previous && (indicator.kind === 'term_count' || periodBounds(previous.period as Period).year === periodBounds(period).year);
     if (cumulative && previous && sameScope && numerator < previous.numerator && !note?.trim()) {
       return { ok: false, reason: 'needs_note', previous };
     }
     return null;
+  }
+
+  /** Active members of a reporting organisation in the list (a committee with its sub-cells); 0 when none are listed. */
+  membersOf(branchId: number): number {
+    return this.memberCountOf(branchId);
+  }
+
+  /**
+   * What to point out about an acceptable figure before it is saved: a denominator of members above
+   * the organisation's active members (when the list has any). The member confirms, or corrects it.
+   */
+  warnings(indicator: Indicator, branchId: number, denominator: number | null): ReportWarning[] {
+    if (denominator === null || !denominatorCountsMembers(indicator.kind, indicator.denominatorLabel)) return [];
+    const members = this.membersOf(branchId);
+    return members > 0 && denominator > members ? [{ kind: 'above_members', denominator, members }] : [];
   }
 
   report(
@@ -315,11 +428,11 @@ export class IndicatorService {
 
   // Reading
 
-  summarise(indicator: Indicator, period: Period = this.currentPeriod()): IndicatorSummary {
+  /** The indicator's bloc figure and where it stands, at its term's period (displayPeriod) by default. */
+  summarise(indicator: Indicator, period: Period = this.periodFor(indicator)): IndicatorSummary {
     const def = this.def(indicator);
     const agg = aggregate(def, this.figures(indicator.id), period);
-    const now = localParts(this.clock.now(), this.timeZone);
-    return { indicator, aggregate: agg, assessment: assess(def, agg, period, now) };
+    return { indicator, aggregate: agg, assessment: assess(def, agg, period, this.judgedAt(indicator)) };
   }
 
   /**
@@ -334,35 +447,45 @@ export class IndicatorService {
   private computeOverview(): IndicatorOverview | null {
     const resolution = this.current();
     if (!resolution) return null;
-    const period = this.clampPeriod(resolution, this.currentPeriod());
+    const period = this.displayPeriod(resolution);
     const items = this.indicatorsOf(resolution.id).map((i) => this.summarise(i, period));
-    const expected = this.reportingBranches();
-    const reported = new Set(this.#queries.reportedBranches.all({ resolutionId: resolution.id, period }).map((r) => r.branchId));
-    return { resolution, period, items, reportedBranches: expected.filter((b) => reported.has(b.id)).length, expectedBranches: expected.length };
+    return { resolution, period, items, completeBranches: this.completeBranches(resolution, period), expectedBranches: this.reportingBranches().length };
   }
 
-  /** The bloc figure at the end of each year of the term (the current period for this year). */
-  byYear(indicator: Indicator): { year: number; aggregate: Aggregate }[] {
+  /**
+   * The bloc figure at the end of each year of the term, up to `until` (the term's period by
+   * default; the last year stops there). Each year is judged as it stood when it ended; the year
+   * under way as it stands now, so that its status is the one shown in text.
+   */
+  byYear(indicator: Indicator, until: Period = this.periodFor(indicator)): YearFigure[] {
     const res = this.getResolution(indicator.resolutionId)!;
     const def = this.def(indicator);
     const figures = this.figures(indicator.id);
-    const now = this.currentPeriod();
-    const out: { year: number; aggregate: Aggregate }[] = [];
+    const now = this.judgedAt(indicator);
+    const out: YearFigure[] = [];
     for (let year = res.termStartYear; year <= res.termEndYear; year++) {
-      const end = `${year}-Q4` as Period;
-      const period = comparePeriods(end, now) > 0 ? now : end;
+      const end = lastPeriodOf(year);
+      const period = comparePeriods(end, until) > 0 ? until : end;
       if (periodBounds(period).year !== year) break;
-      out.push({ year, aggregate: aggregate(def, figures, period) });
+      const agg = aggregate(def, figures, period);
+      const underWay = year >= now.year;
+      out.push({ year, period, aggregate: agg, assessment: underWay ? assess(def, agg, period, now) : assessYearEnd(def, agg, year), partial: underWay });
     }
     return out;
   }
 
-  /** Each reporting branch's latest figure for the period, best first. */
-  branchBreakdown(indicator: Indicator, period: Period = this.currentPeriod()): BranchRow[] {
+  /**
+   * Each reporting branch's latest figure for the period (the term's period by default), highest
+   * first: for an upper bound, the most first.
+   */
+  branchBreakdown(indicator: Indicator, period: Period = this.periodFor(indicator)): BranchRow[] {
     const def = this.def(indicator);
     const latest = latestPerBranch(def, this.figures(indicator.id), period);
     const names = new Map(this.db.select({ id: branches.id, name: branches.name }).from(branches).all().map((b) => [b.id, b.name]));
     const percent = isPercentKind(indicator.kind);
+    // A count toward the bloc's target is not a branch's target: only percents and bounds apply to each.
+    const ownTarget = percent || indicator.kind === 'upper_bound';
+    const now = this.judgedAt(indicator);
     const rows = latest.map((f) => ({
       branchId: f.branchId,
       branchName: names.get(f.branchId) ?? String(f.branchId),
@@ -370,13 +493,15 @@ export class IndicatorService {
       denominator: f.denominator,
       value: percent ? (f.denominator ? (f.numerator / f.denominator) * 100 : null) : f.numerator,
       period: f.period,
+      status: ownTarget ? assess(def, aggregate(def, [f], period), period, now).status : null,
     }));
-    // For an upper bound, fewer is better.
-    const better = indicator.kind === 'upper_bound' ? 1 : -1;
-    return rows.sort((a, b) => better * ((a.value ?? -Infinity) - (b.value ?? -Infinity)) || a.branchName.localeCompare(b.branchName));
+    return rows.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.branchName.localeCompare(b.branchName, 'vi'));
   }
 
-  /** Indicators of the current term this branch has not reported for the period. */
+  /**
+   * Indicators of the current term this branch still has to report for the period: not reported
+   * yet, and due then (yearly percentages only in the year's last quarter).
+   */
   dueFor(branchId: number, period: Period = this.currentPeriod()): Indicator[] {
     const res = this.current();
     if (!res || res.closed) return [];
@@ -388,7 +513,32 @@ export class IndicatorService {
         .all()
         .map((r) => r.id),
     );
-    return this.indicatorsOf(res.id).filter((i) => !done.has(i.id));
+    return this.indicatorsOf(res.id).filter((i) => !done.has(i.id) && isDueIn(i.kind, period));
+  }
+
+  /**
+   * "Đã báo cáo đủ": reporting organisations with nothing left due for the period (the same test as
+   * the nudges and the office's list of missing organisations). /chitieu and the workbook say this.
+   */
+  completeBranches(resolution: Resolution, period: Period): number {
+    const due = this.indicatorsOf(resolution.id).filter((i) => isDueIn(i.kind, period));
+    const reported = new Map<number, Set<number>>();
+    for (const r of this.#queries.reportedBranches.all({ resolutionId: resolution.id, period })) {
+      let set = reported.get(r.branchId);
+      if (!set) reported.set(r.branchId, (set = new Set()));
+      set.add(r.indicatorId);
+    }
+    return this.reportingBranches().filter((b) => due.every((i) => reported.get(b.id)?.has(i.id))).length;
+  }
+
+  /**
+   * Reporting organisations with a figure of this indicator for the period itself (not an earlier
+   * quarter): /chitieu's detail and the workbook's column say this. null when it is not due then.
+   */
+  reportedFor(indicator: Indicator, period: Period): number | null {
+    if (!isDueIn(indicator.kind, period)) return null;
+    const expected = new Set(this.reportingBranches().map((b) => b.id));
+    return new Set(this.figures(indicator.id).filter((f) => f.period === period && expected.has(f.branchId)).map((f) => f.branchId)).size;
   }
 
   /** Grassroots organisations report: grassroots committees and grassroots cells (not their sub-cells). */
@@ -448,11 +598,6 @@ export class IndicatorService {
     return { nudged, officeLists };
   }
 
-  private clampPeriod(res: Resolution, period: Period): Period {
-    if (periodBounds(period).year > res.termEndYear) return `${res.termEndYear}-Q4` as Period;
-    return period;
-  }
-
   private people(roles: ('secretary' | 'office' | 'admin')[], branchId: number | null): { chatId: number; memberId: number; locale: Locale }[] {
     return this.db
       .selectDistinct({ id: members.id, tg: members.telegramUserId, language: members.language })
@@ -463,4 +608,11 @@ export class IndicatorService {
       .filter((p) => p.tg !== null)
       .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: p.language === 'en' ? ('en' as const) : ('vi' as const) }));
   }
+}
+
+/** "KN-DV 2020-2025" → the code or words, and the term named at the end (if any). */
+function splitTerm(query: string): { words: string; term: { startYear: number; endYear: number } | null } {
+  const m = /^(.*?)\s*((?:nhiệm kỳ|nhiem ky)?\s*\d{4}\s*[-–—]\s*\d{4})$/iu.exec(query.trim());
+  const term = m ? parseTerm(m[2]!) : null;
+  return term ? { words: m![1]!.trim(), term } : { words: query.trim(), term: null };
 }

@@ -80,6 +80,18 @@ export class MemberService {
     return this.attachRoles(rows);
   }
 
+  /** How many active members the given branches have (a committee with its sub-cells: pass them all). */
+  countActive(branchIds: readonly number[]): number {
+    if (branchIds.length === 0) return 0;
+    return (
+      this.db
+        .select({ n: sql<number>`count(*)` })
+        .from(members)
+        .where(and(inArray(members.branchId, [...branchIds]), eq(members.status, 'active')))
+        .get()?.n ?? 0
+    );
+  }
+
   listAll(): Member[] {
     return this.attachRoles(this.db.select().from(members).orderBy(asc(members.id)).all());
   }

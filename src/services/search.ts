@@ -9,6 +9,7 @@
  * scale is about twice as fast on common words.
  */
 import type { Db } from '../db/connection.js';
+import { formatTermYears } from '../domain/indicators.js';
 import { isBranchLeader, isOffice } from '../domain/roles.js';
 import { rankDocuments, searchWords } from '../domain/text.js';
 import type { BranchService } from './branches.js';
@@ -108,7 +109,9 @@ function prepareQueries(sqlite: Db['$client']) {
         'select notice_id from notice_recipients where member_id = @viewer and notice_id in (select value from json_each(@ids))',
       )
       .pluck(),
-    indicators: byIds<{ id: number; code: string; title: string }>('select id, code, title from indicators'),
+    indicators: byIds<{ id: number; code: string; title: string; startYear: number; endYear: number }>(
+      'select * from (select i.id, i.code, i.title, r.term_start_year as startYear, r.term_end_year as endYear from indicators i join resolutions r on r.id = i.resolution_id)',
+    ),
   };
 }
 
@@ -194,7 +197,9 @@ export class SearchService {
       }
     }
     if (has('indicator')) {
-      for (const i of q.indicators.all({ ids: ids('indicator') })) allow('indicator', i.id, `${i.code} · ${i.title}`);
+      // Terms share codes (KN-DV of 2020–2025 and of 2025–2030): the term goes before the title, which may be cut.
+      for (const i of q.indicators.all({ ids: ids('indicator') }))
+        allow('indicator', i.id, `${i.code} (${formatTermYears(i.startYear, i.endYear)}) · ${i.title}`);
     }
     const hits: SearchHit[] = [];
     for (const r of rows) {

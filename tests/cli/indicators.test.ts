@@ -188,6 +188,9 @@ describe('import-indicators', () => {
         ['NQ-VIII', 'KN-DV', 'CB01', '2024-Q3', 11, null, null], // 13: duplicate of row 2
         ['NQ-VIII', 'DG-DV', 'CB03', '2024-Q3', 40, '12,5', null], // 14: a fraction
         [null, 'KN-DV', 'CB03', '2024-Q3', 1, null, null], // 15: KN-DV is in two resolutions
+        ['NQ-VIII', 'DG-DV', 'CB03', '2024-Q2', 1000000000000, 1000000000000, null], // 16: no organisation has so many
+        ['NQ-VIII', 'DG-DV', 'CB03', '2024-Q1', 0, 0, null], // 17: a share of nothing
+        ['NQ-VIII', 'KN-DV', 'CB03', '2024-Q1', '1.000.000.000.000', null, null], // 18: a count no organisation has
       ],
     });
     const r = await cli.run('import-indicators', file);
@@ -199,25 +202,77 @@ describe('import-indicators', () => {
       'Trang "Chỉ tiêu", dòng 7: nghị quyết "NQ-99" không có trong tệp và trong cơ sở dữ liệu',
       'Trang "Chỉ tiêu", dòng 8: loại chỉ tiêu "trung bình" không hợp lệ; dùng một trong: tỷ lệ hằng năm, số lượng cả nhiệm kỳ, số lượng hằng năm, tỷ lệ đến năm, không vượt quá',
       'Trang "Chỉ tiêu", dòng 9: mục tiêu của chỉ tiêu tỷ lệ phải từ 0 đến 100 (đang ghi "120")',
-      'Trang "Chỉ tiêu", dòng 10: năm đạt 2031 nằm ngoài nhiệm kỳ 2020-2025',
+      'Trang "Chỉ tiêu", dòng 10: năm đạt 2031 nằm ngoài nhiệm kỳ 2020–2025',
       'Trang "Số liệu", dòng 3: nghị quyết "NQ-99" không có trong tệp và trong cơ sở dữ liệu',
       'Trang "Số liệu", dòng 4: chỉ tiêu "XX" không có trong nghị quyết "NQ-VIII" (trong tệp và trong cơ sở dữ liệu)',
-      'Trang "Số liệu", dòng 5: chi bộ "CB99" không có trong cơ sở dữ liệu (nhập danh sách chi bộ trước bằng lệnh import)',
-      'Trang "Số liệu", dòng 6: kỳ báo cáo "Q5/2024" không hợp lệ: ghi dạng 2024-Q3 hoặc Q3/2024',
+      'Trang "Số liệu", dòng 5: tổ chức cơ sở đảng "CB99" không có trong cơ sở dữ liệu (nhập danh sách tổ chức trước bằng lệnh import)',
+      'Trang "Số liệu", dòng 6: kỳ báo cáo "Q5/2024" không hợp lệ: ghi dạng quý III/2024, Q3/2024 hoặc 2024-Q3',
       'Trang "Số liệu", dòng 7: số liệu "12a" không phải là số: chỉ ghi chữ số, không kèm chữ, ví dụ 45',
       'Trang "Số liệu", dòng 8: số liệu không được âm (đang ghi "-3")',
-      'Trang "Số liệu", dòng 9: tử số (52) lớn hơn mẫu số (50)',
-      'Trang "Số liệu", dòng 10: kỳ 2019-Q4 nằm ngoài nhiệm kỳ 2020-2025 của nghị quyết "NQ-VIII"',
+      'Trang "Số liệu", dòng 9: số đạt (52) lớn hơn tổng số (50)',
+      'Trang "Số liệu", dòng 10: quý IV/2019 nằm ngoài nhiệm kỳ 2020–2025 của nghị quyết "NQ-VIII"',
       'Trang "Số liệu", dòng 11: Chi bộ Phòng Ngân sách (DB02-01) là chi bộ trực thuộc: số liệu do đảng bộ cơ sở cấp trên tổng hợp và báo cáo',
-      'Trang "Số liệu", dòng 12: chỉ tiêu tỷ lệ cần mẫu số (cột "Mẫu số"), ví dụ tử số 45, mẫu số 50',
-      'Trang "Số liệu", dòng 13: trùng với dòng 2 (cùng chỉ tiêu, chi bộ và kỳ báo cáo)',
-      'Trang "Số liệu", dòng 14: mẫu số phải là số nguyên (đang ghi "12,5")',
+      'Trang "Số liệu", dòng 12: chỉ tiêu tỷ lệ cần tổng số (cột "Tổng số"), ví dụ số đạt 45, tổng số 50',
+      'Trang "Số liệu", dòng 13: trùng với dòng 2 (cùng chỉ tiêu, tổ chức cơ sở đảng và kỳ báo cáo)',
+      'Trang "Số liệu", dòng 14: tổng số phải là số nguyên (đang ghi "12,5")',
       'Trang "Số liệu", dòng 15: mã chỉ tiêu "KN-DV" có trong nhiều nghị quyết (NQ-VIII, NQ-IX); ghi thêm cột "Mã nghị quyết"',
+      'Trang "Số liệu", dòng 16: số liệu 1.000.000.000.000 quá lớn: không tổ chức cơ sở đảng nào có quá 100.000; kiểm tra lại số liệu',
+      'Trang "Số liệu", dòng 17: tổng số bằng 0: chỉ tiêu tỷ lệ cần tổng số lớn hơn 0, ví dụ số đạt 45, tổng số 50',
+      'Trang "Số liệu", dòng 18: số liệu 1.000.000.000.000 quá lớn: không tổ chức cơ sở đảng nào có quá 100.000; kiểm tra lại số liệu',
     ];
-    expect(r.err.split('\n')).toEqual([...expected, 'Tệp có 20 lỗi ở 19 dòng; chưa ghi gì vào cơ sở dữ liệu. Sửa các dòng trên rồi nhập lại.']);
+    expect(r.err.split('\n')).toEqual([...expected, 'Tệp có 23 lỗi ở 22 dòng; chưa ghi gì vào cơ sở dữ liệu. Sửa các dòng trên rồi nhập lại.']);
     expect(r.out).not.toContain('Đã nhập xong');
     expect(cli.open().services.indicators.resolutions()).toHaveLength(0);
     expect(reportCount()).toBe(0);
+    // A dry run refuses them the same way.
+    const dry = await cli.run('import-indicators', file, '--dry-run');
+    expect(dry.code).toBe(1);
+    expect(dry.err).toContain('dòng 16: số liệu 1.000.000.000.000 quá lớn');
+    expect(dry.err).toContain('dòng 17: tổng số bằng 0');
+    expect(dry.out).not.toContain('sẽ ghi mới');
+  });
+
+  it('reports a total of members above the organisation’s listed members as a warning that needs --accept-warnings', async () => {
+    seedBranches();
+    const { services } = cli.open();
+    const cb01 = services.branches.getByCode('CB01')!;
+    const db02 = services.branches.getByCode('DB02')!;
+    for (const [i, branchId] of [cb01.id, cb01.id, cb01.id, db02.id, services.branches.getByCode('DB02-01')!.id].entries())
+      services.members.create({ code: `DV${i}`, fullName: `Đảng viên ${i}`, branchId, roles: ['member'] }, cli.ctx.actor);
+    const reports = [
+      REPORTS[0]!,
+      ['NQ-VIII', 'DG-DV', 'CB01', '2024-Q4', 3, 3, null], // 2: fine
+      ['NQ-VIII', 'DG-DV', 'DB02', '2024-Q4', 2, 2, null], // 3: 2 members, one of them in the sub-cell
+      ['NQ-VIII', 'DG-DV', 'CB01', '2024-Q3', 45, 50, null], // 4: 50 members where the list has 3
+      ['NQ-VIII', 'DG-DV', 'CB03', '2024-Q4', 45, 50, null], // 5: no members listed: nothing to compare with
+      ['NQ-VIII', 'KN-DV', 'CB01', '2024-Q4', 12, null, null], // 6: a count: not a total of members
+    ];
+    const file = await writeHappyFile('canh-bao.xlsx', reports);
+    const warning = 'Cảnh báo: Trang "Số liệu", dòng 4: tổng số 50 lớn hơn số đảng viên của Chi bộ Ban Tuyên giáo Tỉnh ủy trong danh sách (3); kiểm tra lại số liệu';
+
+    const dry = await cli.run('import-indicators', file, '--dry-run');
+    expect(dry.err).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.out.split('\n').filter((l) => l.startsWith('Cảnh báo'))).toEqual([warning]);
+    expect(dry.out).toContain('Số liệu báo cáo: sẽ ghi mới 5');
+    expect(dry.out).toContain('Có 1 cảnh báo: để ghi, chạy lại không có --dry-run và thêm --accept-warnings.');
+
+    const refused = await cli.run('import-indicators', file);
+    expect(refused.code).toBe(1);
+    expect(refused.err.split('\n')).toEqual([
+      warning,
+      'Tệp có 1 cảnh báo; chưa ghi gì vào cơ sở dữ liệu. Kiểm tra lại các số liệu trên; nếu đúng, chạy lại với --accept-warnings.',
+    ]);
+    expect(cli.open().services.indicators.resolutions()).toHaveLength(0);
+    expect(reportCount()).toBe(0);
+
+    const accepted = await cli.run('import-indicators', file, '--accept-warnings');
+    expect(accepted.err).toBe('');
+    expect(accepted.code).toBe(0);
+    expect(accepted.out).toContain(warning);
+    expect(accepted.out).toContain('Số liệu báo cáo: ghi mới 5');
+    expect(accepted.out).toContain('Đã nhập xong (kèm 1 cảnh báo đã chấp nhận).');
+    expect(reportCount()).toBe(5);
   });
 
   it('refuses a cumulative count that goes down without a note, and takes it with one', async () => {
@@ -226,7 +281,7 @@ describe('import-indicators', () => {
     const r = await cli.run('import-indicators', await writeHappyFile('giam.xlsx', down));
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toEqual([
-      'Trang "Số liệu", dòng 10: số lũy kế 9 thấp hơn lần báo cáo trước (kỳ 2024-Q4: 12); ghi lý do vào cột "Ghi chú"',
+      'Trang "Số liệu", dòng 10: số lũy kế 9 thấp hơn lần báo cáo trước (quý IV/2024: 12); ghi lý do vào cột "Ghi chú"',
       'Tệp có 1 lỗi ở 1 dòng; chưa ghi gì vào cơ sở dữ liệu. Sửa các dòng trên rồi nhập lại.',
     ]);
     // The resolutions and indicators of the same file were rolled back too.
@@ -304,12 +359,16 @@ describe('export-indicators', () => {
     const r = await cli.run('export-indicators', file, '--term', '2020-2025');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Đã xuất 4 chỉ tiêu và 7 số liệu của Nghị quyết Đại hội lần thứ VIII (nhiệm kỳ 2020-2025, đánh giá đến kỳ 2025-Q2)');
+    // A closed term is shown at its last reported quarter, as /chitieu shows it.
+    expect(r.out).toContain('Đã xuất 4 chỉ tiêu và 7 số liệu của Nghị quyết Đại hội lần thứ VIII (nhiệm kỳ 2020–2025, đánh giá đến quý I/2025)');
 
     const workbook = await readBack(file);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Số liệu']);
     const summary = workbook.getWorksheet('Tổng hợp')!;
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(summary.getRow(2).getCell(1).value).toBe(
+      'Nhiệm kỳ 2020–2025 · đã kết thúc · số liệu toàn Khối đến quý I/2025 · 0/3 tổ chức cơ sở đảng đã báo cáo đủ quý I/2025',
+    );
     expect(summary.getRow(3).values).toEqual([
       undefined,
       'STT',
@@ -319,9 +378,9 @@ describe('export-indicators', () => {
       'Mục tiêu',
       'Đơn vị tính',
       'Số liệu toàn Khối',
-      'Tử số',
-      'Mẫu số',
-      'Số TCCS đã báo cáo',
+      'Số đạt',
+      'Tổng số',
+      'Tổ chức cơ sở đảng đã báo cáo quý I/2025',
       'Đánh giá',
     ]);
     const kn = summary.getRow(4);
@@ -332,8 +391,11 @@ describe('export-indicators', () => {
       'đảng viên',
       19,
     ]);
-    expect(kn.getCell(10).value).toBe('2/3');
-    expect(kn.getCell(11).value).toBe('Chậm so với tiến độ');
+    // Nobody reported admissions for that quarter; the closed term's 19 of 1,200 is final.
+    expect(kn.getCell(10).value).toBe('0/3');
+    expect(kn.getCell(11).value).toBe('Không đạt');
+    // A yearly rating is reported in the year's last quarter: not 0/3 in the first.
+    expect(summary.getRow(5).getCell(10).value).toBe('báo cáo vào quý IV');
     const llct = summary.getRow(6);
     expect(llct.getCell(4).value).toBe('tỷ lệ đến năm 2025');
     expect(llct.getCell(7).value).toBeCloseTo(8 / 9);
@@ -345,11 +407,11 @@ describe('export-indicators', () => {
       'Mã nghị quyết',
       'Mã chỉ tiêu',
       'Tên chỉ tiêu',
-      'Mã chi bộ',
-      'Tên chi bộ',
+      'Mã tổ chức cơ sở đảng',
+      'Tên tổ chức cơ sở đảng',
       'Kỳ báo cáo',
-      'Tử số',
-      'Mẫu số',
+      'Số đạt',
+      'Tổng số',
       'Giá trị',
       'Ghi chú',
       'Thời điểm báo cáo',
@@ -364,7 +426,7 @@ describe('export-indicators', () => {
       'Đảng viên hoàn thành tốt nhiệm vụ trở lên',
       'DB02',
       'Đảng bộ Sở Tài chính',
-      '2024-Q4',
+      'quý IV/2024',
       30,
       31,
       30 / 31,
@@ -406,7 +468,7 @@ describe('export-indicators', () => {
     await cli.run('import-indicators', await writeHappyFile());
     const missing = await cli.run('export-indicators', cli.path('a.xlsx'), '--term', '2015-2020');
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('Không có nghị quyết nhiệm kỳ 2015-2020. Các nghị quyết: ');
+    expect(missing.err).toContain('Không có nghị quyết nhiệm kỳ 2015–2020. Các nghị quyết: NQ-IX (2025–2030), NQ-VIII (2020–2025)');
     const csv = await cli.run('export-indicators', cli.path('a.csv'));
     expect(csv.code).toBe(2);
   });
@@ -421,7 +483,8 @@ describe('demo indicators', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(r.out).toContain('2 nghị quyết: NQ-DH-VIII (2020-2025, đã kết thúc) và NQ-DH-IX (2025-2030, hiện hành)');
+    expect(r.out).toContain('2 nghị quyết: NQ-DH-VIII (2020–2025, đã kết thúc) và NQ-DH-IX (2025–2030, hiện hành)');
+    expect(r.out).toContain('(quý II/2026 còn một số tổ chức chưa báo cáo)');
 
     const { services, db } = cli.open();
     const ind = services.indicators;

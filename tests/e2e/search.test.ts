@@ -45,7 +45,7 @@ describe('lookups (end to end)', () => {
       expect(await t.say(member, chat, `/tim ${q}`)).toContain('📅 Sinh hoạt chuyên đề: Học tập và làm theo tư tưởng Hồ Chí Minh');
     }
     expect(await t.say(member, chat, '/tim dang bo so')).toContain('🏛 Đảng bộ Sở &lt;Tài chính&gt;');
-    expect(await t.say(member, chat, '/tim ket nap')).toContain('📊 KN-DV · Kết nạp đảng viên mới');
+    expect(await t.say(member, chat, '/tim ket nap')).toContain('📊 KN-DV (2025–2030) · Kết nạp đảng viên mới');
   });
 
   it('a result button opens the full item', async () => {

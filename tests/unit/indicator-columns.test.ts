@@ -4,6 +4,7 @@ import {
   parseIndicatorKind,
   parseReportPeriod,
   parseTerm,
+  parseTypedFigures,
   parseWholeNumber,
 } from '../../src/domain/indicator-columns.js';
 
@@ -44,5 +45,26 @@ describe('indicator import values', () => {
     expect(parseIndicatorKind('trung bình')).toBeNull();
     expect(indicatorKindLabel('percent_by_date', 2030)).toBe('tỷ lệ đến năm 2030');
     expect(parseIndicatorKind(indicatorKindLabel('percent_by_date', 2030))).toEqual({ kind: 'percent_by_date', year: 2030 });
+  });
+});
+
+describe('figures typed in a chat (/baocao)', () => {
+  it('takes thousands grouped with dots or spaces, and keeps 45/50 a fraction', () => {
+    expect(parseTypedFigures('1.200')).toEqual({ ok: true, numerator: 1200, denominator: null });
+    expect(parseTypedFigures('1 200')).toEqual({ ok: true, numerator: 1200, denominator: null });
+    expect(parseTypedFigures('1200')).toEqual({ ok: true, numerator: 1200, denominator: null });
+    expect(parseTypedFigures('45/50')).toEqual({ ok: true, numerator: 45, denominator: 50 });
+    expect(parseTypedFigures(' 45 / 50 ')).toEqual({ ok: true, numerator: 45, denominator: 50 });
+    expect(parseTypedFigures('1.200/1.500')).toEqual({ ok: true, numerator: 1200, denominator: 1500 });
+    expect(parseTypedFigures('1 200/1 500')).toEqual({ ok: true, numerator: 1200, denominator: 1500 });
+  });
+
+  it('says why the rest is refused', () => {
+    expect(parseTypedFigures('46/5o')).toEqual({ ok: false, reason: 'not_number' });
+    expect(parseTypedFigures('mười hai')).toEqual({ ok: false, reason: 'not_number' });
+    expect(parseTypedFigures('45/')).toEqual({ ok: false, reason: 'not_number' });
+    expect(parseTypedFigures('1/2/3')).toEqual({ ok: false, reason: 'not_number' });
+    expect(parseTypedFigures('-4/50')).toEqual({ ok: false, reason: 'negative' });
+    expect(parseTypedFigures('12,5')).toEqual({ ok: false, reason: 'fraction' });
   });
 });

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   aggregate,
   assess,
+  assessYearEnd,
   comparePeriods,
+  denominatorCountsMembers,
+  figureProblem,
+  formatPeriod,
+  formatQuarter,
+  formatTerm,
+  formatTermYears,
+  isDueIn,
   latestPerBranch,
+  MAX_FIGURE,
   periodBounds,
   periodOf,
   periodsOfYear,
@@ -70,9 +79,11 @@ const fig = (branchId: number, period: Period, numerator: number, denominator: n
 
 const day = (year: number, month: number, d = 15) => ({ year, month, day: d });
 
-/** The issue's wording for the pace of a count. */
+/** The pace of a count as /chitieu words it (without thousands separators). */
 function paceText(a: Assessment): string | null {
-  return a.pace ? `còn ${a.pace.remaining} trong ${a.pace.monthsLeft} tháng, ~${a.pace.perMonth} mỗi tháng` : null;
+  if (!a.pace) return null;
+  const base = `còn cần thêm ${a.pace.remaining} trong ${a.pace.monthsLeft} tháng tới`;
+  return a.pace.perMonth === null ? base : `${base}, bình quân ${a.pace.perMonth} mỗi tháng`;
 }
 
 describe('the 2020–2025 fixture', () => {
@@ -205,7 +216,7 @@ describe('admissions: 1,200 during 2020–2025 (term_count)', () => {
     expect(expected).toBeCloseTo(983.33, 2);
     expect(860 < expected).toBe(true);
     expect(a).toEqual({ status: 'behind', value: 860, target: 1200, progress: 860 / 1200, pace: { remaining: 340, monthsLeft: 13, perMonth: 27 } });
-    expect(paceText(a)).toBe('còn 340 trong 13 tháng, ~27 mỗi tháng');
+    expect(paceText(a)).toBe('còn cần thêm 340 trong 13 tháng tới, bình quân 27 mỗi tháng');
   });
 
   it('is on track at or above the straight line', () => {
@@ -239,8 +250,15 @@ describe('admissions: 1,200 during 2020–2025 (term_count)', () => {
   it('judges the 2 new organisations in private enterprises the same way', () => {
     const t = def('TCCS-TN');
     const one = aggregate(t, [fig(1, '2022-Q2', 1)], '2023-Q1');
-    // Mar 2023: 39 of 72 months → 2 · 39/72 ≈ 1.08 expected, 1 is behind; 1 left in 33 months.
-    expect(assess(t, one, '2023-Q1', day(2023, 3))).toMatchObject({ status: 'behind', pace: { remaining: 1, monthsLeft: 33, perMonth: 1 } });
+    // Mar 2023: 39 of 72 months → 2 · 39/72 ≈ 1.08 expected, 1 is behind; 1 left in 33 months,
+    // which is no monthly rate at all ("~1 a month" would be wrong).
+    const behind = assess(t, one, '2023-Q1', day(2023, 3));
+    expect(behind).toMatchObject({ status: 'behind', pace: { remaining: 1, monthsLeft: 33, perMonth: null } });
+    expect(paceText(behind)).toBe('còn cần thêm 1 trong 33 tháng tới');
+    // None yet in Nov 2026 of 2025–2030: 2 in the 49 months left.
+    const founding: IndicatorDef = { kind: 'term_count', target: 2, termStartYear: 2025, termEndYear: 2030 };
+    const none = assess(founding, { numerator: 0, denominator: null, value: 0, branchesReported: 14 }, '2026-Q4', day(2026, 11));
+    expect(paceText(none)).toBe('còn cần thêm 2 trong 49 tháng tới');
     // Mar 2022: 27 of 72 months → 0.75 expected, 1 is on track.
     expect(assess(t, one, '2022-Q1', day(2022, 3)).status).toBe('on_track');
     expect(assess(t, { numerator: 2, denominator: null, value: 2, branchesReported: 2 }, '2024-Q1', day(2024, 1)).status).toBe('reached');
@@ -319,11 +337,20 @@ describe('members rated well accomplished: ≥90% each year (yearly_percent)', (
     expect(assess(d, agg, '2024-Q4', day(2024, 12)).status).toBe('reached');
   });
 
-  it('is missed at 88% once the year is over, behind while it runs', () => {
+  it('is missed at 88% once the year is over; while it runs it waits for the year-end rating, never "behind"', () => {
     const agg = aggregate(d, [fig(1, '2024-Q4', 220, 250), fig(2, '2024-Q3', 220, 250)], '2024-Q4');
     expect(agg.value).toBe(88);
     expect(assess(d, agg, '2024-Q4', day(2025, 2))).toEqual({ status: 'missed', value: 88, target: 90, progress: 88 / 90 });
-    expect(assess(d, agg, '2024-Q4', day(2024, 10))).toEqual({ status: 'behind', value: 88, target: 90, progress: 88 / 90 });
+    expect(assess(d, agg, '2024-Q4', day(2024, 10))).toEqual({ status: 'pending', value: 88, target: 90, progress: 88 / 90 });
+    // In June too: a rating made in December is not behind in June.
+    const june = aggregate(d, [fig(1, '2024-Q2', 220, 250)], '2024-Q2');
+    expect(assess(d, june, '2024-Q2', day(2024, 6)).status).toBe('pending');
+  });
+
+  it('is reported in the last quarter of the year only', () => {
+    expect(periodsOfYear(2026).filter((p) => isDueIn('yearly_percent', p))).toEqual(['2026-Q4']);
+    for (const kind of ['term_count', 'yearly_count', 'percent_by_date', 'upper_bound'] as const)
+      expect(periodsOfYear(2026).every((p) => isDueIn(kind, p)), kind).toBe(true);
   });
 
   it('is reached at exactly the target', () => {
@@ -365,5 +392,77 @@ describe('progressBar', () => {
     expect(progressBar(-0.3)).toBe('▱▱▱▱▱▱▱▱▱▱');
     expect(progressBar(Number.NaN)).toBe('▱▱▱▱▱▱▱▱▱▱');
     expect(progressBar(1.7, 5)).toBe('▰▰▰▰▰');
+  });
+});
+
+describe('figures an organisation can report', () => {
+  it('refuses figures no organisation can have, and 0 as a total', () => {
+    expect(figureProblem('yearly_percent', 1_000_000_000_000, 1_000_000_000_000)).toBe('too_large');
+    expect(figureProblem('yearly_percent', 45, 1_000_000_000_000)).toBe('too_large');
+    expect(figureProblem('term_count', 1_000_000_000_000, null)).toBe('too_large');
+    expect(figureProblem('yearly_percent', 0, 0)).toBe('zero_denominator');
+    expect(figureProblem('percent_by_date', 0, 0)).toBe('zero_denominator');
+    expect(figureProblem('yearly_percent', 45, null)).toBe('denominator_required');
+    expect(figureProblem('yearly_percent', 55, 50)).toBe('numerator_above_denominator');
+    expect(figureProblem('yearly_percent', -1, 50)).toBe('negative');
+    expect(figureProblem('term_count', 1.5, null)).toBe('not_whole');
+  });
+
+  it('takes what a real organisation reports, up to the ceiling', () => {
+    expect(MAX_FIGURE).toBe(100_000);
+    expect(figureProblem('yearly_percent', 45, 50)).toBeNull();
+    expect(figureProblem('yearly_percent', 0, 50)).toBeNull();
+    expect(figureProblem('yearly_percent', MAX_FIGURE, MAX_FIGURE)).toBeNull();
+    expect(figureProblem('yearly_percent', MAX_FIGURE, MAX_FIGURE + 1)).toBe('too_large');
+    expect(figureProblem('term_count', 0, null)).toBeNull();
+    expect(figureProblem('upper_bound', 0, null)).toBeNull();
+    // A count ignores a denominator typed by mistake, even 0.
+    expect(figureProblem('term_count', 12, 0)).toBeNull();
+  });
+
+  it('knows a denominator of members from what it counts', () => {
+    expect(denominatorCountsMembers('yearly_percent', 'Tổng số đảng viên được đánh giá, xếp loại')).toBe(true);
+    expect(denominatorCountsMembers('percent_by_date', 'Tổng số đảng viên là trưởng, phó phòng và tương đương')).toBe(true);
+    expect(denominatorCountsMembers('yearly_percent', 'tong so dang vien')).toBe(true);
+    expect(denominatorCountsMembers('percent_by_date', 'Tổng số quần chúng')).toBe(false);
+    expect(denominatorCountsMembers('percent_by_date', 'Tổng số quần chúng (chưa là đảng viên)')).toBe(false);
+    expect(denominatorCountsMembers('yearly_percent', 'Tổng số tổ chức cơ sở đảng')).toBe(false);
+    expect(denominatorCountsMembers('yearly_percent', '')).toBe(false);
+    expect(denominatorCountsMembers('term_count', 'đảng viên')).toBe(false);
+  });
+});
+
+describe('how periods and terms are written', () => {
+  it('writes a quarter with Roman numerals in Vietnamese, Q4 2026 in English', () => {
+    expect(formatPeriod('2026-Q4')).toBe('quý IV/2026');
+    expect(formatPeriod('2025-Q1', 'vi')).toBe('quý I/2025');
+    expect(formatPeriod('2024-Q3', 'vi')).toBe('quý III/2024');
+    expect(formatPeriod('2026-Q4', 'en')).toBe('Q4 2026');
+    expect(formatQuarter('2026-Q2')).toBe('quý II');
+    expect(formatQuarter('2026-Q2', 'en')).toBe('Q2');
+  });
+
+  it('writes a term with an en dash', () => {
+    expect(formatTermYears(2025, 2030)).toBe('2025–2030');
+    expect(formatTerm(2025, 2030)).toBe('nhiệm kỳ 2025–2030');
+    expect(formatTerm(2025, 2030, 'en')).toBe('2025–2030 term');
+  });
+});
+
+describe('a year as it stood when it ended (assessYearEnd)', () => {
+  it('judges a yearly percent of a past year as final', () => {
+    const d = def('XL-DV');
+    const agg = aggregate(d, [fig(1, '2024-Q4', 220, 250)], '2024-Q4');
+    expect(assessYearEnd(d, agg, 2024).status).toBe('missed');
+  });
+
+  it('measures a term count against its straight line at that December, and as final in the last year', () => {
+    const d = def('KN');
+    // Dec 2022: 36 of 72 months → 600 expected.
+    expect(assessYearEnd(d, { numerator: 620, denominator: null, value: 620, branchesReported: 3 }, 2022).status).toBe('on_track');
+    expect(assessYearEnd(d, { numerator: 500, denominator: null, value: 500, branchesReported: 3 }, 2022).status).toBe('behind');
+    const last = assessYearEnd(d, { numerator: 1150, denominator: null, value: 1150, branchesReported: 3 }, 2025);
+    expect(last.status).toBe('missed');
+    expect(last.pace).toBeUndefined();
   });
 });

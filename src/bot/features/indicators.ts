@@ -1,10 +1,13 @@
 /**
- * /chitieu: the current term's indicators at a glance, or one in detail (by year, best and worst
- * branches, my branch against the bloc, and a chart); /xuatchitieu: the office's spreadsheet.
+ * /chitieu: the current term's indicators at a glance, or one in detail (by year, the highest and
+ * lowest organisations, mine against the bloc, and a chart), of any term; /xuatchitieu: the
+ * office's spreadsheet.
  */
+import { createConversation } from '@grammyjs/conversations';
 import { Composer, InputFile } from 'grammy';
+import { formatPeriod, formatQuarter, formatTerm, progressBar } from '../../domain/indicators.js';
 import { isOffice } from '../../domain/roles.js';
-import type { Indicator } from '../../services/indicators.js';
+import type { Indicator, YearFigure } from '../../services/indicators.js';
 import { isPercentKind } from '../../services/indicators.js';
 import { exportIndicatorsXlsx } from '../../services/indicator-export.js';
 import type { BotContext } from '../context.js';
@@ -13,9 +16,7 @@ import type { BotDeps } from '../deps.js';
 import { requireLeader, requireOffice } from '../guards.js';
 import { renderIndicatorChart } from '../render/chart.js';
 import { type Html, html, joinHtml } from '../render/html.js';
-import { aggregateFigure, figure, periodLabel, statusLines, targetText } from '../render/indicators.js';
-import { createConversation } from '@grammyjs/conversations';
-import { progressBar } from '../../domain/indicators.js';
+import { aggregateFigure, chartInput, figure, formatNumber, paceText, quantity, statusLines, statusText, targetText } from '../render/indicators.js';
 
 export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -47,7 +48,7 @@ export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
     if (branch.kind === 'subcell') return ctx.replyHtml(ctx.t('report-not-reporting', { branch: branch.name }));
     const res = ind.current();
     if (!res) return ctx.replyHtml(ctx.t('ind-none'));
-    if (res.closed) return ctx.replyHtml(ctx.t('report-closed', { term: `${res.termStartYear}–${res.termEndYear}` }));
+    if (res.closed) return ctx.replyHtml(ctx.t('report-closed', { term: formatTerm(res.termStartYear, res.termEndYear, ctx.locale) }));
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(REPORT_CONVERSATION, branchId);
   });
@@ -73,13 +74,14 @@ export async function replyIndicatorOverview(deps: BotDeps, ctx: BotContext): Pr
   const ind = deps.services.indicators;
   const o = ind.overview();
   if (!o) return ctx.replyHtml(ctx.t('ind-none'));
+  const period = formatPeriod(o.period, ctx.locale);
   const lines: Html[] = [
     ctx.t('ind-overview-title', {
       resolution: o.resolution.name,
-      term: `${o.resolution.termStartYear}–${o.resolution.termEndYear}`,
-      period: periodLabel(o.period),
+      term: formatTerm(o.resolution.termStartYear, o.resolution.termEndYear, ctx.locale),
+      period,
     }),
-    ctx.t('ind-overview-reported', { reported: o.reportedBranches, expected: o.expectedBranches }),
+    ctx.t('ind-overview-reported', { period, reported: o.completeBranches, expected: o.expectedBranches }),
     html``,
   ];
   o.items.forEach((item, n) => {
@@ -90,66 +92,106 @@ export async function replyIndicatorOverview(deps: BotDeps, ctx: BotContext): Pr
   await ctx.replyHtml(joinHtml(lines));
 }
 
-/** One indicator: by year, best and lowest branches, mine against the bloc, and a chart. */
+/**
+ * One indicator, of its own term: while the term runs, as it stands now; once it is over, its
+ * final figures. By year, the highest and lowest organisations, mine against the bloc, a chart.
+ */
 export async function replyIndicatorDetail(deps: BotDeps, ctx: BotContext, indicator: Indicator): Promise<void> {
   const { services } = deps;
   const ind = services.indicators;
   const member = ctx.member!;
-  const s = ind.summarise(indicator);
-  const period = periodLabel(ind.currentPeriod());
-  const lines: Html[] = [ctx.t('ind-detail-title', { code: indicator.code, title: indicator.title })];
+  const t = ctx.t;
+  const locale = ctx.locale;
+  const resolution = ind.getResolution(indicator.resolutionId)!;
+  const over = ind.isOver(resolution);
+  const period = ind.periodFor(indicator);
+  const periodText = formatPeriod(period, locale);
+  const s = ind.summarise(indicator, period);
+  const term = formatTerm(resolution.termStartYear, resolution.termEndYear, locale);
+
+  const lines: Html[] = [t('ind-detail-title', { code: indicator.code, title: indicator.title })];
+  lines.push(t(over ? 'ind-detail-term-over' : 'ind-detail-term', { resolution: resolution.name, term }));
   if (indicator.description) lines.push(html`${indicator.description}`);
-  if (indicator.sourceText) lines.push(ctx.t('ind-detail-source', { source: indicator.sourceText }));
+  if (indicator.sourceText) lines.push(t('ind-detail-source', { source: indicator.sourceText }));
   const kindArgs = indicator.targetYear ? { year: String(indicator.targetYear) } : { year: '' };
-  lines.push(ctx.t('ind-detail-target', { target: targetText(ctx.t, indicator, ctx.locale), kind: ctx.t(`kind-${indicator.kind}`, kindArgs) }));
+  lines.push(t('ind-detail-target', { target: targetText(t, indicator, locale), kind: t(`kind-${indicator.kind}`, kindArgs) }));
   lines.push(
-    ctx.t('ind-detail-now', {
-      period,
-      figure: aggregateFigure(indicator, s.aggregate, ctx.locale),
+    t(over ? 'ind-detail-final' : 'ind-detail-now', {
+      period: periodText,
+      figure: aggregateFigure(indicator, s.aggregate, locale),
       bar: progressBar(s.assessment.progress),
-      status: ctx.t(`status-${s.assessment.status}`),
+      status: statusText(t, s.assessment.status),
     }),
   );
-  if (s.assessment.pace) lines.push(...statusLines(ctx.t, indicator, s.aggregate, s.assessment, ctx.locale).slice(1));
-  const years = ind.byYear(indicator);
-  if (years.length) {
-    lines.push(html``, ctx.t('ind-detail-years'));
-    for (const y of years) lines.push(ctx.t('ind-detail-year', { year: String(y.year), figure: aggregateFigure(indicator, y.aggregate, ctx.locale) }));
+  const pace = paceText(t, indicator, s.assessment, locale);
+  if (pace) lines.push(pace);
+  if (!over) {
+    const reported = ind.reportedFor(indicator, period);
+    lines.push(
+      reported === null
+        ? t('ind-detail-reported-yearly')
+        : t('ind-detail-reported', { period: periodText, reported, expected: ind.reportingBranches().length }),
+    );
   }
-  const breakdown = ind.branchBreakdown(indicator);
+
+  const years = ind.byYear(indicator, period);
+  // Years nobody reported for say nothing in a list (the chart still shows the whole term).
+  const reportedYears = years.filter((y) => y.aggregate.value !== null);
+  if (reportedYears.length) {
+    lines.push(html``, t('ind-detail-years'));
+    for (const y of reportedYears) lines.push(yearLine(ctx, indicator, y));
+  }
+
+  const breakdown = ind.branchBreakdown(indicator, period);
   if (breakdown.length) {
-    const fig = (r: (typeof breakdown)[number]) => figure(indicator, r.numerator, r.denominator, ctx.locale);
-    const top = breakdown.slice(0, 5);
-    const bottom = breakdown.length > 5 ? breakdown.slice(-Math.min(5, breakdown.length - 5)).reverse() : [];
-    lines.push(html``, ctx.t('ind-detail-best'));
-    top.forEach((r, n) => lines.push(ctx.t('ind-detail-branch-line', { n: n + 1, branch: r.branchName, figure: fig(r) })));
-    if (bottom.length) {
-      lines.push(ctx.t('ind-detail-worst'));
-      bottom.forEach((r, n) => lines.push(ctx.t('ind-detail-branch-line', { n: breakdown.length - n, branch: r.branchName, figure: fig(r) })));
+    lines.push(html``);
+    const fig = (r: (typeof breakdown)[number]) => figure(indicator, r.numerator, r.denominator, locale);
+    const first = breakdown[0]!;
+    if (breakdown.length > 1 && breakdown.every((r) => r.value === first.value)) {
+      // Fourteen zeros listed as best and worst say less than one line.
+      const value = first.value === null ? '—' : isPercentKind(indicator.kind) ? `${formatNumber(first.value, locale)}%` : quantity(first.value, indicator.unit, locale);
+      lines.push(t('ind-detail-all-same', { count: breakdown.length, value }));
+    } else {
+      const percent = isPercentKind(indicator.kind);
+      const top = breakdown.slice(0, 5);
+      const bottom = breakdown.length > 5 ? breakdown.slice(-Math.min(5, breakdown.length - 5)).reverse() : [];
+      lines.push(t(percent ? 'ind-detail-best' : 'ind-detail-most'));
+      top.forEach((r, n) => lines.push(t('ind-detail-branch-line', { n: n + 1, branch: r.branchName, figure: fig(r) })));
+      if (bottom.length) {
+        lines.push(t(percent ? 'ind-detail-worst' : 'ind-detail-least'));
+        bottom.forEach((r, n) => lines.push(t('ind-detail-branch-line', { n: breakdown.length - n, branch: r.branchName, figure: fig(r) })));
+      }
     }
     // The member's own grassroots organisation (a sub-cell looks at its committee).
     const own = member.branchId ? services.branches.ancestry(member.branchId).find((b) => b.kind !== 'subcell') : undefined;
     if (own) {
       const mine = breakdown.find((r) => r.branchId === own.id);
-      const bloc = aggregateFigure(indicator, s.aggregate, ctx.locale);
-      lines.push(html``, mine ? ctx.t('ind-detail-own', { branch: own.name, figure: fig(mine), bloc }) : ctx.t('ind-detail-own-none', { branch: own.name }));
+      const bloc = aggregateFigure(indicator, s.aggregate, locale);
+      lines.push(html``, mine ? t('ind-detail-own', { branch: own.name, figure: fig(mine), bloc }) : t('ind-detail-own-none', { branch: own.name, period: periodText }));
+    }
+  }
+  const others = ind.sameCodeElsewhere(indicator);
+  if (others.length) {
+    lines.push(html``);
+    for (const o of others) {
+      // The command is typed with a hyphen, which every keyboard has.
+      lines.push(t('ind-detail-other-term', { term: formatTerm(o.resolution.termStartYear, o.resolution.termEndYear, locale), command: `/chitieu ${o.indicator.code} ${o.resolution.termStartYear}-${o.resolution.termEndYear}` }));
     }
   }
   await ctx.replyHtml(joinHtml(lines));
-  const chartYears = years.map((y) => ({ label: String(y.year), value: y.aggregate.value }));
-  if (chartYears.some((y) => y.value !== null)) {
-    const png = renderIndicatorChart({
-      title: `${indicator.code} · ${indicator.title}`,
-      unit: isPercentKind(indicator.kind) ? '%' : indicator.unit,
-      kind: indicator.kind,
-      target: indicator.target,
-      years: chartYears,
-      branches: breakdown.map((r) => ({ label: r.branchName, value: r.value })),
-    });
+
+  if (reportedYears.length) {
+    const png = renderIndicatorChart(chartInput(t, locale, { indicator, resolution, period, over, years, breakdown }), t, locale);
     await ctx.replyWithPhoto(new InputFile(png, `${indicator.code}.png`), {
-      caption: ctx.t('ind-chart-caption', { code: indicator.code, title: indicator.title }).value,
+      caption: t('ind-chart-caption', { code: indicator.code, title: indicator.title, term }).value,
       parse_mode: 'HTML',
     });
   }
 }
 
+/** "2026 (đến quý IV): 251 · 🟠 Chậm so với tiến độ": each year with the status it had. */
+function yearLine(ctx: BotContext, indicator: Indicator, y: YearFigure): Html {
+  const year = y.partial ? ctx.t('ind-detail-year-partial', { year: String(y.year), quarter: formatQuarter(y.period, ctx.locale) }) : String(y.year);
+  const figureText = aggregateFigure(indicator, y.aggregate, ctx.locale);
+  return ctx.t('ind-detail-year', { year, figure: figureText, status: statusText(ctx.t, y.assessment.status) });
+}

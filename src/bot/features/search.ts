@@ -6,6 +6,7 @@
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
+import { formatPeriod, progressBar } from '../../domain/indicators.js';
 import { classify } from '../../domain/intent.js';
 import { canManageBranch, isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
@@ -17,6 +18,7 @@ import type { BotDeps } from '../deps.js';
 import { refuse } from '../guards.js';
 import { renderBranchCard } from '../render/branch.js';
 import { Html, html, htmlToPlain, joinHtml } from '../render/html.js';
+import { aggregateFigure, statusText } from '../render/indicators.js';
 import { meetingCard, meetingKeyboard } from '../render/meeting.js';
 import { NoticeRenderer } from '../render/notice.js';
 import { replyIndicatorDetail, replyIndicators } from './indicators.js';
@@ -166,8 +168,21 @@ function shareText(deps: BotDeps, ctx: BotContext, hit: SearchHit): Html {
       return new Html(new NoticeRenderer(deps.translator).notice(n, services.notices.authorLabel(n), ctx.locale).text);
     }
     case 'indicator': {
-      const s = services.indicators.summarise(services.indicators.getIndicator(hit.id)!);
-      return joinHtml([html`📊 <b>${hit.title}</b>`, ctx.t(`status-${s.assessment.status}`)]);
+      // The card says where its term stands: now, or its final figure once the term is over.
+      const ind = services.indicators;
+      const indicator = ind.getIndicator(hit.id)!;
+      const period = ind.periodFor(indicator);
+      const s = ind.summarise(indicator, period);
+      const over = ind.isOver(ind.getResolution(indicator.resolutionId)!);
+      return joinHtml([
+        html`📊 <b>${hit.title}</b>`,
+        ctx.t(over ? 'ind-detail-final' : 'ind-detail-now', {
+          period: formatPeriod(period, ctx.locale),
+          figure: aggregateFigure(indicator, s.aggregate, ctx.locale),
+          bar: progressBar(s.assessment.progress),
+          status: statusText(ctx.t, s.assessment.status),
+        }),
+      ]);
     }
     default:
       return html`${ctx.t(`search-kind-${hit.kind}`)} <b>${hit.title}</b>`;

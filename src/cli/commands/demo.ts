@@ -1,4 +1,4 @@
-import { formatTerm } from '../../domain/indicator-columns.js';
+import { formatPeriod, formatTermYears } from '../../domain/indicators.js';
 import { buildDemoBloc, type DemoSummary } from '../demo-data.js';
 import { buildDemoIndicators, type DemoIndicatorSummary } from '../demo-indicators.js';
 import { UserError, parseOptions } from '../context.js';
@@ -11,7 +11,7 @@ export const demoCommand: CliCommand = {
 
 Tạo một Đảng bộ Khối mẫu: 3 khối thi đua, 21 tổ chức đảng (đảng bộ cơ sở có chi bộ trực thuộc,
 và chi bộ cơ sở), 300 đảng viên với mã DV0001…, mỗi tổ chức đảng có bí thư và phó bí thư;
-nghị quyết nhiệm kỳ 2020-2025 (đã kết thúc) và 2025-2030 (hiện hành) với các chỉ tiêu và số
+nghị quyết nhiệm kỳ 2020–2025 (đã kết thúc) và 2025–2030 (hiện hành) với các chỉ tiêu và số
 liệu báo cáo hằng quý của các tổ chức cơ sở đảng đến quý hiện tại.
 Chỉ chạy khi cơ sở dữ liệu chưa có tổ chức đảng nào, để không lẫn với dữ liệu thật.
 
@@ -41,10 +41,10 @@ Ví dụ:
     );
     ctx.out(`• ${summary.memberCount} đảng viên (DV0001–DV${String(summary.memberCount).padStart(4, '0')}), mỗi tổ chức đảng có bí thư và phó bí thư`);
     const terms = indicators.resolutions.map(
-      (r) => `${r.code} (${formatTerm(r.termStartYear, r.termEndYear)}, ${r.closed ? 'đã kết thúc' : r.current ? 'hiện hành' : 'chưa dùng'})`,
+      (r) => `${r.code} (${formatTermYears(r.termStartYear, r.termEndYear)}, ${r.closed ? 'đã kết thúc' : r.current ? 'hiện hành' : 'chưa dùng'})`,
     );
     ctx.out(
-      `• ${terms.length} nghị quyết: ${terms.join(' và ')}, mỗi nghị quyết ${indicators.indicatorsPerTerm} chỉ tiêu; ${indicators.reports} số liệu báo cáo theo quý (kỳ ${indicators.currentPeriod} còn một số tổ chức chưa báo cáo)`,
+      `• ${terms.length} nghị quyết: ${terms.join(' và ')}, mỗi nghị quyết ${indicators.indicatorsPerTerm} chỉ tiêu; ${indicators.reports} số liệu báo cáo theo quý (${formatPeriod(indicators.currentPeriod)} còn một số tổ chức chưa báo cáo)`,
     );
     ctx.out('Tạo lời mời để thử: npm run cli -- invite member DV0001');
     ctx.out('Xem chỉ tiêu: npm run cli -- export-indicators chi-tieu.xlsx');
