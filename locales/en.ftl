@@ -305,6 +305,14 @@ meeting-absence-flag = ⚠️ <b>{ $name }</b> has missed { $count } branch meet
 
 meetings-none = No meetings in the next 30 days.
 meetings-title = <b>Meetings in the next 30 days</b>{ $scope }
+meetings-range-title = <b>Meetings { $range } ({ $dates })</b>{ $scope }
+meetings-range-none = No meetings { $range } ({ $dates }).
+range-today = today
+range-tomorrow = tomorrow
+range-this-week = this week
+range-next-week = next week
+range-this-month = this month
+range-next-month = next month
 meetings-more = … and { $count } more.
 meetings-not-allowed-branch = You can only see your own branch's meetings. Type /lichhop without arguments.
 meeting-not-found = Meeting { $id } not found. Type /lichhop for the schedule.

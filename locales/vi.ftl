@@ -296,6 +296,14 @@ meeting-absence-flag = ⚠️ Đồng chí <b>{ $name }</b> đã vắng sinh ho�
 
 meetings-none = Không có cuộc họp nào trong 30 ngày tới.
 meetings-title = <b>Lịch họp 30 ngày tới</b>{ $scope }
+meetings-range-title = <b>Lịch họp { $range } ({ $dates })</b>{ $scope }
+meetings-range-none = Không có cuộc họp nào { $range } ({ $dates }).
+range-today = hôm nay
+range-tomorrow = ngày mai
+range-this-week = tuần này
+range-next-week = tuần sau
+range-this-month = tháng này
+range-next-month = tháng sau
 meetings-more = … và { $count } cuộc họp khác.
 meetings-not-allowed-branch = Đồng chí chỉ xem được lịch của chi bộ mình. Gõ /lichhop không kèm tham số.
 meeting-not-found = Không tìm thấy cuộc họp số { $id }. Gõ /lichhop để xem lịch.

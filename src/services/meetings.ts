@@ -388,6 +388,12 @@ export class MeetingService {
     return this.between(now, new Date(now.getTime() + days * DAY_MS), ids, true);
   }
 
+  /** Meetings between two instants for a member's branch, the branches above it, and the bloc. */
+  inRangeFor(branchId: number | null, from: Date, to: Date): Meeting[] {
+    const ids = branchId === null ? [] : this.branches.ancestry(branchId).map((b) => b.id);
+    return this.between(from, to, ids, true);
+  }
+
   nextFor(branchId: number): Meeting | null {
     return this.upcomingFor(branchId, 366)[0] ?? null;
   }

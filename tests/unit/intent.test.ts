@@ -3,7 +3,14 @@ import { classify } from '../../src/domain/intent.js';
 
 describe('classify', () => {
   it.each(['lịch họp', 'Lich hop tuan nay?', 'họp chi bộ tuần này', 'khi nào họp', 'cuộc họp tới', 'sinh hoạt chi bộ tháng này'])('"%s" is about meetings', (text) => {
-    expect(classify(text)).toEqual({ type: 'meetings' });
+    expect(classify(text)).toMatchObject({ type: 'meetings' });
+  });
+
+  it('meetings keep the range a text names', () => {
+    expect(classify('lịch họp tuần này')).toEqual({ type: 'meetings', range: 'this-week' });
+    expect(classify('Lịch họp tháng sau')).toEqual({ type: 'meetings', range: 'next-month' });
+    expect(classify('họp chi bộ ngày mai')).toEqual({ type: 'meetings', range: 'tomorrow' });
+    expect(classify('lịch họp')).toEqual({ type: 'meetings', range: null });
   });
 
   it('targets keep the words that name one', () => {

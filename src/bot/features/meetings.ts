@@ -5,7 +5,9 @@
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { createEvents, type EventAttributes } from 'ics';
+import { findRangePhrase, formatDayRange, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
+import { foldVietnamese } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
@@ -38,7 +40,11 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     return services.branches.ancestry(member.branchId).some((b) => b.id === m.branchId) || mayManageBranch(services, member, m.branchId);
   };
 
-  composer.command('lichhop', (ctx) => replyUpcoming(deps, ctx, ctx.match.trim()));
+  composer.command('lichhop', (ctx) => {
+    const arg = ctx.match.trim();
+    const phrase = rangeArgument(arg);
+    return phrase ? replyUpcoming(deps, ctx, '', phrase) : replyUpcoming(deps, ctx, arg);
+  });
 
 
 
@@ -111,16 +117,27 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   return composer;
 }
 
+/** "/lichhop tuần này": an argument that is only a range phrase names a range, not a branch. */
+function rangeArgument(arg: string): RangePhrase | null {
+  const folded = foldVietnamese(arg).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const phrase = findRangePhrase(folded);
+  return phrase && folded.split(' ').length <= 3 ? phrase : null;
+}
+
 /**
- * The next 30 days: my branch, the branches above it and the bloc; in a linked group, that
- * branch's; with a branch named, that branch's (the office, or whoever manages it).
+ * The next 30 days, or the range asked for ("tuần này": Monday to Sunday): my branch, the
+ * branches above it and the bloc; in a linked group, that branch's; with a branch named, that
+ * branch's (the office, or whoever manages it).
  */
-export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: string): Promise<void> {
+export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: string, phrase: RangePhrase | null = null): Promise<void> {
   const { services, config } = deps;
   const { meetings } = services;
   const tz = config.timeZone;
   const member = ctx.member!;
   const chatType = ctx.chat?.type ?? 'private';
+  const now = deps.clock.now();
+  const range = phrase ? rangeFor(phrase, now, tz) : null;
+  const listFor = (branchId: number | null) => (range ? meetings.inRangeFor(branchId, range.from, range.to) : meetings.upcomingFor(branchId));
   let list: Meeting[];
   let scope = '';
   if (query) {
@@ -129,19 +146,26 @@ export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: strin
     if ('ambiguous' in found) return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
     const allowed = isOffice(member) || found.branch.id === member.branchId || mayManageBranch(services, member, found.branch.id);
     if (!allowed) return ctx.replyHtml(ctx.t('meetings-not-allowed-branch'));
-    list = meetings.upcomingFor(found.branch.id);
+    list = listFor(found.branch.id);
     scope = `: ${found.branch.name}`;
   } else if (chatType !== 'private') {
     const branchId = services.chats.get(ctx.chat!.id)?.branchId ?? null;
     if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
-    list = meetings.upcomingFor(branchId);
+    list = listFor(branchId);
     scope = `: ${services.branches.getById(branchId)?.name ?? ''}`;
   } else {
-    list = meetings.upcomingFor(member.branchId);
+    list = listFor(member.branchId);
   }
-  if (list.length === 0) return ctx.replyHtml(ctx.t('meetings-none'));
-  await ctx.replyHtml(ctx.t('meetings-title', { scope }));
+  const rangeArgs = range ? { range: ctx.t(`range-${range.phrase}`), dates: formatDayRange(range), scope } : null;
+  if (list.length === 0) return ctx.replyHtml(rangeArgs ? ctx.t('meetings-range-none', rangeArgs) : ctx.t('meetings-none'));
+  await ctx.replyHtml(rangeArgs ? ctx.t('meetings-range-title', rangeArgs) : ctx.t('meetings-title', { scope }));
   for (const m of list.slice(0, MAX_CARDS)) {
+    // A range may hold meetings that have begun: shown, but their buttons would only be refused.
+    if (m.startsAt.getTime() <= now.getTime()) {
+      const docs = m.documents.length ? new InlineKeyboard().text(htmlToPlain(ctx.t('meeting-button-docs')), callbackData(DOCS, m.id)) : undefined;
+      await ctx.replyHtml(meetingCard(ctx.t, m, meetings.branchName(m.branchId), tz, { locale: ctx.locale }), { reply_markup: docs });
+      continue;
+    }
     // The move and cancel buttons work in private chats only: not offered in a group.
     const manage =
       chatType === 'private' && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));
