@@ -1,8 +1,8 @@
 /**
  * The bot factory: no globals, so a test builds its own bot with its own database and clock.
  * Middleware order matters: bookkeeping, then per-chat ordering, then (inside the error boundary)
- * the member and language, sessions and conversations, and the features, with access checked
- * before anything a member may see.
+ * the member and language, sessions, replies to the bot's reply prompts, conversations, and the
+ * features, with access checked before anything a member may see.
  */
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
@@ -21,7 +21,7 @@ import { indicatorsFeature } from './features/indicators.js';
 import { inviteFeature } from './features/invite.js';
 import { linkGroupFeature } from './features/link-group.js';
 import { meetingAdminFeature } from './features/meeting-admin.js';
-import { meetingsFeature } from './features/meetings.js';
+import { absenceReasonFeature, meetingsFeature } from './features/meetings.js';
 import { noticesFeature } from './features/notices.js';
 import { searchFeature } from './features/search.js';
 import { reminderSettingsFeature } from './features/reminder-settings.js';
@@ -65,6 +65,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
       getSessionKey: chatSequenceKey,
     }),
   );
+  app.use(absenceReasonFeature(deps));
   app.use(
     conversations<BotContext, InnerContext>({
       storage: { type: 'key', adapter: deps.storage('conversation:'), getStorageKey: chatSequenceKey },

@@ -1,7 +1,7 @@
 /**
- * Meetings for members: /lichhop (the next 30 days), /lichics (a calendar file), the RSVP buttons
- * ("Tham dự" / "Vắng", with the reason asked for by the next private message) and the documents
- * button.
+ * Meetings for members: /lichhop (the next 30 days, or a range: "tuần này"), /lichics (a calendar
+ * file), the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply prompt) and the
+ * documents button.
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { createEvents, type EventAttributes } from 'ics';
@@ -23,8 +23,6 @@ import { actorOf } from './chat-tracking.js';
 export const MOVE = 'mv';
 export const CANCEL = 'mx';
 const MAX_CARDS = 10;
-/** How long after pressing "Vắng" the next private message is taken as the reason. */
-const REASON_WINDOW_MS = 60 * 60_000;
 
 export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   const { services, config } = deps;
@@ -85,9 +83,13 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     meetings.rsvp(m.id, member.id, yes === 1 ? 'yes' : 'no', null, actorOf(ctx));
     await ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t(yes === 1 ? 'meeting-rsvp-yes' : 'meeting-rsvp-no')) });
     if (yes !== 1) {
-      // Ask for the reason privately, wherever the button was pressed.
+      // Ask for the reason privately, wherever the button was pressed; only a reply to this prompt is the reason.
       const text = ctx.t('meeting-rsvp-ask-reason', { title: m.title, when: formatDateTime(m.startsAt, tz) });
-      await ctx.api.sendMessage(ctx.from.id, text.value, { parse_mode: 'HTML' }).catch(() => undefined);
+      const placeholder = htmlToPlain(ctx.t('meeting-rsvp-reason-placeholder'));
+      const prompt = await ctx.api
+        .sendMessage(ctx.from.id, text.value, { parse_mode: 'HTML', reply_markup: { force_reply: true, input_field_placeholder: placeholder } })
+        .catch(() => null);
+      if (prompt) meetings.setReasonPrompt(m.id, member.id, prompt.message_id);
     }
   });
 
@@ -104,16 +106,26 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  // The reason for an absence: the next plain private message after pressing "Vắng".
-  composer.chatType('private').on('message:text', async (ctx, next) => {
-    if (ctx.message.text.startsWith('/')) return next();
-    const pending = meetings.pendingAbsenceReason(ctx.member!.id, REASON_WINDOW_MS);
-    if (!pending) return next();
-    const reason = ctx.message.text.trim().slice(0, 500);
-    meetings.rsvp(pending.id, ctx.member!.id, 'no', reason, actorOf(ctx));
-    await ctx.replyHtml(ctx.t('meeting-rsvp-reason-saved', { reason }));
-  });
+  return composer;
+}
 
+/**
+ * The reason for an absence: a reply to the prompt sent after "❌ Vắng", and nothing else. Mounted
+ * before conversations, so such a reply is never taken as the answer to a conversation's question.
+ */
+export function absenceReasonFeature(deps: BotDeps): Composer<BotContext> {
+  const { meetings } = deps.services;
+  const composer = new Composer<BotContext>();
+  composer.chatType('private').on('message:text', async (ctx, next) => {
+    const promptId = ctx.message.reply_to_message?.message_id;
+    const member = ctx.member;
+    if (promptId === undefined || !member || ctx.message.text.startsWith('/')) return next();
+    const meeting = meetings.absenceForPrompt(member.id, promptId);
+    if (!meeting) return next();
+    const reason = ctx.message.text.trim().slice(0, 500);
+    meetings.rsvp(meeting.id, member.id, 'no', reason, actorOf(ctx));
+    await ctx.replyHtml(ctx.t('meeting-rsvp-reason-saved', { reason, title: meeting.title }));
+  });
   return composer;
 }
 
