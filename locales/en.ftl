@@ -70,6 +70,7 @@ help-leader =
     /diemdanh: take attendance after a meeting
     /suahop, /huyhop: change or cancel a meeting (numbers are in /lichhop)
     /moi: invite members of your branch
+    /cancel: cancel what is in progress (scheduling, a notice, a report…)
     /lienket: link a Telegram group to the branch (type it in the group)
 help-office =
     <b>For the bloc office</b>
@@ -137,6 +138,20 @@ invite-branch-created =
     Anyone who opens this link is registered as { $role } of the branch: share it only in the branch's closed group.
 invite-role-unknown = Role “{ $role }” is not valid. Use: member, secretary or deputy.
 invite-no-username = The bot does not know its own username yet; please restart the bot.
+
+## Conversations (every command that asks questions)
+
+conversation-doing-create-meeting = scheduling a meeting
+conversation-doing-edit-meeting = changing a meeting
+conversation-doing-broadcast = writing a notice
+conversation-doing-report = reporting indicator figures
+conversation-doing-invite = creating an invite
+conversation-expired = Your earlier { $doing } has expired: there was no answer for over { $minutes } minutes. Please start again if needed.
+conversation-interrupted = You are in the middle of { $doing }. Continue or cancel? (If you cancel, I will handle the message you just sent.)
+conversation-continue-button = ▶️ Continue
+conversation-cancel-button = ✖️ Cancel
+conversation-none = Nothing is waiting for an answer any more.
+conversation-nothing-to-cancel = There is nothing in progress to cancel.
 
 ## Anything else
 

@@ -70,6 +70,7 @@ help-leader =
     /diemdanh: điểm danh sau cuộc họp
     /suahop, /huyhop: sửa, hủy một cuộc họp (số cuộc họp có trong /lichhop)
     /moi: tạo lời mời cho đảng viên chi bộ
+    /huy: hủy thao tác đang làm dở (tạo lịch họp, gửi thông báo, báo cáo…)
     /lienket: liên kết nhóm Telegram với chi bộ (gõ trong nhóm)
 help-office =
     <b>Dành cho Văn phòng Đảng ủy Khối</b>
@@ -137,6 +138,20 @@ invite-branch-created =
     Ai mở liên kết này sẽ được ghi nhận là { $role } của chi bộ: chỉ gửi trong nhóm kín của chi bộ.
 invite-role-unknown = Vai trò “{ $role }” không hợp lệ. Dùng: đảng viên, bí thư hoặc phó bí thư.
 invite-no-username = Bot chưa biết tên người dùng của mình; đề nghị khởi động lại bot.
+
+## Conversations (every command that asks questions)
+
+conversation-doing-create-meeting = tạo lịch họp
+conversation-doing-edit-meeting = sửa cuộc họp
+conversation-doing-broadcast = soạn thông báo
+conversation-doing-report = báo cáo số liệu chỉ tiêu
+conversation-doing-invite = tạo lời mời
+conversation-expired = Thao tác { $doing } trước đó đã hết hạn vì quá { $minutes } phút không có trả lời; đồng chí vui lòng bắt đầu lại nếu cần.
+conversation-interrupted = Đồng chí đang { $doing } dở. Tiếp tục hay hủy? (Nếu hủy, bot sẽ thực hiện yêu cầu đồng chí vừa gửi.)
+conversation-continue-button = ▶️ Tiếp tục
+conversation-cancel-button = ✖️ Hủy
+conversation-none = Không còn thao tác nào đang chờ trả lời.
+conversation-nothing-to-cancel = Không có thao tác nào đang dở để hủy.
 
 ## Anything else
 

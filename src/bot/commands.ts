@@ -36,6 +36,7 @@ const MENU: MenuEntry[] = [
   { name: 'suahop', vi: 'Sửa lịch họp', en: 'Change a meeting', audience: 'secretary' },
   { name: 'huyhop', vi: 'Hủy lịch họp', en: 'Cancel a meeting', audience: 'secretary' },
   { name: 'moi', vi: 'Tạo lời mời', en: 'Create an invite', audience: 'secretary' },
+  { name: 'huy', enName: 'cancel', vi: 'Hủy thao tác đang làm dở', en: 'Cancel what is in progress', audience: 'secretary' },
   { name: 'xuatchitieu', vi: 'Xuất số liệu chỉ tiêu (.xlsx)', en: 'Export indicator figures (.xlsx)', audience: 'office' },
   { name: 'lienket', vi: 'Liên kết nhóm với chi bộ', en: 'Link this group to a branch', audience: 'secretary', groupOnly: true },
 ];
@@ -43,7 +44,7 @@ const MENU: MenuEntry[] = [
 const RANK: Record<MenuLevel, number> = { member: 0, secretary: 1, office: 2 };
 
 /** Bump when the menus change, so members' private menus are set again. */
-export const MENU_VERSION = 4;
+export const MENU_VERSION = 5;
 
 async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncompliant: UncompliantCommand[]) {
   if (uncompliant.length > 0) throw new Error(`Commands Telegram would refuse: ${uncompliant.map((c) => c.name).join(', ')}`);

@@ -1,8 +1,9 @@
 /**
  * The bot factory: no globals, so a test builds its own bot with its own database and clock.
  * Middleware order matters: bookkeeping, then per-chat ordering, then (inside the error boundary)
- * the member and language, sessions, replies to the bot's reply prompts, conversations, and the
- * features, with access checked before anything a member may see.
+ * the member and language, sessions, replies to the bot's reply prompts, the conversations (a
+ * waiting one sees the update before any feature), and the features, with access checked before
+ * anything a member may see.
  */
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
@@ -11,11 +12,13 @@ import { Bot, type Context, GrammyError, HttpError, lazySession } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { apiTransformers } from './api-transformers.js';
 import type { BotContext, InnerContext, SessionData } from './context.js';
+import { conversationsComposer } from './conversations/index.js';
 import type { BotDeps } from './deps.js';
 import { accessGateFeature } from './features/access-gate.js';
 import { branchInfoFeature } from './features/branch-info.js';
 import { chatTrackingFeature } from './features/chat-tracking.js';
 import { commandMenuFeature } from './features/command-menu.js';
+import { conversationControlFeature } from './features/conversation-control.js';
 import { helpFeature } from './features/help.js';
 import { indicatorsFeature } from './features/indicators.js';
 import { inviteFeature } from './features/invite.js';
@@ -81,6 +84,14 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
     }),
   );
 
+  app.use(conversationsComposer(deps));
+  // "Hủy" on the interruption prompt: the member's message goes through the bot again. Not awaited:
+  // per-chat ordering runs it once the current update of this chat is done.
+  app.use(
+    conversationControlFeature((update) => {
+      bot.handleUpdate(update).catch((error: unknown) => logger.error({ err: error }, 'redispatched update failed'));
+    }),
+  );
   app.use(chatTrackingFeature(deps));
   app.use(startFeature(deps));
   app.use(accessGateFeature(deps));

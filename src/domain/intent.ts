@@ -13,8 +13,10 @@ const MEETING_PHRASES = [/\blich hop\b/, /\bhop chi bo\b/, /\blich sinh hoat\b/,
 const INDICATOR_PHRASES = /\b(chi tieu|muc tieu)\b/;
 const GREETINGS = /^(xin chao|chao|hello|hi|alo|cam on|thanks?)( (ban|bot|anh|chi|em|dong chi))?$/;
 
+const foldWords = (text: string) => foldVietnamese(text).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+
 export function classify(text: string): Intent {
-  const folded = foldVietnamese(text).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldWords(text);
   if (folded === '' || GREETINGS.test(folded)) return { type: 'help' };
   if (MEETING_PHRASES.some((p) => p.test(folded))) return { type: 'meetings', range: findRangePhrase(folded) };
   const target = INDICATOR_PHRASES.exec(folded);
@@ -23,4 +25,21 @@ export function classify(text: string): Intent {
     return { type: 'indicators', words };
   }
   return { type: 'search', words: text.trim() };
+}
+
+/** How a plain lookup opens: "lịch họp …", "xem lịch họp", "khi nào họp", "chỉ tiêu …". */
+const LOOKUP_OPENING = /^((cho )?(toi |minh )?xem |tra cuu )?(lich hop|lich sinh hoat|khi nao hop|bao gio hop|chi tieu|muc tieu)\b/;
+const MAX_LOOKUP_WORDS = 8;
+
+/**
+ * Whether a text is plainly a lookup even where an answer is expected (a conversation's question):
+ * one short line about meetings or targets that opens like a question. Conservative on purpose: a
+ * place ("Hội trường tầng 3") or a meeting topic ("Sinh hoạt chi bộ tháng 12") stays an answer.
+ */
+export function isPlainLookup(text: string): boolean {
+  if (text.includes('\n')) return false;
+  const folded = foldWords(text);
+  if (folded.split(' ').length > MAX_LOOKUP_WORDS || !LOOKUP_OPENING.test(folded)) return false;
+  const intent = classify(text);
+  return intent.type === 'meetings' || intent.type === 'indicators';
 }

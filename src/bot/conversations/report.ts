@@ -14,7 +14,7 @@ import type { BotDeps } from '../deps.js';
 import { actorOf } from '../features/chat-tracking.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
 import { figure, formatNumber, periodLabel, targetText } from '../render/indicators.js';
-import { ask, type Convo, isPlainText } from './ask.js';
+import { ask, type AskOptions, type Convo, isPlainText } from './ask.js';
 
 export const REPORT_CONVERSATION = 'report';
 const CANCELLED = 'report-cancelled';
@@ -23,6 +23,7 @@ const FIGURES = /^\s*(-?\d+)\s*(?:\/\s*(-?\d+))?\s*$/;
 export function createReportConversation(deps: BotDeps) {
   const { services } = deps;
   const ind = services.indicators;
+  const asking: AskOptions = { clock: deps.clock, activity: REPORT_CONVERSATION, cancelledKey: CANCELLED };
 
   return async function report(conversation: Convo, ctx: InnerContext, branchId: number): Promise<void> {
     const setup = await conversation.external(() => {
@@ -42,7 +43,7 @@ export function createReportConversation(deps: BotDeps) {
     for (const i of setup.items) kb.text(`${i.due ? '⏳' : '✔'} ${i.code} · ${i.title}`.slice(0, 60), callbackData('bcx', i.id)).row();
     const question = ctx.t('report-ask-indicator', { period: periodLabel(period), branch: setup.branchName });
     await ctx.replyHtml(question, { reply_markup: kb });
-    const chosen = await ask(conversation, (c) => /^bcx:\d+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), CANCELLED);
+    const chosen = await ask(conversation, (c) => /^bcx:\d+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), asking);
     await chosen.answerCallbackQuery();
     ctx = chosen;
     const indicatorId = Number(chosen.callbackQuery!.data!.split(':')[1]);
@@ -68,7 +69,7 @@ export function createReportConversation(deps: BotDeps) {
     let denominator: number | null = null;
     let note: string | null = null;
     for (;;) {
-      const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(prompt), CANCELLED);
+      const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(prompt), asking);
       ctx = reply;
       const text = reply.message!.text!.trim();
       const m = FIGURES.exec(text);
@@ -83,7 +84,7 @@ export function createReportConversation(deps: BotDeps) {
         if (refused.reason === 'needs_note') {
           const q = ctx.t('report-needs-note', { value: formatNumber(numerator, ctx.locale), previous: formatNumber(refused.previous?.numerator ?? 0, ctx.locale) });
           await ctx.replyHtml(q);
-          const noteReply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), CANCELLED);
+          const noteReply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), asking);
           ctx = noteReply;
           note = noteReply.message!.text!.trim();
           break;
@@ -115,7 +116,7 @@ export function createReportConversation(deps: BotDeps) {
       bloc,
     });
     await ctx.replyHtml(summary, { reply_markup: confirmKb });
-    const decision = await ask(conversation, (c) => /^bcr:[01]$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(summary, { reply_markup: confirmKb }), CANCELLED);
+    const decision = await ask(conversation, (c) => /^bcr:[01]$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(summary, { reply_markup: confirmKb }), asking);
     await decision.answerCallbackQuery();
     ctx = decision;
     if (decision.callbackQuery!.data === 'bcr:0') return void (await ctx.replyHtml(ctx.t(CANCELLED)));

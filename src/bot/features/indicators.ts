@@ -8,13 +8,12 @@ import type { Indicator } from '../../services/indicators.js';
 import { isPercentKind } from '../../services/indicators.js';
 import { exportIndicatorsXlsx } from '../../services/indicator-export.js';
 import type { BotContext } from '../context.js';
-import { createReportConversation, REPORT_CONVERSATION } from '../conversations/report.js';
+import { REPORT_CONVERSATION } from '../conversations/report.js';
 import type { BotDeps } from '../deps.js';
 import { requireLeader, requireOffice } from '../guards.js';
 import { renderIndicatorChart } from '../render/chart.js';
 import { type Html, html, joinHtml } from '../render/html.js';
 import { aggregateFigure, figure, periodLabel, statusLines, targetText } from '../render/indicators.js';
-import { createConversation } from '@grammyjs/conversations';
 import { progressBar } from '../../domain/indicators.js';
 
 export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
@@ -31,7 +30,6 @@ export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   const privateChat = composer.chatType('private');
-  privateChat.use(createConversation(createReportConversation(deps), REPORT_CONVERSATION));
   privateChat.command('baocao', async (ctx) => {
     if (!(await requireLeader(ctx, 'baocao'))) return;
     const query = ctx.match.trim();
