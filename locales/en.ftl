@@ -61,6 +61,7 @@ help-member =
     /tim: search, e.g. <code>/tim thematic meeting</code>
     /lichics: meetings as a calendar file for your phone
     /nhacnho: turn private meeting reminders on or off
+    /language: change language (Tiếng Việt / English)
     /help: this help
 help-leader =
     <b>For secretaries and deputies</b>
@@ -81,6 +82,14 @@ help-office =
 help-group =
     In groups the bot answers /branch, /lichhop, /chitieu, /thongbao and /tim.
     A branch secretary types <code>/lienket branch-code</code> to link this group to the branch.
+
+## /language
+
+language-name = English
+language-switch-button = 🌐 English
+language-current = The bot speaks to you in <b>{ $language }</b>. Choose a language:
+language-set = ✅ From now on the bot speaks English with you, in notices and reminders too.
+language-usage = Unknown language “{ $text }”. Type <code>/language en</code> (English) or <code>/language vi</code> (Tiếng Việt), or <code>/language</code> to choose with a button.
 
 ## /branch
 

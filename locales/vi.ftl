@@ -61,6 +61,7 @@ help-member =
     /tim: tìm kiếm, ví dụ <code>/tim sinh hoat chuyen de</code>
     /lichics: tải lịch họp về lịch của điện thoại
     /nhacnho: bật, tắt nhắc lịch họp qua tin riêng
+    /ngonngu: đổi ngôn ngữ (Tiếng Việt / English)
     /trogiup: hướng dẫn này
 help-leader =
     <b>Dành cho bí thư, phó bí thư</b>
@@ -81,6 +82,14 @@ help-office =
 help-group =
     Trong nhóm, bot trả lời các lệnh: /chibo, /lichhop, /chitieu, /thongbao, /tim.
     Bí thư chi bộ gõ <code>/lienket mã-chi-bộ</code> để liên kết nhóm này với chi bộ.
+
+## /ngonngu
+
+language-name = Tiếng Việt
+language-switch-button = 🌐 Tiếng Việt
+language-current = Ngôn ngữ bot dùng với đồng chí: <b>{ $language }</b>. Chọn ngôn ngữ:
+language-set = ✅ Từ nay bot dùng tiếng Việt với đồng chí, cả trong thông báo và lời nhắc.
+language-usage = Không rõ ngôn ngữ “{ $text }”. Gõ <code>/ngonngu vi</code> (tiếng Việt) hoặc <code>/ngonngu en</code> (English), hoặc <code>/ngonngu</code> để chọn bằng nút.
 
 ## /chibo
 

@@ -22,6 +22,7 @@ import { conversationControlFeature } from './features/conversation-control.js';
 import { helpFeature } from './features/help.js';
 import { indicatorsFeature } from './features/indicators.js';
 import { inviteFeature } from './features/invite.js';
+import { languageFeature } from './features/language.js';
 import { linkGroupFeature } from './features/link-group.js';
 import { meetingAdminFeature } from './features/meeting-admin.js';
 import { absenceReasonFeature, meetingsFeature } from './features/meetings.js';
@@ -97,6 +98,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   app.use(accessGateFeature(deps));
   app.use(commandMenuFeature(deps));
   app.use(helpFeature(deps));
+  app.use(languageFeature(deps));
   app.use(branchInfoFeature(deps));
   app.use(linkGroupFeature(deps));
   app.use(inviteFeature(deps));
