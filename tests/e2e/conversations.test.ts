@@ -109,6 +109,10 @@ describe('conversations (end to end)', () => {
     const asked = await type(secretary, 'lịch họp tuần này', 'Đồng chí đang tạo lịch họp dở. Tiếp tục hay hủy?');
     expect(buttonsOf(asked.params).map((b) => b.text)).toEqual(['▶️ Tiếp tục', '✖️ Hủy']);
     await press(secretary, sent(asked), /Tiếp tục/, 'Địa điểm họp?');
+    // Once the member went on, that prompt's "Hủy" is spent: refused, the question still waits.
+    let mark = t.fake.mark();
+    t.fake.pressButton(secretary, sent(asked), /Hủy/);
+    expect(String((await t.fake.waitFor('answerCallbackQuery', undefined, { after: mark })).params.text)).toContain('Nút này đã hết hiệu lực');
     // A place is an answer, never an interruption.
     await type(secretary, 'Hội trường tầng 3', 'Chủ đề');
     // A topic that looks like a lookup: after "Tiếp tục", the same text is the answer.
@@ -116,7 +120,7 @@ describe('conversations (end to end)', () => {
     await press(secretary, sent(again), /Tiếp tục/, 'Chủ đề');
     await type(secretary, 'Lịch họp tuần này', 'Chương trình');
     // A forged "Hủy" for another message is refused and the question still waits.
-    let mark = t.fake.mark();
+    mark = t.fake.mark();
     t.fake.press(secretary, sent(again), 'cvx:99999', { unchecked: true });
     expect(String((await t.fake.waitFor('answerCallbackQuery', undefined, { after: mark })).params.text)).toContain('Nút này đã hết hiệu lực');
 
