@@ -4,7 +4,7 @@
  * checked against a few phrases members actually type.
  */
 import { findRangePhrase, type RangePhrase } from './date-range.js';
-import { foldVietnamese } from './text.js';
+import { searchWords } from './text.js';
 
 /** Meetings: `range` when the text names one ("tuần này", "ngày mai"), else null (the next 30 days). */
 export type Intent = { type: 'meetings'; range: RangePhrase | null } | { type: 'indicators'; words: string } | { type: 'search'; words: string } | { type: 'help' };
@@ -13,7 +13,8 @@ const MEETING_PHRASES = [/\blich hop\b/, /\bhop chi bo\b/, /\blich sinh hoat\b/,
 const INDICATOR_PHRASES = /\b(chi tieu|muc tieu)\b/;
 const GREETINGS = /^(xin chao|chao|hello|hi|alo|cam on|thanks?)( (ban|bot|anh|chi|em|dong chi))?$/;
 
-const foldWords = (text: string) => foldVietnamese(text).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+/** Folded words, punctuation gone: "Lịch họp tuần này?" → "lich hop tuan nay". */
+const foldWords = (text: string) => searchWords(text).join(' ');
 
 export function classify(text: string): Intent {
   const folded = foldWords(text);

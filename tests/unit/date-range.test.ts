@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRangePhrase, formatDayRange, rangeFor, type RangePhrase } from '../../src/domain/date-range.js';
-import { foldVietnamese } from '../../src/domain/text.js';
+import { searchWords } from '../../src/domain/text.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 /** A local wall time in Hà Nội (UTC+7). */
@@ -47,6 +47,6 @@ describe('findRangePhrase', () => {
     ['lịch họp', null],
     ['lịch họp chi bộ Mai Hoa', null],
   ] as const)('"%s" → %s', (text, phrase) => {
-    expect(findRangePhrase(foldVietnamese(text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim())).toBe(phrase);
+    expect(findRangePhrase(searchWords(text).join(' '))).toBe(phrase);
   });
 });

@@ -7,7 +7,7 @@ import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { createEvents, type EventAttributes } from 'ics';
 import { findRangePhrase, formatDayRange, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
-import { foldVietnamese } from '../../domain/text.js';
+import { searchWords } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
@@ -131,9 +131,9 @@ export function absenceReasonFeature(deps: BotDeps): Composer<BotContext> {
 
 /** "/lichhop tuần này": an argument that is only a range phrase names a range, not a branch. */
 function rangeArgument(arg: string): RangePhrase | null {
-  const folded = foldVietnamese(arg).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const phrase = findRangePhrase(folded);
-  return phrase && folded.split(' ').length <= 3 ? phrase : null;
+  const words = searchWords(arg);
+  const phrase = findRangePhrase(words.join(' '));
+  return phrase && words.length <= 3 ? phrase : null;
 }
 
 /**
