@@ -61,6 +61,7 @@ help-member =
     /tim: search, e.g. <code>/tim sinh hoat chuyen de</code>
     /lichics: meetings as a calendar file for your phone
     /nhacnho: turn meeting reminders by private message on or off
+    /language: change language (Tiếng Việt / English)
     /help: this help
 help-leader =
     <b>For secretaries and deputy secretaries</b>
@@ -70,6 +71,7 @@ help-leader =
     /diemdanh: take attendance after a meeting
     /suahop, /huyhop: change or cancel a meeting (numbers are in /lichhop)
     /moi: invite members
+    /cancel: cancel what is in progress (scheduling, a notice, a report…)
     /lienket: link a Telegram group to your branch (type it in the group)
 help-office =
     <b>For the bloc office</b>
@@ -80,6 +82,14 @@ help-office =
 help-group =
     In groups the bot answers /branch, /lichhop, /chitieu, /thongbao and /tim.
     A secretary or deputy secretary types <code>/lienket branch-code</code> to link this group to their branch.
+
+## /language
+
+language-name = English
+language-switch-button = 🌐 English
+language-current = The bot speaks to you in <b>{ $language }</b>. Choose a language:
+language-set = ✅ From now on the bot speaks English with you, in notices and reminders too.
+language-usage = Unknown language “{ $text }”. Type <code>/language en</code> (English) or <code>/language vi</code> (Tiếng Việt), or <code>/language</code> to choose with a button.
 
 ## /branch
 
@@ -136,6 +146,20 @@ invite-branch-created =
     { $link }
     Anyone who opens this link is registered as { $role } of <b>{ $branch }</b>: please share it only in the branch's closed group.
 invite-role-unknown = Role “{ $role }” is not valid. Please use one of: member, secretary, deputy secretary.
+
+## Conversations (every command that asks questions)
+
+conversation-doing-create-meeting = scheduling a meeting
+conversation-doing-edit-meeting = changing a meeting
+conversation-doing-broadcast = writing a notice
+conversation-doing-report = reporting indicator figures
+conversation-doing-invite = creating an invite
+conversation-expired = What you were doing ({ $doing }) has expired: there was no answer for over { $minutes } minutes. Please start again if needed.
+conversation-interrupted = You are in the middle of { $doing }. Continue or cancel? (If you cancel, I will handle the message you just sent.)
+conversation-continue-button = ▶️ Continue
+conversation-cancel-button = ✖️ Cancel
+conversation-none = Nothing is waiting for an answer any more.
+conversation-nothing-to-cancel = There is nothing in progress to cancel.
 
 ## Anything else
 
@@ -304,12 +328,21 @@ meeting-absence-flag = ⚠️ <b>{ $name }</b> has been absent { $count } times 
 
 meetings-none = No meetings in the next 30 days.
 meetings-title = <b>Meetings in the next 30 days</b>{ $scope }
+meetings-range-title = <b>Meetings { $range } ({ $dates })</b>{ $scope }
+meetings-range-none = No meetings { $range } ({ $dates }).
+range-today = today
+range-tomorrow = tomorrow
+range-this-week = this week
+range-next-week = next week
+range-this-month = this month
+range-next-month = next month
 meetings-more = … and { $count } more.
 meetings-not-allowed-branch = You can only see your own branch's meetings (type /lichhop without a code).
 meeting-not-found = Meeting { $id } not found. You can type /lichhop for the schedule.
 meeting-rsvp-yes = Recorded: you will attend.
-meeting-rsvp-no = Recorded: you will be absent. Please send the reason in your next message.
-meeting-rsvp-ask-reason = You will miss “{ $title }” ({ $when }). Please send the reason here (e.g. a business trip).
+meeting-rsvp-no = Recorded: you will be absent. Please reply to the message that asks for the reason.
+meeting-rsvp-ask-reason = You will miss “{ $title }” ({ $when }): please reply to this message with the reason (e.g. a business trip).
+meeting-rsvp-reason-placeholder = Reason for absence
 meeting-rsvp-reason-saved = Reason recorded: { $reason }
 meeting-rsvp-not-member = This meeting is not one of your branch's.
 meeting-rsvp-closed = The meeting has started or was cancelled; replies are closed.
@@ -398,7 +431,7 @@ kind-term_count = count over the term
 kind-yearly_count = count per year
 kind-percent_by_date = percentage to reach by { $year }
 kind-upper_bound = yearly maximum
-ind-none = No resolution is in force in the system yet. The office imports indicators with the admin tool (npm run cli -- import-indicators).
+ind-none = No resolution is in force in the system yet. The bloc office will enter the indicators; if you need them now, please contact the office.
 ind-overview-title = <b>Targets of { $resolution }</b> ({ $term }) · { $period }
 ind-overview-reported = Fully reported for { $period }: { $reported }/{ $expected } grassroots organisations
 ind-line = { $n }. <b>{ $title }</b> ({ $code })

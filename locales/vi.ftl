@@ -61,6 +61,7 @@ help-member =
     /tim: tìm kiếm, ví dụ <code>/tim sinh hoat chuyen de</code>
     /lichics: tải lịch họp về lịch của điện thoại
     /nhacnho: bật, tắt nhắc lịch họp qua tin nhắn riêng
+    /ngonngu: đổi ngôn ngữ (Tiếng Việt / English)
     /trogiup: hướng dẫn này
 help-leader =
     <b>Dành cho bí thư, phó bí thư</b>
@@ -70,6 +71,7 @@ help-leader =
     /diemdanh: điểm danh sau cuộc họp
     /suahop, /huyhop: sửa, hủy một cuộc họp (số cuộc họp có trong /lichhop)
     /moi: tạo lời mời cho đảng viên
+    /huy: hủy thao tác đang làm dở (tạo lịch họp, gửi thông báo, báo cáo…)
     /lienket: liên kết nhóm Telegram với tổ chức đảng (gõ trong nhóm)
 help-office =
     <b>Dành cho Văn phòng Đảng ủy Khối</b>
@@ -80,6 +82,14 @@ help-office =
 help-group =
     Trong nhóm, bot trả lời các lệnh: /chibo, /lichhop, /chitieu, /thongbao, /tim.
     Bí thư, phó bí thư gõ <code>/lienket mã-tổ-chức</code> để liên kết nhóm này với tổ chức đảng của mình.
+
+## /ngonngu
+
+language-name = Tiếng Việt
+language-switch-button = 🌐 Tiếng Việt
+language-current = Ngôn ngữ bot dùng với đồng chí: <b>{ $language }</b>. Chọn ngôn ngữ:
+language-set = ✅ Từ nay bot dùng tiếng Việt với đồng chí, cả trong thông báo và lời nhắc.
+language-usage = Không rõ ngôn ngữ “{ $text }”. Gõ <code>/ngonngu vi</code> (tiếng Việt) hoặc <code>/ngonngu en</code> (English), hoặc <code>/ngonngu</code> để chọn bằng nút.
 
 ## /chibo
 
@@ -136,6 +146,20 @@ invite-branch-created =
     { $link }
     Ai mở liên kết này sẽ được ghi nhận với vai trò { $role } của <b>{ $branch }</b>; đồng chí vui lòng chỉ gửi liên kết trong nhóm kín của tổ chức đảng.
 invite-role-unknown = Vai trò “{ $role }” không hợp lệ. Đồng chí vui lòng dùng một trong: đảng viên, bí thư, phó bí thư.
+
+## Conversations (every command that asks questions)
+
+conversation-doing-create-meeting = tạo lịch họp
+conversation-doing-edit-meeting = sửa cuộc họp
+conversation-doing-broadcast = soạn thông báo
+conversation-doing-report = báo cáo số liệu chỉ tiêu
+conversation-doing-invite = tạo lời mời
+conversation-expired = Thao tác { $doing } trước đó đã hết hạn vì quá { $minutes } phút không có trả lời; đồng chí vui lòng bắt đầu lại nếu cần.
+conversation-interrupted = Đồng chí đang { $doing } dở. Tiếp tục hay hủy? (Nếu hủy, bot sẽ thực hiện yêu cầu đồng chí vừa gửi.)
+conversation-continue-button = ▶️ Tiếp tục
+conversation-cancel-button = ✖️ Hủy
+conversation-none = Không còn thao tác nào đang chờ trả lời.
+conversation-nothing-to-cancel = Không có thao tác nào đang dở để hủy.
 
 ## Anything else
 
@@ -295,12 +319,21 @@ meeting-absence-flag = ⚠️ Đồng chí <b>{ $name }</b> đã vắng mặt { 
 
 meetings-none = Không có cuộc họp nào trong 30 ngày tới.
 meetings-title = <b>Lịch họp 30 ngày tới</b>{ $scope }
+meetings-range-title = <b>Lịch họp { $range } ({ $dates })</b>{ $scope }
+meetings-range-none = Không có cuộc họp nào { $range } ({ $dates }).
+range-today = hôm nay
+range-tomorrow = ngày mai
+range-this-week = tuần này
+range-next-week = tuần sau
+range-this-month = tháng này
+range-next-month = tháng sau
 meetings-more = … và { $count } cuộc họp khác.
 meetings-not-allowed-branch = Đồng chí chỉ xem được lịch họp của tổ chức đảng mình (gõ /lichhop, không kèm mã).
 meeting-not-found = Không tìm thấy cuộc họp số { $id }. Đồng chí có thể gõ /lichhop để xem lịch.
 meeting-rsvp-yes = Đã ghi nhận: đồng chí sẽ tham dự.
-meeting-rsvp-no = Đã ghi nhận: đồng chí vắng mặt. Đồng chí vui lòng nhắn lý do vắng ở tin tiếp theo.
-meeting-rsvp-ask-reason = Đồng chí báo vắng cuộc họp “{ $title }” ({ $when }). Đồng chí vui lòng nhắn lý do vắng vào đây (ví dụ: đi công tác).
+meeting-rsvp-no = Đã ghi nhận: đồng chí vắng mặt. Đồng chí vui lòng trả lời tin nhắn hỏi lý do vắng.
+meeting-rsvp-ask-reason = Đồng chí báo vắng cuộc họp “{ $title }” ({ $when }). Đồng chí vui lòng trả lời tin nhắn này bằng lý do vắng mặt (ví dụ: đi công tác).
+meeting-rsvp-reason-placeholder = Lý do vắng mặt
 meeting-rsvp-reason-saved = Đã ghi nhận lý do vắng: { $reason }
 meeting-rsvp-not-member = Cuộc họp này không thuộc tổ chức đảng của đồng chí.
 meeting-rsvp-closed = Cuộc họp đã bắt đầu hoặc đã bị hủy, không đăng ký được nữa.
@@ -389,7 +422,7 @@ kind-term_count = số lượng cả nhiệm kỳ
 kind-yearly_count = số lượng hằng năm
 kind-percent_by_date = tỷ lệ cần đạt đến năm { $year }
 kind-upper_bound = mức tối đa mỗi năm
-ind-none = Hiện chưa có nghị quyết nào đang thực hiện trong hệ thống. Văn phòng nhập chỉ tiêu bằng công cụ quản trị (npm run cli -- import-indicators).
+ind-none = Hiện chưa có nghị quyết nào đang thực hiện trong hệ thống. Các chỉ tiêu sẽ được Văn phòng Đảng ủy Khối cập nhật; nếu cần, đồng chí vui lòng liên hệ Văn phòng.
 ind-overview-title = <b>Chỉ tiêu { $resolution }</b> ({ $term }) · { $period }
 ind-overview-reported = Đã báo cáo đủ { $period }: { $reported }/{ $expected } tổ chức cơ sở đảng
 ind-line = { $n }. <b>{ $title }</b> ({ $code })

@@ -311,7 +311,7 @@ export function generateScale(path: string, options: { seed?: number; log?: (lin
         const linked = active && (leader || random() < 0.88);
         const telegramUserId = linked ? FIRST_TELEGRAM_ID + number : null;
         const linkedAt = linked ? created + Math.floor(random() * (now.getTime() - created - 30 * DAY_MS)) : null;
-        const menu = linked && leader ? menuFingerprint('secretary') : null;
+        const menu = linked && leader ? menuFingerprint('secretary', null) : null;
         const id = Number(
           insertMember.run(`DV${String(number).padStart(5, '0')}`, fullName(random), b.id, active ? 'active' : 'left', telegramUserId, linkedAt, menu, created, created)
             .lastInsertRowid,
@@ -327,7 +327,7 @@ export function generateScale(path: string, options: { seed?: number; log?: (lin
     const office: number[] = [];
     for (let k = 0; k < 5; k++) {
       const id = Number(
-        insertMember.run(null, fullName(random), null, 'active', OFFICE_TELEGRAM_ID + k, created, menuFingerprint('office'), created, created).lastInsertRowid,
+        insertMember.run(null, fullName(random), null, 'active', OFFICE_TELEGRAM_ID + k, created, menuFingerprint('office', null), created, created).lastInsertRowid,
       );
       insertRole.run(id, 'office');
       if (k === 0) insertRole.run(id, 'admin');

@@ -5,6 +5,7 @@
  */
 import { CommandGroup, type SetMyCommandsParams, type UncompliantCommand } from '@grammyjs/commands';
 import type { Api, Context } from 'grammy';
+import type { Locale } from '../domain/locale.js';
 import type { MenuLevel } from '../domain/roles.js';
 
 interface MenuEntry {
@@ -28,6 +29,7 @@ const MENU: MenuEntry[] = [
   { name: 'tim', vi: 'Tìm kiếm', en: 'Search', audience: 'member', group: true },
   { name: 'lichics', vi: 'Tải lịch họp về điện thoại (.ics)', en: 'Meetings as a calendar file', audience: 'member' },
   { name: 'nhacnho', vi: 'Cài đặt nhắc lịch họp', en: 'Meeting reminder settings', audience: 'member' },
+  { name: 'ngonngu', enName: 'language', vi: 'Ngôn ngữ (Tiếng Việt / English)', en: 'Language (Tiếng Việt / English)', audience: 'member' },
   { name: 'trogiup', enName: 'help', vi: 'Hướng dẫn', en: 'Help', audience: 'member', group: true },
   { name: 'taolich', vi: 'Tạo lịch họp', en: 'Schedule a meeting', audience: 'secretary' },
   { name: 'guithongbao', vi: 'Gửi thông báo', en: 'Send a notice', audience: 'secretary' },
@@ -36,6 +38,7 @@ const MENU: MenuEntry[] = [
   { name: 'suahop', vi: 'Sửa lịch họp', en: 'Change a meeting', audience: 'secretary' },
   { name: 'huyhop', vi: 'Hủy lịch họp', en: 'Cancel a meeting', audience: 'secretary' },
   { name: 'moi', vi: 'Tạo lời mời', en: 'Create an invite', audience: 'secretary' },
+  { name: 'huy', enName: 'cancel', vi: 'Hủy thao tác đang làm dở', en: 'Cancel what is in progress', audience: 'secretary' },
   { name: 'xuatchitieu', vi: 'Xuất số liệu chỉ tiêu (.xlsx)', en: 'Export indicator figures (.xlsx)', audience: 'office' },
   { name: 'lienket', vi: 'Liên kết nhóm với tổ chức đảng', en: 'Link this group to a branch', audience: 'secretary', groupOnly: true },
 ];
@@ -43,7 +46,7 @@ const MENU: MenuEntry[] = [
 const RANK: Record<MenuLevel, number> = { member: 0, secretary: 1, office: 2 };
 
 /** Bump when the menus change, so members' private menus are set again. */
-export const MENU_VERSION = 4;
+export const MENU_VERSION = 5;
 
 async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncompliant: UncompliantCommand[]) {
   if (uncompliant.length > 0) throw new Error(`Commands Telegram would refuse: ${uncompliant.map((c) => c.name).join(', ')}`);
@@ -83,17 +86,31 @@ export async function registerDefaultMenus(api: Api): Promise<void> {
   );
 }
 
-export function menuFingerprint(level: MenuLevel): string {
-  return `${level}:${MENU_VERSION}`;
+/** What a member's private menu was last set to: their level, their chosen language (if any), the menus' version. */
+export function menuFingerprint(level: MenuLevel, language: Locale | null): string {
+  return `${level}:${language ?? 'client'}:${MENU_VERSION}`;
 }
 
-/** Sets (or clears, for plain members) the menu of one member's private chat. */
-export async function setPrivateMenu(api: Api, chatId: number, level: MenuLevel): Promise<void> {
-  if (level === 'member') {
-    await api.deleteMyCommands({ scope: { type: 'chat', chat_id: chatId } });
-    await api.deleteMyCommands({ scope: { type: 'chat', chat_id: chatId }, language_code: 'en' });
+/**
+ * Sets (or clears) the menu of one member's private chat. With a chosen language the chat gets one
+ * menu in that language, whatever the client's; without one, plain members fall back to the
+ * default menus (localised by the client) and leaders get theirs localised the same way.
+ */
+export async function setPrivateMenu(api: Api, chatId: number, level: MenuLevel, language: Locale | null): Promise<void> {
+  const scope = { type: 'chat', chat_id: chatId } as const;
+  if (language !== null) {
+    const entries = MENU.filter((e) => !e.groupOnly && RANK[e.audience] <= RANK[level]);
+    const commands = entries.map((e) => (language === 'en' ? { command: e.enName ?? e.name, description: e.en } : { command: e.name, description: e.vi }));
+    await api.setMyCommands(commands, { scope });
+    // A menu for the client's language would win over the chosen one.
+    await api.deleteMyCommands({ scope, language_code: 'en' });
     return;
   }
-  const args = privateMenu(level).toSingleScopeArgs({ type: 'chat', chat_id: chatId });
+  if (level === 'member') {
+    await api.deleteMyCommands({ scope });
+    await api.deleteMyCommands({ scope, language_code: 'en' });
+    return;
+  }
+  const args = privateMenu(level).toSingleScopeArgs(scope);
   await setBotCommands(api, args.commandParams, args.uncompliantCommands);
 }

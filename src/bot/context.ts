@@ -3,6 +3,7 @@
  */
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { Api, Context, LazySessionFlavor } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.js';
 import type { Member } from '../services/members.js';
 import type { Locale, Translate } from './i18n.js';
@@ -12,7 +13,10 @@ import type { Html } from './render/html.js';
  * Per-chat scratch state for features (stored in SQLite, read lazily). Durable business data lives
  * in the services' tables, never here.
  */
-export type SessionData = Record<string, unknown>;
+export interface SessionData {
+  /** A command or lookup sent while a conversation waited: run if the member chooses to cancel. */
+  interrupted?: { messageId: number; update: Update };
+}
 
 export type ReplyOptions = Omit<NonNullable<Parameters<Api['sendMessage']>[2]>, 'parse_mode'>;
 

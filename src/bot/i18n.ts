@@ -39,9 +39,13 @@ export class Translator {
   }
 }
 
+/** The language a Telegram client reports, as one of ours: English clients get English, everyone else Vietnamese. */
+export function clientLocale(clientLanguage: string | undefined): Locale {
+  return clientLanguage?.toLowerCase().startsWith('en') ? 'en' : DEFAULT_LOCALE;
+}
+
 /** The member's chosen language, else the Telegram client's, else Vietnamese. */
 export function negotiateLocale(memberLanguage: string | null | undefined, clientLanguage: string | undefined): Locale {
   if (memberLanguage === 'vi' || memberLanguage === 'en') return memberLanguage;
-  if (clientLanguage?.toLowerCase().startsWith('en')) return 'en';
-  return DEFAULT_LOCALE;
+  return clientLocale(clientLanguage);
 }

@@ -1,8 +1,9 @@
 /**
  * The bot factory: no globals, so a test builds its own bot with its own database and clock.
  * Middleware order matters: bookkeeping, then per-chat ordering, then (inside the error boundary)
- * the member and language, sessions and conversations, and the features, with access checked
- * before anything a member may see.
+ * the member and language, sessions, replies to the bot's reply prompts, the conversations (a
+ * waiting one sees the update before any feature), and the features, with access checked before
+ * anything a member may see.
  */
 import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
@@ -11,17 +12,20 @@ import { Bot, type Context, GrammyError, HttpError, lazySession } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { apiTransformers } from './api-transformers.js';
 import type { BotContext, InnerContext, SessionData } from './context.js';
+import { conversationsComposer } from './conversations/index.js';
 import type { BotDeps } from './deps.js';
 import { accessGateFeature } from './features/access-gate.js';
 import { branchInfoFeature } from './features/branch-info.js';
 import { chatTrackingFeature } from './features/chat-tracking.js';
 import { commandMenuFeature } from './features/command-menu.js';
+import { conversationControlFeature } from './features/conversation-control.js';
 import { helpFeature } from './features/help.js';
 import { indicatorsFeature } from './features/indicators.js';
 import { inviteFeature } from './features/invite.js';
+import { languageFeature } from './features/language.js';
 import { linkGroupFeature } from './features/link-group.js';
 import { meetingAdminFeature } from './features/meeting-admin.js';
-import { meetingsFeature } from './features/meetings.js';
+import { absenceReasonFeature, meetingsFeature } from './features/meetings.js';
 import { noticesFeature } from './features/notices.js';
 import { searchFeature } from './features/search.js';
 import { reminderSettingsFeature } from './features/reminder-settings.js';
@@ -65,6 +69,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
       getSessionKey: chatSequenceKey,
     }),
   );
+  app.use(absenceReasonFeature(deps));
   app.use(
     conversations<BotContext, InnerContext>({
       storage: { type: 'key', adapter: deps.storage('conversation:'), getStorageKey: chatSequenceKey },
@@ -80,11 +85,20 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
     }),
   );
 
+  app.use(conversationsComposer(deps));
+  // "Hủy" on the interruption prompt: the member's message goes through the bot again. Not awaited:
+  // per-chat ordering runs it once the current update of this chat is done.
+  app.use(
+    conversationControlFeature((update) => {
+      bot.handleUpdate(update).catch((error: unknown) => logger.error({ err: error }, 'redispatched update failed'));
+    }),
+  );
   app.use(chatTrackingFeature(deps));
   app.use(startFeature(deps));
   app.use(accessGateFeature(deps));
   app.use(commandMenuFeature(deps));
   app.use(helpFeature(deps));
+  app.use(languageFeature(deps));
   app.use(branchInfoFeature(deps));
   app.use(linkGroupFeature(deps));
   app.use(inviteFeature(deps));

@@ -419,6 +419,8 @@ export const meetingRsvps = sqliteTable(
       .references(() => members.id),
     response: text('response', { enum: RSVP_RESPONSES }).notNull(),
     reason: text('reason'),
+    /** The prompt asking for the reason (a message in the member's private chat): only a reply to it is the reason. */
+    reasonPromptMessageId: integer('reason_prompt_message_id'),
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [uniqueIndex('meeting_rsvps_unique').on(t.meetingId, t.memberId)],

@@ -76,22 +76,6 @@ export interface AttendanceRow {
 function prepareQueries(db: Db) {
   return {
     branchName: db.select({ name: branches.name }).from(branches).where(eq(branches.id, sql.placeholder('id'))).prepare(),
-    pendingAbsence: db
-      .select({ m: meetings })
-      .from(meetingRsvps)
-      .innerJoin(meetings, eq(meetings.id, meetingRsvps.meetingId))
-      .where(
-        and(
-          eq(meetingRsvps.memberId, sql.placeholder('memberId')),
-          eq(meetingRsvps.response, 'no'),
-          isNull(meetingRsvps.reason),
-          gte(meetingRsvps.at, sql.placeholder('since')),
-          eq(meetings.status, 'scheduled'),
-          gt(meetings.startsAt, sql.placeholder('now')),
-        ),
-      )
-      .orderBy(sql`${meetingRsvps.at} desc`)
-      .prepare(),
   };
 }
 
@@ -388,6 +372,12 @@ export class MeetingService {
     return this.between(now, new Date(now.getTime() + days * DAY_MS), ids, true);
   }
 
+  /** Meetings between two instants for a member's branch, the branches above it, and the bloc. */
+  inRangeFor(branchId: number | null, from: Date, to: Date): Meeting[] {
+    const ids = branchId === null ? [] : this.branches.ancestry(branchId).map((b) => b.id);
+    return this.between(from, to, ids, true);
+  }
+
   nextFor(branchId: number): Meeting | null {
     return this.upcomingFor(branchId, 366)[0] ?? null;
   }
@@ -414,11 +404,33 @@ export class MeetingService {
     );
   }
 
-  /** The meeting a member said "Vắng" to within `windowMs` without giving a reason yet. */
-  pendingAbsenceReason(memberId: number, windowMs: number): Meeting | null {
-    const now = this.clock.now();
-    // Placeholders are bound as they are (no column mapping): instants as stored, in milliseconds.
-    const row = this.#queries.pendingAbsence.get({ memberId, since: now.getTime() - windowMs, now: now.getTime() });
+  /** Remembers the message that asks this member for the reason of an absence. */
+  setReasonPrompt(meetingId: number, memberId: number, messageId: number): void {
+    this.db
+      .update(meetingRsvps)
+      .set({ reasonPromptMessageId: messageId })
+      .where(and(eq(meetingRsvps.meetingId, meetingId), eq(meetingRsvps.memberId, memberId)))
+      .run();
+  }
+
+  /**
+   * The meeting whose reason prompt is this message (in the member's private chat), if the member
+   * still says "Vắng" and the meeting still stands; null otherwise.
+   */
+  absenceForPrompt(memberId: number, messageId: number): Meeting | null {
+    const row = this.db
+      .select({ m: meetings })
+      .from(meetingRsvps)
+      .innerJoin(meetings, eq(meetings.id, meetingRsvps.meetingId))
+      .where(
+        and(
+          eq(meetingRsvps.memberId, memberId),
+          eq(meetingRsvps.reasonPromptMessageId, messageId),
+          eq(meetingRsvps.response, 'no'),
+          eq(meetings.status, 'scheduled'),
+        ),
+      )
+      .get();
     return row?.m ?? null;
   }
 

@@ -83,12 +83,17 @@ describe('/moi (end to end)', () => {
     expect(await t.say(admin, chat, 'DV005')).toContain('Kết quả cho “DV005”');
   });
 
-  it('the conversation can be cancelled, and another command leaves it', async () => {
+  it('the conversation can be cancelled; another command asks whether to go on, and runs once the member cancels', async () => {
     const chat = privateChat(admin);
     await t.say(admin, chat, '/moi');
     expect(await t.say(admin, chat, '/huy')).toContain('Đã hủy');
     await t.say(admin, chat, '/moi');
-    expect(await t.say(admin, chat, '/chibo CB02')).toContain('(CB02)');
+    const asked = await t.sayCall(admin, chat, '/chibo CB02');
+    expect(String(asked.params.text)).toContain('Đồng chí đang tạo lời mời dở. Tiếp tục hay hủy?');
+    const mark = t.fake.mark();
+    t.fake.pressButton(admin, asked.response.result as Message, /Hủy/);
+    await t.fake.waitFor('sendMessage', (p) => p.chat_id === admin.id && String(p.text).includes('Đã hủy tạo lời mời'), { after: mark });
+    await t.fake.waitFor('sendMessage', (p) => p.chat_id === admin.id && String(p.text).includes('(CB02)'), { after: mark });
     expect(t.services.invites.listActive()).toHaveLength(0);
   });
 });

@@ -457,7 +457,7 @@ describe('meetings (end to end)', () => {
       expect(await type(member, '/lichhop XYZ', 'Không tìm thấy')).toBeTruthy();
     });
 
-    it('RSVP: "Tham dự" and "Vắng" with the reason from the next private message; the secretary sees the counts', async () => {
+    it('RSVP: "Tham dự" and "Vắng" with the reason asked by a reply prompt (only a reply to it is the reason); the secretary sees the counts', async () => {
       const m = schedule(at('2026-12-03 14:30'));
       const sent = await announced(m);
       const privateCard = (await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellMember.id && String(p.text).startsWith('🆕'))).response
@@ -469,11 +469,29 @@ describe('meetings (end to end)', () => {
       let mark = t.fake.mark();
       const no = await t.press(cellMember, privateCard, `rv:${m.id}:0`);
       expect(String(no.params.text)).toContain('Đã ghi nhận: đồng chí vắng');
-      expect(await next(cellMember.id, 'nhắn lý do vắng', mark)).toContain('“Sinh hoạt chi bộ tháng 12” (14h30 03/12/2026)');
-      expect(await type(cellMember, 'Đi công tác <Hà Nội>', 'Đã ghi nhận lý do vắng')).toContain('Đi công tác &lt;Hà Nội&gt;');
+      const prompt = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellMember.id && String(p.text).includes('lý do vắng'), { after: mark });
+      expect(String(prompt.params.text)).toContain('“Sinh hoạt chi bộ tháng 12” (14h30 03/12/2026)');
+      expect(prompt.params.reply_markup).toEqual({ force_reply: true, input_field_placeholder: 'Lý do vắng mặt' });
+      const promptMessage = prompt.response.result as Message;
+      // A message that does not reply to the prompt is not the reason: here a lookup, answered as such.
+      expect(await type(cellMember, 'lịch họp', 'Lịch họp')).toContain('Lịch họp');
+      await t.settle();
+      expect(t.services.meetings.rsvpOf(m.id, bloc.cellMember.id)).toEqual({ response: 'no', reason: null });
+      // Nor a reply to another of the bot's messages.
+      mark = t.fake.mark();
+      t.fake.replyTo(cellMember, privateCard, 'Đi công tác');
+      await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellMember.id, { after: mark });
+      await t.settle();
+      expect(t.services.meetings.rsvpOf(m.id, bloc.cellMember.id)).toEqual({ response: 'no', reason: null });
+      // The prompt is remembered in the database: a restart does not lose it.
+      await t.restart();
+      mark = t.fake.mark();
+      t.fake.replyTo(cellMember, promptMessage, 'Đi công tác <Hà Nội>');
+      expect(await next(cellMember.id, 'Đã ghi nhận lý do vắng', mark)).toContain('Đi công tác &lt;Hà Nội&gt;');
       expect(t.services.meetings.rsvpOf(m.id, bloc.cellMember.id)).toEqual({ response: 'no', reason: 'Đi công tác <Hà Nội>' });
       // The next message is a message again, not a reason.
       expect(await type(cellMember, 'xin chào', 'Tôi chưa hiểu')).toBeTruthy();
+      expect(t.services.meetings.rsvpOf(m.id, bloc.cellMember.id)?.reason).toBe('Đi công tác <Hà Nội>');
 
       // From the group card.
       const yes = await t.press(cellSecretary, groupCard, `rv:${m.id}:1`);

@@ -27,8 +27,8 @@ describe('running the bot (end to end)', () => {
     t = await TestBot.start();
     const names = (scope: object, lang = '') =>
       (t!.fake.commandsFor(scope as never, lang) as { command: string }[]).map((c) => c.command);
-    expect(names({ type: 'all_private_chats' })).toEqual(['chibo', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'trogiup']);
-    expect(names({ type: 'all_private_chats' }, 'en')).toEqual(['branch', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'help']);
+    expect(names({ type: 'all_private_chats' })).toEqual(['chibo', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'ngonngu', 'trogiup']);
+    expect(names({ type: 'all_private_chats' }, 'en')).toEqual(['branch', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'language', 'help']);
     expect(names({ type: 'all_group_chats' })).toContain('lienket');
     expect(names({ type: 'all_private_chats' })).not.toContain('taolich');
   });

@@ -1,5 +1,6 @@
 import type { Message } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AdjustableClock } from '../../src/clock.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
@@ -83,11 +84,61 @@ describe('lookups (end to end)', () => {
 
   it('plain messages are answered like the command they are about', async () => {
     const chat = privateChat(member);
-    expect(await t.say(member, chat, 'lịch họp tuần này')).toContain('Lịch họp 30 ngày tới');
+    expect(await t.say(member, chat, 'lịch họp')).toContain('Lịch họp 30 ngày tới');
     await t.fake.waitFor('sendMessage', (p) => p.chat_id === member.id && String(p.text).includes('Hội trường Đông Á') && !String(p.text).includes('Lịch họp mới'));
     expect(await t.say(member, chat, 'chỉ tiêu kết nạp')).toContain('KN-DV · Kết nạp đảng viên mới');
     expect(await t.say(member, chat, 'hoi truong dong a')).toContain('Kết quả cho');
     expect(await t.say(member, chat, 'xin chào')).toContain('Tôi chưa hiểu câu hỏi');
+  });
+
+  it('a lookup that names a range answers that range: today, tomorrow, this or next week (Monday–Sunday), this or next month', async () => {
+    // The clock: Monday 23/11/2026, 14h00 in Hà Nội. The thematic meeting of beforeEach is on 03/12.
+    const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
+    const titles = { today: 'Họp hôm nay', tomorrow: 'Họp ngày mai', sunday: 'Họp Chủ nhật', nextWeek: 'Họp tuần sau' };
+    for (const [title, when] of [
+      [titles.today, '2026-11-23 15:00'],
+      [titles.tomorrow, '2026-11-24 08:00'],
+      [titles.sunday, '2026-11-29 08:00'],
+      [titles.nextWeek, '2026-11-30 08:00'],
+    ] as const) {
+      const draft = t.services.meetings.createDraft({ branchId: bloc.cell.id, kind: 'regular', title, startsAt: at(when) }, bloc.cellSecretary.id, SYSTEM);
+      t.services.meetings.confirm(draft.id, bloc.cellSecretary.id, SYSTEM);
+      await t.fake.waitFor('sendMessage', (p) => p.chat_id === member.id && String(p.text).includes('Lịch họp mới') && String(p.text).includes(title));
+    }
+    await t.settle();
+    const chat = privateChat(member);
+    /** The answer to a text: its first message and the meeting titles on the cards that follow. */
+    const lookup = async (text: string) => {
+      const mark = t.fake.mark();
+      t.fake.sendText(member, chat, text);
+      await t.fake.waitFor('sendMessage', (p) => p.chat_id === member.id, { after: mark });
+      await t.settle();
+      const answer = t.fake.calls.slice(mark).filter((c) => c.method === 'sendMessage' && c.params.chat_id === member.id).map((c) => c.params);
+      return {
+        title: String(answer[0]!.text),
+        meetings: answer.slice(1).map((p) => /📅 <b>(.*?)<\/b>/.exec(String(p.text))?.[1]),
+        buttons: answer.slice(1).map((p) => JSON.stringify(p.reply_markup ?? null).includes('rv:')),
+      };
+    };
+    const thematic = 'Sinh hoạt chuyên đề: Học tập và làm theo tư tưởng Hồ Chí Minh';
+
+    expect(await lookup('lịch họp tuần này')).toMatchObject({
+      title: '<b>Lịch họp tuần này (23/11–29/11/2026)</b>',
+      meetings: [titles.today, titles.tomorrow, titles.sunday],
+    });
+    expect(await lookup('Lịch họp tuần sau?')).toMatchObject({ title: '<b>Lịch họp tuần sau (30/11–06/12/2026)</b>', meetings: [titles.nextWeek, thematic] });
+    expect(await lookup('họp chi bộ ngày mai')).toMatchObject({ title: '<b>Lịch họp ngày mai (24/11/2026)</b>', meetings: [titles.tomorrow] });
+    expect(await lookup('lich hop thang nay')).toMatchObject({
+      title: '<b>Lịch họp tháng này (01/11–30/11/2026)</b>',
+      meetings: [titles.today, titles.tomorrow, titles.sunday, titles.nextWeek],
+    });
+    expect(await lookup('lịch họp tháng sau')).toMatchObject({ title: '<b>Lịch họp tháng sau (01/12–31/12/2026)</b>', meetings: [thematic] });
+    expect((await lookup('/lichhop tuần này')).title).toBe('<b>Lịch họp tuần này (23/11–29/11/2026)</b>');
+    // Today's meeting once it has begun: still listed, without answer buttons that would be refused.
+    (t.clock as AdjustableClock).set(at('2026-11-23 16:00'));
+    expect(await lookup('lịch họp hôm nay')).toEqual({ title: '<b>Lịch họp hôm nay (23/11/2026)</b>', meetings: [titles.today], buttons: [false] });
+    (t.clock as AdjustableClock).set(at('2026-11-25 09:00'));
+    expect((await lookup('lịch họp ngày mai')).title).toBe('Không có cuộc họp nào ngày mai (26/11/2026).');
   });
 
   it('inline mode offers shareable cards to members, nothing to strangers', async () => {

@@ -7,6 +7,8 @@
  * for empty/whitespace-only texts; callback_data limited to 1–64 UTF-8 bytes; every inline
  * button needs a non-empty text and exactly one action field.
  *
+ * ForceReply: `force_reply` must be true, `input_field_placeholder` 1–64 characters.
+ *
  * Does not model: MarkdownV2/Markdown parsing (text is taken literally), URL validation of
  * url buttons, reply (non-inline) keyboard checks, the 100-button limit.
  */
@@ -83,6 +85,7 @@ export function checkCaption(
 export function checkReplyMarkup(markup: unknown): ApiResponse | undefined {
   if (markup === undefined) return undefined;
   if (typeof markup === 'string') return badRequest("can't parse reply keyboard markup JSON object");
+  if (isRecord(markup) && 'force_reply' in markup) return checkForceReply(markup);
   if (!isRecord(markup) || !('inline_keyboard' in markup)) return undefined;
   const rows = markup.inline_keyboard;
   if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r))) {
@@ -93,6 +96,15 @@ export function checkReplyMarkup(markup: unknown): ApiResponse | undefined {
       const error = checkInlineButton(button);
       if (error) return error;
     }
+  }
+  return undefined;
+}
+
+function checkForceReply(markup: Record<string, unknown>): ApiResponse | undefined {
+  if (markup.force_reply !== true) return badRequest("can't parse reply keyboard markup JSON object");
+  const placeholder = markup.input_field_placeholder;
+  if (placeholder !== undefined && (typeof placeholder !== 'string' || placeholder.length === 0 || placeholder.length > 64)) {
+    return badRequest('field "input_field_placeholder" must be 1-64 characters long');
   }
   return undefined;
 }

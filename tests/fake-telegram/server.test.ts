@@ -186,6 +186,26 @@ describe('sendMessage results', () => {
     });
     expect(reply.reply_to_message?.text).toBe('câu hỏi');
   });
+
+  it('checks ForceReply markup and lets the test answer a prompt with a reply', async () => {
+    const bot = makeBot();
+    const bad = await raw('sendMessage', { chat_id: alice.id, text: 'x', reply_markup: { force_reply: false } });
+    expect(bad.body.description).toBe("Bad Request: can't parse reply keyboard markup JSON object");
+    const long = await raw('sendMessage', { chat_id: alice.id, text: 'x', reply_markup: { force_reply: true, input_field_placeholder: 'x'.repeat(65) } });
+    expect(long.status).toBe(400);
+    const prompt = await bot.api.sendMessage(alice.id, 'Lý do?', { reply_markup: { force_reply: true, input_field_placeholder: 'Lý do vắng mặt' } });
+    // Telegram's Message carries inline keyboards only; the recorded call keeps what was sent.
+    expect(prompt.reply_markup).toBeUndefined();
+    expect(fake.sentMessages(alice.id).at(-1)?.reply_markup).toEqual({ force_reply: true, input_field_placeholder: 'Lý do vắng mặt' });
+    const replies: (number | undefined)[] = [];
+    bot.on('message:text', (ctx) => void replies.push(ctx.message.reply_to_message?.message_id));
+    void bot.start();
+    fake.replyTo(alice, prompt, 'Đi công tác');
+    fake.sendText(alice, aliceChat, 'không trả lời');
+    await fake.waitUntilConsumed();
+    for (let i = 0; i < 100 && replies.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(replies).toEqual([prompt.message_id, undefined]);
+  });
 });
 
 describe('HTML validation', () => {

@@ -301,6 +301,15 @@ export class FakeTelegram extends CallRecorder {
     return this.pushUpdate(textMessage(from, chat, text));
   }
 
+  /**
+   * The user answers one of the bot's messages with Telegram's reply (as a ForceReply prompt makes
+   * the client do): `reply_to_message` is the current stored version of `to`.
+   */
+  replyTo(from: User, to: Message, text: string): number {
+    const current = this.store.getMessage(to.chat.id, to.message_id) ?? to;
+    return this.pushUpdate(textMessage(from, current.chat as NonChannelChat, text, { reply_to_message: current }));
+  }
+
   sendCommand(from: User, chat: NonChannelChat, command: string, args?: string): number {
     return this.pushUpdate(commandUpdate(from, chat, command, args));
   }

@@ -14,7 +14,7 @@ import { shortenLabel } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import { callbackData } from '../callback-data.js';
 import type { InnerContext } from '../context.js';
-import { ask, askFutureTime, type Convo, isPlainText } from './ask.js';
+import { ask, askFutureTime, type AskOptions, type Convo, isPlainText } from './ask.js';
 import type { BotDeps } from '../deps.js';
 import { entitiesToHtml, htmlVisibleLength } from '../render/entities.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
@@ -37,18 +37,18 @@ const choice = (step: string, value: string | number) => callbackData(STEP, step
 const button = (ctx: InnerContext, key: string) => htmlToPlain(ctx.t(key));
 
 /** Asks with buttons and waits for one of this step's buttons. */
-async function pick(conversation: Convo, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard): Promise<{ value: string; ctx: InnerContext }> {
+async function pick(conversation: Convo, q: AskOptions, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard): Promise<{ value: string; ctx: InnerContext }> {
   const pattern = new RegExp(`^${STEP}:${step}:([\\w-]+)$`);
   const repeat = (c: InnerContext) => c.replyHtml(question, { reply_markup: keyboard });
   await repeat(ctx);
-  const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, 'broadcast-cancelled');
+  const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, q);
   await answer.answerCallbackQuery();
   return { value: pattern.exec(answer.callbackQuery!.data!)![1]!, ctx: answer };
 }
 
 /** Waits for a text message (for dates, codes). */
-function askText(conversation: Convo, question: Html): Promise<InnerContext & { message: { text: string } }> {
-  return ask(conversation, isPlainText, (c) => c.replyHtml(question), 'broadcast-cancelled') as Promise<
+function askText(conversation: Convo, q: AskOptions, question: Html): Promise<InnerContext & { message: { text: string } }> {
+  return ask(conversation, isPlainText, (c) => c.replyHtml(question), q) as Promise<
     InnerContext & { message: { text: string } }
   >;
 }
@@ -61,13 +61,14 @@ function titleOf(html: string): string {
 export function createBroadcastConversation(deps: BotDeps) {
   const { services, config, translator } = deps;
   const renderer = new NoticeRenderer(translator);
+  const asking: AskOptions = { clock: deps.clock, activity: BROADCAST_CONVERSATION, cancelledKey: 'broadcast-cancelled' };
 
   async function askContent(conversation: Convo, ctx: InnerContext): Promise<Content> {
     const question = ctx.t('broadcast-ask-content');
     await ctx.replyHtml(question);
     const isContent = (c: InnerContext) => Boolean(c.message && !c.message.text?.startsWith('/'));
     for (;;) {
-      const reply = await ask(conversation, isContent, (c) => c.replyHtml(question), 'broadcast-cancelled');
+      const reply = await ask(conversation, isContent, (c) => c.replyHtml(question), asking);
       const msg: Message = reply.message!;
       let content: Content;
       if (msg.text !== undefined) {
@@ -116,7 +117,7 @@ export function createBroadcastConversation(deps: BotDeps) {
       kb.text(button(ctx, 'broadcast-scope-own'), choice('scope', 'own')).row();
       if (ownHasCells) kb.text(button(ctx, 'broadcast-scope-own-sub'), choice('scope', 'ownsub')).row();
     }
-    const answer = await pick(conversation, ctx, 'scope', ctx.t('broadcast-ask-scope'), kb);
+    const answer = await pick(conversation, asking, ctx, 'scope', ctx.t('broadcast-ask-scope'), kb);
     switch (answer.value) {
       case 'bloc':
         if (office) return { scope: { type: 'bloc' }, ctx: answer.ctx };
@@ -141,7 +142,7 @@ export function createBroadcastConversation(deps: BotDeps) {
     const kb = new InlineKeyboard();
     for (const c of clusters) kb.text(shortenLabel(c.name), choice('cluster', c.id)).row();
     for (;;) {
-      const answer = await pick(conversation, ctx, 'cluster', ctx.t('broadcast-ask-cluster'), kb);
+      const answer = await pick(conversation, asking, ctx, 'cluster', ctx.t('broadcast-ask-cluster'), kb);
       const id = Number(answer.value);
       if (clusters.some((c) => c.id === id)) return { scope: { type: 'cluster', clusterId: id }, ctx: answer.ctx };
       ctx = answer.ctx;
@@ -152,7 +153,7 @@ export function createBroadcastConversation(deps: BotDeps) {
     const question = ctx.t('broadcast-ask-branches');
     await ctx.replyHtml(question);
     for (;;) {
-      const reply = await askText(conversation, question);
+      const reply = await askText(conversation, asking, question);
       const text = reply.message.text.trim();
       const codes = text.split(/[,;\s]+/).filter(Boolean);
       const found = await conversation.external(() =>
@@ -169,7 +170,7 @@ export function createBroadcastConversation(deps: BotDeps) {
       const kb = new InlineKeyboard()
         .text(button(reply, 'broadcast-subcells-yes'), choice('sub', 'yes'))
         .text(button(reply, 'broadcast-subcells-no'), choice('sub', 'no'));
-      const answer = await pick(conversation, reply, 'sub', reply.t('broadcast-ask-subcells'), kb);
+      const answer = await pick(conversation, asking, reply, 'sub', reply.t('broadcast-ask-subcells'), kb);
       const branchIds = [...new Set(found.map((f) => f.id!))];
       return { scope: { type: 'branches', branchIds, includeSubcells: answer.value === 'yes' }, ctx: answer.ctx };
     }
@@ -185,7 +186,7 @@ export function createBroadcastConversation(deps: BotDeps) {
       .row()
       .text(button(ctx, 'broadcast-people-secretaries'), choice('people', 'secretaries'));
     for (;;) {
-      const answer = await pick(conversation, ctx, 'people', ctx.t('broadcast-ask-people'), kb);
+      const answer = await pick(conversation, asking, ctx, 'people', ctx.t('broadcast-ask-people'), kb);
       switch (answer.value) {
         case 'private':
         case 'groups':
@@ -202,16 +203,15 @@ export function createBroadcastConversation(deps: BotDeps) {
     const kb = new InlineKeyboard()
       .text(button(ctx, 'broadcast-when-now'), choice('when', 'now'))
       .text(button(ctx, 'broadcast-when-later'), choice('when', 'later'));
-    const answer = await pick(conversation, ctx, 'when', ctx.t('broadcast-ask-when'), kb);
+    const answer = await pick(conversation, asking, ctx, 'when', ctx.t('broadcast-ask-when'), kb);
     if (answer.value !== 'later') return { at: null, ctx: answer.ctx };
     const examples = describeExamples().slice(0, 3).join(', ');
     return askFutureTime(conversation, answer.ctx, answer.ctx.t('broadcast-ask-time', { examples }), {
-      clock: deps.clock,
+      ...asking,
       timeZone: config.timeZone,
       examples,
       invalidKey: 'broadcast-time-invalid',
       pastKey: 'broadcast-time-past',
-      cancelledKey: 'broadcast-cancelled',
     });
   }
 
@@ -235,7 +235,7 @@ export function createBroadcastConversation(deps: BotDeps) {
     const ackKb = new InlineKeyboard()
       .text(button(ctx, 'broadcast-ack-yes'), choice('ack', 'yes'))
       .text(button(ctx, 'broadcast-ack-no'), choice('ack', 'no'));
-    const ack = await pick(conversation, ctx, 'ack', ctx.t('broadcast-ask-ack'), ackKb);
+    const ack = await pick(conversation, asking, ctx, 'ack', ctx.t('broadcast-ask-ack'), ackKb);
     const requireAck = ack.value === 'yes';
     const when = await askWhen(conversation, ack.ctx);
     ctx = when.ctx;

@@ -17,7 +17,7 @@ import type { BotDeps } from '../deps.js';
 import { type Html, htmlToPlain } from '../render/html.js';
 import { kindLabel, meetingCard } from '../render/meeting.js';
 import { actorOf } from '../features/chat-tracking.js';
-import { ask, askFutureTime, type Convo, isPlainText } from './ask.js';
+import { ask, askFutureTime, type AskOptions, type Convo, isPlainText } from './ask.js';
 
 export const CREATE_MEETING_CONVERSATION = 'create-meeting';
 export const CONFIRM_MEETING = 'mk';
@@ -25,22 +25,20 @@ export const DISCARD_MEETING = 'mkx';
 
 const STEP = 'tl';
 const choice = (step: string, value: string | number) => callbackData(STEP, step, value);
-const CANCELLED = 'create-cancelled';
 
-async function pick(conversation: Convo, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard) {
+async function pick(conversation: Convo, q: AskOptions, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard) {
   const pattern = new RegExp(`^${STEP}:${step}:([\\w-]+)$`);
   const repeat = (c: InnerContext) => c.replyHtml(question, { reply_markup: keyboard });
   await repeat(ctx);
-  const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, CANCELLED);
+  const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, q);
   await answer.answerCallbackQuery();
   return { value: pattern.exec(answer.callbackQuery!.data!)![1]!, ctx: answer };
 }
 
-/** A typed answer: any text but a command (/huy cancels, another command leaves the conversation). */
-
-async function askText(conversation: Convo, ctx: InnerContext, question: Html) {
+/** A typed answer: any text but a command or a plain lookup (see ask). */
+async function askText(conversation: Convo, q: AskOptions, ctx: InnerContext, question: Html) {
   await ctx.replyHtml(question);
-  const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), CANCELLED);
+  const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), q);
   return { text: answer.message!.text!.trim(), ctx: answer };
 }
 
@@ -51,7 +49,7 @@ const KIND_CHOICES: Array<{ kind: MeetingKind; combined: boolean; key: string }>
 ];
 
 /** Collects files and photos until "Xong" (or "Không có tài liệu"). */
-export async function askDocuments(conversation: Convo, ctx: InnerContext) {
+export async function askDocuments(conversation: Convo, q: AskOptions, ctx: InnerContext) {
   const docs: MeetingDocument[] = [];
   const keyboard = () =>
     new InlineKeyboard()
@@ -64,7 +62,7 @@ export async function askDocuments(conversation: Convo, ctx: InnerContext) {
       conversation,
       (c) => Boolean(c.message?.document || c.message?.photo || /^tl:docs:/.test(c.callbackQuery?.data ?? '')),
       (c) => c.replyHtml(question, { reply_markup: keyboard() }),
-      CANCELLED,
+      q,
     );
     if (answer.callbackQuery) {
       await answer.answerCallbackQuery();
@@ -80,12 +78,13 @@ export async function askDocuments(conversation: Convo, ctx: InnerContext) {
 export function createMeetingConversation(deps: BotDeps) {
   const { services, config } = deps;
   const tz = config.timeZone;
+  const asking: AskOptions = { clock: deps.clock, activity: CREATE_MEETING_CONVERSATION, cancelledKey: 'create-cancelled' };
 
   async function askBranch(conversation: Convo, ctx: InnerContext): Promise<{ branchId: number | null; ctx: InnerContext }> {
     const member = ctx.member!;
     if (isOffice(member)) {
       for (;;) {
-        const answer = await askText(conversation, ctx, ctx.t('create-ask-branch'));
+        const answer = await askText(conversation, asking, ctx, ctx.t('create-ask-branch'));
         ctx = answer.ctx;
         if (/^(khoi|khối|bloc)$/i.test(answer.text)) return { branchId: null, ctx };
         const found = await conversation.external(() => {
@@ -106,7 +105,7 @@ export function createMeetingConversation(deps: BotDeps) {
     const kb = new InlineKeyboard();
     for (const o of options.slice(0, 10)) kb.text(shortenLabel(o.name), choice('br', o.id)).row();
     for (;;) {
-      const answer = await pick(conversation, ctx, 'br', ctx.t('create-ask-branch-choice'), kb);
+      const answer = await pick(conversation, asking, ctx, 'br', ctx.t('create-ask-branch-choice'), kb);
       const id = Number(answer.value);
       if (options.some((o) => o.id === id)) return { branchId: id, ctx: answer.ctx };
       ctx = answer.ctx;
@@ -116,12 +115,11 @@ export function createMeetingConversation(deps: BotDeps) {
   function askTime(conversation: Convo, ctx: InnerContext): Promise<{ at: number; ctx: InnerContext }> {
     const examples = describeExamples().join(', ');
     return askFutureTime(conversation, ctx, ctx.t('create-ask-time', { examples }), {
-      clock: deps.clock,
+      ...asking,
       timeZone: tz,
       examples,
       invalidKey: 'create-time-invalid',
       pastKey: 'create-time-past',
-      cancelledKey: CANCELLED,
     });
   }
 
@@ -129,11 +127,11 @@ export function createMeetingConversation(deps: BotDeps) {
     const kb = new InlineKeyboard()
       .text(htmlToPlain(ctx.t('create-duration-default', { minutes })), choice('dur', minutes))
       .text(htmlToPlain(ctx.t('create-duration-other')), choice('dur', 'other'));
-    const answer = await pick(conversation, ctx, 'dur', ctx.t('create-ask-duration', { minutes }), kb);
+    const answer = await pick(conversation, asking, ctx, 'dur', ctx.t('create-ask-duration', { minutes }), kb);
     ctx = answer.ctx;
     if (answer.value !== 'other') return { minutes, ctx };
     for (;;) {
-      const typed = await askText(conversation, ctx, ctx.t('create-ask-duration-minutes'));
+      const typed = await askText(conversation, asking, ctx, ctx.t('create-ask-duration-minutes'));
       ctx = typed.ctx;
       const n = Number(typed.text);
       if (Number.isInteger(n) && n >= 30 && n <= 480) return { minutes: n, ctx };
@@ -166,7 +164,7 @@ export function createMeetingConversation(deps: BotDeps) {
     rules.quarter = { freq: 'quarterly', monthOfQuarter, day: p.day };
     kb.text(htmlToPlain(ctx.t('create-repeat-quarterly', { day: p.day, month: monthOfQuarter })), choice('rep', 'quarter'));
     for (;;) {
-      const answer = await pick(conversation, ctx, 'rep', ctx.t('create-ask-repeat'), kb);
+      const answer = await pick(conversation, asking, ctx, 'rep', ctx.t('create-ask-repeat'), kb);
       if (answer.value in rules) return { rule: rules[answer.value] ?? null, ctx: answer.ctx };
       ctx = answer.ctx;
     }
@@ -177,19 +175,19 @@ export function createMeetingConversation(deps: BotDeps) {
     for (const k of KIND_CHOICES) {
       kindKb.text(htmlToPlain(kindLabel(ctx.t, { kind: k.kind, combinedThematic: k.combined })), choice('kind', k.key)).row();
     }
-    const kindAnswer = await pick(conversation, ctx, 'kind', ctx.t('create-ask-kind'), kindKb);
+    const kindAnswer = await pick(conversation, asking, ctx, 'kind', ctx.t('create-ask-kind'), kindKb);
     const kind = KIND_CHOICES.find((k) => k.key === kindAnswer.value) ?? KIND_CHOICES[0]!;
     const branch = await askBranch(conversation, kindAnswer.ctx);
     const time = await askTime(conversation, branch.ctx);
     const duration = await askDuration(conversation, time.ctx, defaultDuration(kind.kind, kind.combined));
-    const location = await askText(conversation, duration.ctx, duration.ctx.t('create-ask-location'));
+    const location = await askText(conversation, asking, duration.ctx, duration.ctx.t('create-ask-location'));
     const p = localParts(new Date(time.at), tz);
     const month = `${String(p.month).padStart(2, '0')}/${p.year}`;
     const kindName = kindLabel(location.ctx.t, { kind: kind.kind, combinedThematic: kind.combined });
     const defaultTitle = htmlToPlain(kind.kind === 'regular' ? location.ctx.t('create-default-title-month', { kind: kindName, month }) : kindName);
-    const title = await askText(conversation, location.ctx, location.ctx.t('create-ask-title', { default: defaultTitle }));
-    const agenda = await askText(conversation, title.ctx, title.ctx.t('create-ask-agenda'));
-    const documents = await askDocuments(conversation, agenda.ctx);
+    const title = await askText(conversation, asking, location.ctx, location.ctx.t('create-ask-title', { default: defaultTitle }));
+    const agenda = await askText(conversation, asking, title.ctx, title.ctx.t('create-ask-agenda'));
+    const documents = await askDocuments(conversation, asking, agenda.ctx);
     const repeat = await askRepeat(conversation, documents.ctx, new Date(time.at));
     ctx = repeat.ctx;
 

@@ -18,7 +18,7 @@ import type { BotDeps } from '../deps.js';
 import { actorOf } from '../features/chat-tracking.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
 import { figure, formatNumber, targetText } from '../render/indicators.js';
-import { ask, type Convo, isPlainText } from './ask.js';
+import { ask, type AskOptions, type Convo, isPlainText } from './ask.js';
 
 export const REPORT_CONVERSATION = 'report';
 const CANCELLED = 'report-cancelled';
@@ -31,6 +31,7 @@ const MARKS: Record<Mark, string> = { due: '⏳', done: '✔', later: '🗓' };
 export function createReportConversation(deps: BotDeps) {
   const { services } = deps;
   const ind = services.indicators;
+  const asking: AskOptions = { clock: deps.clock, activity: REPORT_CONVERSATION, cancelledKey: CANCELLED };
 
   return async function report(conversation: Convo, ctx: InnerContext, branchId: number): Promise<void> {
     const setup = await conversation.external(() => {
@@ -56,7 +57,7 @@ export function createReportConversation(deps: BotDeps) {
     for (const i of setup.items) kb.text(shortenLabel(`${MARKS[i.mark]} ${i.code} · ${i.title}`), callbackData('bcx', i.id)).row();
     const question = ctx.t('report-ask-indicator', { period: periodText, branch: setup.branchName });
     await ctx.replyHtml(question, { reply_markup: kb });
-    const chosen = await ask(conversation, (c) => /^bcx:\d+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), CANCELLED);
+    const chosen = await ask(conversation, (c) => /^bcx:\d+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), asking);
     await chosen.answerCallbackQuery();
     ctx = chosen;
     const indicatorId = Number(chosen.callbackQuery!.data!.split(':')[1]);
@@ -91,7 +92,7 @@ export function createReportConversation(deps: BotDeps) {
     // Figures typed on the confirm screen come back here instead of waiting for new ones.
     let typed: InnerContext | null = null;
     for (;;) {
-      const reply = typed ?? (await ask(conversation, isPlainText, (c) => c.replyHtml(prompt), CANCELLED));
+      const reply = typed ?? (await ask(conversation, isPlainText, (c) => c.replyHtml(prompt), asking));
       typed = null;
       ctx = reply;
       const text = reply.message!.text!.trim();
@@ -121,7 +122,7 @@ export function createReportConversation(deps: BotDeps) {
           example: noteExample,
         });
         await ctx.replyHtml(q);
-        const noteReply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), CANCELLED);
+        const noteReply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), asking);
         ctx = noteReply;
         note = noteReply.message!.text!.trim();
       }
@@ -151,7 +152,7 @@ export function createReportConversation(deps: BotDeps) {
         conversation,
         (c) => isDecision(c) || (isPlainText(c) && LOOKS_LIKE_FIGURES.test(c.message!.text!)),
         (c) => c.replyHtml(summary, { reply_markup: confirmKb }),
-        CANCELLED,
+        asking,
       );
       if (!decision.callbackQuery) {
         typed = decision;

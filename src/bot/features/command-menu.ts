@@ -1,7 +1,8 @@
 /**
- * Keeps each member's private command menu in step with their role: secretaries and the office see
- * their commands, members the default list. Set lazily (once per role change) when the member
- * writes to the bot, so start-up does not make a call per member.
+ * Keeps each member's private command menu in step with their role and chosen language:
+ * secretaries and the office see their commands, members the default list, in the language the
+ * member chose (/ngonngu). Set lazily (once per change) when the member writes to the bot, so
+ * start-up does not make a call per member.
  */
 import { Composer } from 'grammy';
 import { menuLevel } from '../../domain/roles.js';
@@ -16,10 +17,11 @@ export function commandMenuFeature({ services }: BotDeps): Composer<BotContext> 
     const member = ctx.member;
     if (!member) return;
     const level = menuLevel(member);
-    const fingerprint = menuFingerprint(level);
-    if (member.commandMenu === fingerprint || (member.commandMenu === null && level === 'member')) return;
+    const language = member.language === 'vi' || member.language === 'en' ? member.language : null;
+    const fingerprint = menuFingerprint(level, language);
+    if (member.commandMenu === fingerprint || (member.commandMenu === null && level === 'member' && language === null)) return;
     try {
-      await setPrivateMenu(ctx.api, ctx.chat.id, level);
+      await setPrivateMenu(ctx.api, ctx.chat.id, level, language);
       services.members.setCommandMenu(member.id, fingerprint);
     } catch (error) {
       ctx.log.warn({ err: error }, 'could not set the command menu');

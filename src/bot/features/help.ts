@@ -3,9 +3,10 @@ import { isBranchLeader, isOffice } from '../../domain/roles.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { joinHtml } from '../render/html.js';
+import { otherLanguageButton } from './language.js';
 
 /** /trogiup (/help): the commands this member may use, by role. */
-export function helpFeature({ services }: BotDeps): Composer<BotContext> {
+export function helpFeature({ services, translator }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command(['trogiup', 'help'], async (ctx) => {
     const member = ctx.member!;
@@ -14,9 +15,10 @@ export function helpFeature({ services }: BotDeps): Composer<BotContext> {
       parts.push(ctx.t('help-member'));
       if (isBranchLeader(member) || isOffice(member)) parts.push(ctx.t('help-leader'));
       if (isOffice(member)) parts.push(ctx.t('help-office'));
-    } else {
-      parts.push(ctx.t('help-group'));
+      // The language switch: a member's language is theirs to choose (features/language.ts).
+      return ctx.replyHtml(joinHtml(parts, '\n\n'), { reply_markup: otherLanguageButton(translator, ctx.locale) });
     }
+    parts.push(ctx.t('help-group'));
     await ctx.replyHtml(joinHtml(parts, '\n\n'));
   });
   return composer;

@@ -3,7 +3,6 @@
  * lowest organisations, mine against the bloc, and a chart), of any term; /xuatchitieu: the
  * office's spreadsheet.
  */
-import { createConversation } from '@grammyjs/conversations';
 import { Composer, InputFile } from 'grammy';
 import { formatPeriod, formatQuarter, formatTerm, progressBar } from '../../domain/indicators.js';
 import { isOffice } from '../../domain/roles.js';
@@ -11,7 +10,7 @@ import type { Indicator, YearFigure } from '../../services/indicators.js';
 import { isPercentKind } from '../../services/indicators.js';
 import { exportIndicatorsXlsx } from '../../services/indicator-export.js';
 import type { BotContext } from '../context.js';
-import { createReportConversation, REPORT_CONVERSATION } from '../conversations/report.js';
+import { REPORT_CONVERSATION } from '../conversations/report.js';
 import type { BotDeps } from '../deps.js';
 import { requireLeader, requireOffice } from '../guards.js';
 import { renderIndicatorChart } from '../render/chart.js';
@@ -32,7 +31,6 @@ export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   const privateChat = composer.chatType('private');
-  privateChat.use(createConversation(createReportConversation(deps), REPORT_CONVERSATION));
   privateChat.command('baocao', async (ctx) => {
     if (!(await requireLeader(ctx, 'baocao'))) return;
     const query = ctx.match.trim();

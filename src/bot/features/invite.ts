@@ -3,7 +3,6 @@
  * branch (and its cells). `/moi DV0001`, `/moi Nguyễn Văn An`, `/moi chibo CB01 [bí thư]`, or
  * plain `/moi` for a short conversation that asks for the same.
  */
-import { createConversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Role } from '../../db/schema.js';
 import { isOffice, parseRole } from '../../domain/roles.js';
@@ -114,23 +113,30 @@ async function answerPlan(ctx: InnerContext, plan: InvitePlan, timeZone: string)
   }
 }
 
-export function inviteFeature(deps: BotDeps): Composer<BotContext> {
+/** Plain /moi: asks for the same as the command's argument. Registered with the other conversations in createBot. */
+export function createInviteConversation(deps: BotDeps) {
   const { services, config } = deps;
-  const composer = new Composer<BotContext>();
-
-  async function inviteConversation(conversation: Convo, ctx: InnerContext) {
+  return async function inviteConversation(conversation: Convo, ctx: InnerContext) {
     const question = ctx.t('invite-ask');
     await ctx.replyHtml(question);
-    const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), 'invite-cancelled');
+    const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), {
+      clock: deps.clock,
+      activity: INVITE_CONVERSATION,
+      cancelledKey: 'invite-cancelled',
+    });
     const text = answer.message!.text!.trim();
     const plan = await conversation.external((outer) =>
       outer.member ? planInvite(services, outer.member, text, actorOf(outer)) : null,
     );
     if (plan) await answerPlan(answer, plan, config.timeZone);
-  }
+  };
+}
+
+export function inviteFeature(deps: BotDeps): Composer<BotContext> {
+  const { services, config } = deps;
+  const composer = new Composer<BotContext>();
 
   const privateChat = composer.chatType('private');
-  privateChat.use(createConversation(inviteConversation, INVITE_CONVERSATION));
 
   privateChat.command('moi', async (ctx) => {
     if (!(await requireLeader(ctx, 'moi'))) return;

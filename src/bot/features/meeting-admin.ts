@@ -3,7 +3,6 @@
  * "Dời lịch" button, /huyhop and the "Hủy họp" button, and /diemdanh. Every command and button
  * checks that the member manages the meeting's branch (the office manages all).
  */
-import { createConversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard } from 'grammy';
 import type { AttendanceStatus } from '../../db/schema.js';
 import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
@@ -14,12 +13,11 @@ import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext, InnerContext } from '../context.js';
-import { ask, type Convo, isPlainText } from '../conversations/ask.js';
+import { ask, type AskOptions, type Convo, isPlainText } from '../conversations/ask.js';
 import {
   askDocuments,
   CONFIRM_MEETING,
   CREATE_MEETING_CONVERSATION,
-  createMeetingConversation,
   DISCARD_MEETING,
 } from '../conversations/create-meeting.js';
 import type { BotDeps } from '../deps.js';
@@ -28,7 +26,7 @@ import { type Html, htmlToPlain, joinHtml } from '../render/html.js';
 import { actorOf } from './chat-tracking.js';
 import { CANCEL, MOVE } from './meetings.js';
 
-const EDIT_MEETING_CONVERSATION = 'edit-meeting';
+export const EDIT_MEETING_CONVERSATION = 'edit-meeting';
 const CANCEL_CONFIRM = 'mxy';
 const CANCEL_KEEP = 'mxn';
 const ATT_OPEN = 'ad';
@@ -72,7 +70,6 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
 
   // /taolich
 
-  privateChat.use(createConversation(createMeetingConversation(deps), CREATE_MEETING_CONVERSATION));
   privateChat.command('taolich', async (ctx) => {
     if (!(await requireLeader(ctx, 'taolich'))) return;
     await ctx.conversation.exitAll();
@@ -103,80 +100,6 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   // /suahop and "Dời lịch"
-
-  async function editMeeting(conversation: Convo, ctx: InnerContext, id: number) {
-    const m = await conversation.external(() => {
-      const row = meetings.get(id);
-      return row ? { id: row.id, title: row.title, seriesId: row.seriesId, documents: row.documents } : null;
-    });
-    if (!m) return;
-    const kb = new InlineKeyboard()
-      .text(htmlToPlain(ctx.t('edit-what-time')), callbackData('ed', 'time'))
-      .text(htmlToPlain(ctx.t('edit-what-location')), callbackData('ed', 'place'))
-      .row()
-      .text(htmlToPlain(ctx.t('edit-what-documents')), callbackData('ed', 'docs'));
-    if (m.seriesId) kb.row().text(htmlToPlain(ctx.t('edit-what-series')), callbackData('ed', 'series'));
-    const question = ctx.t('edit-ask-what', { title: m.title });
-    await ctx.replyHtml(question, { reply_markup: kb });
-    const answer = await ask(conversation, (c) => /^ed:\w+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), 'edit-cancelled');
-    await answer.answerCallbackQuery();
-    const what = answer.callbackQuery!.data!.slice(3);
-    ctx = answer;
-    if (what === 'time') {
-      const examples = describeExamples().join(', ');
-      for (;;) {
-        const q = ctx.t('edit-ask-new-time', { examples });
-        await ctx.replyHtml(q);
-        const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), 'edit-cancelled');
-        ctx = reply;
-        const now = await conversation.external(() => deps.clock.now().getTime());
-        const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
-        if (!parsed.ok) {
-          await ctx.replyHtml(ctx.t('create-time-invalid', { text: reply.message!.text!, examples }));
-          continue;
-        }
-        const at = parsed.at.getTime();
-        const moved = await conversation.external((outer) => meetings.move(id, new Date(at), actorOf(outer)).ok);
-        if (!moved) {
-          await ctx.replyHtml(ctx.t('create-time-past', { at: formatDateTime(parsed.at, tz) }));
-          continue;
-        }
-        break;
-      }
-    } else if (what === 'place') {
-      const q = ctx.t('edit-ask-new-location');
-      await ctx.replyHtml(q);
-      const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), 'edit-cancelled');
-      ctx = reply;
-      const location = reply.message!.text!.trim();
-      await conversation.external((outer) => void meetings.edit(id, { location }, actorOf(outer)));
-    } else if (what === 'docs') {
-      const added = await askDocuments(conversation, ctx);
-      ctx = added.ctx;
-      await conversation.external((outer) => void meetings.edit(id, { documents: [...m.documents, ...added.docs] }, actorOf(outer)));
-    } else if (what === 'series' && m.seriesId) {
-      for (;;) {
-        const q = ctx.t('edit-series-ask-time');
-        await ctx.replyHtml(q);
-        const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), 'edit-cancelled');
-        ctx = reply;
-        const now = await conversation.external(() => deps.clock.now().getTime());
-        const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
-        if (!parsed.ok) {
-          await ctx.replyHtml(ctx.t('create-time-invalid', { text: reply.message!.text!, examples: '14h00, 8h30' }));
-          continue;
-        }
-        const p = localParts(parsed.at, tz);
-        const seriesId = m.seriesId;
-        const count = await conversation.external((outer) => meetings.editSeries(seriesId, { hour: p.hour, minute: p.minute }, actorOf(outer)));
-        await ctx.replyHtml(ctx.t('edit-series-done', { count }));
-        return;
-      }
-    }
-    await ctx.replyHtml(ctx.t('edit-done'));
-  }
-
-  privateChat.use(createConversation(editMeeting, EDIT_MEETING_CONVERSATION));
 
   privateChat.command('suahop', async (ctx) => {
     if (!(await requireLeader(ctx, 'suahop'))) return;
@@ -319,4 +242,86 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   return composer;
+}
+
+/**
+ * /suahop and "Dời lịch": what to change (time, place, documents, or the series from now on), then
+ * the new value. Registered with the other conversations in createBot.
+ */
+export function createEditMeetingConversation(deps: BotDeps) {
+  const { meetings } = deps.services;
+  const tz = deps.config.timeZone;
+  const editing: AskOptions = { clock: deps.clock, activity: EDIT_MEETING_CONVERSATION, cancelledKey: 'edit-cancelled' };
+
+  return async function editMeeting(conversation: Convo, ctx: InnerContext, id: number) {
+    const m = await conversation.external(() => {
+      const row = meetings.get(id);
+      return row ? { id: row.id, title: row.title, seriesId: row.seriesId, documents: row.documents } : null;
+    });
+    if (!m) return;
+    const kb = new InlineKeyboard()
+      .text(htmlToPlain(ctx.t('edit-what-time')), callbackData('ed', 'time'))
+      .text(htmlToPlain(ctx.t('edit-what-location')), callbackData('ed', 'place'))
+      .row()
+      .text(htmlToPlain(ctx.t('edit-what-documents')), callbackData('ed', 'docs'));
+    if (m.seriesId) kb.row().text(htmlToPlain(ctx.t('edit-what-series')), callbackData('ed', 'series'));
+    const question = ctx.t('edit-ask-what', { title: m.title });
+    await ctx.replyHtml(question, { reply_markup: kb });
+    const answer = await ask(conversation, (c) => /^ed:\w+$/.test(c.callbackQuery?.data ?? ''), (c) => c.replyHtml(question, { reply_markup: kb }), editing);
+    await answer.answerCallbackQuery();
+    const what = answer.callbackQuery!.data!.slice(3);
+    ctx = answer;
+    if (what === 'time') {
+      const examples = describeExamples().join(', ');
+      for (;;) {
+        const q = ctx.t('edit-ask-new-time', { examples });
+        await ctx.replyHtml(q);
+        const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), editing);
+        ctx = reply;
+        const now = await conversation.external(() => deps.clock.now().getTime());
+        const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
+        if (!parsed.ok) {
+          await ctx.replyHtml(ctx.t('create-time-invalid', { text: reply.message!.text!, examples }));
+          continue;
+        }
+        const at = parsed.at.getTime();
+        const moved = await conversation.external((outer) => meetings.move(id, new Date(at), actorOf(outer)).ok);
+        if (!moved) {
+          await ctx.replyHtml(ctx.t('create-time-past', { at: formatDateTime(parsed.at, tz) }));
+          continue;
+        }
+        break;
+      }
+    } else if (what === 'place') {
+      const q = ctx.t('edit-ask-new-location');
+      await ctx.replyHtml(q);
+      const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), editing);
+      ctx = reply;
+      const location = reply.message!.text!.trim();
+      await conversation.external((outer) => void meetings.edit(id, { location }, actorOf(outer)));
+    } else if (what === 'docs') {
+      const added = await askDocuments(conversation, editing, ctx);
+      ctx = added.ctx;
+      await conversation.external((outer) => void meetings.edit(id, { documents: [...m.documents, ...added.docs] }, actorOf(outer)));
+    } else if (what === 'series' && m.seriesId) {
+      for (;;) {
+        const q = ctx.t('edit-series-ask-time');
+        await ctx.replyHtml(q);
+        const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), editing);
+        ctx = reply;
+        const now = await conversation.external(() => deps.clock.now().getTime());
+        const parsed = parseVietnameseDateTime(reply.message!.text!, new Date(now), tz);
+        if (!parsed.ok) {
+          await ctx.replyHtml(ctx.t('create-time-invalid', { text: reply.message!.text!, examples: '14h00, 8h30' }));
+          continue;
+        }
+        const p = localParts(parsed.at, tz);
+        const seriesId = m.seriesId;
+        const count = await conversation.external((outer) => meetings.editSeries(seriesId, { hour: p.hour, minute: p.minute }, actorOf(outer)));
+        await ctx.replyHtml(ctx.t('edit-series-done', { count }));
+        return;
+      }
+    }
+    await ctx.replyHtml(ctx.t('edit-done'));
+  };
 }

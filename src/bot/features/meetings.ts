@@ -1,11 +1,13 @@
 /**
- * Meetings for members: /lichhop (the next 30 days), /lichics (a calendar file), the RSVP buttons
- * ("Tham dự" / "Vắng", with the reason asked for by the next private message) and the documents
- * button.
+ * Meetings for members: /lichhop (the next 30 days, or a range: "tuần này"), /lichics (a calendar
+ * file), the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply prompt) and the
+ * documents button.
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { createEvents, type EventAttributes } from 'ics';
+import { findRangePhrase, formatDayRange, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
+import { searchWords } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
@@ -21,8 +23,6 @@ import { actorOf } from './chat-tracking.js';
 export const MOVE = 'mv';
 export const CANCEL = 'mx';
 const MAX_CARDS = 10;
-/** How long after pressing "Vắng" the next private message is taken as the reason. */
-const REASON_WINDOW_MS = 60 * 60_000;
 
 export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   const { services, config } = deps;
@@ -38,7 +38,11 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     return services.branches.ancestry(member.branchId).some((b) => b.id === m.branchId) || mayManageBranch(services, member, m.branchId);
   };
 
-  composer.command('lichhop', (ctx) => replyUpcoming(deps, ctx, ctx.match.trim()));
+  composer.command('lichhop', (ctx) => {
+    const arg = ctx.match.trim();
+    const phrase = rangeArgument(arg);
+    return phrase ? replyUpcoming(deps, ctx, '', phrase) : replyUpcoming(deps, ctx, arg);
+  });
 
 
 
@@ -79,9 +83,13 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     meetings.rsvp(m.id, member.id, yes === 1 ? 'yes' : 'no', null, actorOf(ctx));
     await ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t(yes === 1 ? 'meeting-rsvp-yes' : 'meeting-rsvp-no')) });
     if (yes !== 1) {
-      // Ask for the reason privately, wherever the button was pressed.
+      // Ask for the reason privately, wherever the button was pressed; only a reply to this prompt is the reason.
       const text = ctx.t('meeting-rsvp-ask-reason', { title: m.title, when: formatDateTime(m.startsAt, tz) });
-      await ctx.api.sendMessage(ctx.from.id, text.value, { parse_mode: 'HTML' }).catch(() => undefined);
+      const placeholder = htmlToPlain(ctx.t('meeting-rsvp-reason-placeholder'));
+      const prompt = await ctx.api
+        .sendMessage(ctx.from.id, text.value, { parse_mode: 'HTML', reply_markup: { force_reply: true, input_field_placeholder: placeholder } })
+        .catch(() => null);
+      if (prompt) meetings.setReasonPrompt(m.id, member.id, prompt.message_id);
     }
   });
 
@@ -98,29 +106,50 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  // The reason for an absence: the next plain private message after pressing "Vắng".
-  composer.chatType('private').on('message:text', async (ctx, next) => {
-    if (ctx.message.text.startsWith('/')) return next();
-    const pending = meetings.pendingAbsenceReason(ctx.member!.id, REASON_WINDOW_MS);
-    if (!pending) return next();
-    const reason = ctx.message.text.trim().slice(0, 500);
-    meetings.rsvp(pending.id, ctx.member!.id, 'no', reason, actorOf(ctx));
-    await ctx.replyHtml(ctx.t('meeting-rsvp-reason-saved', { reason }));
-  });
-
   return composer;
 }
 
 /**
- * The next 30 days: my branch, the branches above it and the bloc; in a linked group, that
- * branch's; with a branch named, that branch's (the office, or whoever manages it).
+ * The reason for an absence: a reply to the prompt sent after "❌ Vắng", and nothing else. Mounted
+ * before conversations, so such a reply is never taken as the answer to a conversation's question.
  */
-export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: string): Promise<void> {
+export function absenceReasonFeature(deps: BotDeps): Composer<BotContext> {
+  const { meetings } = deps.services;
+  const composer = new Composer<BotContext>();
+  composer.chatType('private').on('message:text', async (ctx, next) => {
+    const promptId = ctx.message.reply_to_message?.message_id;
+    const member = ctx.member;
+    if (promptId === undefined || !member || ctx.message.text.startsWith('/')) return next();
+    const meeting = meetings.absenceForPrompt(member.id, promptId);
+    if (!meeting) return next();
+    const reason = ctx.message.text.trim().slice(0, 500);
+    meetings.rsvp(meeting.id, member.id, 'no', reason, actorOf(ctx));
+    await ctx.replyHtml(ctx.t('meeting-rsvp-reason-saved', { reason, title: meeting.title }));
+  });
+  return composer;
+}
+
+/** "/lichhop tuần này": an argument that is only a range phrase names a range, not a branch. */
+function rangeArgument(arg: string): RangePhrase | null {
+  const words = searchWords(arg);
+  const phrase = findRangePhrase(words.join(' '));
+  return phrase && words.length <= 3 ? phrase : null;
+}
+
+/**
+ * The next 30 days, or the range asked for ("tuần này": Monday to Sunday): my branch, the
+ * branches above it and the bloc; in a linked group, that branch's; with a branch named, that
+ * branch's (the office, or whoever manages it).
+ */
+export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: string, phrase: RangePhrase | null = null): Promise<void> {
   const { services, config } = deps;
   const { meetings } = services;
   const tz = config.timeZone;
   const member = ctx.member!;
   const chatType = ctx.chat?.type ?? 'private';
+  const now = deps.clock.now();
+  const range = phrase ? rangeFor(phrase, now, tz) : null;
+  const listFor = (branchId: number | null) => (range ? meetings.inRangeFor(branchId, range.from, range.to) : meetings.upcomingFor(branchId));
   let list: Meeting[];
   let scope = '';
   if (query) {
@@ -129,19 +158,26 @@ export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: strin
     if ('ambiguous' in found) return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
     const allowed = isOffice(member) || found.branch.id === member.branchId || mayManageBranch(services, member, found.branch.id);
     if (!allowed) return ctx.replyHtml(ctx.t('meetings-not-allowed-branch'));
-    list = meetings.upcomingFor(found.branch.id);
+    list = listFor(found.branch.id);
     scope = `: ${found.branch.name}`;
   } else if (chatType !== 'private') {
     const branchId = services.chats.get(ctx.chat!.id)?.branchId ?? null;
     if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
-    list = meetings.upcomingFor(branchId);
+    list = listFor(branchId);
     scope = `: ${services.branches.getById(branchId)?.name ?? ''}`;
   } else {
-    list = meetings.upcomingFor(member.branchId);
+    list = listFor(member.branchId);
   }
-  if (list.length === 0) return ctx.replyHtml(ctx.t('meetings-none'));
-  await ctx.replyHtml(ctx.t('meetings-title', { scope }));
+  const rangeArgs = range ? { range: ctx.t(`range-${range.phrase}`), dates: formatDayRange(range), scope } : null;
+  if (list.length === 0) return ctx.replyHtml(rangeArgs ? ctx.t('meetings-range-none', rangeArgs) : ctx.t('meetings-none'));
+  await ctx.replyHtml(rangeArgs ? ctx.t('meetings-range-title', rangeArgs) : ctx.t('meetings-title', { scope }));
   for (const m of list.slice(0, MAX_CARDS)) {
+    // A range may hold meetings that have begun: shown, but their buttons would only be refused.
+    if (m.startsAt.getTime() <= now.getTime()) {
+      const docs = m.documents.length ? new InlineKeyboard().text(htmlToPlain(ctx.t('meeting-button-docs')), callbackData(DOCS, m.id)) : undefined;
+      await ctx.replyHtml(meetingCard(ctx.t, m, meetings.branchName(m.branchId), tz, { locale: ctx.locale }), { reply_markup: docs });
+      continue;
+    }
     // The move and cancel buttons work in private chats only: not offered in a group.
     const manage =
       chatType === 'private' && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));

@@ -3,7 +3,6 @@
  * "Đã nhận" button, and /thongbao (my notices; for authors and the office, who acknowledged).
  * Every button checks who presses it against the stored notice.
  */
-import { createConversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard } from 'grammy';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
@@ -14,7 +13,6 @@ import type { BotContext } from '../context.js';
 import {
   BROADCAST_CONVERSATION,
   CONFIRM,
-  createBroadcastConversation,
   DISCARD,
 } from '../conversations/broadcast.js';
 import type { BotDeps } from '../deps.js';
@@ -33,8 +31,6 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType('private');
   const tz = config.timeZone;
-
-  privateChat.use(createConversation(createBroadcastConversation(deps), BROADCAST_CONVERSATION));
 
   privateChat.command('guithongbao', async (ctx) => {
     if (!(await requireLeader(ctx, 'guithongbao'))) return;

@@ -61,7 +61,7 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
     const intent = classify(ctx.message.text);
     switch (intent.type) {
       case 'meetings':
-        return replyUpcoming(deps, ctx, '');
+        return replyUpcoming(deps, ctx, '', intent.range);
       case 'indicators':
         return replyIndicators(deps, ctx, intent.words);
       case 'search':

@@ -7,6 +7,7 @@ import type { RedeemResult } from '../../services/invites.js';
 import type { Member } from '../../services/members.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
+import { clientLocale } from '../i18n.js';
 import type { Html } from '../render/html.js';
 import { html } from '../render/html.js';
 import { actorOf } from './chat-tracking.js';
@@ -22,10 +23,19 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     return html`${branch ? branch.name : ''}${roles.length ? ` · ${roles.join(', ')}` : ''}`;
   };
 
+  /** The client's language becomes the member's until they choose one (/ngonngu): pushes then speak it too. */
+  const rememberLanguage = (ctx: BotContext, member: Member) => {
+    if (member.language !== null) return;
+    const language = clientLocale(ctx.from?.language_code);
+    services.members.setLanguage(member.id, language, actorOf(ctx));
+    member.language = language;
+  };
+
   privateChat.command('start', async (ctx) => {
     const code = ctx.match.trim();
     if (code === '') {
       if (ctx.member) {
+        rememberLanguage(ctx, ctx.member);
         await ctx.replyHtml(ctx.t('start-welcome', { name: ctx.member.fullName, branch: branchLine(ctx, ctx.member) }));
       } else {
         await ctx.replyHtml(ctx.t('access-how', { bloc: services.bloc.get().name, telegramId: String(ctx.from.id) }));
@@ -47,6 +57,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     if (result.ok) {
       ctx.member = result.member;
       const member = result.member;
+      rememberLanguage(ctx, member);
       if (result.created) {
         const branch = member.branchId ? services.branches.getById(member.branchId) : null;
         const role = member.roles.find((r) => r !== 'member') ?? 'member';

@@ -1,0 +1,1 @@
+ALTER TABLE `meeting_rsvps` ADD `reason_prompt_message_id` integer;
