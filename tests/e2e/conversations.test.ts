@@ -53,8 +53,8 @@ describe('conversations (end to end)', () => {
 
   /** /taolich up to "Địa điểm họp?". */
   async function toPlaceQuestion(): Promise<void> {
-    const kinds = await type(secretary, '/taolich', 'Loại cuộc họp?');
-    await press(secretary, sent(kinds), /^Sinh hoạt chi bộ định kỳ$/, 'Ngày giờ họp?');
+    const kinds = await type(secretary, '/taolich', 'chọn loại cuộc họp');
+    await press(secretary, sent(kinds), /^Sinh hoạt chi bộ định kỳ$/, 'Thời gian họp?');
     const duration = await type(secretary, '14h30 3/12', 'Thời lượng?');
     await press(secretary, sent(duration), /^90 phút$/, 'Địa điểm họp?');
     // The conversation notes when it asked just after sending the question: let it finish before the clock jumps.
@@ -152,11 +152,11 @@ describe('conversations (end to end)', () => {
     t.services.meetings.confirm(draft.id, bloc.cellSecretary.id, SYSTEM);
 
     const cases: [string, string, string, string][] = [
-      ['/taolich', 'Loại cuộc họp?', '/huy', 'Đã thôi tạo lịch họp.'],
-      ['/guithongbao', 'Gửi nội dung thông báo', '/cancel', 'Đã hủy soạn thông báo.'],
-      ['/baocao', 'Báo cáo số liệu kỳ', '/cancel', 'Đã thôi báo cáo.'],
-      ['/moi', 'Gõ mã đảng viên', '/cancel', 'Đã hủy tạo lời mời.'],
-      [`/suahop ${draft.id}`, 'Sửa gì', '/cancel', 'Đã thôi sửa cuộc họp.'],
+      ['/taolich', 'chọn loại cuộc họp', '/huy', 'Đã thôi tạo lịch họp.'],
+      ['/guithongbao', 'gửi nội dung thông báo', '/cancel', 'Đã hủy soạn thông báo.'],
+      ['/baocao', 'Báo cáo số liệu quý', '/cancel', 'Đã thôi báo cáo.'],
+      ['/moi', 'gõ mã đảng viên', '/cancel', 'Đã hủy tạo lời mời.'],
+      [`/suahop ${draft.id}`, 'muốn sửa nội dung nào', '/cancel', 'Đã thôi sửa cuộc họp.'],
     ];
     for (const [start, question, cancel, cancelled] of cases) {
       await type(secretary, start, question);
