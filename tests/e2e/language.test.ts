@@ -50,6 +50,12 @@ describe('language (end to end)', () => {
     expect(t.services.members.findByTelegramId(newcomer.id)!.language).toBe('en');
   });
 
+  it('a member linked before languages were stored gets the client language from their first private message', async () => {
+    expect(languageOf(bloc.cellMember.id)).toBeNull();
+    expect(await t.say(english, privateChat(english), '/chibo')).toContain('Chi bộ Công ty TNHH A&amp;B');
+    expect(languageOf(bloc.cellMember.id)).toBe('en');
+  });
+
   it('/ngonngu and /language change it, /trogiup has a button for it; replies and the menu follow', async () => {
     const chat = privateChat(vietnamese);
     const shown = await t.sayCall(vietnamese, chat, '/ngonngu');

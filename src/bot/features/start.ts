@@ -31,6 +31,13 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     member.language = language;
   };
 
+  // Members linked before languages were stored have none: the first private message from a client
+  // that says its language fills it in.
+  privateChat.use(async (ctx, next) => {
+    if (ctx.member && ctx.from.language_code) rememberLanguage(ctx, ctx.member);
+    await next();
+  });
+
   privateChat.command('start', async (ctx) => {
     const code = ctx.match.trim();
     if (code === '') {
