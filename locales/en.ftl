@@ -470,7 +470,7 @@ ind-detail-best = <b>Highest</b>
 ind-detail-worst = <b>Lowest</b>
 ind-detail-most = <b>Most</b>
 ind-detail-least = <b>Fewest</b>
-ind-detail-all-same = All { $count } grassroots organisations that reported stand at { $value }.
+ind-detail-all-same = All { $count } grassroots organisations stand at { $value } (each by its latest figures).
 ind-detail-branch-line = { $n }. { $branch }: { $figure }
 ind-detail-own = Your grassroots organisation ({ $branch }): { $figure } · whole bloc: { $bloc }
 ind-detail-own-none = Your grassroots organisation ({ $branch }) has no figure up to { $period }.
@@ -490,7 +490,7 @@ chart-pace = steady pace to the target
 chart-branches = By grassroots organisation
 chart-branches-percent = By grassroots organisation: highest { $shown } and lowest { $shown } (of { $total })
 chart-branches-count = By grassroots organisation: most { $shown } and fewest { $shown } (of { $total })
-chart-branches-same = All { $total } grassroots organisations that reported stand at { $value }.
+chart-branches-same = All { $total } grassroots organisations stand at { $value } (latest figures).
 
 report-no-branch = You do not belong to a grassroots organisation, so there is nothing to report. The office reports for an organisation with <code>/baocao organisation-code</code>.
 report-not-reporting = { $branch } is a subordinate cell: its grassroots committee reports the figures.

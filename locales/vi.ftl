@@ -455,7 +455,7 @@ ind-detail-best = <b>Cao nhất</b>
 ind-detail-worst = <b>Thấp nhất</b>
 ind-detail-most = <b>Nhiều nhất</b>
 ind-detail-least = <b>Ít nhất</b>
-ind-detail-all-same = Cả { $count } tổ chức cơ sở đảng đã báo cáo đều ở mức { $value }.
+ind-detail-all-same = Cả { $count } tổ chức cơ sở đảng đều ở mức { $value } (theo số liệu gần nhất của từng tổ chức).
 ind-detail-branch-line = { $n }. { $branch }: { $figure }
 ind-detail-own = Tổ chức cơ sở đảng của đồng chí ({ $branch }): { $figure } · toàn Khối: { $bloc }
 ind-detail-own-none = Tổ chức cơ sở đảng của đồng chí ({ $branch }) chưa có số liệu đến { $period }.
@@ -475,7 +475,7 @@ chart-pace = tiến độ đều đến chỉ tiêu
 chart-branches = Theo tổ chức cơ sở đảng
 chart-branches-percent = Theo tổ chức cơ sở đảng: { $shown } cao nhất và { $shown } thấp nhất (trong { $total })
 chart-branches-count = Theo tổ chức cơ sở đảng: { $shown } nhiều nhất và { $shown } ít nhất (trong { $total })
-chart-branches-same = Cả { $total } tổ chức cơ sở đảng đã báo cáo đều ở mức { $value }.
+chart-branches-same = Cả { $total } tổ chức cơ sở đảng đều ở mức { $value } (số liệu gần nhất).
 
 report-no-branch = Đồng chí chưa thuộc tổ chức cơ sở đảng nào nên không báo cáo được. Văn phòng báo cáo thay bằng lệnh <code>/baocao mã-tổ-chức</code>.
 report-not-reporting = { $branch } là chi bộ trực thuộc: số liệu do đảng bộ cơ sở tổng hợp và báo cáo.

@@ -317,7 +317,7 @@ describe('indicators (end to end)', () => {
     ind.report(bound.id, bloc.cell.id, '2026-Q4', { numerator: 0, denominator: null, note: null }, null, SYSTEM);
     const zeros = await detail(member, '/chitieu KHT');
     expect(zeros).toContain('Chỉ tiêu: không có tổ chức nào (mức tối đa mỗi năm)');
-    expect(zeros).toContain('Cả 2 tổ chức cơ sở đảng đã báo cáo đều ở mức 0 tổ chức.');
+    expect(zeros).toContain('Cả 2 tổ chức cơ sở đảng đều ở mức 0 tổ chức (theo số liệu gần nhất của từng tổ chức).');
     expect(zeros).not.toContain('Cao nhất');
     expect(zeros).not.toContain('1. ');
     ind.report(bound.id, bloc.cell.id, '2026-Q4', { numerator: 1, denominator: null, note: null }, null, SYSTEM);

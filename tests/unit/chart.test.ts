@@ -295,7 +295,7 @@ describe('renderIndicatorChart', () => {
   it('says in one line that every organisation stands at 0, instead of ranking ten zeros', () => {
     const zeros = Array.from({ length: 14 }, (_, i) => ({ label: `Chi bộ số ${i + 1}`, value: 0, status: 'on_track' as const }));
     const source = svg({ ...admissions, kind: 'upper_bound', target: 0, targetText: 'không có tổ chức nào', branches: zeros });
-    expect(source).toContain('Cả 14 tổ chức cơ sở đảng đã báo cáo đều ở mức 0.');
+    expect(source).toContain('Cả 14 tổ chức cơ sở đảng đều ở mức 0 (số liệu gần nhất).');
     expect(source).not.toContain('1. Chi bộ số');
     expect(source).not.toContain('cao nhất');
   });
