@@ -321,8 +321,8 @@ meeting-digest-title = ☀️ <b>Today's meetings, { $date }</b>
 meeting-digest-line = • { $time } · { $branch } · { $title }{ $location }
 meeting-digest-none = No meetings in the bloc today.
 meeting-no-regular = 📅 <b>{ $branch }</b> has no regular meeting scheduled for { $month }. Please schedule it with /taolich.
-meeting-no-thematic-title = 📋 <b>Quarter { $quarter }/{ $year }</b>: branches with no thematic meeting ({ $count }):
-meeting-no-thematic-none = 📋 <b>Quarter { $quarter }/{ $year }</b>: every branch held a thematic meeting.
+meeting-no-thematic-title = 📋 <b>{ $period }</b>: branches with no thematic meeting ({ $count }):
+meeting-no-thematic-none = 📋 <b>{ $period }</b>: every branch held a thematic meeting.
 meeting-no-documents = 📎 The meeting “{ $title }” ({ $when }) has no documents yet. Documents should be sent at least a day before; please type /suahop { $id } to add them.
 meeting-absence-flag = ⚠️ <b>{ $name }</b> has been absent { $count } times in { $year } without a valid reason. Under the Party Charter, the branch considers such a case.
 

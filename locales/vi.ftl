@@ -312,8 +312,8 @@ meeting-digest-title = ☀️ <b>Lịch họp hôm nay, { $date }</b>
 meeting-digest-line = • { $time } · { $branch } · { $title }{ $location }
 meeting-digest-none = Hôm nay không có cuộc họp nào trong Đảng bộ Khối.
 meeting-no-regular = 📅 <b>{ $branch }</b> chưa có lịch sinh hoạt chi bộ định kỳ tháng { $month }. Đồng chí vui lòng tạo lịch bằng lệnh /taolich.
-meeting-no-thematic-title = 📋 <b>Quý { $quarter }/{ $year }</b>: các chi bộ chưa tổ chức sinh hoạt chuyên đề ({ $count }):
-meeting-no-thematic-none = 📋 <b>Quý { $quarter }/{ $year }</b>: tất cả chi bộ đã tổ chức sinh hoạt chuyên đề.
+meeting-no-thematic-title = 📋 <b>{ $period }</b>: các chi bộ chưa tổ chức sinh hoạt chuyên đề ({ $count }):
+meeting-no-thematic-none = 📋 <b>{ $period }</b>: tất cả chi bộ đã tổ chức sinh hoạt chuyên đề.
 meeting-no-documents = 📎 Cuộc họp “{ $title }” ({ $when }) chưa có tài liệu. Tài liệu cần được gửi trước ít nhất một ngày; đồng chí vui lòng gõ /suahop { $id } để bổ sung.
 meeting-absence-flag = ⚠️ Đồng chí <b>{ $name }</b> đã vắng mặt { $count } lần trong năm { $year } không có lý do chính đáng. Theo Điều lệ Đảng, chi bộ xem xét trường hợp này.
 

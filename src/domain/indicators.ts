@@ -124,7 +124,7 @@ function parsePeriod(p: Period): Readonly<{ year: number; quarter: Quarter }> {
   return parsed;
 }
 
-function makePeriod(year: number, quarter: Quarter): Period {
+export function makePeriod(year: number, quarter: Quarter): Period {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`Invalid year ${year}`);
   return `${year}-Q${quarter}`;
 }

@@ -431,7 +431,7 @@ describe('MeetingNotifier (service level)', () => {
       expect(s.meetingNotifier.reportThematic()).toBe(0);
       const [report] = rows('thematic-report:%');
       expect(report!.chatId).toBe(OFFICE);
-      expect(report!.text).toContain('Quý 4/2026');
+      expect(report!.text).toContain('Quý IV/2026');
       expect(report!.text).toContain('(1)');
       expect(report!.text).toContain('• Chi bộ Trường &lt;Chính trị&gt;');
       expect(report!.text).not.toContain('A&amp;B');

@@ -4,6 +4,7 @@
  */
 import { InlineKeyboard } from 'grammy';
 import type { Locale } from '../../domain/locale.js';
+import { formatPeriod, makePeriod, type Quarter } from '../../domain/indicators.js';
 import { describeRule, type RecurrenceRule } from '../../domain/recurrence.js';
 import { formatDate, formatDateTime, formatTime, localParts } from '../../domain/time.js';
 import type { MeetingMessages } from '../../services/meeting-reminders.js';
@@ -129,7 +130,8 @@ export class MeetingRenderer implements MeetingMessages {
 
   noThematicMeeting(branchNames: string[], quarter: { quarter: number; year: number }, locale: Locale): RenderedMessage {
     const t = this.t(locale);
-    const q = { quarter: String(quarter.quarter), year: String(quarter.year) };
+    const period = formatPeriod(makePeriod(quarter.year, quarter.quarter as Quarter), locale);
+    const q = { period: period.charAt(0).toUpperCase() + period.slice(1) };
     if (branchNames.length === 0) return { text: t('meeting-no-thematic-none', q).value };
     return {
       text: joinHtml([t('meeting-no-thematic-title', { ...q, count: branchNames.length }), ...branchNames.map((n) => `• ${n}`)]).value,
