@@ -60,10 +60,8 @@ describe('language (end to end)', () => {
     const chat = privateChat(vietnamese);
     const shown = await t.sayCall(vietnamese, chat, '/ngonngu');
     expect(String(shown.params.text)).toContain('Ngôn ngữ bot dùng với đồng chí: <b>Tiếng Việt</b>');
-    // The first private message filled in the client's language; a refused choice changes nothing.
-    expect(languageOf(bloc.cellSecretary.id)).toBe('vi');
     expect(await t.say(vietnamese, chat, '/ngonngu tiếng Pháp')).toContain('Không rõ ngôn ngữ “tiếng Pháp”');
-    expect(languageOf(bloc.cellSecretary.id)).toBe('vi');
+    expect(languageOf(bloc.cellSecretary.id)).toBeNull();
 
     expect(await t.say(vietnamese, chat, '/ngonngu en')).toContain('speaks English with you');
     expect(languageOf(bloc.cellSecretary.id)).toBe('en');

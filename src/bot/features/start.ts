@@ -7,7 +7,7 @@ import type { RedeemResult } from '../../services/invites.js';
 import type { Member } from '../../services/members.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { clientLocale } from '../i18n.js';
+import { clientLocale, DEFAULT_LOCALE } from '../i18n.js';
 import type { Html } from '../render/html.js';
 import { html } from '../render/html.js';
 import { actorOf } from './chat-tracking.js';
@@ -31,10 +31,10 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     member.language = language;
   };
 
-  // Members linked before languages were stored have none: the first private message from a client
-  // that says its language fills it in.
+  // Members linked before languages were stored have none, so their pushes are Vietnamese: the
+  // first private message from an English client stores English (Vietnamese needs no write).
   privateChat.use(async (ctx, next) => {
-    if (ctx.member && ctx.from.language_code) rememberLanguage(ctx, ctx.member);
+    if (ctx.member && clientLocale(ctx.from.language_code) !== DEFAULT_LOCALE) rememberLanguage(ctx, ctx.member);
     await next();
   });
 
