@@ -69,7 +69,7 @@ export class Outbox {
         }));
         inserted += tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
       }
-    });
+    }, { behavior: 'immediate' });
     return inserted;
   }
 

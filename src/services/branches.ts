@@ -167,7 +167,7 @@ export class BranchService {
         .get();
       this.audit.record(actor, 'branch.update', 'branch', branch.id, changes);
       return { branch, created: false };
-    });
+    }, { behavior: 'immediate' });
   }
 
   rename(id: number, newName: string, actor: Actor): Branch {
@@ -195,7 +195,7 @@ export class BranchService {
       this.history(sourceId, 'merged', null, null, targetId);
       this.history(targetId, 'merged', null, null, sourceId);
       this.audit.record(actor, 'branch.merge', 'branch', sourceId, { into: targetId });
-    });
+    }, { behavior: 'immediate' });
   }
 
   historyOf(id: number): BranchHistoryEntry[] {

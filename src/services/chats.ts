@@ -131,7 +131,7 @@ export class ChatService {
         .run();
       this.audit.record(actor, 'chat.migrate', 'chat', oldChatId, { to: newChatId, branchId: row.branchId });
       return row;
-    });
+    }, { behavior: 'immediate' });
   }
 
   linkedTo(branchId: number): ChatRow[] {

@@ -184,7 +184,7 @@ export class IndicatorService {
         : this.db.insert(resolutions).values({ ...input, createdAt: this.clock.now() }).returning().get();
       this.audit.record(actor, existing ? 'resolution.update' : 'resolution.create', 'resolution', row.id, input);
       return row;
-    });
+    }, { behavior: 'immediate' });
   }
 
   upsertIndicator(input: Omit<typeof indicators.$inferInsert, 'id'>, actor: Actor): Indicator {
@@ -421,7 +421,7 @@ export class IndicatorService {
         })
         .returning()
         .get();
-    });
+    }, { behavior: 'immediate' });
     this.audit.record(actor, 'indicator.report', 'indicator', indicatorId, { branchId, period, numerator: figures.numerator, denominator, note: figures.note });
     return { ok: true, report, previous };
   }

@@ -85,7 +85,7 @@ export class InviteService {
   redeem(code: string, identity: TelegramIdentity, actor: Actor): RedeemResult {
     const wait = this.throttledFor(identity.id);
     if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
-    const result = this.db.transaction(() => this.tryRedeem(code, identity, actor));
+    const result = this.db.transaction(() => this.tryRedeem(code, identity, actor), { behavior: 'immediate' });
     if (!result.ok && result.reason !== 'already_linked') this.recordFailure(identity.id);
     return result;
   }

@@ -178,7 +178,7 @@ export class MeetingService {
       if (draft.seriesId) {
         this.db.update(meetingSeries).set({ active: true, updatedAt: now }).where(eq(meetingSeries.id, draft.seriesId)).run();
       }
-    });
+    }, { behavior: 'immediate' });
     const series = draft.seriesId ? this.getSeries(draft.seriesId) : null;
     if (series) this.materialise(series);
     this.audit.record(actor, 'meeting.create', 'meeting', id, { seriesId: draft.seriesId });
@@ -325,7 +325,7 @@ export class MeetingService {
           .where(inArray(meetings.id, future.map((m) => m.id)))
           .run();
       }
-    });
+    }, { behavior: 'immediate' });
     this.audit.record(actor, 'meeting.series.edit', 'meeting_series', seriesId, changes);
     const updated = this.getSeries(seriesId)!;
     const last = future.at(-1)?.startsAt;

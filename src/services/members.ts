@@ -155,7 +155,7 @@ export class MemberService {
         roles: input.roles,
       });
       return this.withRoles(row);
-    });
+    }, { behavior: 'immediate' });
   }
 
   /** Creates or updates by code (imports). Returns what happened. */
@@ -183,7 +183,7 @@ export class MemberService {
       const changed = rolesChanged || Object.keys(changes).length > 0;
       if (changed) this.audit.record(actor, 'member.update', 'member', existing.id, { ...changes, roles: input.roles });
       return { member: this.getById(existing.id)!, created: false, changed };
-    });
+    }, { behavior: 'immediate' });
   }
 
   setRoles(memberId: number, roles: Role[], actor: Actor): Member {
@@ -191,7 +191,7 @@ export class MemberService {
       this.writeRoles(memberId, roles);
       this.touch(memberId);
       this.audit.record(actor, 'member.roles', 'member', memberId, { roles });
-    });
+    }, { behavior: 'immediate' });
     return this.getById(memberId)!;
   }
 
@@ -241,7 +241,7 @@ export class MemberService {
         },
         actor,
       );
-    });
+    }, { behavior: 'immediate' });
   }
 
   /** Takes the admin and office roles away; the member record stays. Returns false if unknown. */

@@ -195,7 +195,7 @@ export class NoticeService {
       this.release(notice);
       this.audit.record(actor, 'notice.send', 'notice', id, { audience });
       return { ok: true, notice: this.get(id)!, released: true } as const;
-    });
+    }, { behavior: 'immediate' });
   }
 
   /** Drafts and scheduled notices can be cancelled before they go. */
@@ -225,7 +225,7 @@ export class NoticeService {
         if (current?.status !== 'scheduled') return;
         this.release(current);
         this.audit.record({ source: 'system' }, 'notice.send', 'notice', notice.id, { scheduled: true });
-      });
+      }, { behavior: 'immediate' });
     }
     return due.map((n) => n.id);
   }
@@ -305,7 +305,7 @@ export class NoticeService {
             },
           ]);
         }
-      });
+      }, { behavior: 'immediate' });
       finished.push({ ...notice, status: 'sent', completedAt: now });
     }
     return finished;
@@ -530,7 +530,7 @@ export class NoticeService {
             .where(inArray(noticeRecipients.id, pending.map((p) => p.id)))
             .run();
         }
-      });
+      }, { behavior: 'immediate' });
     }
     return { reminded, digests };
   }
