@@ -22,7 +22,7 @@
  * clusters, resolutions and indicators go through the services; members, meetings, notices and
  * recipients are bulk-inserted with prepared statements in one transaction (the services' row
  * shapes: meetings 'scheduled' with their series, notices 'sent'); the search index is filled by
- * the triggers of drizzle/0004_search.sql (openDatabase registers fold_vi). Not written: the audit
+ * the search triggers (drizzle/0008_search_without_app_functions.sql). Not written: the audit
  * entries and outbox rows the bulk parts would have left, attendance sheets and RSVPs. Meetings
  * avoid the 36 hours after SCALE_NOW and every notice is at least three days old and fully
  * nudged, so a bot started on this database at SCALE_NOW has no reminders or nudges to send.

@@ -34,8 +34,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
 }
 
 /**
- * SQL functions the search triggers need on every connection (bot, CLI, tests): Vietnamese
- * folding that also maps đ → d, and the same for HTML with its tags left out.
+ * SQL functions that the released migrations 0004 and 0006 call when they fill the search index
+ * (so a new database still migrates from scratch). Nothing else uses them: since 0008 the triggers
+ * are plain SQL and any SQLite client can write the database.
  */
 function registerFunctions(sqlite: Database.Database): void {
   sqlite.function('fold_vi', { deterministic: true }, (text: unknown) => foldVietnamese(String(text ?? '')));

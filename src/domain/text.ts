@@ -48,7 +48,7 @@ export function searchWords(text: string): string[] {
   return foldVietnamese(text).split(WORD_SEPARATORS).filter(Boolean);
 }
 
-/** A document as the search index holds it: title and body already folded (fold_vi). */
+/** A document to rank: title and body already folded (foldVietnamese). */
 export interface RankableDocument {
   title: string;
   body: string;

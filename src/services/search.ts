@@ -1,7 +1,8 @@
 /**
  * Search over branches, meetings, notices, indicators and (for secretaries and the office)
- * members: SQLite FTS5 over text folded by fold_vi() (see drizzle/0004_search.sql), so "dang",
- * "Đảng" and "đang" meet, and every word matches as a prefix ("sinh hoat chuyen" finds "sinh hoạt
+ * members: SQLite FTS5 over text whose đ is d (drizzle/0008_search_without_app_functions.sql) and
+ * that its tokenizer folds (case, marks), with the user's words folded by foldVietnamese, so
+ * "dang", "Đảng" and "đang" meet, and every word matches as a prefix ("sinh hoat chuyen" finds "sinh hoạt
  * chuyên đề"). The user's words never reach FTS5 syntax: they are folded, cut into letters and
  * digits, and quoted. What a viewer may not see is filtered out before anything is returned.
  * Results are ranked with titles weighing five times the body: by FTS5's bm25 for the office, who
@@ -11,7 +12,7 @@
 import type { Db } from '../db/connection.js';
 import { formatTermYears } from '../domain/indicators.js';
 import { isBranchLeader, isOffice } from '../domain/roles.js';
-import { rankDocuments, searchWords } from '../domain/text.js';
+import { foldVietnamese, rankDocuments, searchWords } from '../domain/text.js';
 import type { BranchService } from './branches.js';
 import type { Member } from './members.js';
 
@@ -26,7 +27,7 @@ export interface SearchHit {
 
 export type SearchResult = { ok: true; hits: SearchHit[] } | { ok: false; reason: 'empty' | 'too_long' };
 
-/** A document's rowid in search_index is its id × 8 + the number of its kind (drizzle/0004_search.sql). */
+/** A document's rowid in search_index is its id × 8 + the number of its kind (drizzle/0008_search_without_app_functions.sql). */
 const KIND_NUMBERS: Record<SearchKind, number> = { branch: 1, member: 2, meeting: 3, notice: 4, indicator: 5 };
 
 interface ViewScope {
@@ -66,7 +67,7 @@ const EVERYTHING = `select kind, ref_id as refId from search_index where search_
   order by bm25(search_index, 0, 0, 5.0, 1.0) limit ${CANDIDATES}`;
 
 /**
- * The documents a viewer other than the office may see, by rowid (drizzle/0004_search.sql: a
+ * The documents a viewer other than the office may see, by rowid (drizzle/0008_search_without_app_functions.sql: a
  * document's rowid is its id × 8 + the number of its kind): every branch and indicator; members of
  * the branches they manage; meetings of the bloc, of their branch and the branches above it, and
  * of the branches they manage; the notices they received or wrote. The branch lists come as JSON.
@@ -81,7 +82,7 @@ type Row = { kind: SearchKind; refId: number };
 
 /**
  * The matches among what a viewer other than the office may see, newest first within a kind,
- * with their indexed (folded) text, ranked by rankDocuments: bm25 would count every word's
+ * with their indexed text, folded and ranked by rankDocuments: bm25 would count every word's
  * documents over the whole index first, which is most of the time of a search on common words
  * ("sinh hoat chuyen de" is in thousands of documents, of which a member sees a few dozen).
  */
@@ -136,12 +137,15 @@ export class SearchService {
     const rows = scope.office
       ? this.#queries.everything.all({ match })
       : rankDocuments(
-          this.#queries.mine.all({
-            match,
-            managed: JSON.stringify([...scope.managed]),
-            near: JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])]),
-            viewer: viewer.id,
-          }),
+          this.#queries.mine
+            .all({
+              match,
+              managed: JSON.stringify([...scope.managed]),
+              near: JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])]),
+              viewer: viewer.id,
+            })
+            // The index keeps case and marks (its tokenizer folds them): ranking compares folded words.
+            .map((row) => ({ ...row, title: foldVietnamese(row.title), body: foldVietnamese(row.body) })),
           queryWords(text),
         ).slice(0, CANDIDATES);
     const visible = this.visible(rows, viewer, scope);

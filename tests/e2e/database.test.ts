@@ -3,6 +3,7 @@
  * SQLite client (the sqlite3 shell, drizzle-kit studio) writing the bot's tables.
  */
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/actor.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
@@ -57,5 +58,53 @@ describe('the database shared with other processes (end to end)', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(t.services.members.findByTelegramId(7101)?.id).toBe(bloc.cellMember.id);
     expect(t.logLines.join('')).not.toContain('SQLITE_BUSY');
+  });
+
+  it('any SQLite client can write branches, members, meetings and notices, and the bot finds them', async () => {
+    const office = user(7201);
+    const member = user(7202);
+    t = await TestBot.start({ adminIds: [office.id] });
+    const bloc = seedSmallBloc(t.services);
+    t.services.members.linkTelegram(bloc.cellMember.id, { id: member.id }, SYSTEM);
+
+    // A connection as the sqlite3 shell or drizzle-kit studio opens it: none of the bot's SQL functions.
+    const plain = new Database(t.databasePath);
+    try {
+      plain.pragma('busy_timeout = 5000');
+      plain.prepare("insert into branches (code, name, kind) values ('CB09', 'Chi bộ Trường Đại học Đông Đô', 'cell')").run();
+      plain.prepare("update branches set name = 'Chi bộ Công ty TNHH Đồng Tháp' where code = 'CB02'").run();
+      plain.prepare("insert into members (code, full_name, branch_id) values ('DV0100', 'Đỗ Thị Đào', ?)").run(bloc.cell.id);
+      plain.prepare("update members set full_name = 'Lê Văn Đức' where code = 'DV003'").run();
+      plain
+        .prepare(
+          "insert into meetings (branch_id, kind, title, starts_at, duration_minutes, location, status) values (?, 'briefing', 'Hội nghị quán triệt Nghị quyết', ?, 90, 'Phòng họp Đống Đa', 'scheduled')",
+        )
+        .run(bloc.cell.id, Date.parse('2026-12-10T02:00:00Z'));
+      const notice = plain
+        .prepare(
+          "insert into notices (author_member_id, audience, kind, body, title, status) values (?, '{}', 'text', ?, 'Đề nghị đọc kỹ văn bản', 'draft')",
+        )
+        .run(bloc.cellSecretary.id, '<b>Đề nghị</b> các đồng chí <a href="https://vp.example.vn/tai-lieu?a=1&amp;b=2">đọc kỹ</a> văn bản');
+      plain.prepare('insert into notice_recipients (notice_id, member_id, branch_id) values (?, ?, ?)').run(notice.lastInsertRowid, bloc.cellMember.id, bloc.cell.id);
+      plain.prepare("update notices set status = 'sent' where id = ?").run(notice.lastInsertRowid);
+      plain.prepare("update meetings set location = 'Phòng họp Đống Đa, tầng 2' where title = 'Hội nghị quán triệt Nghị quyết'").run();
+    } finally {
+      plain.close();
+    }
+
+    const o = privateChat(office);
+    for (const q of ['dong do', 'Đông Đô', 'DONG DO'])
+      expect(await t.say(office, o, `/tim ${q}`)).toContain('Chi bộ Trường Đại học Đông Đô');
+    expect(await t.say(office, o, '/tim do thi dao')).toContain('Đỗ Thị Đào');
+    expect(await t.say(office, o, '/tim van đuc')).toContain('Lê Văn Đức');
+    expect(await t.say(office, o, '/tim dong da tang')).toContain('Hội nghị quán triệt Nghị quyết');
+    // The notice's tags are not words of it.
+    expect(await t.say(office, o, '/tim href')).toContain('Không tìm thấy kết quả');
+
+    // A member's search ranks its matches itself: the same finds, folded the same way.
+    const m = privateChat(member);
+    expect(await t.say(member, m, '/tim de nghi doc ky')).toContain('Đề nghị đọc kỹ văn bản');
+    expect(await t.say(member, m, '/tim Đồng Tháp')).toContain('Chi bộ Công ty TNHH Đồng Tháp');
+    expect(await t.say(member, m, '/tim quán triệt')).toContain('Hội nghị quán triệt Nghị quyết');
   });
 });
