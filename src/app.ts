@@ -3,12 +3,16 @@
  * polling through the runner, or a webhook). main.ts adds only the process around it; tests start
  * the same App against a fake Bot API.
  */
-import { createServer, type Server } from 'node:http';
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import { Api, webhookCallback } from 'grammy';
+import type { RunnerHandle } from '@grammyjs/runner';
+import { Api } from 'grammy';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { closeDatabase, type Db, openDatabase } from './db/connection.js';
+import { acquireInstanceLock } from './db/instance-lock.js';
+import { HttpServer } from './http/server.js';
+import { webhookRoute } from './http/webhook.js';
+import { startPolling } from './polling.js';
+import { waitForTelegram } from './startup.js';
 import { SqliteStorage } from './db/kv-storage.js';
 import { registerDefaultMenus } from './bot/commands.js';
 import type { BotContext } from './bot/context.js';
@@ -33,6 +37,8 @@ export interface AppOptions {
   logger: Logger;
   /** How long shutdown waits for updates in flight (default 10 s). */
   drainTimeoutMs?: number;
+  /** Polling ended by itself (409 from another poller, 401): already logged; the process should stop. */
+  onFatal?: (error: Error) => void;
 }
 
 export interface App {
@@ -49,7 +55,15 @@ export interface App {
 export function createApp(config: Config, options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger;
-  const db = openDatabase(config.databasePath);
+  // One bot per database (src/db/instance-lock.ts), taken before the database is opened or migrated.
+  const lock = acquireInstanceLock(config.databasePath, { role: 'bot', startedAt: clock.now().toISOString() });
+  let db: Db;
+  try {
+    db = openDatabase(config.databasePath);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const translator = new Translator();
   // The sender needs the services' outbox, and the services wake the sender: bound once both exist.
   let wakeSender = () => undefined as void;
@@ -95,7 +109,7 @@ export function createApp(config: Config, options: AppOptions): App {
     config.timeZone,
   );
   let runner: RunnerHandle | undefined;
-  let server: Server | undefined;
+  let server: HttpServer | undefined;
   let stopped = false;
 
   return {
@@ -106,7 +120,12 @@ export function createApp(config: Config, options: AppOptions): App {
     sender,
     scheduler,
     async start() {
-      await bot.init();
+      await waitForTelegram(bot, {
+        token: config.botToken,
+        apiRoot: config.telegramApiRoot,
+        timeoutMs: config.startupTimeoutSeconds * 1000,
+        logger,
+      });
       services.bloc.setBotUsername(bot.botInfo.username);
       await registerDefaultMenus(bot.api);
       sender.start();
@@ -115,9 +134,7 @@ export function createApp(config: Config, options: AppOptions): App {
         server = await serveWebhook(bot, config, logger);
       } else {
         await bot.api.deleteWebhook();
-        runner = run(bot, {
-          runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
-        });
+        runner = startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger, onFatal: (error) => options.onFatal?.(error) });
       }
       logger.info({ mode: config.botMode, username: bot.botInfo.username }, 'bot started');
     },
@@ -125,36 +142,23 @@ export function createApp(config: Config, options: AppOptions): App {
       if (stopped) return;
       stopped = true;
       await runner?.stop();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await server?.close();
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (!drained) logger.warn({ inFlight: inFlight.count }, 'stopping with updates still in flight');
       await scheduler.stop();
       await sender.stop();
       closeDatabase(db);
+      lock.release();
       logger.info('bot stopped');
     },
   };
 }
 
-/** Webhook mode: Telegram posts updates to WEBHOOK_URL; the secret token header is checked. */
-async function serveWebhook(bot: Bot<BotContext>, config: Config, logger: Logger): Promise<Server> {
+/** Webhook mode: Telegram posts updates to WEBHOOK_URL's path on the process's HTTP server. */
+async function serveWebhook(bot: Bot<BotContext>, config: Config, logger: Logger): Promise<HttpServer> {
   const url = new URL(config.webhookUrl!);
-  const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret, onTimeout: 'return' });
-  const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url === '/healthz') {
-      res.writeHead(200).end('ok');
-      return;
-    }
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== url.pathname) {
-      res.writeHead(404).end();
-      return;
-    }
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'webhook request failed');
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const server = new HttpServer(logger).route('POST', url.pathname, webhookRoute(bot, { secret: config.webhookSecret!, logger }));
+  await server.listen(config.port);
   await bot.api.setWebhook(url.href, {
     secret_token: config.webhookSecret,
     allowed_updates: [...ALLOWED_UPDATES],

@@ -81,6 +81,12 @@ const envSchema = z
       .min(0, { error: 'must be a whole number of days (0–20)' })
       .max(20, { error: 'must be a whole number of days (0–20)' })
       .default(3),
+    STARTUP_TIMEOUT_SECONDS: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int({ error: 'must be a whole number of seconds (1–3600)' })
+      .min(1, { error: 'must be a whole number of seconds (1–3600)' })
+      .max(3600, { error: 'must be a whole number of seconds (1–3600)' })
+      .default(60),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -112,6 +118,8 @@ export interface Config {
   reportDeadlineDay: number;
   /** Secretaries who have not reported are nudged this many days before the deadline. */
   reportNudgeDays: number;
+  /** How long start-up waits for Telegram to answer getMe before the process stops. */
+  startupTimeoutSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -143,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryRate: e.DELIVERY_RATE,
     reportDeadlineDay: e.REPORT_DEADLINE_DAY,
     reportNudgeDays: e.REPORT_NUDGE_DAYS,
+    startupTimeoutSeconds: e.STARTUP_TIMEOUT_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       adminIds: [],
       botMode: 'polling',
       port: 8080,
+      startupTimeoutSeconds: 60,
       logLevel: 'info',
     });
   });
@@ -52,6 +53,7 @@ describe('loadConfig', () => {
     [{ BOT_MODE: 'carrier-pigeon' }, /BOT_MODE must be polling or webhook/],
     [{ PORT: '70000' }, /PORT must be a port number/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ STARTUP_TIMEOUT_SECONDS: '0' }, /STARTUP_TIMEOUT_SECONDS must be a whole number of seconds \(1–3600\)/],
     [{ TELEGRAM_API_ROOT: 'not a url' }, /TELEGRAM_API_ROOT must be a URL/],
     [{ BOT_MODE: 'webhook' }, /WEBHOOK_URL is required when BOT_MODE=webhook/],
     [{ BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/tg' }, /WEBHOOK_SECRET is required/],
