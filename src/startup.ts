@@ -14,7 +14,10 @@ export interface WaitForTelegramOptions {
   /** Give up after this long (STARTUP_TIMEOUT_SECONDS). */
   timeoutMs: number;
   logger: Logger;
-  /** One getMe that has not answered after this long is abandoned and tried again (default 10 s). */
+  /**
+   * One getMe that has not answered after this long is abandoned and tried again (default: a
+   * quarter of the time allowed, between 1 and 10 s, so a hanging server is tried a few times).
+   */
   attemptTimeoutMs?: number;
 }
 
@@ -46,7 +49,7 @@ const LONGEST_RETRY_MS = 10_000;
 export async function waitForTelegram<C extends Context>(bot: Bot<C>, options: WaitForTelegramOptions): Promise<void> {
   if (bot.isInited()) return;
   const { apiRoot, logger, timeoutMs } = options;
-  const attemptTimeoutMs = options.attemptTimeoutMs ?? 10_000;
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? Math.min(10_000, Math.max(1_000, timeoutMs / 4));
   const api = new Api(options.token, { apiRoot });
   const started = performance.now();
   const elapsed = () => performance.now() - started;
@@ -58,7 +61,7 @@ export async function waitForTelegram<C extends Context>(bot: Bot<C>, options: W
     let wait = pause;
     try {
       // grammY types its signal with the abort-controller shim; a standard AbortSignal is what it gets at run time.
-      bot.botInfo = await api.getMe(AbortSignal.timeout(Math.max(1, budget)) as Parameters<Api['getMe']>[0]);
+      bot.botInfo = await api.getMe(AbortSignal.timeout(Math.max(1, Math.round(budget))) as Parameters<Api['getMe']>[0]);
       if (attempt > 1) logger.info({ apiRoot, attempt, afterMs: Math.round(elapsed()) }, 'Telegram answered getMe');
       return;
     } catch (error) {

@@ -3,6 +3,7 @@
  * an answer to /start, and a clean stop on SIGTERM.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fake-telegram/server.js';
@@ -31,8 +32,53 @@ function startProcess(env: Record<string, string>) {
       // Already gone.
     }
   };
-  return { child, exited, killAll, output: () => ({ stdout, stderr }) };
+  const waitForOutput = async (pattern: RegExp, timeoutMs = 15_000) => {
+    const until = Date.now() + timeoutMs;
+    while (!pattern.test(stdout)) {
+      if (Date.now() > until) throw new Error(`no ${pattern} in the output after ${timeoutMs} ms:\n${stdout}\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, exited, killAll, waitForOutput, output: () => ({ stdout, stderr }) };
 }
+
+/** The JSON log lines of a process's stdout. */
+function logLines(stdout: string): { level: number; msg: string; [key: string]: unknown }[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { level: number; msg: string });
+}
+
+/** A TCP server that accepts connections and never answers: an API root that hangs. */
+async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port on which nothing listens: connections are refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const FATAL = 60;
 
 describe('the bot process', () => {
   it('stops with one line naming the variable when the configuration is wrong', async () => {
@@ -86,4 +132,105 @@ describe('the bot process', () => {
       await fake.close();
     }
   }, 30_000);
+
+  it('refuses a second bot on the same database with one line, and a kill -9 leaves no lock behind', async () => {
+    const fake = await FakeTelegram.start();
+    const databasePath = join(tempDir(), 'bot.sqlite');
+    const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: databasePath };
+    const first = startProcess(env);
+    let second: ReturnType<typeof startProcess> | undefined;
+    let third: ReturnType<typeof startProcess> | undefined;
+    try {
+      await first.waitForOutput(/"msg":"bot started"/);
+      second = startProcess(env);
+      expect(await second.exited).toBe(1);
+      const lines = logLines(second.output().stdout);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.level).toBe(FATAL);
+      expect(lines[0]!.msg).toMatch(
+        new RegExp(`^Another bot process is already running on ${databasePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(pid \\d+, started [^)]+\\)\\. Stop it first; run exactly one bot per database\\.$`),
+      );
+      expect(second.output().stderr).toBe('');
+      // The second process never reached Telegram: one getMe, one getUpdates stream (the first's).
+      expect(fake.callsTo('getMe')).toHaveLength(1);
+
+      first.killAll();
+      await first.exited;
+      third = startProcess(env);
+      await third.waitForOutput(/"msg":"bot started"/);
+      const stranger = user(9101);
+      fake.sendText(stranger, privateChat(stranger), '/start');
+      const reply = await fake.waitFor('sendMessage', (p) => p.chat_id === stranger.id, { timeoutMs: 10_000 });
+      expect(String(reply.params.text)).toContain('đường liên kết mời');
+      third.child.kill('SIGTERM');
+      expect(await third.exited).toBe(0);
+    } finally {
+      first.killAll();
+      second?.killAll();
+      third?.killAll();
+      await fake.close();
+    }
+  }, 60_000);
+
+  it.each([
+    ['refuses connections', async () => ({ url: `http://127.0.0.1:${await closedPort()}`, close: async () => undefined })],
+    ['never answers', silentServer],
+  ])('says what it waits for when the API root %s, and stops after STARTUP_TIMEOUT_SECONDS with one line', async (_name, makeRoot) => {
+    const root = await makeRoot();
+    const started = Date.now();
+    const p = startProcess({
+      BOT_TOKEN: '123456:TEST-token-abcdefghijklmnopqrstuvwxyz0123',
+      TELEGRAM_API_ROOT: root.url,
+      DATABASE_PATH: join(tempDir(), 'bot.sqlite'),
+      STARTUP_TIMEOUT_SECONDS: '4',
+    });
+    try {
+      await p.waitForOutput(/waiting for Telegram/, 10_000);
+      expect(await p.exited).toBe(1);
+      const elapsed = Date.now() - started;
+      const { stdout, stderr } = p.output();
+      expect(stderr).toBe('');
+      const lines = logLines(stdout);
+      expect(lines[0]!.msg).toBe(`waiting for Telegram at ${root.url} (getMe)…`);
+      const retries = lines.filter((l) => l.msg.startsWith('Telegram did not answer getMe'));
+      expect(retries.length).toBeGreaterThanOrEqual(1);
+      const fatal = lines.filter((l) => l.level === FATAL);
+      expect(fatal).toHaveLength(1);
+      expect(fatal[0]!.msg).toMatch(new RegExp(`^Telegram did not answer at ${root.url.replace(/[.]/g, '\\.')} within 4 s \\(getMe, \\d+ attempts?; last: `));
+      expect(lines.filter((l) => l.level >= 50)).toEqual(fatal);
+      // Node, tsx and the imports take a few seconds; the wait itself is bounded by the setting.
+      expect(elapsed).toBeLessThan(15_000);
+      expect(stdout).not.toContain('TEST-token');
+    } finally {
+      p.killAll();
+      await root.close();
+    }
+  }, 30_000);
+
+  it('a second poller with the same token: the first stops with one structured line and exit code 1, no stack trace', async () => {
+    const fake = await FakeTelegram.start();
+    const env = (name: string) => ({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(tempDir(), name) });
+    const first = startProcess(env('first.sqlite'));
+    let second: ReturnType<typeof startProcess> | undefined;
+    try {
+      await first.waitForOutput(/"msg":"bot started"/);
+      await fake.waitForPendingPoll(10_000);
+      // Another database, same token: the lock cannot see it, Telegram answers the older poll 409.
+      second = startProcess(env('second.sqlite'));
+      expect(await first.exited).toBe(1);
+      const { stdout, stderr } = first.output();
+      expect(stderr).toBe('');
+      const lines = logLines(stdout);
+      const fatal = lines.filter((l) => l.level === FATAL);
+      expect(fatal).toHaveLength(1);
+      expect(fatal[0]!.msg).toBe(
+        'Another process is polling Telegram with this bot token (409 Conflict): stopping. Run exactly one bot per token.',
+      );
+      expect(lines.at(-1)!.msg).toBe('bot stopped');
+    } finally {
+      first.killAll();
+      second?.killAll();
+      await fake.close();
+    }
+  }, 60_000);
 });
