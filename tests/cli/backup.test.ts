@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/connection.js';
+import { TestBot } from '../helpers/app.js';
 import { makeCli, writeCsvFile, type TestCli } from './helpers.js';
 
 let cli: TestCli;
@@ -70,6 +71,26 @@ describe('backup and restore', () => {
     } finally {
       closeDatabase(bot);
     }
+  });
+
+  it('refuses while the bot runs on the database, naming its process; restores once it has stopped', async () => {
+    const backupFile = cli.path('b.sqlite');
+    await cli.run('backup', backupFile);
+    cli.ctx.close();
+    const t = await TestBot.start({ databasePath: cli.dbPath });
+    try {
+      const r = await cli.run('restore', backupFile);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(
+        `Bot đang chạy trên cơ sở dữ liệu ${cli.dbPath} (tiến trình ${process.pid}, từ 14h00 23/11/2026): vui lòng dừng bot trước khi khôi phục`,
+      );
+      expect(readdirSync(cli.dir).filter((f) => f.includes('before-restore') || f.includes('.restore-'))).toEqual([]);
+    } finally {
+      await t.stop();
+    }
+    const r = await cli.run('restore', backupFile);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('refuses files that are not a database of this bot', async () => {

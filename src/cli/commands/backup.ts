@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_FOLDER } from '../../db/connection.js';
-import { localParts } from '../../domain/time.js';
+import { acquireInstanceLock, InstanceLockedError, type InstanceLock } from '../../db/instance-lock.js';
+import { formatDateTime, localParts } from '../../domain/time.js';
 import { UserError, formatBytes, parseOptions, type CliContext } from '../context.js';
 import type { CliCommand } from './types.js';
 
@@ -53,37 +54,60 @@ Ví dụ:
     if (source === target) throw new UserError('Tệp sao lưu chính là cơ sở dữ liệu đang dùng; chọn một bản sao lưu khác');
     ctx.close();
     mkdirSync(dirname(target), { recursive: true });
-
-    // Work on a copy next to the target: checked there, then renamed over it in one step.
-    const staging = `${target}.restore-${process.pid}.tmp`;
-    removeDatabaseFiles(staging);
-    copyFileSync(source, staging);
-    if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${staging}-wal`);
-    let keptAs: string | null = null;
-    let checked: BackupCheck;
+    // Held until the end: a bot started meanwhile is refused (src/db/instance-lock.ts).
+    const lock = lockAgainstBot(ctx);
     try {
-      checked = inspectBackup(staging, basename(file));
-      if (existsSync(target)) keptAs = await keepCurrent(target, ctx);
-    } catch (error) {
-      removeDatabaseFiles(staging);
-      throw error;
+      await restore(ctx, file, source, target);
+    } finally {
+      lock.release();
     }
-    ctx.out(`Đã kiểm tra ${file} (${formatBytes(statSync(source).size)}): cơ sở dữ liệu của bot, nguyên vẹn; ${checked.counts}.`);
-    if (keptAs) ctx.out(`Đã giữ bản hiện tại: ${keptAs} (${formatBytes(statSync(keptAs).size)}).`);
-    else ctx.out(`Chưa có cơ sở dữ liệu tại ${ctx.databasePath}: không có gì cần giữ lại.`);
-
-    // WAL and shared-memory files of the old database would be replayed into the new one.
-    rmSync(`${target}-wal`, { force: true });
-    rmSync(`${target}-shm`, { force: true });
-    renameSync(staging, target);
-    ctx.out(`Đã thay ${ctx.databasePath} bằng bản sao lưu.`);
-
-    const { db } = ctx.open();
-    const applied = migrationCount(db.$client) - checked.migrations;
-    ctx.out(applied > 0 ? `Đã cập nhật lược đồ: ${applied} migration mới.` : 'Lược đồ đã ở phiên bản mới nhất.');
-    ctx.out(`Xong: hiện có ${countRows(db.$client)}. Có thể khởi động lại bot.`);
   },
 };
+
+/** The lock a running bot holds on the database, taken for the restore; refused with the bot's pid. */
+function lockAgainstBot(ctx: CliContext): InstanceLock {
+  try {
+    return acquireInstanceLock(ctx.databasePath, { role: 'restore', startedAt: ctx.clock.now().toISOString() });
+  } catch (error) {
+    if (!(error instanceof InstanceLockedError)) throw error;
+    const holder = error.holder;
+    const who = holder ? ` (tiến trình ${holder.pid}, từ ${formatDateTime(new Date(holder.startedAt), ctx.timeZone)})` : '';
+    if (holder?.role === 'restore')
+      throw new UserError(`Một lệnh restore khác đang chạy trên ${ctx.databasePath}${who}: vui lòng chờ lệnh đó xong`);
+    throw new UserError(`Bot đang chạy trên cơ sở dữ liệu ${ctx.databasePath}${who}: vui lòng dừng bot trước khi khôi phục`);
+  }
+}
+
+async function restore(ctx: CliContext, file: string, source: string, target: string): Promise<void> {
+  // Work on a copy next to the target: checked there, then renamed over it in one step.
+  const staging = `${target}.restore-${process.pid}.tmp`;
+  removeDatabaseFiles(staging);
+  copyFileSync(source, staging);
+  if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${staging}-wal`);
+  let keptAs: string | null = null;
+  let checked: BackupCheck;
+  try {
+    checked = inspectBackup(staging, basename(file));
+    if (existsSync(target)) keptAs = await keepCurrent(target, ctx);
+  } catch (error) {
+    removeDatabaseFiles(staging);
+    throw error;
+  }
+  ctx.out(`Đã kiểm tra ${file} (${formatBytes(statSync(source).size)}): cơ sở dữ liệu của bot, nguyên vẹn; ${checked.counts}.`);
+  if (keptAs) ctx.out(`Đã giữ bản hiện tại: ${keptAs} (${formatBytes(statSync(keptAs).size)}).`);
+  else ctx.out(`Chưa có cơ sở dữ liệu tại ${ctx.databasePath}: không có gì cần giữ lại.`);
+
+  // WAL and shared-memory files of the old database would be replayed into the new one.
+  rmSync(`${target}-wal`, { force: true });
+  rmSync(`${target}-shm`, { force: true });
+  renameSync(staging, target);
+  ctx.out(`Đã thay ${ctx.databasePath} bằng bản sao lưu.`);
+
+  const { db } = ctx.open();
+  const applied = migrationCount(db.$client) - checked.migrations;
+  ctx.out(applied > 0 ? `Đã cập nhật lược đồ: ${applied} migration mới.` : 'Lược đồ đã ở phiên bản mới nhất.');
+  ctx.out(`Xong: hiện có ${countRows(db.$client)}. Có thể khởi động lại bot.`);
+}
 
 interface BackupCheck {
   migrations: number;
