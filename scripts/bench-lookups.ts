@@ -35,88 +35,14 @@
  * none refused by the fake, no apology for an error, and the answer the scenario expects. Calls to
  * any other chat (reminders, nudges of the scheduler) are counted and shown.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Translator } from '../src/bot/i18n.js';
-import { closeDatabase, openDatabase } from '../src/db/connection.js';
 import { FakeTelegram, type RecordedCall } from '../tests/fake-telegram/server.js';
-import { commandUpdate, privateChat, textMessage, user } from '../tests/fake-telegram/updates.js';
+import type { textMessage } from '../tests/fake-telegram/updates.js';
 import { tempDir } from '../tests/helpers/db.js';
-import type { ToChild, ToParent } from './bench-lookups-bot.js';
-import { generateScale, readScaleMeta, removeDatabase, SCALE_NOW, SCALE_VERSION, type ScaleMeta } from './generate-scale.js';
-
-/** The parent's handle on a bot process. */
-class BotProcess {
-  readonly done = new Map<number, number>();
-  private waiters: { check: () => boolean; resolve: () => void }[] = [];
-  private replies: ((m: ToParent) => void)[] = [];
-  /** Replies that came before anyone asked for them (e.g. 'started'). */
-  private inbox: ToParent[] = [];
-  startingAt = 0;
-
-  private constructor(readonly proc: ChildProcess) {
-    proc.on('message', (m: ToParent) => {
-      if (m.type === 'done') this.done.set(m.id, m.ms);
-      else if (m.type === 'starting') this.startingAt = m.at;
-      else {
-        const reply = this.replies.shift();
-        if (reply) reply(m);
-        else this.inbox.push(m);
-      }
-      this.waiters = this.waiters.filter((w) => (w.check() ? (w.resolve(), false) : true));
-    });
-    proc.on('exit', (code) => {
-      if (code !== 0 && code !== null) console.error(`bot process exited with ${code}`);
-    });
-  }
-
-  static spawn(role: 'app' | 'echo', env: Record<string, string>, profileDir?: string): BotProcess {
-    const script = join(dirname(fileURLToPath(import.meta.url)), 'bench-lookups-bot.ts');
-    // With this process's tsx loader (npm start runs the bot with tsx too).
-    const execArgv = profileDir ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : process.execArgv;
-    return new BotProcess(fork(script, [role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  }
-
-  private next(): Promise<ToParent> {
-    const early = this.inbox.shift();
-    if (early) return Promise.resolve(early);
-    return new Promise((resolve) => this.replies.push(resolve));
-  }
-
-  async started(): Promise<void> {
-    const m = await this.next();
-    if (m.type !== 'started') throw new Error(`bot process: expected started, got ${m.type}`);
-  }
-
-  /** Resolves when every given update has been handled (or rejects after timeoutMs). */
-  handled(ids: readonly number[], timeoutMs = 120_000): Promise<void> {
-    const check = () => ids.every((id) => this.done.has(id));
-    if (check()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${ids.filter((id) => !this.done.has(id)).length} updates not handled after ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ check, resolve: () => (clearTimeout(timer), resolve()) });
-    });
-  }
-
-  async memory(reset = false): Promise<{ rss: number; peak: number }> {
-    const reply = this.next();
-    this.proc.send({ type: 'mem', reset } satisfies ToChild);
-    const m = await reply;
-    if (m.type !== 'mem') throw new Error(`bot process: expected mem, got ${m.type}`);
-    return m;
-  }
-
-  async stop(): Promise<void> {
-    const reply = this.next();
-    const exited = new Promise((resolve) => this.proc.once('exit', resolve));
-    this.proc.send({ type: 'stop' } satisfies ToChild);
-    await reply;
-    await exited;
-  }
-}
+import { benchUsers, BotProcess, ensureDatabase, ERROR_TEXT, fmt, mb, percentile, updateFor } from './bench-common.js';
+import { SCALE_NOW } from './generate-scale.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
@@ -144,24 +70,8 @@ interface PhaseResult {
   seconds: number;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-const ERROR_TEXT = new Translator().t('vi', 'error-generic').value;
 /** Calls of the bot during the phases that were not replies to the pushed updates, by method. */
 const otherCalls = new Map<string, number>();
-
-function updateFor(userId: number, text: string): ReturnType<typeof textMessage> {
-  const from = user(userId, { first_name: `Đảng viên ${userId}` });
-  if (!text.startsWith('/')) return textMessage(from, privateChat(from), text);
-  const [command, ...args] = text.slice(1).split(' ');
-  return commandUpdate(from, privateChat(from), command!, args.join(' ') || undefined);
-}
 
 /** Pushes the updates of `users` (all at once, or one after another) and reads what came back. */
 async function phase(fake: FakeTelegram, bot: BotProcess, scenario: Scenario, users: number[], sequential: boolean): Promise<PhaseResult> {
@@ -276,24 +186,6 @@ async function runScenario(
   };
 }
 
-/** Linked plain members (no other role): subcell members first for /lichhop, everyone for the rest. */
-function benchUsers(path: string): { subcell: number[]; all: number[] } {
-  const db = openDatabase(path, { migrate: false });
-  try {
-    const rows = db.$client
-      .prepare(
-        `select m.telegram_user_id as id, b.kind as kind from members m join branches b on b.id = m.branch_id
-         where m.status = 'active' and m.telegram_user_id is not null
-           and not exists (select 1 from member_roles r where r.member_id = m.id and r.role <> 'member')
-         order by m.id`,
-      )
-      .all() as { id: number; kind: string }[];
-    return { subcell: rows.filter((r) => r.kind === 'subcell').map((r) => r.id), all: rows.map((r) => r.id) };
-  } finally {
-    closeDatabase(db);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 
 function options() {
@@ -328,21 +220,6 @@ function options() {
       bursts: n('bursts', values.bursts),
     },
   };
-}
-
-function ensureDatabase(path: string, regenerate: boolean): ScaleMeta {
-  const meta = readScaleMeta(path);
-  if (!regenerate && meta && meta.version === SCALE_VERSION && meta.now === SCALE_NOW) {
-    console.error(`Using the scale bloc in ${path} (generated in ${meta.seconds.toFixed(1)} s; --regenerate to rebuild it)`);
-    // Migrations added since it was generated are applied here, once, rather than at every start.
-    closeDatabase(openDatabase(path));
-    return meta;
-  }
-  console.error(`Generating the scale bloc in ${path}…`);
-  removeDatabase(path);
-  const made = generateScale(path, { log: (line) => console.error(line) });
-  console.error(`  done in ${made.seconds.toFixed(1)} s`);
-  return made;
 }
 
 async function main(): Promise<void> {
