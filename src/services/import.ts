@@ -1,7 +1,9 @@
 /**
  * Applies a validated import: clusters, branches (parents first) and members, all in one
  * transaction. A dry run goes through the very same writes and rolls them back, so what it reports
- * is exactly what a real run would do.
+ * is exactly what a real run would do. The bot keeps running meanwhile and waits for the write lock
+ * on every write of its own (its event loop with it): the rows are checked before the lock is
+ * taken, and the lock is held for the writes only.
  */
 import type { Db } from '../db/connection.js';
 import { transactionKeptIf } from '../db/transaction.js';
@@ -65,19 +67,37 @@ export class ImportService {
 
   /**
    * Validates the sheets and, when every row is good, writes them (a dry run writes and rolls back).
-   * Validation runs inside the same transaction as the writes, so the database cannot change between
-   * the two. `report` is null when the plan has problems: then nothing was written.
+   * `report` is null when the plan has problems: then nothing was written. The rows are validated
+   * on a read snapshot, without the write lock; under the lock, the plan is used only if what it
+   * was checked against (codes, names, parents, Telegram ids) is still the same, and made again
+   * otherwise, so the database cannot change between validation and writes.
    */
   run(
     sheets: readonly Sheet[],
     actor: Actor,
     options: { dryRun: boolean; type?: ImportKind },
   ): { plan: ImportPlan; report: ImportReport | null } {
-    return transactionKeptIf<{ plan: ImportPlan; report: ImportReport | null }>(this.db.$client, () => {
-      const plan = this.plan(sheets, { type: options.type });
+    const sqlite = this.db.$client;
+    const checked = sqlite.transaction(() => ({ plan: this.plan(sheets, { type: options.type }), basis: this.planBasis() })).deferred();
+    if (checked.plan.problems.length > 0) return { plan: checked.plan, report: null };
+    return transactionKeptIf<{ plan: ImportPlan; report: ImportReport | null }>(sqlite, () => {
+      const plan = this.planBasis() === checked.basis ? checked.plan : this.plan(sheets, { type: options.type });
       if (plan.problems.length > 0) return { value: { plan, report: null }, keep: false };
       return { value: { plan, report: this.write(plan, actor, options.dryRun) }, keep: !options.dryRun };
     });
+  }
+
+  /** Everything of the database a plan is checked against (existingState), in one string. */
+  private planBasis(): string {
+    const row = this.db.$client
+      .prepare(
+        `select (select group_concat(id || x'1f' || code || x'1f' || name || x'1f' || coalesce(short_name, '') || x'1f' || kind
+                   || x'1f' || coalesce(parent_id, ''), x'1e') from branches) as branches,
+                (select group_concat(id || x'1f' || coalesce(code, '') || x'1f' || full_name || x'1f' || coalesce(telegram_user_id, ''), x'1e')
+                   from members) as members`,
+      )
+      .get() as { branches: string | null; members: string | null };
+    return `${row.branches ?? ''}\n${row.members ?? ''}`;
   }
 
   private write(plan: ImportPlan, actor: Actor, dryRun: boolean): ImportReport {
@@ -89,15 +109,19 @@ export class ImportService {
       changes: [],
     };
     const clusters = new ClusterResolver(this.branches, actor, report);
+    // Every branch once, by code: thousands of member rows name a few dozen branches.
+    const branchByCode = new Map(this.branches.list().map((b) => [codeKey(b.code), b]));
+    const branchIdOf = (code: string) => branchByCode.get(codeKey(code))!.id;
 
     for (const row of plan.branches) {
-      const before = this.branches.getByCode(row.code);
-      const parentId = row.parentCode === null ? null : this.branches.getByCode(row.parentCode)!.id;
+      const before = branchByCode.get(codeKey(row.code)) ?? null;
+      const parentId = row.parentCode === null ? null : branchIdOf(row.parentCode);
       const clusterId = row.cluster === undefined ? undefined : row.cluster === null ? null : clusters.idFor(row.cluster);
       const { branch } = this.branches.upsert(
         { code: row.code, name: row.name, shortName: row.shortName, kind: row.kind, parentId, clusterId, active: row.active },
         actor,
       );
+      branchByCode.set(codeKey(branch.code), branch);
       count(report, 'branches', branch.code, before ? branchChanges(before, branch) : null);
     }
 
@@ -109,7 +133,7 @@ export class ImportService {
       const before = existing.get(codeKey(row.code)) ?? null;
       let branchId: number | null;
       if (row.branchCode === undefined) branchId = before?.branchId ?? null;
-      else branchId = row.branchCode === null ? null : this.branches.getByCode(row.branchCode)!.id;
+      else branchId = row.branchCode === null ? null : branchIdOf(row.branchCode);
       const input = {
         code: row.code,
         fullName: row.fullName,
@@ -124,7 +148,7 @@ export class ImportService {
       } else if (memberChanges(before, projected(before, input)).length === 0) {
         count(report, 'members', before.code ?? row.code, []);
       } else {
-        const { member } = this.members.upsertByCode(input, actor);
+        const { member } = this.members.upsertByCode(input, actor, before);
         count(report, 'members', member.code ?? row.code, memberChanges(before, member));
       }
     }

@@ -216,10 +216,22 @@ export class MeetingService {
     };
     const occurrences = occurrencesBetween(timing, now, new Date(end));
     if (occurrences.length === 0) return 0;
+    // Most runs find every occurrence there already: read first, so they take no write lock (a CLI
+    // import holding it would make the bot wait, event loop and all).
+    const existing = new Set(
+      this.db
+        .select({ date: meetings.occurrenceDate })
+        .from(meetings)
+        .where(and(eq(meetings.seriesId, series.id), inArray(meetings.occurrenceDate, occurrences.map((o) => o.date))))
+        .all()
+        .map((r) => r.date),
+    );
+    const missing = occurrences.filter((o) => !existing.has(o.date));
+    if (missing.length === 0) return 0;
     return this.db
       .insert(meetings)
       .values(
-        occurrences.map((o) => ({
+        missing.map((o) => ({
           seriesId: series.id,
           occurrenceDate: o.date,
           branchId: series.branchId,

@@ -158,10 +158,17 @@ export class MemberService {
     }, { behavior: 'immediate' });
   }
 
-  /** Creates or updates by code (imports). Returns what happened. */
-  upsertByCode(input: MemberInput & { code: string }, actor: Actor): { member: Member; created: boolean; changed: boolean } {
+  /**
+   * Creates or updates by code (imports). Returns what happened. `known`: the member as the caller
+   * has just read it in the same transaction (an import reads them all at once), to save a lookup.
+   */
+  upsertByCode(
+    input: MemberInput & { code: string },
+    actor: Actor,
+    known?: Member,
+  ): { member: Member; created: boolean; changed: boolean } {
     return this.db.transaction(() => {
-      const existing = this.getByCode(input.code);
+      const existing = known ?? this.getByCode(input.code);
       if (!existing) return { member: this.create(input, actor), created: true, changed: true };
       const changes: Partial<MemberRow> = {};
       if (existing.fullName !== input.fullName.trim()) changes.fullName = input.fullName.trim();
@@ -172,17 +179,20 @@ export class MemberService {
         changes.linkedAt = this.clock.now();
       }
       const rolesChanged = sortRoles(existing.roles).join() !== sortRoles(input.roles).join();
+      const updatedAt = Object.keys(changes).length > 0 ? this.clock.now() : existing.updatedAt;
       if (Object.keys(changes).length > 0) {
         this.db
           .update(members)
-          .set({ ...changes, updatedAt: this.clock.now() })
+          .set({ ...changes, updatedAt })
           .where(eq(members.id, existing.id))
           .run();
       }
       if (rolesChanged) this.writeRoles(existing.id, input.roles);
       const changed = rolesChanged || Object.keys(changes).length > 0;
       if (changed) this.audit.record(actor, 'member.update', 'member', existing.id, { ...changes, roles: input.roles });
-      return { member: this.getById(existing.id)!, created: false, changed };
+      const roles = rolesChanged ? sortRoles(input.roles.length ? input.roles : ['member']) : existing.roles;
+      const member = known ? { ...existing, ...changes, updatedAt, roles } : this.getById(existing.id)!;
+      return { member, created: false, changed };
     }, { behavior: 'immediate' });
   }
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/actor.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { seedSmallBloc, testDb } from '../helpers/db.js';
 
 /**
  * Another process (as a CLI import does) takes the write lock, writes, and keeps it for `ms`.
@@ -106,5 +106,34 @@ describe('the database shared with other processes (end to end)', () => {
     expect(await t.say(member, m, '/tim de nghi doc ky')).toContain('Đề nghị đọc kỹ văn bản');
     expect(await t.say(member, m, '/tim Đồng Tháp')).toContain('Chi bộ Công ty TNHH Đồng Tháp');
     expect(await t.say(member, m, '/tim quán triệt')).toContain('Hội nghị quán triệt Nghị quyết');
+  });
+
+  it('the scheduler, finding every occurrence of the series already there, writes nothing: an import holding the lock does not stop it', () => {
+    const { services, path } = testDb('2026-11-23T02:00:00Z');
+    const bloc = seedSmallBloc(services);
+    const draft = services.meetings.createDraft(
+      {
+        branchId: bloc.cell.id,
+        kind: 'regular',
+        title: 'Sinh hoạt chi bộ hằng tháng',
+        startsAt: new Date('2026-12-03T07:30:00Z'),
+        location: 'Hội trường',
+        rule: { freq: 'monthly', day: 3 },
+      },
+      bloc.cellSecretary.id,
+      SYSTEM,
+    );
+    expect(services.meetings.confirm(draft.id, bloc.cellSecretary.id, SYSTEM).ok).toBe(true);
+    // Another connection holds the write lock, as an import does; a write would wait 5 s, then fail.
+    const importer = new Database(path);
+    importer.exec('BEGIN IMMEDIATE');
+    try {
+      const started = performance.now();
+      expect(services.meetings.materialiseAll()).toBe(0);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      importer.exec('ROLLBACK');
+      importer.close();
+    }
   });
 });
