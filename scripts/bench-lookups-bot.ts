@@ -1,8 +1,7 @@
 /**
  * The bot process of scripts/bench-lookups.ts and scripts/bench-import-stall.ts, which fork it (not
- * run by hand): the real app
- * (`app`: createApp on BENCH_DB, LOG_LEVEL silent, an AdjustableClock set to BENCH_NOW) or a bare
- * grammY bot that only echoes (`echo`: Bot + the runner, nothing else loaded), both against the fake
+ * run by hand): the real app (`app`: createApp on BENCH_DB, LOG_LEVEL silent, an AdjustableClock
+ * set to BENCH_NOW) or a bare grammY bot that only echoes (`echo`: Bot + the runner, nothing else loaded), both against the fake
  * Bot API at BENCH_API_ROOT. Tells the parent when it starts, how long bot.handleUpdate took for
  * each update, and its resident memory (sampled every 20 ms, so the peak under load is seen).
  */
