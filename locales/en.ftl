@@ -195,7 +195,6 @@ broadcast-cancelled = Notice cancelled. Nothing was sent.
 broadcast-empty = The notice is empty. Please send a text message, or a file or photo with a caption.
 broadcast-unsupported = Only text, files or photos can be sent. Please send the notice again, or type /huy to stop.
 broadcast-too-long = The notice is too long: { $length } characters, at most { $max }. Please shorten it and send it again.
-broadcast-caption-too-long = The caption is too long: { $length } characters, at most { $max } (Telegram's limit for files and photos). Please shorten it, or send the notice as a text message.
 broadcast-ask-scope = Who should receive it?
 broadcast-scope-bloc = The whole bloc
 broadcast-scope-cluster = An emulation group

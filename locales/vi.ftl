@@ -195,7 +195,6 @@ broadcast-cancelled = Đã hủy soạn thông báo. Không có gì được g�
 broadcast-empty = Nội dung thông báo đang trống. Đồng chí vui lòng gửi một tin văn bản, hoặc một tệp, ảnh kèm chú thích.
 broadcast-unsupported = Bot chỉ nhận văn bản, tệp hoặc ảnh. Đồng chí vui lòng gửi lại nội dung thông báo, hoặc gõ /huy để thôi.
 broadcast-too-long = Nội dung quá dài: { $length } ký tự, tối đa { $max } ký tự. Đồng chí vui lòng rút gọn rồi gửi lại.
-broadcast-caption-too-long = Chú thích quá dài: { $length } ký tự, tối đa { $max } ký tự (giới hạn của Telegram cho tệp, ảnh). Đồng chí vui lòng rút gọn chú thích, hoặc gửi nội dung dưới dạng tin văn bản.
 broadcast-ask-scope = Gửi đến đối tượng nào?
 broadcast-scope-bloc = Toàn Đảng bộ Khối
 broadcast-scope-cluster = Một khối thi đua

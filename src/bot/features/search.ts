@@ -124,10 +124,8 @@ async function openItem(deps: BotDeps, ctx: BotContext, kind: SearchKind, id: nu
       const n = services.notices.get(id)!;
       const rendered = new NoticeRenderer(deps.translator).notice(n, services.notices.authorLabel(n), ctx.locale);
       const acked = services.notices.forMember(member.id, 100).find((x) => x.id === id)?.acknowledgedAt;
-      const options = { parse_mode: 'HTML' as const, reply_markup: acked || !services.notices.isRecipient(id, member.id) ? undefined : rendered.replyMarkup };
-      if (n.kind === 'document') return void (await ctx.replyWithDocument(n.fileId!, { caption: rendered.text, ...options }));
-      if (n.kind === 'photo') return void (await ctx.replyWithPhoto(n.fileId!, { caption: rendered.text, ...options }));
-      return void (await ctx.reply(rendered.text, { ...options, link_preview_options: { is_disabled: true } }));
+      const replyMarkup = acked || !services.notices.isRecipient(id, member.id) ? undefined : rendered.replyMarkup;
+      return ctx.replyMessage({ kind: n.kind, fileId: n.fileId, text: rendered.text, replyMarkup });
     }
     case 'indicator': {
       const indicator = services.indicators.getIndicator(id)!;
