@@ -14,7 +14,7 @@ import { FAILURE_REPORT_DELAY_MS } from '../../src/services/delivery-failures.js
 import type { Meeting } from '../../src/services/meetings.js';
 import { parseTelegramHtml } from '../fake-telegram/html.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
-import { documentMessage, group, privateChat, user } from '../fake-telegram/updates.js';
+import { documentMessage, group, inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
@@ -232,6 +232,19 @@ describe('long texts (end to end)', () => {
         after: mark,
       });
       expect(visible(question.params.text)).toContain(words(title).at(-1));
+    });
+
+    it('shared inline, a meeting card too long for one message is cut (balanced) and marked "…"', async () => {
+      const title = longTitle();
+      const m = schedule({ title: `Hội nghị quán triệt ${title}`, agenda: 'Kiểm điểm '.repeat(300) });
+      const mark = t.fake.mark();
+      t.fake.pushUpdate(inlineQuery(cellMember, 'hoi nghi quan triet'));
+      const answer = await t.fake.waitFor('answerInlineQuery', undefined, { after: mark });
+      expect(answer.response.ok, JSON.stringify(answer.response)).toBe(true);
+      const results = answer.params.results as { id: string; input_message_content: { message_text: string } }[];
+      const shared = results.find((r) => r.id === `meeting:${m.id}`)!.input_message_content.message_text;
+      expect(shared.endsWith('</b>…')).toBe(true);
+      expect(visible(shared).length).toBeLessThanOrEqual(4096);
     });
 
     it('a meeting with a long topic and agenda: its announcement reaches the group and every member in balanced parts, RSVP buttons under the last', async () => {

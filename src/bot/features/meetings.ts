@@ -104,13 +104,17 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     if (m.documents.length === 0) return refuse(ctx, 'meeting-docs-none');
     await ctx.answerCallbackQuery();
     for (const d of m.documents) {
-      if (d.kind === 'photo') await ctx.replyWithPhoto(d.fileId, { caption: d.name || undefined });
+      // A photo's name is the caption it came with, which a Premium client may make longer than a bot may send.
+      if (d.kind === 'photo') await ctx.replyWithPhoto(d.fileId, { caption: d.name ? shortenLabel(d.name, PHOTO_NAME_MAX) : undefined });
       else await ctx.replyWithDocument(d.fileId);
     }
   });
 
   return composer;
 }
+
+/** Code points: at most twice as many UTF-16 units, within Telegram's 1,024 for a caption. */
+const PHOTO_NAME_MAX = 500;
 
 /**
  * The reason for an absence: a reply to the prompt sent after "❌ Vắng", and nothing else. Mounted
