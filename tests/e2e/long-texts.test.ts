@@ -234,6 +234,28 @@ describe('long texts (end to end)', () => {
       expect(visible(question.params.text)).toContain(words(title).at(-1));
     });
 
+    it("a meeting photo whose caption (its name) is longer than a bot may send goes with a shortened caption", async () => {
+      const draft = t.services.meetings.createDraft(
+        {
+          branchId: bloc.cell.id,
+          kind: 'regular',
+          title: 'Sinh hoạt chi bộ tháng 12',
+          startsAt: at('2026-12-03 14:30'),
+          documents: [{ fileId: 'PHOTO-1', name: 'Sơ đồ hội trường '.repeat(120), kind: 'photo' }],
+        },
+        bloc.cellSecretary.id,
+        SYSTEM,
+      );
+      const m = t.services.meetings.confirm(draft.id, bloc.cellSecretary.id, SYSTEM);
+      expect(m.ok).toBe(true);
+      const card = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellMember.id && buttonsOf(p).some((b) => b.callback_data === `doc:${draft.id}`));
+      const mark = t.fake.mark();
+      await t.press(cellMember, card.response.result as Message, `doc:${draft.id}`);
+      const photo = await t.fake.waitFor('sendPhoto', (p) => p.chat_id === cellMember.id, { after: mark });
+      expect(photo.response.ok, JSON.stringify(photo.response)).toBe(true);
+      expect(String(photo.params.caption)).toMatch(/^Sơ đồ hội trường .*…$/);
+    });
+
     it('shared inline, a meeting card too long for one message is cut (balanced) and marked "…"', async () => {
       const title = longTitle();
       const m = schedule({ title: `Hội nghị quán triệt ${title}`, agenda: 'Kiểm điểm '.repeat(300) });
