@@ -137,7 +137,7 @@ describe('notices (end to end)', () => {
     const text = String(report.params.text);
     expect(text).toContain('Đã gửi: 1');
     expect(text).toContain('Không gửi được: 1');
-    expect(text).toContain('Hoàng Minh Em: 403: Forbidden: bot was blocked by the user');
+    expect(text).toContain('Hoàng Minh Em: người nhận đã chặn bot');
     expect(text).toContain('Chưa liên kết Telegram (không nhận được tin nhắn riêng): 1');
     expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
     const audit = t.services.audit.recent(20).find((e) => e.action === 'notice.send');
