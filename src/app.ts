@@ -19,6 +19,7 @@ import type { BotContext } from './bot/context.js';
 import type { BotDeps } from './bot/deps.js';
 import { Translator } from './bot/i18n.js';
 import { NoticeProgress } from './bot/notice-progress.js';
+import { DeliveryFailureRenderer } from './bot/render/delivery.js';
 import { IndicatorRenderer } from './bot/render/indicators.js';
 import { MeetingRenderer } from './bot/render/meeting.js';
 import { NoticeRenderer } from './bot/render/notice.js';
@@ -71,6 +72,7 @@ export function createApp(config: Config, options: AppOptions): App {
     noticeMessages: new NoticeRenderer(translator),
     meetingMessages: new MeetingRenderer(translator, config.timeZone),
     indicatorMessages: new IndicatorRenderer(translator, config.timeZone),
+    deliveryFailureMessages: new DeliveryFailureRenderer(translator, config.timeZone),
     timeZone: config.timeZone,
     onEnqueue: () => wakeSender(),
   });
@@ -89,6 +91,7 @@ export function createApp(config: Config, options: AppOptions): App {
         else services.chats.markRemoved(chatId, SYSTEM);
       },
       migrated: (oldChatId, newChatId) => void services.chats.migrate(oldChatId, newChatId, SYSTEM),
+      failed: (row, description) => void services.deliveryFailures.report(row, description),
     },
   });
   wakeSender = () => sender.wake();

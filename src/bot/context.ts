@@ -3,7 +3,8 @@
  */
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { Api, Context, LazySessionFlavor } from 'grammy';
-import type { Update } from 'grammy/types';
+import type { InlineKeyboardMarkup, Update } from 'grammy/types';
+import type { OutboxKind } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../services/members.js';
 import type { Locale, Translate } from './i18n.js';
@@ -18,6 +19,14 @@ export interface SessionData {
   interrupted?: { messageId: number; update: Update };
 }
 
+export interface OutgoingMessage {
+  kind: OutboxKind;
+  /** Telegram HTML: the text, or the caption of the file. */
+  text: string;
+  fileId?: string | null;
+  replyMarkup?: InlineKeyboardMarkup;
+}
+
 export type ReplyOptions = Omit<NonNullable<Parameters<Api['sendMessage']>[2]>, 'parse_mode'>;
 
 export interface AppFlavor {
@@ -26,8 +35,13 @@ export interface AppFlavor {
   locale: Locale;
   t: Translate;
   log: Logger;
-  /** Replies with HTML, split at line breaks when over Telegram's 4,096 characters. */
+  /** Replies with HTML, split into balanced parts when over Telegram's 4,096 characters; buttons under the last. */
   replyHtml(text: Html, options?: ReplyOptions): Promise<void>;
+  /**
+   * Replies with a message exactly as the outbox delivers it (a notice, its preview): a file with
+   * its caption or a text, in as many parts as it needs (src/delivery/parts.ts).
+   */
+  replyMessage(message: OutgoingMessage): Promise<void>;
 }
 
 /** The context inside conversations (no session or conversation controls there). */

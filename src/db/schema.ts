@@ -254,7 +254,13 @@ export const outbox = sqliteTable(
     /** Not before this instant: the due time of a reminder, or the next retry. */
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     lastError: text('last_error'),
+    /** Telegram's id of the last message sent for it (the part with the buttons, when it was split). */
     telegramMessageId: integer('telegram_message_id'),
+    /**
+     * A message too long for one Telegram message goes as several parts, in order, from this one
+     * row (src/delivery/parts.ts): how many have gone so far. A retry resumes at the next part.
+     */
+    partsSent: integer('parts_sent').notNull().default(0),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     /** When it was meant to go; sent more than a minute later, `lateNote` is appended. */
     dueAt: integer('due_at', { mode: 'timestamp_ms' }),

@@ -73,7 +73,11 @@ export class Outbox {
     return inserted;
   }
 
-  /** Pending rows due by `now`, most urgent first, leaving out the chats in `exceptChats`. */
+  /**
+   * Pending rows due by `now`, most urgent first, leaving out the chats in `exceptChats`, and the
+   * other messages of a chat while one of its long messages is half sent (waiting for a retry of
+   * its next part), so that nothing lands between its parts.
+   */
   due(now: Date, limit: number, exceptChats: readonly number[] = []): OutboxRow[] {
     return this.db
       .select()
@@ -83,6 +87,7 @@ export class Outbox {
           eq(outbox.status, 'pending'),
           lte(outbox.nextAttemptAt, now),
           exceptChats.length > 0 ? notInArray(outbox.chatId, [...exceptChats]) : undefined,
+          sql`not exists (select 1 from ${outbox} as begun where begun.chat_id = ${outbox.chatId} and begun.status = 'pending' and begun.parts_sent > 0 and begun.id <> ${outbox.id})`,
         ),
       )
       .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
@@ -112,6 +117,19 @@ export class Outbox {
     this.db
       .update(outbox)
       .set({ status: 'sent', telegramMessageId, sentAt: this.clock.now(), lastError: null })
+      .where(eq(outbox.id, id))
+      .run();
+  }
+
+  /**
+   * One part of a long message went out: the row waits for its next part. It keeps its place in the
+   * queue and goes before anything else to the chat, so no other message lands between its parts;
+   * a message begun is finished even past its expiry. Attempts start again for the next part.
+   */
+  markPartSent(id: number, partsSent: number): void {
+    this.db
+      .update(outbox)
+      .set({ status: 'pending', partsSent, priority: PRIORITY.urgent, attempts: 0, lastError: null, expiresAt: null })
       .where(eq(outbox.id, id))
       .run();
   }

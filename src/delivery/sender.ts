@@ -9,6 +9,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Outbox, OutboxRow } from './outbox.js';
+import { LATE_NOTE_SEPARATOR, type MessagePart, messageParts } from './parts.js';
 import { Pacer, type PacingLimits, TELEGRAM_LIMITS } from './pacing.js';
 
 export interface DeliveryHooks {
@@ -16,6 +17,8 @@ export interface DeliveryHooks {
   unreachable(chatId: number, description: string): void;
   /** A group was upgraded: its link must follow. */
   migrated(oldChatId: number, newChatId: number): void;
+  /** The message was given up as failed (a 400, or out of attempts): whoever caused it should hear. */
+  failed?(row: OutboxRow, description: string): void;
 }
 
 export interface SenderOptions {
@@ -151,9 +154,11 @@ export class Sender {
 
   private async deliver(row: OutboxRow): Promise<void> {
     const { outbox, logger, clock } = this.#o;
+    const parts = messageParts(row);
+    const index = Math.min(row.partsSent, parts.length - 1);
     let messageId: number;
     try {
-      messageId = (await this.call(row)).message_id;
+      messageId = (await this.call(row, parts[index]!)).message_id;
     } catch (error) {
       const now = clock.now().getTime();
       if (error instanceof GrammyError) {
@@ -178,22 +183,27 @@ export class Sender {
         } else if (error.error_code >= 500) {
           this.retryLater(row, now, description);
         } else {
-          this.stats.failed++;
-          outbox.markFailed(row.id, description);
+          this.fail(row, description);
           logger.warn({ outbox_id: row.id, chat_id: row.chatId, description }, 'message refused by Telegram');
         }
       } else if (error instanceof HttpError) {
         this.retryLater(row, now, `network: ${error.message}`);
       } else {
-        this.stats.failed++;
-        outbox.markFailed(row.id, String(error));
+        this.fail(row, String(error));
         logger.error({ err: error, outbox_id: row.id }, 'message could not be sent');
       }
       return;
     }
     // Outside the try: a failure to record a message that did go out must not mark it failed.
-    outbox.markSent(row.id, messageId);
+    if (index < parts.length - 1) outbox.markPartSent(row.id, index + 1);
+    else outbox.markSent(row.id, messageId);
     this.stats.sent++;
+  }
+
+  private fail(row: OutboxRow, description: string): void {
+    this.stats.failed++;
+    this.#o.outbox.markFailed(row.id, description);
+    this.hook('failed', () => this.#o.hooks.failed?.(row, description));
   }
 
   /** A hook's failure is logged, never allowed to stop delivery or leave a row in 'sending'. */
@@ -208,8 +218,7 @@ export class Sender {
   private retryLater(row: OutboxRow, now: number, description: string): void {
     const attempts = row.attempts + 1;
     if (attempts >= this.#o.maxAttempts) {
-      this.stats.failed++;
-      this.#o.outbox.markFailed(row.id, description);
+      this.fail(row, description);
       return;
     }
     this.stats.retried++;
@@ -217,18 +226,19 @@ export class Sender {
     this.#o.outbox.retryAt(row.id, new Date(now + backoff), description);
   }
 
-  private call(row: OutboxRow) {
+  /** Sends one part of the row; the buttons and a late note go with the last part. */
+  private call(row: OutboxRow, part: MessagePart) {
     const api = this.#o.api;
-    const reply_markup = (row.replyMarkup as InlineKeyboardMarkup | null) ?? undefined;
-    const late = row.dueAt && row.lateNote && this.#o.clock.now().getTime() - row.dueAt.getTime() > LATE_AFTER_MS;
-    if (late) row = { ...row, text: `${row.text}\n\n${row.lateNote}` };
-    switch (row.kind) {
+    const reply_markup = part.last ? ((row.replyMarkup as InlineKeyboardMarkup | null) ?? undefined) : undefined;
+    const late = part.last && row.dueAt && row.lateNote && this.#o.clock.now().getTime() - row.dueAt.getTime() > LATE_AFTER_MS;
+    const text = late ? `${part.text}${LATE_NOTE_SEPARATOR}${row.lateNote}` : part.text;
+    switch (part.kind) {
       case 'document':
-        return api.sendDocument(row.chatId, row.fileId!, { caption: row.text || undefined, parse_mode: 'HTML', reply_markup });
+        return api.sendDocument(row.chatId, row.fileId!, { caption: text || undefined, parse_mode: 'HTML', reply_markup });
       case 'photo':
-        return api.sendPhoto(row.chatId, row.fileId!, { caption: row.text || undefined, parse_mode: 'HTML', reply_markup });
+        return api.sendPhoto(row.chatId, row.fileId!, { caption: text || undefined, parse_mode: 'HTML', reply_markup });
       case 'text':
-        return api.sendMessage(row.chatId, row.text, {
+        return api.sendMessage(row.chatId, text, {
           parse_mode: 'HTML',
           reply_markup,
           link_preview_options: { is_disabled: true },

@@ -5,6 +5,7 @@ import { BlocService } from './bloc.js';
 import { BranchService } from './branches.js';
 import { Outbox } from '../delivery/outbox.js';
 import { ChatService } from './chats.js';
+import { type DeliveryFailureMessages, DeliveryFailureService } from './delivery-failures.js';
 import { ExportService } from './export.js';
 import { ImportService } from './import.js';
 import { type IndicatorMessages, IndicatorService } from './indicators.js';
@@ -30,6 +31,7 @@ export interface Services {
   meetingNotifier: MeetingNotifier;
   indicators: IndicatorService;
   search: SearchService;
+  deliveryFailures: DeliveryFailureService;
 }
 
 export interface ServiceOptions {
@@ -39,6 +41,8 @@ export interface ServiceOptions {
   meetingMessages?: MeetingMessages;
   /** How reporting nudges read; only needed where they are sent. */
   indicatorMessages?: IndicatorMessages;
+  /** How reports of undeliverable messages read; only needed where messages are sent. */
+  deliveryFailureMessages?: DeliveryFailureMessages;
   /** The bloc's time zone (default Asia/Ho_Chi_Minh). */
   timeZone?: string;
   /** Called when messages were put into the outbox (wakes the sender). */
@@ -84,6 +88,14 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     meetings,
     meetingNotifier,
     search: new SearchService(db, branches),
+    deliveryFailures: new DeliveryFailureService(
+      db,
+      clock,
+      outbox,
+      meetings,
+      required(options.deliveryFailureMessages, 'Delivery failure messages'),
+      () => options.onEnqueue?.(),
+    ),
     indicators: new IndicatorService(
       db,
       clock,

@@ -279,6 +279,7 @@ export class MeetingNotifier implements MeetingChangeListener {
         .set({
           status: 'pending',
           text: item.text,
+          partsSent: 0,
           replyMarkup: item.replyMarkup ?? null,
           nextAttemptAt: item.notBefore ?? this.clock.now(),
           dueAt: item.dueAt ?? null,

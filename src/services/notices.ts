@@ -30,7 +30,7 @@ import type { Member } from './members.js';
 export type Notice = typeof notices.$inferSelect;
 export const NOTICE_SOURCE = 'notice';
 const NOTICE_NUDGE_SOURCE = 'notice-nudge';
-const NOTICE_REPORT_SOURCE = 'notice-report';
+export const NOTICE_REPORT_SOURCE = 'notice-report';
 
 export interface RenderedMessage {
   text: string;

@@ -6,7 +6,8 @@
  * message_id, chat objects by id range, from = bot, reply_to_message, echoed inline keyboards);
  * sendMediaGroup; copyMessage/copyMessages/forwardMessage/forwardMessages; editMessageText /
  * editMessageCaption / editMessageReplyMarkup with "message is not modified"; deleteMessage(s);
- * answerCallbackQuery/answerInlineQuery (each query id answerable once); set/get/deleteMyCommands
+ * answerCallbackQuery/answerInlineQuery (each query id answerable once; an inline result's
+ * message text is checked like a sent message's); set/get/deleteMyCommands
  * per scope+language; webhooks; chat menu button; sendChatAction; getChat; getChatMember(s);
  * leaveChat; getFile. Any other method answers `true`.
  *
@@ -124,7 +125,7 @@ export class BotApi {
       deleteMessage: (p) => this.deleteMessage(p),
       deleteMessages: (p) => this.deleteMessages(p),
       answerCallbackQuery: (p) => this.answerQuery(getString(p, 'callback_query_id')),
-      answerInlineQuery: (p) => this.answerQuery(getString(p, 'inline_query_id')),
+      answerInlineQuery: (p) => this.checkInlineResults(p) ?? this.answerQuery(getString(p, 'inline_query_id')),
       setMyCommands: (p) => this.setMyCommands(p),
       deleteMyCommands: (p) => (this.commands.delete(scopeKey(p.scope, p.language_code)), ok(true)),
       getMyCommands: (p) => ok(this.commands.get(scopeKey(p.scope, p.language_code)) ?? []),
@@ -409,6 +410,18 @@ export class BotApi {
   }
 
   // ---- queries, commands, webhook ----
+
+  /** The text a result would send is checked like a message's (formatting, 4,096 characters). */
+  private checkInlineResults(p: Params): ApiResponse | undefined {
+    const results = Array.isArray(p.results) ? p.results : [];
+    for (const r of results) {
+      const content = isRecord(r) && isRecord(r.input_message_content) ? r.input_message_content : undefined;
+      if (!content || content.message_text === undefined) continue;
+      const text = checkMessageText({ text: content.message_text, parse_mode: content.parse_mode }, this.strict);
+      if (!text.ok) return text.error;
+    }
+    return undefined;
+  }
 
   private answerQuery(id: string | undefined): ApiResponse {
     return id !== undefined && this.store.answerQuery(id) ? ok(true) : badRequest(TG.queryTooOld);

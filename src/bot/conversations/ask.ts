@@ -13,6 +13,7 @@ import type { Conversation } from '@grammyjs/conversations';
 import type { Clock } from '../../clock.js';
 import { parseVietnameseDateTime } from '../../domain/datetime-parse.js';
 import { isPlainLookup } from '../../domain/intent.js';
+import { inputLength } from '../../domain/limits.js';
 import { formatDateTime } from '../../domain/time.js';
 import { callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext, InnerContext, SessionData } from '../context.js';
@@ -142,5 +143,22 @@ export async function askFutureTime(conversation: Convo, ctx: InnerContext, ques
       continue;
     }
     return { at: parsed.at.getTime(), ctx: reply };
+  }
+}
+
+/** At most `max` characters, or `tooLongKey` (with { $length } and { $max }) says so and the question waits again. */
+export interface TextLimit {
+  max: number;
+  tooLongKey: string;
+}
+
+/** A typed answer: any text but a command or a plain lookup (see ask), within `limit` when given. */
+export async function askText(conversation: Convo, q: AskOptions, ctx: InnerContext, question: Html, limit?: TextLimit) {
+  await ctx.replyHtml(question);
+  for (;;) {
+    const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), q);
+    const text = answer.message!.text!.trim();
+    if (!limit || inputLength(text) <= limit.max) return { text, ctx: answer };
+    await answer.replyHtml(answer.t(limit.tooLongKey, { length: inputLength(text), max: limit.max }));
   }
 }

@@ -17,7 +17,7 @@ import type { InnerContext } from '../context.js';
 import { ask, askFutureTime, type AskOptions, type Convo, isPlainText } from './ask.js';
 import type { BotDeps } from '../deps.js';
 import { entitiesToHtml, htmlVisibleLength } from '../render/entities.js';
-import { Html, htmlToPlain, joinHtml } from '../render/html.js';
+import { Html, htmlToPlain, joinHtml, TELEGRAM_TEXT_LIMIT } from '../render/html.js';
 import { NoticeRenderer } from '../render/notice.js';
 import { actorOf } from '../features/chat-tracking.js';
 
@@ -25,10 +25,12 @@ export const BROADCAST_CONVERSATION = 'broadcast';
 export const CONFIRM = 'nok';
 export const DISCARD = 'nno';
 
-const TEXT_LIMIT = 4096;
-const CAPTION_LIMIT = 1024;
-/** Room kept for the header above the notice. */
-const HEADER_ROOM = 80;
+/**
+ * The longest notice, as Telegram counts it: one message with room for the header above it. A
+ * caption may be as long (a Premium client sends longer ones than Telegram lets a bot send): what
+ * does not fit under the file follows it as a text (src/delivery/parts.ts).
+ */
+const BODY_LIMIT = TELEGRAM_TEXT_LIMIT - 80;
 
 type Content = { kind: 'text' | 'document' | 'photo'; body: string; fileId: string | null; title: string };
 
@@ -53,6 +55,14 @@ function askText(conversation: Convo, q: AskOptions, question: Html): Promise<In
   >;
 }
 
+/** Refuses a notice longer than BODY_LIMIT, saying how long it is and may be. */
+async function tooLong(ctx: InnerContext, body: string): Promise<boolean> {
+  const length = htmlVisibleLength(body);
+  if (length <= BODY_LIMIT) return false;
+  await ctx.replyHtml(ctx.t('broadcast-too-long', { length, max: BODY_LIMIT }));
+  return true;
+}
+
 function titleOf(html: string): string {
   const plain = htmlToPlain(new Html(html)).replace(/\s+/g, ' ').trim();
   return shortenLabel(plain);
@@ -73,19 +83,11 @@ export function createBroadcastConversation(deps: BotDeps) {
       let content: Content;
       if (msg.text !== undefined) {
         const body = entitiesToHtml(msg.text, msg.entities).value;
-        const length = htmlVisibleLength(body);
-        if (length > TEXT_LIMIT - HEADER_ROOM) {
-          await reply.replyHtml(reply.t('broadcast-too-long', { length, max: TEXT_LIMIT - HEADER_ROOM }));
-          continue;
-        }
+        if (await tooLong(reply, body)) continue;
         content = { kind: 'text', body, fileId: null, title: titleOf(body) };
       } else if (msg.document || msg.photo) {
         const body = entitiesToHtml(msg.caption ?? '', msg.caption_entities).value;
-        const length = htmlVisibleLength(body);
-        if (length > CAPTION_LIMIT - HEADER_ROOM) {
-          await reply.replyHtml(reply.t('broadcast-caption-too-long', { length, max: CAPTION_LIMIT - HEADER_ROOM }));
-          continue;
-        }
+        if (await tooLong(reply, body)) continue;
         const fileId = msg.document ? msg.document.file_id : msg.photo!.at(-1)!.file_id;
         const name = msg.document?.file_name ?? '';
         content = { kind: msg.document ? 'document' : 'photo', body, fileId, title: titleOf(body) || name || '📎' };
@@ -262,10 +264,7 @@ export function createBroadcastConversation(deps: BotDeps) {
     // The preview: the very message recipients get, in the author's language.
     const preview = renderer.notice(draft, draft.author, ctx.locale);
     await ctx.replyHtml(ctx.t('broadcast-preview-intro'));
-    const previewOptions = { parse_mode: 'HTML' as const, reply_markup: preview.replyMarkup };
-    if (content.kind === 'document') await ctx.replyWithDocument(content.fileId!, { caption: preview.text, ...previewOptions });
-    else if (content.kind === 'photo') await ctx.replyWithPhoto(content.fileId!, { caption: preview.text, ...previewOptions });
-    else await ctx.reply(preview.text, { ...previewOptions, link_preview_options: { is_disabled: true } });
+    await ctx.replyMessage({ kind: content.kind, fileId: content.fileId, text: preview.text, replyMarkup: preview.replyMarkup });
 
     const scopeText = describeAudience(ctx, draft.scopeKind, draft.scopeNames, finalAudience);
     const summary = ctx.t('broadcast-summary', {

@@ -7,6 +7,7 @@ import { InlineKeyboard } from 'grammy';
 import { MEETING_KINDS, type MeetingDocument, type MeetingKind } from '../../db/schema.js';
 import { describeExamples } from '../../domain/datetime-parse.js';
 import type { RecurrenceRule, Weekday } from '../../domain/recurrence.js';
+import { INPUT_LIMITS } from '../../domain/limits.js';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
 import { localParts } from '../../domain/time.js';
@@ -17,11 +18,13 @@ import type { BotDeps } from '../deps.js';
 import { type Html, htmlToPlain } from '../render/html.js';
 import { kindLabel, meetingCard } from '../render/meeting.js';
 import { actorOf } from '../features/chat-tracking.js';
-import { ask, askFutureTime, type AskOptions, type Convo, isPlainText } from './ask.js';
+import { ask, askFutureTime, type AskOptions, askText, type Convo, type TextLimit } from './ask.js';
 
 export const CREATE_MEETING_CONVERSATION = 'create-meeting';
 export const CONFIRM_MEETING = 'mk';
 export const DISCARD_MEETING = 'mkx';
+
+export const LOCATION_LIMIT: TextLimit = { max: INPUT_LIMITS.meetingLocation, tooLongKey: 'create-location-too-long' };
 
 const STEP = 'tl';
 const choice = (step: string, value: string | number) => callbackData(STEP, step, value);
@@ -33,13 +36,6 @@ async function pick(conversation: Convo, q: AskOptions, ctx: InnerContext, step:
   const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, q);
   await answer.answerCallbackQuery();
   return { value: pattern.exec(answer.callbackQuery!.data!)![1]!, ctx: answer };
-}
-
-/** A typed answer: any text but a command or a plain lookup (see ask). */
-async function askText(conversation: Convo, q: AskOptions, ctx: InnerContext, question: Html) {
-  await ctx.replyHtml(question);
-  const answer = await ask(conversation, isPlainText, (c) => c.replyHtml(question), q);
-  return { text: answer.message!.text!.trim(), ctx: answer };
 }
 
 const KIND_CHOICES: Array<{ kind: MeetingKind; combined: boolean; key: string }> = [
@@ -180,13 +176,19 @@ export function createMeetingConversation(deps: BotDeps) {
     const branch = await askBranch(conversation, kindAnswer.ctx);
     const time = await askTime(conversation, branch.ctx);
     const duration = await askDuration(conversation, time.ctx, defaultDuration(kind.kind, kind.combined));
-    const location = await askText(conversation, asking, duration.ctx, duration.ctx.t('create-ask-location'));
+    const location = await askText(conversation, asking, duration.ctx, duration.ctx.t('create-ask-location'), LOCATION_LIMIT);
     const p = localParts(new Date(time.at), tz);
     const month = `${String(p.month).padStart(2, '0')}/${p.year}`;
     const kindName = kindLabel(location.ctx.t, { kind: kind.kind, combinedThematic: kind.combined });
     const defaultTitle = htmlToPlain(kind.kind === 'regular' ? location.ctx.t('create-default-title-month', { kind: kindName, month }) : kindName);
-    const title = await askText(conversation, asking, location.ctx, location.ctx.t('create-ask-title', { default: defaultTitle }));
-    const agenda = await askText(conversation, asking, title.ctx, title.ctx.t('create-ask-agenda'));
+    const title = await askText(conversation, asking, location.ctx, location.ctx.t('create-ask-title', { default: defaultTitle }), {
+      max: INPUT_LIMITS.meetingTitle,
+      tooLongKey: 'create-title-too-long',
+    });
+    const agenda = await askText(conversation, asking, title.ctx, title.ctx.t('create-ask-agenda'), {
+      max: INPUT_LIMITS.meetingAgenda,
+      tooLongKey: 'create-agenda-too-long',
+    });
     const documents = await askDocuments(conversation, asking, agenda.ctx);
     const repeat = await askRepeat(conversation, documents.ctx, new Date(time.at));
     ctx = repeat.ctx;

@@ -9,6 +9,7 @@
 import { InlineKeyboard } from 'grammy';
 import { parseTypedFigures } from '../../domain/indicator-columns.js';
 import { aggregate, formatPeriod, formatTerm, isDueIn, MAX_FIGURE, type Period } from '../../domain/indicators.js';
+import { INPUT_LIMITS } from '../../domain/limits.js';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
 import { isPercentKind, type RefusalReason, type ReportWarning } from '../../services/indicators.js';
@@ -18,7 +19,7 @@ import type { BotDeps } from '../deps.js';
 import { actorOf } from '../features/chat-tracking.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
 import { figure, formatNumber, targetText } from '../render/indicators.js';
-import { ask, type AskOptions, type Convo, isPlainText } from './ask.js';
+import { ask, type AskOptions, askText, type Convo, isPlainText } from './ask.js';
 
 export const REPORT_CONVERSATION = 'report';
 const CANCELLED = 'report-cancelled';
@@ -121,10 +122,9 @@ export function createReportConversation(deps: BotDeps) {
           previous: formatNumber(refused.previous?.numerator ?? 0, ctx.locale),
           example: noteExample,
         });
-        await ctx.replyHtml(q);
-        const noteReply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), asking);
-        ctx = noteReply;
-        note = noteReply.message!.text!.trim();
+        const noteReply = await askText(conversation, asking, ctx, q, { max: INPUT_LIMITS.reportNote, tooLongKey: 'report-note-too-long' });
+        ctx = noteReply.ctx;
+        note = noteReply.text;
       }
 
       const check = await conversation.external(() => {

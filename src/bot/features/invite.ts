@@ -6,6 +6,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Role } from '../../db/schema.js';
 import { isOffice, parseRole } from '../../domain/roles.js';
+import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
 import { foldVietnamese, shortenLabel } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import type { Actor } from '../../services/actor.js';
@@ -28,11 +29,15 @@ type InvitePlan =
   | { type: 'member'; name: string; branch: string; code: string; expiresAt: number }
   | { type: 'branch'; branch: string; role: Role; code: string; expiresAt: number }
   | { type: 'choose'; query: string; candidates: { id: number; label: string }[] }
-  | { type: 'error'; key: string; args: Record<string, string> };
+  | { type: 'error'; key: string; args: Record<string, string | number> };
 
 const BRANCH_WORDS = new Set(['chibo', 'branch']);
 
 function planInvite(services: Services, member: Member, input: string, actor: Actor): InvitePlan {
+  const length = inputLength(input.trim());
+  if (length > INPUT_LIMITS.inviteQuery) {
+    return { type: 'error', key: 'invite-query-too-long', args: { length, max: INPUT_LIMITS.inviteQuery } };
+  }
   const words = input.trim().split(/\s+/).filter(Boolean);
   const first = foldVietnamese(words[0] ?? '');
   const second = foldVietnamese(words[1] ?? '');

@@ -6,6 +6,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { AttendanceStatus } from '../../db/schema.js';
 import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
+import { INPUT_LIMITS } from '../../domain/limits.js';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
 import { formatDateTime, localParts } from '../../domain/time.js';
@@ -13,12 +14,13 @@ import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext, InnerContext } from '../context.js';
-import { ask, type AskOptions, type Convo, isPlainText } from '../conversations/ask.js';
+import { ask, type AskOptions, askText, type Convo, isPlainText } from '../conversations/ask.js';
 import {
   askDocuments,
   CONFIRM_MEETING,
   CREATE_MEETING_CONVERSATION,
   DISCARD_MEETING,
+  LOCATION_LIMIT,
 } from '../conversations/create-meeting.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse, requireLeader } from '../guards.js';
@@ -185,7 +187,9 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
       kb.text(shortenLabel(`${ICON[state]} ${r.fullName}${hint}`), callbackData(ATT_MARK, m.id, r.memberId)).row();
     }
     kb.text(htmlToPlain(ctx.t('att-finish')), callbackData(ATT_FINISH, m.id));
-    const text = joinHtml([ctx.t('att-title', { title: m.title, when: formatDateTime(m.startsAt, tz) }), ctx.t('att-help')]);
+    // The sheet is edited in place, never split: a title from before the limit is shortened.
+    const title = shortenLabel(m.title, INPUT_LIMITS.meetingTitle);
+    const text = joinHtml([ctx.t('att-title', { title, when: formatDateTime(m.startsAt, tz) }), ctx.t('att-help')]);
     return { text, keyboard: kb };
   }
 
@@ -293,11 +297,9 @@ export function createEditMeetingConversation(deps: BotDeps) {
         break;
       }
     } else if (what === 'place') {
-      const q = ctx.t('edit-ask-new-location');
-      await ctx.replyHtml(q);
-      const reply = await ask(conversation, isPlainText, (c) => c.replyHtml(q), editing);
-      ctx = reply;
-      const location = reply.message!.text!.trim();
+      const reply = await askText(conversation, editing, ctx, ctx.t('edit-ask-new-location'), LOCATION_LIMIT);
+      ctx = reply.ctx;
+      const location = reply.text;
       await conversation.external((outer) => void meetings.edit(id, { location }, actorOf(outer)));
     } else if (what === 'docs') {
       const added = await askDocuments(conversation, editing, ctx);

@@ -5,9 +5,10 @@
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { createEvents, type EventAttributes } from 'ics';
+import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
 import { findRangePhrase, formatDayRange, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
-import { searchWords } from '../../domain/text.js';
+import { searchWords, shortenLabel } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
 import type { Meeting } from '../../services/meetings.js';
 import type { Member } from '../../services/members.js';
@@ -84,7 +85,9 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t(yes === 1 ? 'meeting-rsvp-yes' : 'meeting-rsvp-no')) });
     if (yes !== 1) {
       // Ask for the reason privately, wherever the button was pressed; only a reply to this prompt is the reason.
-      const text = ctx.t('meeting-rsvp-ask-reason', { title: m.title, when: formatDateTime(m.startsAt, tz) });
+      // The prompt cannot be split (its id is what a reply names): a title from before the limit is shortened.
+      const title = shortenLabel(m.title, INPUT_LIMITS.meetingTitle);
+      const text = ctx.t('meeting-rsvp-ask-reason', { title, when: formatDateTime(m.startsAt, tz) });
       const placeholder = htmlToPlain(ctx.t('meeting-rsvp-reason-placeholder'));
       const prompt = await ctx.api
         .sendMessage(ctx.from.id, text.value, { parse_mode: 'HTML', reply_markup: { force_reply: true, input_field_placeholder: placeholder } })
@@ -101,13 +104,17 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     if (m.documents.length === 0) return refuse(ctx, 'meeting-docs-none');
     await ctx.answerCallbackQuery();
     for (const d of m.documents) {
-      if (d.kind === 'photo') await ctx.replyWithPhoto(d.fileId, { caption: d.name || undefined });
+      // A photo's name is the caption it came with, which a Premium client may make longer than a bot may send.
+      if (d.kind === 'photo') await ctx.replyWithPhoto(d.fileId, { caption: d.name ? shortenLabel(d.name, PHOTO_NAME_MAX) : undefined });
       else await ctx.replyWithDocument(d.fileId);
     }
   });
 
   return composer;
 }
+
+/** Code points: at most twice as many UTF-16 units, within Telegram's 1,024 for a caption. */
+const PHOTO_NAME_MAX = 500;
 
 /**
  * The reason for an absence: a reply to the prompt sent after "❌ Vắng", and nothing else. Mounted
@@ -122,7 +129,9 @@ export function absenceReasonFeature(deps: BotDeps): Composer<BotContext> {
     if (promptId === undefined || !member || ctx.message.text.startsWith('/')) return next();
     const meeting = meetings.absenceForPrompt(member.id, promptId);
     if (!meeting) return next();
-    const reason = ctx.message.text.trim().slice(0, 500);
+    const reason = ctx.message.text.trim();
+    const max = INPUT_LIMITS.absenceReason;
+    if (inputLength(reason) > max) return ctx.replyHtml(ctx.t('meeting-rsvp-reason-too-long', { length: inputLength(reason), max }));
     meetings.rsvp(meeting.id, member.id, 'no', reason, actorOf(ctx));
     await ctx.replyHtml(ctx.t('meeting-rsvp-reason-saved', { reason, title: meeting.title }));
   });

@@ -123,10 +123,7 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
     // A recipient sees the notice again, with the button if still unacknowledged.
     const m = renderer.notice(notice, notices.authorLabel(notice), ctx.locale);
     const acked = notices.forMember(member.id, 50).find((n) => n.id === id)?.acknowledgedAt;
-    const options = { parse_mode: 'HTML' as const, reply_markup: acked ? undefined : m.replyMarkup };
-    if (notice.kind === 'document') await ctx.replyWithDocument(notice.fileId!, { caption: m.text, ...options });
-    else if (notice.kind === 'photo') await ctx.replyWithPhoto(notice.fileId!, { caption: m.text, ...options });
-    else await ctx.reply(m.text, { ...options, link_preview_options: { is_disabled: true } });
+    await ctx.replyMessage({ kind: notice.kind, fileId: notice.fileId, text: m.text, replyMarkup: acked ? undefined : m.replyMarkup });
   });
 
   function listNotices(ctx: BotContext): Promise<void> {

@@ -17,7 +17,7 @@ import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { refuse } from '../guards.js';
 import { renderBranchCard } from '../render/branch.js';
-import { Html, html, htmlToPlain, joinHtml } from '../render/html.js';
+import { Html, html, htmlToPlain, joinHtml, splitMessage, TELEGRAM_TEXT_LIMIT } from '../render/html.js';
 import { aggregateFigure, statusText } from '../render/indicators.js';
 import { meetingCard, meetingKeyboard } from '../render/meeting.js';
 import { NoticeRenderer } from '../render/notice.js';
@@ -50,7 +50,7 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
       id: `${h.kind}:${h.id}`,
       title: shortenLabel(h.title, 100),
       description: inlineDescription(deps, ctx, h),
-      input_message_content: { message_text: shareText(deps, ctx, h).value, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      input_message_content: { message_text: oneMessage(shareText(deps, ctx, h)), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     }));
     await ctx.answerInlineQuery(results, { cache_time: 10, is_personal: true });
   });
@@ -124,10 +124,8 @@ async function openItem(deps: BotDeps, ctx: BotContext, kind: SearchKind, id: nu
       const n = services.notices.get(id)!;
       const rendered = new NoticeRenderer(deps.translator).notice(n, services.notices.authorLabel(n), ctx.locale);
       const acked = services.notices.forMember(member.id, 100).find((x) => x.id === id)?.acknowledgedAt;
-      const options = { parse_mode: 'HTML' as const, reply_markup: acked || !services.notices.isRecipient(id, member.id) ? undefined : rendered.replyMarkup };
-      if (n.kind === 'document') return void (await ctx.replyWithDocument(n.fileId!, { caption: rendered.text, ...options }));
-      if (n.kind === 'photo') return void (await ctx.replyWithPhoto(n.fileId!, { caption: rendered.text, ...options }));
-      return void (await ctx.reply(rendered.text, { ...options, link_preview_options: { is_disabled: true } }));
+      const replyMarkup = acked || !services.notices.isRecipient(id, member.id) ? undefined : rendered.replyMarkup;
+      return ctx.replyMessage({ kind: n.kind, fileId: n.fileId, text: rendered.text, replyMarkup });
     }
     case 'indicator': {
       const indicator = services.indicators.getIndicator(id)!;
@@ -156,6 +154,12 @@ function inlineDescription(deps: BotDeps, ctx: BotContext, hit: SearchHit): stri
 }
 
 /** The card an inline result shares into a chat. */
+/** A shared card is one message: what does not fit is left out (the cut balanced) and marked "…". */
+function oneMessage(text: Html): string {
+  const parts = splitMessage(text.value, TELEGRAM_TEXT_LIMIT - 1);
+  return parts.length > 1 ? `${parts[0]}…` : text.value;
+}
+
 function shareText(deps: BotDeps, ctx: BotContext, hit: SearchHit): Html {
   const { services, config } = deps;
   switch (hit.kind) {

@@ -2,6 +2,7 @@ import type { MiddlewareFn } from 'grammy';
 import type { Services } from '../../services/index.js';
 import type { InnerContext } from '../context.js';
 import { negotiateLocale, type Translator } from '../i18n.js';
+import { messageParts } from '../../delivery/parts.js';
 import { splitMessage } from '../render/html.js';
 
 /**
@@ -20,6 +21,14 @@ export function appContext<C extends InnerContext>(services: Services, translato
         // Buttons belong under the last part only.
         const markup = i === chunks.length - 1 ? { reply_markup } : {};
         await ctx.reply(chunk, { link_preview_options: { is_disabled: true }, ...rest, ...markup, parse_mode: 'HTML' });
+      }
+    };
+    ctx.replyMessage = async (message) => {
+      for (const part of messageParts(message)) {
+        const options = { parse_mode: 'HTML' as const, reply_markup: part.last ? message.replyMarkup : undefined };
+        if (part.kind === 'document') await ctx.replyWithDocument(message.fileId!, { ...options, caption: part.text || undefined });
+        else if (part.kind === 'photo') await ctx.replyWithPhoto(message.fileId!, { ...options, caption: part.text || undefined });
+        else await ctx.reply(part.text, { ...options, link_preview_options: { is_disabled: true } });
       }
     };
     await next();

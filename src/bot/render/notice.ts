@@ -6,6 +6,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Locale } from '../../domain/locale.js';
 import type { DeliveryReport, Notice, NoticeMessages, RenderedMessage } from '../../services/notices.js';
 import { callbackData } from '../callback-data.js';
+import { failureText } from './delivery.js';
 import type { Translator } from '../i18n.js';
 import { Html, htmlToPlain, joinHtml } from './html.js';
 
@@ -43,11 +44,11 @@ export class NoticeRenderer implements NoticeMessages {
     const lines: Html[] = [t('notice-report-title', { title: n.title }), t('notice-report-sent', { sent: r.counts.sent })];
     if (r.unreachable.length) {
       lines.push(t('notice-report-unreachable', { count: r.unreachable.length }));
-      for (const u of r.unreachable.slice(0, 50)) lines.push(joinHtml(['  • ', u.label, ': ', u.reason], ''));
+      for (const u of r.unreachable.slice(0, 50)) lines.push(joinHtml(['  • ', u.label, ': ', failureText(t, u.reason)], ''));
     }
     if (r.failed.length) {
       lines.push(t('notice-report-failed', { count: r.failed.length }));
-      for (const f of r.failed.slice(0, 50)) lines.push(joinHtml(['  • ', f.label, ': ', f.reason], ''));
+      for (const f of r.failed.slice(0, 50)) lines.push(joinHtml(['  • ', f.label, ': ', failureText(t, f.reason)], ''));
     }
     if (r.notLinked) lines.push(t('notice-report-not-linked', { count: r.notLinked }));
     if (n.requireAck) lines.push(t('notice-report-ack', { id: String(n.id) }));
