@@ -214,7 +214,19 @@ export class MeetingService {
       endDate: series.endDate ?? undefined,
       timeZone: this.timeZone,
     };
-    const occurrences = occurrencesBetween(timing, now, new Date(end));
+    // Only the missing ones: an insert that the unique index ignores still uses up a meeting id
+    // (AUTOINCREMENT), and people type these numbers in /suahop and /huyhop.
+    const candidates = occurrencesBetween(timing, now, new Date(end));
+    if (candidates.length === 0) return 0;
+    const existing = new Set(
+      this.db
+        .select({ date: meetings.occurrenceDate })
+        .from(meetings)
+        .where(and(eq(meetings.seriesId, series.id), inArray(meetings.occurrenceDate, candidates.map((o) => o.date))))
+        .all()
+        .map((r) => r.date),
+    );
+    const occurrences = candidates.filter((o) => !existing.has(o.date));
     if (occurrences.length === 0) return 0;
     return this.db
       .insert(meetings)

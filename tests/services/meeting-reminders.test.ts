@@ -351,6 +351,19 @@ describe('MeetingNotifier (service level)', () => {
       expect(list.every((m) => m.startsAt.getUTCHours() === 2)).toBe(true);
     });
 
+    it('materialising again and again burns no meeting number: the next meeting gets the next small id', () => {
+      const first = schedule(at('2026-12-03 14:30'), { rule: { freq: 'monthly', day: 3 } });
+      const series = () => s.meetings.between(at('2026-11-01 00:00'), at('2027-06-01 00:00'), [bloc.cell.id], false);
+      expect(series().map((m) => m.id)).toEqual([first.id, first.id + 1]);
+      // The planner's job runs every 30 s: nothing new to add, and no id used up.
+      for (let i = 0; i < 20; i++) expect(s.meetings.materialiseAll()).toBe(0);
+      clock.set(at('2026-12-10 09:00'));
+      for (let i = 0; i < 5; i++) s.meetings.materialiseAll();
+      expect(series().map((m) => m.id)).toEqual([first.id, first.id + 1, first.id + 2]);
+      const single = schedule(at('2026-12-20 08:00'));
+      expect(single.id).toBe(first.id + 3);
+    });
+
     it('moving or cancelling one occurrence leaves the others alone', () => {
       const first = schedule(at('2026-12-03 14:30'), { rule: { freq: 'monthly', weekday: 4, nth: 1 } });
       const [, january] = s.meetings.between(clock.now(), at('2027-02-01 00:00'), [bloc.cell.id], false);
