@@ -5,6 +5,7 @@
  * /nhacnho. The clock is the TestBot's AdjustableClock: real time flows, tests jump it.
  */
 import type { Message, User } from 'grammy/types';
+import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdjustableClock } from '../../src/clock.js';
 import type { MeetingDocument, MeetingKind } from '../../src/db/schema.js';
@@ -509,14 +510,20 @@ describe('meetings (end to end)', () => {
       expect(t.services.meetings.rsvpOf(m.id, bloc.cellMember.id)?.response).toBe('no');
     });
 
-    it('/lichics sends a calendar file with the meetings in UTC', async () => {
+    it('/lichics sends a calendar file with the meetings in UTC, lines folded at 75 octets', async () => {
       const m = schedule(at('2026-12-03 14:30'), { title: 'Sinh hoạt chi bộ, tháng 12' });
+      const long = 'Sinh hoạt chuyên đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” quý IV năm 2026';
+      schedule(at('2026-12-04 14:00'), { title: long });
       schedule(at('2026-12-10 08:00'), { branchId: null, kind: 'briefing', title: 'Quán triệt nghị quyết' });
       const call = await t.sayCall(cellMember, privateChat(cellMember), '/lichics', 'sendDocument');
-      expect(String(call.params.caption)).toContain('Lịch họp sắp tới (2 cuộc họp)');
+      expect(String(call.params.caption)).toContain('Lịch họp sắp tới (3 cuộc họp)');
       const [file] = t.fake.uploadedFiles('sendDocument');
       expect(file!.file.filename).toBe('lich-hop.ics');
-      const ics = file!.data.toString('utf8').replace(/\r\n[ \t]/g, '');
+      const raw = file!.data.toString('utf8');
+      expect(Math.max(...raw.split('\r\n').map((l) => Buffer.byteLength(l, 'utf8')))).toBeLessThanOrEqual(75);
+      const events = new ICAL.Component(ICAL.parse(raw)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      expect(events.map((e) => e.summary)).toEqual(['Sinh hoạt chi bộ, tháng 12', long, 'Quán triệt nghị quyết']);
+      const ics = raw.replace(/\r\n[ \t]/g, '');
       expect(ics).toContain('BEGIN:VCALENDAR');
       expect(ics).toContain('DTSTART:20261203T073000Z'); // 14h30 in Hà Nội
       expect(ics).toContain('DTSTART:20261210T010000Z'); // 8h00
