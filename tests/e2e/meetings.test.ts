@@ -211,10 +211,11 @@ describe('meetings (end to end)', () => {
       ]);
       // A cell secretary has one branch: no question about it.
       const ask = await choose(cellSecretary, /^Sinh hoạt chi bộ định kỳ$/, 'Thời gian họp?');
-      expect(ask).toContain('14h30 3/12, 3/12/2026 14:30, 8h ngày mai, thứ Ba tuần sau 8h, 14:00 thứ 6');
+      // Examples made from today (Monday 23/11/2026), so every one of them is ahead.
+      expect(ask).toContain('14h30 26/11, 30/11/2026 14:30, 8h ngày mai, thứ Ba tuần sau 8h, 14:00 thứ 6');
       const gibberish = await type(cellSecretary, 'sớm nhất có thể', 'Chưa hiểu');
       expect(gibberish).toContain('Chưa hiểu “sớm nhất có thể”');
-      expect(gibberish).toContain('14h30 3/12');
+      expect(gibberish).toContain('14h30 26/11, 30/11/2026 14:30');
       expect(await type(cellSecretary, '8h hôm qua', 'đã qua')).toContain('8h00 22/11/2026 đã qua');
       expect(await type(cellSecretary, '14h30 3/12', 'Thời lượng?')).toContain('mặc định 90 phút');
       await choose(cellSecretary, /^90 phút$/, 'Địa điểm họp?');
@@ -556,7 +557,7 @@ describe('meetings (end to end)', () => {
 
       await type(cellSecretary, `/suahop ${m.id}`, 'Đồng chí muốn sửa nội dung nào của cuộc họp');
       await choose(cellSecretary, /^Thời gian$/, 'Thời gian mới?');
-      expect(await type(cellSecretary, 'khi nào rảnh', 'Chưa hiểu')).toContain('14h30 3/12');
+      expect(await type(cellSecretary, 'khi nào rảnh', 'Chưa hiểu')).toContain('14h30 5/12, 09/12/2026 14:30'); // from today, 02/12
       expect(await type(cellSecretary, '8h hôm qua', 'đã qua')).toBeTruthy();
       await type(cellSecretary, '15h 4/12', 'Đã cập nhật');
       expect(t.services.meetings.get(m.id)!.startsAt).toEqual(at('2026-12-04 15:00'));

@@ -205,7 +205,8 @@ export function createBroadcastConversation(deps: BotDeps) {
       .text(button(ctx, 'broadcast-when-later'), choice('when', 'later'));
     const answer = await pick(conversation, asking, ctx, 'when', ctx.t('broadcast-ask-when'), kb);
     if (answer.value !== 'later') return { at: null, ctx: answer.ctx };
-    const examples = describeExamples().slice(0, 3).join(', ');
+    const now = await conversation.external(() => asking.clock.now().getTime());
+    const examples = describeExamples(new Date(now), config.timeZone).slice(0, 3).join(', ');
     return askFutureTime(conversation, answer.ctx, answer.ctx.t('broadcast-ask-time', { examples }), {
       ...asking,
       timeZone: config.timeZone,

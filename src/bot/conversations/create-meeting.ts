@@ -112,8 +112,9 @@ export function createMeetingConversation(deps: BotDeps) {
     }
   }
 
-  function askTime(conversation: Convo, ctx: InnerContext): Promise<{ at: number; ctx: InnerContext }> {
-    const examples = describeExamples().join(', ');
+  async function askTime(conversation: Convo, ctx: InnerContext): Promise<{ at: number; ctx: InnerContext }> {
+    const now = await conversation.external(() => asking.clock.now().getTime());
+    const examples = describeExamples(new Date(now), tz).join(', ');
     return askFutureTime(conversation, ctx, ctx.t('create-ask-time', { examples }), {
       ...asking,
       timeZone: tz,

@@ -272,7 +272,8 @@ export function createEditMeetingConversation(deps: BotDeps) {
     const what = answer.callbackQuery!.data!.slice(3);
     ctx = answer;
     if (what === 'time') {
-      const examples = describeExamples().join(', ');
+      const today = await conversation.external(() => deps.clock.now().getTime());
+      const examples = describeExamples(new Date(today), tz).join(', ');
       for (;;) {
         const q = ctx.t('edit-ask-new-time', { examples });
         await ctx.replyHtml(q);
