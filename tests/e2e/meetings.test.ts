@@ -13,7 +13,7 @@ import type { RecurrenceRule } from '../../src/domain/recurrence.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import type { Meeting } from '../../src/services/meetings.js';
 import type { SentParams } from '../fake-telegram/server.js';
-import { documentMessage, group, privateChat, user } from '../fake-telegram/updates.js';
+import { documentMessage, group, migrateFromChatMessage, migrateToChatMessage, privateChat, supergroup, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
@@ -671,6 +671,64 @@ describe('meetings (end to end)', () => {
         at('2027-02-03 08:00'),
       ]);
     });
+
+    it.each(['the service messages', 'a 400 migrate_to_chat_id'])(
+      'a group upgraded to a supergroup while its reminder is queued gets that reminder once, and a later update once (%s)',
+      async (how) => {
+        const upgraded = supergroup(-1001000009300, cellGroup.title);
+        /** Waits until nothing of this meeting that is due is still waiting (a group gets one message per 3 s). */
+        const drained = async (m: Meeting) => {
+          for (let i = 0; i < 200; i++) {
+            const now = clock().now().getTime();
+            const waiting = t.services.outbox.rowsOf('meeting', m.id, ['pending', 'sending']).filter((r) => r.nextAttemptAt.getTime() <= now);
+            if (waiting.length === 0) return;
+            await sleep(100);
+          }
+          throw new Error('the outbox did not drain');
+        };
+        const m = schedule(at('2026-12-03 14:30'));
+        await announced(m); // sent to the basic group
+        clock().set(at('2026-12-02 14:28'));
+        plan();
+        expect(t.services.outbox.rowsOf('meeting', m.id, ['pending']).map((r) => r.chatId)).toContain(cellGroup.id);
+
+        t.fake.migrateChat(cellGroup.id, upgraded.id);
+        if (how === 'the service messages') {
+          t.fake.pushUpdate(migrateToChatMessage(cellGroup, upgraded.id));
+          t.fake.pushUpdate(migrateFromChatMessage(upgraded, cellGroup.id));
+          await t.settle();
+          expect(t.services.chats.get(upgraded.id)).toMatchObject({ branchId: bloc.cell.id, status: 'active' });
+        }
+        // The planner runs again and again while the reminder waits, before and after it is due.
+        plan();
+        clock().set(at('2026-12-02 14:30'));
+        plan();
+        await t.fake.waitFor('sendMessage', (p) => p.chat_id === upgraded.id && isReminder(p as SentParams));
+        for (let i = 0; i < 3; i++) {
+          clock().advance(30_000);
+          plan();
+          await drained(m);
+        }
+        expect(remindersTo(upgraded.id, m)).toHaveLength(1);
+        expect(remindersTo(cellMember.id, m)).toHaveLength(1);
+        expect(t.services.chats.get(cellGroup.id)?.status).toBe('migrated');
+
+        // Told under both ids (the announcement before, the reminder after): the move is told once.
+        t.services.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+        t.app.sender.wake();
+        await t.fake.waitFor('sendMessage', (p) => p.chat_id === upgraded.id && String(p.text).startsWith('🔁'));
+        await drained(m);
+        expect(t.fake.sentMessages(upgraded.id).filter((p) => String(p.text).startsWith('🔁'))).toHaveLength(1);
+        // And the new time's reminder goes once, to the supergroup.
+        clock().set(at('2026-12-03 15:00'));
+        plan();
+        await t.fake.waitFor('sendMessage', (p) => p.chat_id === upgraded.id && isReminder(p as SentParams) && String(p.text).includes('04/12/2026'));
+        plan();
+        await drained(m);
+        expect(remindersTo(upgraded.id, m)).toHaveLength(2);
+      },
+      40_000,
+    );
 
     it('after downtime, reminders that fell due go out at start-up marked late, once; none for a cancelled or started meeting', async () => {
       const m = schedule(at('2026-12-03 14:30'));
