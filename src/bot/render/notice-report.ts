@@ -9,7 +9,7 @@ import { shortenLabel } from '../../domain/text.js';
 import type { DeliveryCounts } from '../../delivery/outbox.js';
 import type { BranchAckCount, Notice } from '../../services/notices.js';
 import { callbackData } from '../callback-data.js';
-import { type Html, htmlToPlain, joinHtml } from './html.js';
+import { type Html, htmlToPlain, joinHtml, TELEGRAM_TEXT_LIMIT } from './html.js';
 
 /** nrp:<notice>:<page> */
 export const ACK_REPORT = 'nrp';
@@ -20,8 +20,8 @@ export const ACK_EXPORT = 'nrx';
 
 export const BRANCHES_PER_PAGE = 20;
 export const NAMES_PER_PAGE = 40;
-/** Names in report lines (with the code) are cut here, so a page of lines always fits a message. */
-const LINE_NAME_MAX = 80;
+/** How long names in report lines may be (with the code), tried in turn until the page fits a message. */
+const NAME_LIMITS = [80, 56, 40, 28, 20];
 
 type T = (key: string, args?: Record<string, string | number | Html>) => Html;
 
@@ -32,7 +32,12 @@ export interface RenderedPage {
 
 export const pageCount = (items: number, perPage: number) => Math.max(1, Math.ceil(items / perPage));
 export const clampPage = (page: number, pages: number) => Math.min(Math.max(0, page), pages - 1);
-const rateOf = (acknowledged: number, total: number) => (total ? Math.round((acknowledged / total) * 100) : 0);
+/** Rounded, but never 100 % while someone is missing, nor 0 % once someone has acknowledged. */
+function rateOf(acknowledged: number, total: number): number {
+  if (total === 0 || acknowledged === 0) return 0;
+  if (acknowledged === total) return 100;
+  return Math.min(99, Math.max(1, Math.round((acknowledged / total) * 100)));
+}
 const branchArg = (branchId: number | null) => branchId ?? 0;
 
 /**
@@ -43,6 +48,15 @@ function branchLabel(t: T, b: Pick<BranchAckCount, 'code' | 'name' | 'shortName'
   const name = (short ? (b.shortName ?? b.name) : b.name) ?? htmlToPlain(t('notices-ack-no-branch'));
   if (b.code === null) return shortenLabel(name, max);
   return `${shortenLabel(name, max - b.code.length - 3)} (${b.code})`;
+}
+
+/** The page with names as long as fits one message: they are shortened further only when needed. */
+function fitting(build: (nameMax: number) => Html): Html {
+  for (const max of NAME_LIMITS) {
+    const text = build(max);
+    if (text.value.length <= TELEGRAM_TEXT_LIMIT) return text;
+  }
+  return build(NAME_LIMITS.at(-1)!);
 }
 
 function pager(keyboard: InlineKeyboard, t: T, page: number, pages: number, data: (page: number) => string): void {
@@ -76,23 +90,18 @@ export function ackReportPage(
   const pages = pageCount(counts.length, BRANCHES_PER_PAGE);
   const page = clampPage(requestedPage, pages);
   const shown = counts.slice(page * BRANCHES_PER_PAGE, (page + 1) * BRANCHES_PER_PAGE);
-  const lines: Html[] = [
-    t('notices-ack-summary', { id: String(notice.id), title: notice.title, acked, total, rate: rateOf(acked, total) }),
-    t('notices-ack-branches-title', { page: page + 1, pages }),
-  ];
-  for (const b of shown) {
-    lines.push(
-      t('notices-ack-branch', {
-        branch: branchLabel(t, b, LINE_NAME_MAX),
-        acked: b.acknowledged,
-        total: b.total,
-        rate: rateOf(b.acknowledged, b.total),
-      }),
-    );
-  }
-  lines.push(deliveryLine);
   const pending = shown.filter((b) => b.acknowledged < b.total);
-  if (pending.length) lines.push(t('notices-ack-hint'));
+  const text = fitting((nameMax) =>
+    joinHtml([
+      t('notices-ack-summary', { id: String(notice.id), title: notice.title, acked, total, rate: rateOf(acked, total) }),
+      t('notices-ack-branches-title', { page: page + 1, pages }),
+      ...shown.map((b) =>
+        t('notices-ack-branch', { branch: branchLabel(t, b, nameMax), acked: b.acknowledged, total: b.total, rate: rateOf(b.acknowledged, b.total) }),
+      ),
+      deliveryLine,
+      pending.length ? t('notices-ack-hint') : null,
+    ].filter((l) => l !== null)),
+  );
   pending.forEach((b, i) => {
     const label = htmlToPlain(t('notices-ack-branch-button', { branch: branchLabel(t, b, 40, true), missing: b.total - b.acknowledged }));
     keyboard.text(label, callbackData(ACK_BRANCH, notice.id, branchArg(b.branchId), 0));
@@ -101,7 +110,7 @@ export function ackReportPage(
   if (pending.length % 2 === 1) keyboard.row();
   pager(keyboard, t, page, pages, (p) => callbackData(ACK_REPORT, notice.id, p));
   exportButton();
-  return { text: joinHtml(lines), keyboard };
+  return { text, keyboard };
 }
 
 /** One organisation's people who have not acknowledged, a page at a time, with the way back. */
@@ -114,27 +123,35 @@ export function notAcknowledgedPage(
   reportPage: number,
 ): RenderedPage {
   const keyboard = new InlineKeyboard();
-  const name = branchLabel(t, branch, LINE_NAME_MAX);
   const back = () => keyboard.text(htmlToPlain(t('notices-ack-back-button')), callbackData(ACK_REPORT, notice.id, reportPage)).row();
   if (list.total === 0) {
     back();
-    return { text: t('notices-ack-all-done', { branch: name, id: String(notice.id), title: notice.title, total: branch.total }), keyboard };
+    const text = t('notices-ack-all-done', { branch: branchLabel(t, branch, NAME_LIMITS[0]!), id: String(notice.id), title: notice.title, total: branch.total });
+    return { text, keyboard };
   }
   const pages = pageCount(list.total, NAMES_PER_PAGE);
-  const lines: Html[] = [
-    t('notices-ack-missing-title', { branch: name, id: String(notice.id), title: notice.title, missing: list.total, total: branch.total, page: page + 1, pages }),
-  ];
-  list.people.forEach((p, i) => {
-    lines.push(
-      t('notices-ack-missing-line', {
-        n: page * NAMES_PER_PAGE + i + 1,
-        name: shortenLabel(p.fullName, LINE_NAME_MAX),
-        code: p.code ? ` (${shortenLabel(p.code, 20)})` : '',
-        unlinked: p.linked ? '' : t('notices-ack-missing-unlinked'),
+  const text = fitting((nameMax) =>
+    joinHtml([
+      t('notices-ack-missing-title', {
+        branch: branchLabel(t, branch, nameMax),
+        id: String(notice.id),
+        title: notice.title,
+        missing: list.total,
+        total: branch.total,
+        page: page + 1,
+        pages,
       }),
-    );
-  });
+      ...list.people.map((p, i) =>
+        t('notices-ack-missing-line', {
+          n: page * NAMES_PER_PAGE + i + 1,
+          name: shortenLabel(p.fullName, nameMax),
+          code: p.code ? ` (${shortenLabel(p.code, 20)})` : '',
+          unlinked: p.linked ? '' : t('notices-ack-missing-unlinked'),
+        }),
+      ),
+    ]),
+  );
   pager(keyboard, t, page, pages, (p) => callbackData(ACK_BRANCH, notice.id, branchArg(branch.branchId), p));
   back();
-  return { text: joinHtml(lines), keyboard };
+  return { text, keyboard };
 }
