@@ -272,8 +272,8 @@ export function createEditMeetingConversation(deps: BotDeps) {
     const what = answer.callbackQuery!.data!.slice(3);
     ctx = answer;
     if (what === 'time') {
-      const today = await conversation.external(() => deps.clock.now().getTime());
-      const examples = describeExamples(new Date(today), tz).join(', ');
+      // Not through conversation.external: text only, and no new replay step (see create-meeting.ts).
+      const examples = describeExamples(deps.clock.now(), tz).join(', ');
       for (;;) {
         const q = ctx.t('edit-ask-new-time', { examples });
         await ctx.replyHtml(q);
