@@ -265,8 +265,22 @@ notices-usage = Please type /thongbao for the latest notices, or /thongbao notic
 notices-ack-summary = <b>Notice #{ $id }: “{ $title }”</b>
     Confirmed: { $acked }/{ $total } ({ $rate }%)
 notices-ack-not-required = <b>Notice #{ $id }: “{ $title }”</b> (no confirmation asked)
-notices-ack-branch = • { $branch }: { $acked }/{ $total }
-notices-ack-missing = Not confirmed: { $names }
+notices-ack-branch = • { $branch }: { $acked }/{ $total } ({ $rate }%)
+notices-ack-branches-title = By organisation, lowest rate first (page { $page }/{ $pages }):
+notices-ack-hint = Press an organisation to see who has not confirmed; the full list is in the .xlsx file.
+notices-ack-no-branch = Not in any grassroots organisation
+notices-ack-branch-button = { $branch } · { $missing } left
+notices-ack-missing-title = <b>{ $branch }</b> · notice #{ $id } “{ $title }”
+    Not confirmed: { $missing }/{ $total } (page { $page }/{ $pages }):
+notices-ack-missing-line = { $n }. { $name }{ $code }{ $unlinked }
+notices-ack-missing-unlinked = {" "}· not linked to Telegram
+notices-ack-all-done = <b>{ $branch }</b> · notice #{ $id } “{ $title }”
+    All { $total } have confirmed.
+notices-page-prev = ◀ Previous
+notices-page-next = Next ▶
+notices-ack-back-button = ↩ All organisations
+notices-export-button = 📥 Download the list (.xlsx)
+notices-export-caption = Recipients of notice #{ $id } “{ $title }”: { $count }, with delivery and confirmation times.
 notices-delivery = Sent { $sent } messages · waiting { $waiting } · failed { $failed }
 
 ## Meetings

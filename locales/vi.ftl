@@ -265,8 +265,22 @@ notices-usage = Đồng chí vui lòng gõ /thongbao để xem thông báo gần
 notices-ack-summary = <b>Thông báo #{ $id }: “{ $title }”</b>
     Đã xác nhận: { $acked }/{ $total } ({ $rate }%)
 notices-ack-not-required = <b>Thông báo #{ $id }: “{ $title }”</b> (không yêu cầu xác nhận)
-notices-ack-branch = • { $branch }: { $acked }/{ $total }
-notices-ack-missing = Chưa xác nhận: { $names }
+notices-ack-branch = • { $branch }: { $acked }/{ $total } ({ $rate }%)
+notices-ack-branches-title = Theo tổ chức đảng, tỷ lệ thấp trước (trang { $page }/{ $pages }):
+notices-ack-hint = Bấm tên tổ chức để xem những đồng chí chưa xác nhận; danh sách đầy đủ có trong tệp .xlsx.
+notices-ack-no-branch = Không thuộc tổ chức cơ sở đảng nào
+notices-ack-branch-button = { $branch } · còn { $missing }
+notices-ack-missing-title = <b>{ $branch }</b> · thông báo #{ $id } “{ $title }”
+    Chưa xác nhận: { $missing }/{ $total } đồng chí (trang { $page }/{ $pages }):
+notices-ack-missing-line = { $n }. { $name }{ $code }{ $unlinked }
+notices-ack-missing-unlinked = {" "}· chưa liên kết Telegram
+notices-ack-all-done = <b>{ $branch }</b> · thông báo #{ $id } “{ $title }”
+    Tất cả { $total } đồng chí đã xác nhận.
+notices-page-prev = ◀ Trang trước
+notices-page-next = Trang sau ▶
+notices-ack-back-button = ↩ Tất cả tổ chức
+notices-export-button = 📥 Tải danh sách (.xlsx)
+notices-export-caption = Danh sách người nhận thông báo #{ $id } “{ $title }”: { $count } đồng chí, với tình trạng gửi và thời điểm xác nhận.
 notices-delivery = Đã gửi { $sent } tin · đang chờ { $waiting } · không gửi được { $failed }
 
 ## Meetings

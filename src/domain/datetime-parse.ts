@@ -21,9 +21,23 @@ export interface ParseOptions {
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-/** Canonical forms for the help text. */
-export function describeExamples(): string[] {
-  return ['14h30 3/12', '3/12/2026 14:30', '8h ngày mai', 'thứ Ba tuần sau 8h', '14:00 thứ 6'];
+/**
+ * Canonical forms for the time questions, made from today so that each one names a time ahead:
+ * "14h30 26/11" (three days on), "30/11/2026 14:30" (a week on), then the relative forms.
+ */
+export function describeExamples(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string[] {
+  const p = localParts(now, timeZone);
+  const today: CivilDate = { year: p.year, month: p.month, day: p.day };
+  const soon = addDays(today, 3);
+  const later = addDays(today, 7);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return [
+    `14h30 ${soon.day}/${soon.month}`,
+    `${pad(later.day)}/${pad(later.month)}/${later.year} 14:30`,
+    '8h ngày mai',
+    'thứ Ba tuần sau 8h',
+    '14:00 thứ 6',
+  ];
 }
 
 type Period = 'sang' | 'trua' | 'chieu' | 'toi' | 'dem';

@@ -33,6 +33,17 @@ export function shortenLabel(text: string, max = BUTTON_LABEL_MAX): string {
   return `${kept.join('').replace(/[\s·:,;.–—-]+$/u, '')}…`;
 }
 
+const VIETNAMESE = new Intl.Collator('vi');
+
+/**
+ * The order of a Vietnamese list of people: by given name (the last word), then by the whole name,
+ * with Vietnamese collation (Đ after D, not after Z): "Trần Văn An" comes before "Lê Thị Bình".
+ */
+export function compareVietnameseNames(a: string, b: string): number {
+  const given = (name: string) => name.trim().split(/\s+/).at(-1) ?? '';
+  return VIETNAMESE.compare(given(a), given(b)) || VIETNAMESE.compare(a, b);
+}
+
 /** True when every word of `query` is a prefix of some word of `text`, both folded. */
 export function matchesWords(text: string, query: string): boolean {
   const words = searchWords(text);

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { chats } from '../db/schema.js';
@@ -132,6 +133,29 @@ export class ChatService {
       this.audit.record(actor, 'chat.migrate', 'chat', oldChatId, { to: newChatId, branchId: row.branchId });
       return row;
     }, { behavior: 'immediate' });
+  }
+
+  /**
+   * What stays of a group through its upgrade to a supergroup, for keys that must not change with
+   * the chat id (a reminder is once per group): the row id of the basic group it started as. The
+   * supergroup's row points back to it; Telegram upgrades a group once, so one step back suffices.
+   * Keyed by Telegram chat id (old or new); ids never seen are left out.
+   */
+  identities(telegramChatIds: readonly number[]): Map<number, number> {
+    const out = new Map<number, number>();
+    if (telegramChatIds.length === 0) return out;
+    const origin = alias(chats, 'origin');
+    const unique = [...new Set(telegramChatIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = this.db
+        .select({ telegramChatId: chats.telegramChatId, id: chats.id, originId: origin.id })
+        .from(chats)
+        .leftJoin(origin, eq(origin.telegramChatId, chats.migratedFromChatId))
+        .where(inArray(chats.telegramChatId, unique.slice(i, i + 500)))
+        .all();
+      for (const r of rows) out.set(r.telegramChatId, r.originId ?? r.id);
+    }
+    return out;
   }
 
   linkedTo(branchId: number): ChatRow[] {

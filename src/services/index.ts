@@ -64,11 +64,13 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   const outbox = new Outbox(db, clock);
   const timeZone = options.timeZone ?? 'Asia/Ho_Chi_Minh';
   const meetings = new MeetingService(db, clock, audit, branches, timeZone);
+  const chats = new ChatService(db, clock, audit);
   const meetingNotifier = new MeetingNotifier(
     db,
     clock,
     outbox,
     meetings,
+    chats,
     required(options.meetingMessages, 'Meeting messages'),
     timeZone,
     () => options.onEnqueue?.(),
@@ -80,7 +82,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     branches,
     members,
     invites: new InviteService(db, clock, audit, members, branches),
-    chats: new ChatService(db, clock, audit),
+    chats,
     imports: new ImportService(db, branches, members),
     exports: new ExportService(branches, members),
     outbox,

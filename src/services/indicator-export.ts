@@ -7,10 +7,10 @@
 import ExcelJS from 'exceljs';
 import { INDICATOR_SHEET_TITLES, REPORT_COLUMNS, REPORT_INFO_HEADERS, STATUS_LABELS, indicatorKindLabel } from '../domain/indicator-columns.js';
 import { comparePeriods, formatPeriod, formatTerm, isPercent, type Period } from '../domain/indicators.js';
-import { localParts } from '../domain/time.js';
 import type { BranchService } from './branches.js';
 import type { IndicatorReport, IndicatorService, Resolution } from './indicators.js';
 import type { MemberService } from './members.js';
+import { addHeader, type Column, fitWidths, formatReportedAt } from './workbook-style.js';
 
 /** With the branch and member services, the sheet names each branch's code and each reporter. */
 export interface IndicatorExportServices {
@@ -181,13 +181,6 @@ export function buildIndicatorWorkbook(
   return { workbook, resolution, period, indicators: indicators.length, reports: rows.length };
 }
 
-/** 05/10/2024 08h30: the way the office writes an instant. */
-export function formatReportedAt(at: Date, timeZone: string): string {
-  const p = localParts(at, timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}h${pad(p.minute)}`;
-}
-
 interface Lookups {
   indicators: IndicatorService;
   branch(id: number): { code: string; name: string };
@@ -214,34 +207,4 @@ function lookupsOf(source: IndicatorExportSource): Lookups {
   // The indicator service alone knows the reporting branches by name only.
   const names = new Map(source.reportingBranches().map((b) => [b.id, b.name]));
   return { indicators: source, branch: (id) => ({ code: '', name: names.get(id) ?? String(id) }), memberName: () => '' };
-}
-
-interface Column {
-  header: string;
-  /** A fixed width; otherwise fitted to the content, up to `max`. */
-  width?: number;
-  max?: number;
-  wrap?: boolean;
-}
-
-function addHeader(ws: ExcelJS.Worksheet, columns: readonly Column[]) {
-  const row = ws.addRow(columns.map((c) => c.header));
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle', wrapText: true };
-  row.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
-    cell.border = { bottom: { style: 'thin', color: { argb: 'FF9AA5B1' } } };
-  });
-  columns.forEach((c, i) => {
-    if (c.width) ws.getColumn(i + 1).width = c.width;
-  });
-}
-
-function fitWidths(ws: ExcelJS.Worksheet, columns: readonly Column[], rows: readonly (string | number | null)[][]) {
-  columns.forEach((c, i) => {
-    if (c.width) return;
-    // row.values is 1-based.
-    const longest = rows.reduce((m, r) => Math.max(m, String(r[i + 1] ?? '').length), c.header.length);
-    ws.getColumn(i + 1).width = Math.min(c.max ?? 24, Math.max(9, longest + 2));
-  });
 }

@@ -557,7 +557,8 @@ export class IndicatorService {
 
   /**
    * `daysBefore` days before the deadline: secretaries of branches that have not reported get a
-   * nudge. The day after it: the office gets the list of missing branches. Once each (dedupe keys).
+   * nudge. The day after it: the office gets the list of missing branches. Once each (dedupe keys,
+   * which name the member rather than their chat id).
    */
   nudge(deadlineDay: number, daysBefore: number): { nudged: number; officeLists: number } {
     const res = this.current();
@@ -577,7 +578,7 @@ export class IndicatorService {
         if (missing.length === 0) continue;
         for (const s of this.people(['secretary'], b.id)) {
           const m = this.messages().reportNudge(b.name, period, missing, new Date(deadline), s.locale);
-          items.push({ dedupeKey: `report-nudge:${period}:${b.id}:${s.chatId}`, chatId: s.chatId, memberId: s.memberId, text: m.text, priority: PRIORITY.notice, source: 'report-nudge' });
+          items.push({ dedupeKey: `report-nudge:${period}:${b.id}:m${s.memberId}`, chatId: s.chatId, memberId: s.memberId, text: m.text, priority: PRIORITY.notice, source: 'report-nudge' });
         }
       }
       nudged = this.outbox.enqueue(items);
@@ -590,7 +591,7 @@ export class IndicatorService {
         .map((b) => b.name);
       const office = this.people(['office', 'admin'], null).map((o) => {
         const m = this.messages().missingReports(previous, missing, o.locale);
-        return { dedupeKey: `report-missing:${previous}:${o.chatId}`, chatId: o.chatId, memberId: o.memberId, text: m.text, priority: PRIORITY.report, source: 'report-nudge' };
+        return { dedupeKey: `report-missing:${previous}:m${o.memberId}`, chatId: o.chatId, memberId: o.memberId, text: m.text, priority: PRIORITY.report, source: 'report-nudge' };
       });
       officeLists = this.outbox.enqueue(office);
     }

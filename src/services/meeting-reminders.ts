@@ -5,19 +5,22 @@
  * meeting last quarter, no documents a day before, three unexcused absences).
  *
  * The schedule is data: each reminder is an outbox row whose dedupe key names the meeting, its
- * start time, the offset and the chat, so it exists once; a moved meeting has a new start time and
- * so new reminders, and its old pending ones are cancelled. The planner runs every 30 s and puts
+ * start time, the offset and the recipient, so it exists once; a moved meeting has a new start time
+ * and so new reminders, and its old pending ones are cancelled. A recipient is named by what does
+ * not change with its chat id (`m<member id>`, or `c<chat row>` for a group, kept through an
+ * upgrade to a supergroup), so a group upgraded while its reminder waits still gets it once. The planner runs every 30 s and puts
  * reminders due in the next minutes into the outbox with their due time; the sender sends them
  * on the dot, or late (marked) after downtime, never after the meeting has started.
  */
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { branchSettings, branches, chats, memberRoles, meetings, members, outbox, PRIORITY } from '../db/schema.js';
+import { branchSettings, branches, memberRoles, meetings, members, outbox, PRIORITY } from '../db/schema.js';
 import type { Locale } from '../domain/locale.js';
 import { localParts } from '../domain/time.js';
 import { zonedWallTimeToUtc } from '../domain/datetime-parse.js';
 import type { Outbox, OutboxItem, OutboxRow } from '../delivery/outbox.js';
+import type { ChatService } from './chats.js';
 import type { Meeting, MeetingChange, MeetingChangeListener, MeetingService, Series } from './meetings.js';
 import type { RenderedMessage } from './notices.js';
 
@@ -44,7 +47,12 @@ interface Recipient {
   chatId: number;
   memberId: number | null;
   locale: Locale;
+  /** Who this is in dedupe keys, whatever their chat id becomes: `m<member id>` or `c<chat row id>`. */
+  key: string;
 }
+
+const memberKey = (memberId: number) => `m${memberId}`;
+const groupKey = (chatIdentity: number) => `c${chatIdentity}`;
 
 export class MeetingNotifier implements MeetingChangeListener {
   constructor(
@@ -52,6 +60,7 @@ export class MeetingNotifier implements MeetingChangeListener {
     private readonly clock: Clock,
     private readonly outbox: Outbox,
     private readonly meetings: MeetingService,
+    private readonly chats: ChatService,
     private readonly messages: () => MeetingMessages,
     private readonly timeZone: string,
     private readonly onEnqueue: () => void = () => undefined,
@@ -86,16 +95,16 @@ export class MeetingNotifier implements MeetingChangeListener {
     const out: Recipient[] = [];
     if (m.branchId !== null) {
       if (!options.privateOnly) {
-        for (const c of this.db
-          .select({ id: chats.telegramChatId })
-          .from(chats)
-          .where(and(eq(chats.branchId, m.branchId), eq(chats.status, 'active')))
-          .all()) {
-          out.push({ chatId: c.id, memberId: null, locale: 'vi' });
+        const groups = this.chats.linkedTo(m.branchId);
+        const identities = this.chats.identities(groups.map((g) => g.telegramChatId));
+        for (const g of groups) {
+          out.push({ chatId: g.telegramChatId, memberId: null, locale: 'vi', key: groupKey(identities.get(g.telegramChatId) ?? g.id) });
         }
       }
       for (const p of this.meetings.expectedMembers(m)) {
-        if (p.telegramUserId !== null && wants(p)) out.push({ chatId: p.telegramUserId, memberId: p.id, locale: localeOf(p.language) });
+        if (p.telegramUserId !== null && wants(p)) {
+          out.push({ chatId: p.telegramUserId, memberId: p.id, locale: localeOf(p.language), key: memberKey(p.id) });
+        }
       }
       return out;
     }
@@ -105,7 +114,9 @@ export class MeetingNotifier implements MeetingChangeListener {
       .innerJoin(memberRoles, eq(memberRoles.memberId, members.id))
       .where(and(eq(members.status, 'active'), inArray(memberRoles.role, ['office', 'admin', 'secretary'])))
       .all();
-    for (const p of people) if (p.tg !== null && wants(p)) out.push({ chatId: p.tg, memberId: p.id, locale: localeOf(p.language) });
+    for (const p of people) {
+      if (p.tg !== null && wants(p)) out.push({ chatId: p.tg, memberId: p.id, locale: localeOf(p.language), key: memberKey(p.id) });
+    }
     return out;
   }
 
@@ -124,7 +135,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       )
       .all()
       .filter((p) => p.tg !== null)
-      .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: localeOf(p.language) }));
+      .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: localeOf(p.language), key: memberKey(p.id) }));
   }
 
   private office(): Recipient[] {
@@ -143,7 +154,7 @@ export class MeetingNotifier implements MeetingChangeListener {
     const branchName = this.meetings.branchName(m.branchId);
     const items = this.recipients(m).map((r) => {
       const msg = this.messages().announce(m, branchName, series, r.locale);
-      return this.item(`meeting:${m.id}:new:${r.chatId}`, r, msg, PRIORITY.reminder, m.id);
+      return this.item(`meeting:${m.id}:new:${r.key}`, r, msg, PRIORITY.reminder, m.id);
     });
     this.enqueue(items);
     this.planFor(m, this.clock.now());
@@ -186,28 +197,33 @@ export class MeetingNotifier implements MeetingChangeListener {
    * its series; and those whose announcement or update was still waiting (`dropped`), who learn of
    * the meeting from the update instead.
    */
-  private told(m: Meeting, dropped: OutboxRow[]): Map<number, Recipient> {
-    const current = new Map(this.recipients(m).map((r) => [r.chatId, r]));
-    const told = new Map<number, Recipient>();
-    const add = (row: OutboxRow) =>
-      told.set(row.chatId, current.get(row.chatId) ?? { chatId: row.chatId, memberId: row.memberId, locale: 'vi' });
-    this.outbox.rowsOf(MEETING_SOURCE, m.id, ['sent']).forEach(add);
+  private told(m: Meeting, dropped: OutboxRow[]): Map<string, Recipient> {
+    const rows = this.outbox.rowsOf(MEETING_SOURCE, m.id, ['sent']);
     if (m.seriesId !== null) {
       const siblings = this.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.seriesId, m.seriesId)).all();
       for (const { id } of siblings) {
-        if (id !== m.id) this.outbox.rowsOf(MEETING_SOURCE, id, ['sent']).filter((r) => isAnnouncement(r.dedupeKey)).forEach(add);
+        if (id !== m.id) rows.push(...this.outbox.rowsOf(MEETING_SOURCE, id, ['sent']).filter((r) => isAnnouncement(r.dedupeKey)));
       }
     }
-    dropped.filter((r) => isAnnouncement(r.dedupeKey) || isUpdate(r.dedupeKey)).forEach(add);
+    rows.push(...dropped.filter((r) => isAnnouncement(r.dedupeKey) || isUpdate(r.dedupeKey)));
+    // A group may have been told under its old id and its new one: it is one recipient.
+    const identities = this.chats.identities(rows.filter((r) => r.memberId === null).map((r) => r.chatId));
+    const current = new Map(this.recipients(m).map((r) => [r.key, r]));
+    const told = new Map<string, Recipient>();
+    for (const row of rows) {
+      const identity = identities.get(row.chatId);
+      const key = row.memberId !== null ? memberKey(row.memberId) : identity !== undefined ? groupKey(identity) : `t${row.chatId}`;
+      if (!told.has(key)) told.set(key, current.get(key) ?? { chatId: row.chatId, memberId: row.memberId, locale: 'vi', key });
+    }
     return told;
   }
 
-  private tell(m: Meeting, change: MeetingChange, told: Map<number, Recipient>): void {
+  private tell(m: Meeting, change: MeetingChange, told: Map<string, Recipient>): void {
     const branchName = this.meetings.branchName(m.branchId);
     const version = m.updatedAt.getTime();
     const items = [...told.values()].map((r) => {
       const msg = this.messages().changed(m, branchName, change, r.locale);
-      return this.item(`meeting:${m.id}:chg:${version}:${r.chatId}`, r, msg, PRIORITY.reminder, m.id);
+      return this.item(`meeting:${m.id}:chg:${version}:${r.key}`, r, msg, PRIORITY.reminder, m.id);
     });
     this.enqueue(items);
   }
@@ -247,7 +263,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       for (const r of this.recipients(m, { reminder: true })) {
         const msg = this.messages().reminder(m, branchName, offset, r.locale);
         items.push({
-          ...this.item(`meeting:${m.id}:r:${m.startsAt.getTime()}:${offset}:${r.chatId}`, r, msg, PRIORITY.reminder, m.id),
+          ...this.item(`meeting:${m.id}:r:${m.startsAt.getTime()}:${offset}:${r.key}`, r, msg, PRIORITY.reminder, m.id),
           notBefore: new Date(due),
           dueAt: new Date(due),
           expiresAt: m.startsAt,
@@ -261,7 +277,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       for (const r of this.leaders(m.branchId)) {
         const msg = this.messages().noDocuments(m, branchName, r.locale);
         items.push({
-          ...this.item(`meeting:${m.id}:nodocs:${m.startsAt.getTime()}:${r.chatId}`, r, msg, PRIORITY.notice, m.id),
+          ...this.item(`meeting:${m.id}:nodocs:${m.startsAt.getTime()}:${r.key}`, r, msg, PRIORITY.notice, m.id),
           notBefore: new Date(docsDue),
           expiresAt: m.startsAt,
           source: NUDGE_SOURCE,
@@ -314,7 +330,7 @@ export class MeetingNotifier implements MeetingChangeListener {
     const key = `${p.year}-${p.month}-${p.day}`;
     return this.enqueue(
       this.office().map((r) =>
-        this.item(`digest:${key}:${r.chatId}`, r, this.messages().dailyDigest(items, now, r.locale), PRIORITY.report, null, 'digest'),
+        this.item(`digest:${key}:${r.key}`, r, this.messages().dailyDigest(items, now, r.locale), PRIORITY.report, null, 'digest'),
       ),
     );
   }
@@ -339,7 +355,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       if (held.has(b.id)) continue;
       for (const r of this.leaders(b.id)) {
         const msg = this.messages().noRegularMeeting(b.name, next, r.locale);
-        items.push(this.item(`nudge-regular:${next.year}-${next.month}:${b.id}:${r.chatId}`, r, msg, PRIORITY.notice, null, NUDGE_SOURCE));
+        items.push(this.item(`nudge-regular:${next.year}-${next.month}:${b.id}:${r.key}`, r, msg, PRIORITY.notice, null, NUDGE_SOURCE));
       }
     }
     return this.enqueue(items);
@@ -367,7 +383,7 @@ export class MeetingNotifier implements MeetingChangeListener {
     return this.enqueue(
       this.office().map((r) =>
         this.item(
-          `thematic-report:${quarter.year}-Q${quarter.quarter}:${r.chatId}`,
+          `thematic-report:${quarter.year}-Q${quarter.quarter}:${r.key}`,
           r,
           this.messages().noThematicMeeting(missing, quarter, r.locale),
           PRIORITY.report,
@@ -385,7 +401,7 @@ export class MeetingNotifier implements MeetingChangeListener {
     for (const f of flagged) {
       for (const r of this.leaders(meeting.branchId)) {
         const msg = this.messages().absenceFlag(f.fullName, f.count, year, r.locale);
-        items.push(this.item(`absence-flag:${f.memberId}:${year}:${r.chatId}`, r, msg, PRIORITY.notice, null, NUDGE_SOURCE));
+        items.push(this.item(`absence-flag:${f.memberId}:${year}:${r.key}`, r, msg, PRIORITY.notice, null, NUDGE_SOURCE));
       }
     }
     return this.enqueue(items);

@@ -214,10 +214,12 @@ export class MeetingService {
       endDate: series.endDate ?? undefined,
       timeZone: this.timeZone,
     };
+    // Only the missing ones, read first: an insert that the unique index ignores still uses up a
+    // meeting id (AUTOINCREMENT), and people type these numbers in /suahop and /huyhop; and most
+    // runs find every occurrence there already, so they take no write lock (a CLI import holding
+    // it would make the bot wait, event loop and all).
     const occurrences = occurrencesBetween(timing, now, new Date(end));
     if (occurrences.length === 0) return 0;
-    // Most runs find every occurrence there already: read first, so they take no write lock (a CLI
-    // import holding it would make the bot wait, event loop and all).
     const existing = new Set(
       this.db
         .select({ date: meetings.occurrenceDate })

@@ -20,6 +20,7 @@ import {
 } from '../db/schema.js';
 import { type Audience, effectiveChannel, mayAddress } from '../domain/audience.js';
 import { isOffice } from '../domain/roles.js';
+import { compareVietnameseNames } from '../domain/text.js';
 import type { Locale } from '../domain/locale.js';
 import type { DeliveryCounts, Outbox, OutboxItem } from '../delivery/outbox.js';
 import type { Actor } from './actor.js';
@@ -51,6 +52,31 @@ export interface BranchAck {
   total: number;
   acknowledged: number;
   missing: string[];
+}
+
+/** One organisation's line of the acknowledgement report. */
+export interface BranchAckCount {
+  /** Null: recipients with no branch (the office). */
+  branchId: number | null;
+  code: string | null;
+  name: string | null;
+  shortName: string | null;
+  total: number;
+  acknowledged: number;
+}
+
+/** What became of the private message to one recipient. */
+export type RecipientDelivery = 'delivered' | 'waiting' | 'unreachable' | 'failed' | 'cancelled' | 'not_linked' | 'groups_only';
+
+export interface RecipientStatus {
+  branchCode: string | null;
+  branchName: string | null;
+  fullName: string;
+  code: string | null;
+  delivery: RecipientDelivery;
+  /** Telegram's answer, for unreachable and failed. */
+  reason: string | null;
+  acknowledgedAt: Date | null;
 }
 
 /** How a notice reads in each language: supplied by the bot. */
@@ -399,6 +425,104 @@ export class NoticeService {
       .where(and(eq(noticeRecipients.noticeId, noticeId), eq(noticeRecipients.memberId, memberId)))
       .get();
     return row !== undefined;
+  }
+
+  /** The acknowledgement report (counts, lists, the workbook) is the author's and the office's. */
+  reportVisibleTo(notice: Notice, member: Member): boolean {
+    if (notice.status === 'draft' || notice.status === 'cancelled') return false;
+    return notice.authorMemberId === member.id || isOffice(member);
+  }
+
+  /**
+   * Recipients and acknowledgements per organisation (the branch each recipient was in when the
+   * notice went out), the lowest rate first, then the most still missing, then by code.
+   */
+  ackCounts(id: number): BranchAckCount[] {
+    const rows = this.db
+      .select({
+        branchId: noticeRecipients.branchId,
+        code: branches.code,
+        name: branches.name,
+        shortName: branches.shortName,
+        total: sql<number>`count(*)`,
+        acknowledged: sql<number>`count(${noticeRecipients.acknowledgedAt})`,
+      })
+      .from(noticeRecipients)
+      .leftJoin(branches, eq(branches.id, noticeRecipients.branchId))
+      .where(eq(noticeRecipients.noticeId, id))
+      .groupBy(noticeRecipients.branchId)
+      .all();
+    const rate = (b: BranchAckCount) => b.acknowledged / b.total;
+    return rows.sort(
+      (a, b) =>
+        rate(a) - rate(b) ||
+        b.total - b.acknowledged - (a.total - a.acknowledged) ||
+        (a.code ?? '').localeCompare(b.code ?? '', 'vi', { numeric: true }),
+    );
+  }
+
+  /** Who of one organisation has not acknowledged, by name, `limit` from `offset`; and how many in all. */
+  notAcknowledged(
+    id: number,
+    branchId: number | null,
+    offset: number,
+    limit: number,
+  ): { total: number; people: { fullName: string; code: string | null; linked: boolean }[] } {
+    const where = and(
+      eq(noticeRecipients.noticeId, id),
+      branchId === null ? isNull(noticeRecipients.branchId) : eq(noticeRecipients.branchId, branchId),
+      isNull(noticeRecipients.acknowledgedAt),
+    );
+    // One organisation's list is short: sorted here, the Vietnamese way, rather than by SQLite's bytes.
+    const all = this.db
+      .select({ fullName: members.fullName, code: members.code, tg: members.telegramUserId })
+      .from(noticeRecipients)
+      .innerJoin(members, eq(members.id, noticeRecipients.memberId))
+      .where(where)
+      .all()
+      .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+    const people = all.slice(offset, offset + limit).map((p) => ({ fullName: p.fullName, code: p.code, linked: p.tg !== null }));
+    return { total: all.length, people };
+  }
+
+  /** Every recipient with their organisation, what became of their private message, and when they acknowledged. */
+  recipientStatuses(id: number): RecipientStatus[] {
+    const notice = this.get(id);
+    const channel = notice ? effectiveChannel(notice.audience as Audience) : 'private';
+    const sent = new Map(
+      this.outbox
+        .rowsOf(NOTICE_SOURCE, id, ['pending', 'sending', 'sent', 'failed', 'unreachable', 'cancelled'])
+        .filter((r) => r.memberId !== null)
+        .map((r) => [r.memberId!, r]),
+    );
+    const delivery = (status: string): RecipientDelivery =>
+      status === 'sent' ? 'delivered' : status === 'pending' || status === 'sending' ? 'waiting' : (status as RecipientDelivery);
+    return this.db
+      .select({
+        memberId: noticeRecipients.memberId,
+        branchCode: branches.code,
+        branchName: branches.name,
+        fullName: members.fullName,
+        code: members.code,
+        acknowledgedAt: noticeRecipients.acknowledgedAt,
+      })
+      .from(noticeRecipients)
+      .innerJoin(members, eq(members.id, noticeRecipients.memberId))
+      .leftJoin(branches, eq(branches.id, noticeRecipients.branchId))
+      .where(eq(noticeRecipients.noticeId, id))
+      .all()
+      .sort(
+        (a, b) =>
+          (a.branchCode ?? '').localeCompare(b.branchCode ?? '', 'vi', { numeric: true }) || compareVietnameseNames(a.fullName, b.fullName),
+      )
+      .map(({ memberId, ...r }) => {
+        const row = sent.get(memberId);
+        return {
+          ...r,
+          delivery: row ? delivery(row.status) : channel === 'groups' ? 'groups_only' : 'not_linked',
+          reason: row && (row.status === 'unreachable' || row.status === 'failed') ? row.lastError : null,
+        };
+      });
   }
 
   /** Acknowledgement per branch, with the names of those who have not acknowledged. */

@@ -5,6 +5,7 @@
  * /nhacnho. The clock is the TestBot's AdjustableClock: real time flows, tests jump it.
  */
 import type { Message, User } from 'grammy/types';
+import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdjustableClock } from '../../src/clock.js';
 import type { MeetingDocument, MeetingKind } from '../../src/db/schema.js';
@@ -12,7 +13,7 @@ import type { RecurrenceRule } from '../../src/domain/recurrence.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import type { Meeting } from '../../src/services/meetings.js';
 import type { SentParams } from '../fake-telegram/server.js';
-import { documentMessage, group, privateChat, user } from '../fake-telegram/updates.js';
+import { documentMessage, group, migrateFromChatMessage, migrateToChatMessage, privateChat, supergroup, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
@@ -210,10 +211,11 @@ describe('meetings (end to end)', () => {
       ]);
       // A cell secretary has one branch: no question about it.
       const ask = await choose(cellSecretary, /^Sinh hoạt chi bộ định kỳ$/, 'Thời gian họp?');
-      expect(ask).toContain('14h30 3/12, 3/12/2026 14:30, 8h ngày mai, thứ Ba tuần sau 8h, 14:00 thứ 6');
+      // Examples made from today (Monday 23/11/2026), so every one of them is ahead.
+      expect(ask).toContain('14h30 26/11, 30/11/2026 14:30, 8h ngày mai, thứ Ba tuần sau 8h, 14:00 thứ 6');
       const gibberish = await type(cellSecretary, 'sớm nhất có thể', 'Chưa hiểu');
       expect(gibberish).toContain('Chưa hiểu “sớm nhất có thể”');
-      expect(gibberish).toContain('14h30 3/12');
+      expect(gibberish).toContain('14h30 26/11, 30/11/2026 14:30');
       expect(await type(cellSecretary, '8h hôm qua', 'đã qua')).toContain('8h00 22/11/2026 đã qua');
       expect(await type(cellSecretary, '14h30 3/12', 'Thời lượng?')).toContain('mặc định 90 phút');
       await choose(cellSecretary, /^90 phút$/, 'Địa điểm họp?');
@@ -509,14 +511,20 @@ describe('meetings (end to end)', () => {
       expect(t.services.meetings.rsvpOf(m.id, bloc.cellMember.id)?.response).toBe('no');
     });
 
-    it('/lichics sends a calendar file with the meetings in UTC', async () => {
+    it('/lichics sends a calendar file with the meetings in UTC, lines folded at 75 octets', async () => {
       const m = schedule(at('2026-12-03 14:30'), { title: 'Sinh hoạt chi bộ, tháng 12' });
+      const long = 'Sinh hoạt chuyên đề “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” quý IV năm 2026';
+      schedule(at('2026-12-04 14:00'), { title: long });
       schedule(at('2026-12-10 08:00'), { branchId: null, kind: 'briefing', title: 'Quán triệt nghị quyết' });
       const call = await t.sayCall(cellMember, privateChat(cellMember), '/lichics', 'sendDocument');
-      expect(String(call.params.caption)).toContain('Lịch họp sắp tới (2 cuộc họp)');
+      expect(String(call.params.caption)).toContain('Lịch họp sắp tới (3 cuộc họp)');
       const [file] = t.fake.uploadedFiles('sendDocument');
       expect(file!.file.filename).toBe('lich-hop.ics');
-      const ics = file!.data.toString('utf8').replace(/\r\n[ \t]/g, '');
+      const raw = file!.data.toString('utf8');
+      expect(Math.max(...raw.split('\r\n').map((l) => Buffer.byteLength(l, 'utf8')))).toBeLessThanOrEqual(75);
+      const events = new ICAL.Component(ICAL.parse(raw)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      expect(events.map((e) => e.summary)).toEqual(['Sinh hoạt chi bộ, tháng 12', long, 'Quán triệt nghị quyết']);
+      const ics = raw.replace(/\r\n[ \t]/g, '');
       expect(ics).toContain('BEGIN:VCALENDAR');
       expect(ics).toContain('DTSTART:20261203T073000Z'); // 14h30 in Hà Nội
       expect(ics).toContain('DTSTART:20261210T010000Z'); // 8h00
@@ -549,7 +557,7 @@ describe('meetings (end to end)', () => {
 
       await type(cellSecretary, `/suahop ${m.id}`, 'Đồng chí muốn sửa nội dung nào của cuộc họp');
       await choose(cellSecretary, /^Thời gian$/, 'Thời gian mới?');
-      expect(await type(cellSecretary, 'khi nào rảnh', 'Chưa hiểu')).toContain('14h30 3/12');
+      expect(await type(cellSecretary, 'khi nào rảnh', 'Chưa hiểu')).toContain('14h30 5/12, 09/12/2026 14:30'); // from today, 02/12
       expect(await type(cellSecretary, '8h hôm qua', 'đã qua')).toBeTruthy();
       await type(cellSecretary, '15h 4/12', 'Đã cập nhật');
       expect(t.services.meetings.get(m.id)!.startsAt).toEqual(at('2026-12-04 15:00'));
@@ -663,6 +671,64 @@ describe('meetings (end to end)', () => {
         at('2027-02-03 08:00'),
       ]);
     });
+
+    it.each(['the service messages', 'a 400 migrate_to_chat_id'])(
+      'a group upgraded to a supergroup while its reminder is queued gets that reminder once, and a later update once (%s)',
+      async (how) => {
+        const upgraded = supergroup(-1001000009300, cellGroup.title);
+        /** Waits until nothing of this meeting that is due is still waiting (a group gets one message per 3 s). */
+        const drained = async (m: Meeting) => {
+          for (let i = 0; i < 200; i++) {
+            const now = clock().now().getTime();
+            const waiting = t.services.outbox.rowsOf('meeting', m.id, ['pending', 'sending']).filter((r) => r.nextAttemptAt.getTime() <= now);
+            if (waiting.length === 0) return;
+            await sleep(100);
+          }
+          throw new Error('the outbox did not drain');
+        };
+        const m = schedule(at('2026-12-03 14:30'));
+        await announced(m); // sent to the basic group
+        clock().set(at('2026-12-02 14:28'));
+        plan();
+        expect(t.services.outbox.rowsOf('meeting', m.id, ['pending']).map((r) => r.chatId)).toContain(cellGroup.id);
+
+        t.fake.migrateChat(cellGroup.id, upgraded.id);
+        if (how === 'the service messages') {
+          t.fake.pushUpdate(migrateToChatMessage(cellGroup, upgraded.id));
+          t.fake.pushUpdate(migrateFromChatMessage(upgraded, cellGroup.id));
+          await t.settle();
+          expect(t.services.chats.get(upgraded.id)).toMatchObject({ branchId: bloc.cell.id, status: 'active' });
+        }
+        // The planner runs again and again while the reminder waits, before and after it is due.
+        plan();
+        clock().set(at('2026-12-02 14:30'));
+        plan();
+        await t.fake.waitFor('sendMessage', (p) => p.chat_id === upgraded.id && isReminder(p as SentParams));
+        for (let i = 0; i < 3; i++) {
+          clock().advance(30_000);
+          plan();
+          await drained(m);
+        }
+        expect(remindersTo(upgraded.id, m)).toHaveLength(1);
+        expect(remindersTo(cellMember.id, m)).toHaveLength(1);
+        expect(t.services.chats.get(cellGroup.id)?.status).toBe('migrated');
+
+        // Told under both ids (the announcement before, the reminder after): the move is told once.
+        t.services.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+        t.app.sender.wake();
+        await t.fake.waitFor('sendMessage', (p) => p.chat_id === upgraded.id && String(p.text).startsWith('🔁'));
+        await drained(m);
+        expect(t.fake.sentMessages(upgraded.id).filter((p) => String(p.text).startsWith('🔁'))).toHaveLength(1);
+        // And the new time's reminder goes once, to the supergroup.
+        clock().set(at('2026-12-03 15:00'));
+        plan();
+        await t.fake.waitFor('sendMessage', (p) => p.chat_id === upgraded.id && isReminder(p as SentParams) && String(p.text).includes('04/12/2026'));
+        plan();
+        await drained(m);
+        expect(remindersTo(upgraded.id, m)).toHaveLength(2);
+      },
+      40_000,
+    );
 
     it('after downtime, reminders that fell due go out at start-up marked late, once; none for a cancelled or started meeting', async () => {
       const m = schedule(at('2026-12-03 14:30'));

@@ -140,6 +140,15 @@ describe('notices (end to end)', () => {
     expect(text).toContain('Hoàng Minh Em: người nhận đã chặn bot');
     expect(text).toContain('Chưa liên kết Telegram (không nhận được tin nhắn riêng): 1');
     expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
+    // /thongbao N for a notice without acknowledgement: the delivery, and the full list as a workbook.
+    const id = t.services.notices.authoredBy(t.services.members.findByTelegramId(cellSecretary.id)!)[0]!.id;
+    const summary = await t.sayCall(cellSecretary, privateChat(cellSecretary), `/thongbao ${id}`);
+    expect(String(summary.params.text)).toContain('(không yêu cầu xác nhận)');
+    expect(String(summary.params.text)).toContain('Đã gửi 1 tin · đang chờ 0 · không gửi được 1');
+    const mark = t.fake.mark();
+    t.fake.pressButton(cellSecretary, summary.response.result as Message, '📥 Tải danh sách (.xlsx)');
+    const file = await t.fake.waitFor('sendDocument', (p) => p.chat_id === cellSecretary.id, { after: mark });
+    expect(String(file.params.caption)).toContain('Danh sách người nhận thông báo');
     const audit = t.services.audit.recent(20).find((e) => e.action === 'notice.send');
     expect(audit?.details).toMatchObject({ audience: { people: 'all', channel: 'private' } });
     expect(audit?.actorTelegramUserId).toBe(cellSecretary.id);
@@ -176,11 +185,17 @@ describe('notices (end to end)', () => {
     const pending = await t.say(cellMember, privateChat(cellMember), '/thongbao');
     expect(pending).toContain('⏳');
 
-    const report = await t.say(office, privateChat(office), `/thongbao ${id}`);
+    const reportCall = await t.sayCall(office, privateChat(office), `/thongbao ${id}`);
+    const report = String(reportCall.params.text);
     expect(report).toContain('Đã xác nhận: 1/6 (17%)');
-    expect(report).toContain('• Đảng bộ Sở &lt;Tài chính&gt;: 1/3');
-    expect(report).toContain('Chưa xác nhận: Nguyễn Văn An, Trần Thị Bình');
-    expect(report).toContain('• Chi bộ Phòng Ngân sách: 0/1');
+    expect(report).toContain('• Đảng bộ Sở &lt;Tài chính&gt; (DB01): 1/3 (33%)');
+    expect(report).toContain('• Chi bộ Phòng Ngân sách (DB01-01): 0/1 (0%)');
+    // The names are one press away: the organisation's button lists who has not acknowledged.
+    expect(report).not.toContain('Nguyễn Văn An');
+    const mark = t.fake.mark();
+    t.fake.pressButton(office, reportCall.response.result as Message, /^Đảng bộ Sở <Tài chính> \(DB01\) · còn 2$/);
+    const names = await t.fake.waitFor('editMessageText', (p) => p.chat_id === office.id, { after: mark });
+    expect(String(names.params.text)).toContain('Chưa xác nhận: 2/3 đồng chí (trang 1/1):\n1. Nguyễn Văn An (DV001)\n2. Trần Thị Bình (DV002)');
     // A member who did not get it cannot read it.
     expect(await t.say(user(9199), privateChat(user(9199)), `/thongbao ${id}`)).toContain('Không tìm thấy thông báo số');
     // A recipient gets the notice again.
@@ -332,7 +347,10 @@ describe('notices (end to end)', () => {
       await choose(cellSecretary, /Không cần/);
       await choose(cellSecretary, /Hẹn giờ/);
       expect(await t.say(cellSecretary, chat, '8h hôm qua')).toContain('đã qua');
-      expect(await t.say(cellSecretary, chat, 'sớm nhất có thể')).toContain('Chưa hiểu thời điểm');
+      const gibberish = await t.say(cellSecretary, chat, 'sớm nhất có thể');
+      expect(gibberish).toContain('Chưa hiểu thời điểm');
+      // The examples are made from today (Monday 23/11/2026): none of them is in the past.
+      expect(gibberish).toContain('14h30 26/11, 30/11/2026 14:30, 8h ngày mai');
       const mark = t.fake.mark();
       t.fake.sendText(cellSecretary, chat, '14h30 3/12');
       await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('Kiểm tra trước khi gửi'), { after: mark });

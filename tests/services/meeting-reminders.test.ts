@@ -82,6 +82,8 @@ describe('MeetingNotifier (service level)', () => {
   const rows = (keyLike = '%') => db.select().from(outbox).where(like(outbox.dedupeKey, keyLike)).orderBy(outbox.id).all();
   const reminders = (m?: Meeting) => rows(m ? `meeting:${m.id}:r:%` : 'meeting:%:r:%');
   const chatsOf = (list: { chatId: number }[]) => list.map((r) => r.chatId).sort((a, b) => a - b);
+  /** A recipient in dedupe keys: the member, or the group's chat row (kept through an upgrade). */
+  const keyOf = (r: { chatId: number; memberId: number | null }) => (r.memberId !== null ? `m${r.memberId}` : `c${s.chats.get(r.chatId)!.id}`);
   /** What the sender would do: mark every pending row of this meeting as delivered. */
   function deliver(m: Meeting): void {
     for (const r of s.outbox.rowsOf('meeting', m.id, ['pending'])) s.outbox.markSent(r.id, 1);
@@ -111,7 +113,7 @@ describe('MeetingNotifier (service level)', () => {
       const dayBefore = reminders(m);
       expect(chatsOf(dayBefore)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       for (const r of dayBefore) {
-        expect(r.dedupeKey).toBe(`meeting:${m.id}:r:${m.startsAt.getTime()}:1440:${r.chatId}`);
+        expect(r.dedupeKey).toBe(`meeting:${m.id}:r:${m.startsAt.getTime()}:1440:${keyOf(r)}`);
         expect(r.nextAttemptAt).toEqual(at('2026-12-02 14:30'));
         expect(r.dueAt).toEqual(at('2026-12-02 14:30'));
         expect(r.expiresAt).toEqual(m.startsAt);
@@ -129,6 +131,33 @@ describe('MeetingNotifier (service level)', () => {
       expect(twoHours.map((r) => r.dueAt)).toEqual([0, 1, 2].map(() => at('2026-12-03 12:30')));
       expect(twoHours[0]!.text).toContain('còn 2 giờ');
       expect(reminders(m)).toHaveLength(6);
+    });
+
+    it.each([
+      ['the supergroup was first seen through the upgrade', false],
+      ['the supergroup was seen before the upgrade was known', true],
+    ])('a group upgraded while its reminders wait keeps them, once: the key names the group, not its chat id (%s)', (_, seenFirst) => {
+      const SUPERGROUP = -1001000000300;
+      const m = schedule(at('2026-12-03 14:30'));
+      clock.set(at('2026-12-02 14:26'));
+      s.meetingNotifier.plan();
+      const queued = reminders(m).filter((r) => r.memberId === null);
+      expect(queued.map((r) => r.chatId)).toEqual([GROUP]);
+
+      if (seenFirst) s.chats.recordPresent({ id: SUPERGROUP, type: 'supergroup', title: 'Nhóm CB02' }, null, SYSTEM);
+      s.chats.migrate(GROUP, SUPERGROUP, SYSTEM);
+      s.outbox.retarget(GROUP, SUPERGROUP); // what the sender does on a 400 migrate_to_chat_id
+      for (let i = 0; i < 3; i++) {
+        expect(s.meetingNotifier.plan()).toBe(0);
+        clock.advance(30_000);
+      }
+      const forGroups = reminders(m).filter((r) => r.memberId === null);
+      expect(forGroups.map((r) => [r.dedupeKey, r.chatId])).toEqual([[queued[0]!.dedupeKey, SUPERGROUP]]);
+      // The next reminder (two hours before) goes to the supergroup, under the same group key.
+      clock.set(at('2026-12-03 12:26'));
+      expect(s.meetingNotifier.plan()).toBe(3);
+      const twoHours = reminders(m).filter((r) => r.memberId === null && r.dedupeKey.includes(':120:'));
+      expect(twoHours.map((r) => [r.chatId, r.dedupeKey.split(':').at(-1)])).toEqual([[SUPERGROUP, queued[0]!.dedupeKey.split(':').at(-1)]]);
     });
 
     it('offsets are configurable per branch, and validated', () => {
@@ -239,7 +268,9 @@ describe('MeetingNotifier (service level)', () => {
       expect(s.meetingNotifier.plan()).toBe(3 + 1);
       const fresh = reminders(m).filter((r) => r.status === 'pending');
       expect(fresh.map((r) => r.dedupeKey).sort()).toEqual(
-        [GROUP, CELL_SECRETARY, CELL_MEMBER].map((c) => `meeting:${m.id}:r:${at('2026-12-04 15:00').getTime()}:1440:${c}`).sort(),
+        [`c${s.chats.get(GROUP)!.id}`, `m${bloc.cellSecretary.id}`, `m${bloc.cellMember.id}`]
+          .map((k) => `meeting:${m.id}:r:${at('2026-12-04 15:00').getTime()}:1440:${k}`)
+          .sort(),
       );
     });
 
@@ -349,6 +380,19 @@ describe('MeetingNotifier (service level)', () => {
       const list = s.meetings.between(clock.now(), at('2027-02-01 00:00'), [bloc.cell.id], false);
       expect(list.map((m) => m.occurrenceDate)).toEqual(['2026-12-25', '2027-01-25']);
       expect(list.every((m) => m.startsAt.getUTCHours() === 2)).toBe(true);
+    });
+
+    it('materialising again and again burns no meeting number: the next meeting gets the next small id', () => {
+      const first = schedule(at('2026-12-03 14:30'), { rule: { freq: 'monthly', day: 3 } });
+      const series = () => s.meetings.between(at('2026-11-01 00:00'), at('2027-06-01 00:00'), [bloc.cell.id], false);
+      expect(series().map((m) => m.id)).toEqual([first.id, first.id + 1]);
+      // The planner's job runs every 30 s: nothing new to add, and no id used up.
+      for (let i = 0; i < 20; i++) expect(s.meetings.materialiseAll()).toBe(0);
+      clock.set(at('2026-12-10 09:00'));
+      for (let i = 0; i < 5; i++) s.meetings.materialiseAll();
+      expect(series().map((m) => m.id)).toEqual([first.id, first.id + 1, first.id + 2]);
+      const single = schedule(at('2026-12-20 08:00'));
+      expect(single.id).toBe(first.id + 3);
     });
 
     it('moving or cancelling one occurrence leaves the others alone', () => {

@@ -358,12 +358,30 @@ describe('time zones', () => {
 });
 
 describe('describeExamples', () => {
-  it('lists examples that all parse to a date and time', () => {
-    const examples = describeExamples();
-    expect(examples).toContain('14h30 3/12');
+  it('makes the dates from today: three days on, and a week on written dd/mm/yyyy', () => {
+    expect(describeExamples(TUESDAY, TZ)).toEqual(['14h30 4/12', '08/12/2026 14:30', '8h ngày mai', 'thứ Ba tuần sau 8h', '14:00 thứ 6']);
+    // At the end of a month and of a year the dates roll over.
+    expect(describeExamples(vn('2026-11-29T09:00'), TZ).slice(0, 2)).toEqual(['14h30 2/12', '06/12/2026 14:30']);
+    expect(describeExamples(vn('2026-12-30T23:50'), TZ).slice(0, 2)).toEqual(['14h30 2/1', '06/01/2027 14:30']);
+    // "Today" is the bloc's: 17:30 UTC on 31/12 is already 1 January in Hà Nội.
+    expect(describeExamples(new Date('2026-12-31T17:30:00Z'), TZ).slice(0, 2)).toEqual(['14h30 4/1', '08/01/2027 14:30']);
+    expect(describeExamples(vn('2028-02-27T12:00'), TZ).slice(0, 2)).toEqual(['14h30 1/3', '05/03/2028 14:30']);
+  });
+
+  it.each([
+    vn('2026-12-01T10:00'),
+    vn('2026-12-04T23:59'), // a Friday evening: "14:00 thứ 6" is next week's
+    vn('2026-11-30T20:00'), // the last day of a month
+    vn('2026-12-31T23:59'), // the last minute of a year
+    vn('2028-02-29T15:00'), // a leap day, after 14h30
+    vn('2027-03-03T14:31'),
+  ])('every example read at %s names a date and a time still ahead', (now) => {
+    const examples = describeExamples(now, TZ);
+    expect(examples).toHaveLength(5);
     for (const example of examples) {
-      const r = parseVietnameseDateTime(example, TUESDAY);
+      const r = parseVietnameseDateTime(example, now, TZ);
       expect(r.ok && r.hasDate, example).toBe(true);
+      if (r.ok) expect(r.at.getTime(), example).toBeGreaterThan(now.getTime());
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, matchesWords, rankDocuments, searchWords, shortenLabel } from '../../src/domain/text.js';
+import { compareVietnameseNames, foldVietnamese, matchesWords, rankDocuments, searchWords, shortenLabel } from '../../src/domain/text.js';
 
 describe('foldVietnamese', () => {
   it('removes tone and vowel marks', () => {
@@ -99,5 +99,22 @@ describe('shortenLabel', () => {
     expect(shortenLabel(`📊 ${'A'.repeat(80)}`, 10)).toBe('📊 AAAAAAA…');
     // Decomposed input (combining marks) is composed first, so no mark is left without its letter.
     expect(shortenLabel('Nguye\u0302\u0303n Văn An Nguyễn Văn Bình', 14)).toBe('Nguyễn Văn An…');
+  });
+});
+
+describe('compareVietnameseNames', () => {
+  it('orders by given name, then the whole name, with Vietnamese collation (Đ after D, Ư after U)', () => {
+    const names = ['Lê Thị Bình', 'Vũ Minh Đức', 'Trần Văn An', 'Phạm Thị Dung', 'Nguyễn Văn An', 'Hoàng Minh Em', 'Đặng Văn Ưng', 'Bùi Thị Uyên', 'Ngô Văn Zũng'];
+    expect([...names].sort(compareVietnameseNames)).toEqual([
+      'Nguyễn Văn An',
+      'Trần Văn An',
+      'Lê Thị Bình',
+      'Phạm Thị Dung',
+      'Vũ Minh Đức',
+      'Hoàng Minh Em',
+      'Bùi Thị Uyên',
+      'Đặng Văn Ưng',
+      'Ngô Văn Zũng',
+    ]);
   });
 });

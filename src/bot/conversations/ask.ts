@@ -116,7 +116,7 @@ export async function ask(
 
 export interface TimeQuestion extends AskOptions {
   timeZone: string;
-  /** Shown again with the refusal: "14h30 3/12, 8h ngày mai…". */
+  /** Shown again with the refusal: "14h30 26/11, 8h ngày mai…" (made from today). */
   examples: string;
   /** Locale keys: unreadable text ({ $text }, { $examples }), a time already past ({ $at }). */
   invalidKey: string;

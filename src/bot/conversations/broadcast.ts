@@ -207,7 +207,8 @@ export function createBroadcastConversation(deps: BotDeps) {
       .text(button(ctx, 'broadcast-when-later'), choice('when', 'later'));
     const answer = await pick(conversation, asking, ctx, 'when', ctx.t('broadcast-ask-when'), kb);
     if (answer.value !== 'later') return { at: null, ctx: answer.ctx };
-    const examples = describeExamples().slice(0, 3).join(', ');
+    // Not through conversation.external: text only, and no new replay step (see create-meeting.ts).
+    const examples = describeExamples(asking.clock.now(), config.timeZone).slice(0, 3).join(', ');
     return askFutureTime(conversation, answer.ctx, answer.ctx.t('broadcast-ask-time', { examples }), {
       ...asking,
       timeZone: config.timeZone,

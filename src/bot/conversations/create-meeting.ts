@@ -109,7 +109,9 @@ export function createMeetingConversation(deps: BotDeps) {
   }
 
   function askTime(conversation: Convo, ctx: InnerContext): Promise<{ at: number; ctx: InnerContext }> {
-    const examples = describeExamples().join(', ');
+    // Read outside conversation.external on purpose: the examples only shape the text, and one more
+    // replayed step would break the conversations in progress when the bot is upgraded.
+    const examples = describeExamples(asking.clock.now(), tz).join(', ');
     return askFutureTime(conversation, ctx, ctx.t('create-ask-time', { examples }), {
       ...asking,
       timeZone: tz,

@@ -276,7 +276,8 @@ export function createEditMeetingConversation(deps: BotDeps) {
     const what = answer.callbackQuery!.data!.slice(3);
     ctx = answer;
     if (what === 'time') {
-      const examples = describeExamples().join(', ');
+      // Not through conversation.external: text only, and no new replay step (see create-meeting.ts).
+      const examples = describeExamples(deps.clock.now(), tz).join(', ');
       for (;;) {
         const q = ctx.t('edit-ask-new-time', { examples });
         await ctx.replyHtml(q);

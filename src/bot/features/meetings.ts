@@ -4,7 +4,6 @@
  * documents button.
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
-import { createEvents, type EventAttributes } from 'ics';
 import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
 import { findRangePhrase, formatDayRange, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
@@ -17,6 +16,7 @@ import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse } from '../guards.js';
 import { renderBranchChoices } from '../render/branch.js';
+import { meetingCalendar } from '../render/calendar.js';
 import { htmlToPlain, joinHtml } from '../render/html.js';
 import { DOCS, kindLabel, meetingCard, meetingKeyboard, RSVP } from '../render/meeting.js';
 import { actorOf } from './chat-tracking.js';
@@ -51,23 +51,13 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     const member = ctx.member!;
     const list = meetings.upcomingFor(member.branchId, 90);
     if (list.length === 0) return ctx.replyHtml(ctx.t('meeting-ics-none'));
-    const events: EventAttributes[] = list.map((m) => {
-      const s = m.startsAt;
-      return {
-        uid: `meeting-${m.id}@${ctx.me.username}`,
-        start: [s.getUTCFullYear(), s.getUTCMonth() + 1, s.getUTCDate(), s.getUTCHours(), s.getUTCMinutes()],
-        startInputType: 'utc',
-        startOutputType: 'utc',
-        duration: { minutes: m.durationMinutes },
-        title: m.title,
-        location: m.location || undefined,
+    const value = meetingCalendar(
+      list.map((m) => ({
+        meeting: m,
         description: [htmlToPlain(kindLabel(ctx.t, m)), meetings.branchName(m.branchId) ?? '', m.agenda].filter(Boolean).join('\n'),
-        productId: 'bloc-office-bot',
-        calName: services.bloc.get().name,
-      };
-    });
-    const { error, value } = createEvents(events);
-    if (error || !value) throw error ?? new Error('calendar could not be built');
+      })),
+      { uidDomain: ctx.me.username, calendarName: services.bloc.get().name },
+    );
     await ctx.replyWithDocument(new InputFile(Buffer.from(value, 'utf8'), 'lich-hop.ics'), {
       caption: ctx.t('meeting-ics-caption', { count: list.length }).value,
       parse_mode: 'HTML',

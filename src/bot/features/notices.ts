@@ -1,12 +1,14 @@
 /**
  * Notices in the bot: /guithongbao (the conversation), its confirm and cancel buttons, the
- * "Đã nhận" button, and /thongbao (my notices; for authors and the office, who acknowledged).
+ * "Đã nhận" button, and /thongbao (my notices; for authors and the office, who acknowledged: a
+ * summary per organisation with buttons for each one's list and for the workbook).
  * Every button checks who presses it against the stored notice.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer, GrammyError, InlineKeyboard, InputFile } from 'grammy';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
 import { formatDate, formatDateTime } from '../../domain/time.js';
+import { exportNoticeRecipientsXlsx } from '../../services/notice-export.js';
 import type { Notice } from '../../services/notices.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -17,8 +19,20 @@ import {
 } from '../conversations/broadcast.js';
 import type { BotDeps } from '../deps.js';
 import { refuse, requireLeader } from '../guards.js';
-import { Html, html, htmlToPlain, joinHtml } from '../render/html.js';
+import { Html, htmlToPlain, joinHtml } from '../render/html.js';
 import { ACK, NoticeRenderer } from '../render/notice.js';
+import {
+  ACK_BRANCH,
+  ACK_EXPORT,
+  ACK_REPORT,
+  ackReportPage,
+  BRANCHES_PER_PAGE,
+  clampPage,
+  NAMES_PER_PAGE,
+  notAcknowledgedPage,
+  pageCount,
+  type RenderedPage,
+} from '../render/notice-report.js';
 import { actorOf } from './chat-tracking.js';
 
 const CANCEL_SCHEDULED = 'ncx';
@@ -119,7 +133,10 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
     if (!notice || !visible || (!isAuthor && !isOffice(member) && !notices.isRecipient(id, member.id))) {
       return ctx.replyHtml(ctx.t('notices-not-found', { id: arg }));
     }
-    if (isAuthor || isOffice(member)) return ctx.replyHtml(ackReport(ctx, notice));
+    if (notices.reportVisibleTo(notice, member)) {
+      const page = reportPage(ctx, notice, 0);
+      return ctx.replyHtml(page.text, { reply_markup: page.keyboard });
+    }
     // A recipient sees the notice again, with the button if still unacknowledged.
     const m = renderer.notice(notice, notices.authorLabel(notice), ctx.locale);
     const acked = notices.forMember(member.id, 50).find((n) => n.id === id)?.acknowledgedAt;
@@ -156,31 +173,67 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
     return ctx.replyHtml(joinHtml(parts), keyboard.inline_keyboard.length ? { reply_markup: keyboard } : {});
   }
 
-  function ackReport(ctx: BotContext, notice: Notice): Html {
-    const delivery = notices.progress(notice.id);
-    const lines: Html[] = [];
-    if (notice.requireAck) {
-      const branches = notices.ackByBranch(notice.id);
-      const total = branches.reduce((s, b) => s + b.total, 0);
-      const acked = branches.reduce((s, b) => s + b.acknowledged, 0);
-      const rate = total ? Math.round((acked / total) * 100) : 0;
-      lines.push(ctx.t('notices-ack-summary', { id: String(notice.id), title: notice.title, acked, total, rate }));
-      for (const b of branches) {
-        lines.push(ctx.t('notices-ack-branch', { branch: b.branchName, acked: b.acknowledged, total: b.total }));
-        if (b.missing.length) lines.push(html`   ${ctx.t('notices-ack-missing', { names: b.missing.join(', ') })}`);
-      }
-    } else {
-      lines.push(ctx.t('notices-ack-not-required', { id: String(notice.id), title: notice.title }));
-    }
-    lines.push(
-      ctx.t('notices-delivery', {
-        sent: delivery.sent,
-        waiting: delivery.pending + delivery.sending,
-        failed: delivery.failed + delivery.unreachable,
-      }),
-    );
-    return joinHtml(lines);
+  function reportPage(ctx: BotContext, notice: Notice, page: number): RenderedPage {
+    return ackReportPage(ctx.t, notice, notices.ackCounts(notice.id), notices.progress(notice.id), page);
   }
+
+  /** The notice of a report button, when whoever presses it may still see its report. */
+  async function reportNotice(ctx: BotContext, id: number | undefined): Promise<Notice | null> {
+    const notice = id === undefined ? null : notices.get(id);
+    if (!notice) {
+      await refuse(ctx, 'button-expired');
+      return null;
+    }
+    if (!notices.reportVisibleTo(notice, ctx.member!)) {
+      await refuse(ctx, 'not-allowed');
+      return null;
+    }
+    return notice;
+  }
+
+  async function show(ctx: BotContext, page: RenderedPage): Promise<void> {
+    await ctx.answerCallbackQuery();
+    try {
+      await ctx.editMessageText(page.text.value, { parse_mode: 'HTML', reply_markup: page.keyboard });
+    } catch (error) {
+      // A second press of the same button: the message already shows this page.
+      if (!(error instanceof GrammyError && /message is not modified/.test(error.description))) throw error;
+    }
+  }
+
+  composer.callbackQuery(callbackPattern(ACK_REPORT, 2), async (ctx) => {
+    const [id, page] = callbackInts(ctx.match) ?? [];
+    const notice = await reportNotice(ctx, id);
+    if (notice) await show(ctx, reportPage(ctx, notice, page ?? 0));
+  });
+
+  composer.callbackQuery(callbackPattern(ACK_BRANCH, 3), async (ctx) => {
+    const [id, branchArg, requestedPage] = callbackInts(ctx.match) ?? [];
+    const notice = await reportNotice(ctx, id);
+    if (!notice) return;
+    // The branch comes from the button: only one this notice went to is listed.
+    const counts = notices.ackCounts(notice.id);
+    const index = counts.findIndex((b) => (b.branchId ?? 0) === branchArg);
+    if (index < 0) return refuse(ctx, 'button-expired');
+    const branch = counts[index]!;
+    const pages = pageCount(branch.total - branch.acknowledged, NAMES_PER_PAGE);
+    const page = clampPage(requestedPage ?? 0, pages);
+    const list = notices.notAcknowledged(notice.id, branch.branchId, page * NAMES_PER_PAGE, NAMES_PER_PAGE);
+    await show(ctx, notAcknowledgedPage(ctx.t, notice, branch, list, page, Math.floor(index / BRANCHES_PER_PAGE)));
+  });
+
+  composer.callbackQuery(callbackPattern(ACK_EXPORT, 1), async (ctx) => {
+    const [id] = callbackInts(ctx.match) ?? [];
+    const notice = await reportNotice(ctx, id);
+    if (!notice) return;
+    await ctx.answerCallbackQuery();
+    const recipients = notices.recipientStatuses(notice.id);
+    const file = await exportNoticeRecipientsXlsx(notice, recipients, { timeZone: tz });
+    await ctx.replyWithDocument(new InputFile(file, `thong-bao-${notice.id}.xlsx`), {
+      caption: ctx.t('notices-export-caption', { id: String(notice.id), title: notice.title, count: recipients.length }).value,
+      parse_mode: 'HTML',
+    });
+  });
 
   return composer;
 }
