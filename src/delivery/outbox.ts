@@ -100,12 +100,19 @@ export class Outbox {
     return row?.at ? new Date(row.at) : null;
   }
 
-  markSending(id: number): void {
-    this.db
-      .update(outbox)
-      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
-      .where(eq(outbox.id, id))
-      .run();
+  /**
+   * Takes a pending row for sending, in one statement: of two senders that read the same row, only
+   * one gets it back (the other gets null), so no message is ever taken twice.
+   */
+  claim(id: number): OutboxRow | null {
+    return (
+      this.db
+        .update(outbox)
+        .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+        .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+        .returning()
+        .get() ?? null
+    );
   }
 
   markSent(id: number, telegramMessageId: number): void {

@@ -1,15 +1,18 @@
 /**
- * Drains the outbox at Telegram's pace. Most urgent first; one message at a time per chat; a
- * 429 pauses everything for retry_after; 5xx and network errors back off and retry; 403 means the
- * member blocked the bot or the bot left the group (no retry); a 400 with migrate_to_chat_id
- * moves the chat and resends; any other 400 fails with its reason.
+ * Drains the outbox at Telegram's pace, inside the budget it shares with direct replies (which go
+ * first). Most urgent first; one message at a time per chat; each row is claimed atomically, so
+ * two senders never take the same one; a 429 pauses everything for retry_after and slows the
+ * budget; 5xx and network errors back off and retry; 403 means the member blocked the bot or the
+ * bot left the group (no retry); a 400 with migrate_to_chat_id moves the chat and resends; any
+ * other 400 fails with its reason.
  */
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Outbox, OutboxRow } from './outbox.js';
-import { Pacer, type PacingLimits, TELEGRAM_LIMITS } from './pacing.js';
+import { SendBudget } from './budget.js';
+import type { PacingLimits } from './pacing.js';
 
 export interface DeliveryHooks {
   /** Telegram answered 403 for this chat. */
@@ -24,6 +27,8 @@ export interface SenderOptions {
   clock: Clock;
   logger: Logger;
   hooks: DeliveryHooks;
+  /** The budget shared with direct replies; without one, the Sender has its own at `limits`. */
+  budget?: SendBudget;
   limits?: PacingLimits;
   /** Requests in flight at once (default 25). */
   concurrency?: number;
@@ -39,8 +44,8 @@ const IDLE_POLL_MS = 1000;
 const DUE_BATCH = 200;
 
 export class Sender {
-  readonly #o: Required<Omit<SenderOptions, 'limits'>>;
-  readonly #pacer: Pacer;
+  readonly #o: Required<Omit<SenderOptions, 'limits' | 'budget'>>;
+  readonly #budget: SendBudget;
   #running = false;
   #loop: Promise<void> | undefined;
   #inFlight = new Set<Promise<void>>();
@@ -51,7 +56,7 @@ export class Sender {
 
   constructor(options: SenderOptions) {
     this.#o = { concurrency: 25, maxAttempts: 12, ...options };
-    this.#pacer = new Pacer(options.limits ?? TELEGRAM_LIMITS);
+    this.#budget = options.budget ?? new SendBudget({ limits: options.limits });
   }
 
   start(): void {
@@ -93,9 +98,12 @@ export class Sender {
   /** Starts every send allowed now; returns how long to sleep before looking again. */
   private dispatch(): number {
     const { outbox, clock, concurrency } = this.#o;
-    const now = clock.now().getTime();
+    const budget = this.#budget;
+    // Pacing runs on the budget's clock (physical time); due and expiry on the app's clock.
+    const now = budget.now();
+    const today = clock.now();
     let wait = IDLE_POLL_MS;
-    const globalWait = this.#pacer.globalWait(now);
+    const globalWait = budget.pushWait(now);
     if (globalWait > 0) return Math.min(globalWait, wait);
     if (this.#inFlight.size >= concurrency) return wait;
     // Chats that cannot take a message now (one in flight, or too soon after their last) are left
@@ -103,37 +111,39 @@ export class Sender {
     const skip = new Set(this.#busyChats);
     let first = true;
     for (;;) {
-      const due = outbox.due(new Date(now), DUE_BATCH, [...skip]);
+      const due = outbox.due(today, DUE_BATCH, [...skip]);
       if (first && due.length === 0) {
         const next = outbox.nextDueAt()?.getTime();
-        if (next !== undefined && next > now) wait = Math.min(wait, next - now);
+        if (next !== undefined && next > today.getTime()) wait = Math.min(wait, next - today.getTime());
       }
       first = false;
       for (const row of due) {
-        if (this.#inFlight.size >= concurrency) return Math.max(1, this.#pacer.globalWait(now) || wait);
-        const g = this.#pacer.globalWait(now);
+        if (this.#inFlight.size >= concurrency) return Math.max(1, budget.pushWait(now) || wait);
+        const g = budget.pushWait(now);
         if (g > 0) return g;
         if (skip.has(row.chatId)) continue;
-        if (row.expiresAt && row.expiresAt.getTime() <= now) {
+        if (row.expiresAt && row.expiresAt.getTime() <= today.getTime()) {
           outbox.markExpired(row.id);
           continue;
         }
         skip.add(row.chatId);
-        const chatWait = this.#pacer.chatWait(row.chatId, now);
+        const chatWait = budget.chatWait(row.chatId, now);
         if (chatWait > 0) {
           wait = Math.min(wait, chatWait);
           continue;
         }
-        this.#pacer.record(row.chatId, now);
-        this.launch(row);
+        const claimed = outbox.claim(row.id);
+        if (!claimed) continue; // another sender took it
+        budget.take(row.chatId, now);
+        this.launch(claimed);
       }
       if (due.length < DUE_BATCH) break;
     }
-    return Math.max(1, Math.min(wait, this.#pacer.globalWait(now) || wait));
+    return Math.max(1, Math.min(wait, budget.pushWait(now) || wait));
   }
 
+  /** Sends a claimed row (already 'sending', its attempt counted). */
   private launch(row: OutboxRow): void {
-    this.#o.outbox.markSending(row.id);
     this.#busyChats.add(row.chatId);
     const task = this.deliver(row)
       .catch((error: unknown) => {
@@ -162,9 +172,8 @@ export class Sender {
         const migrateTo = error.parameters.migrate_to_chat_id;
         if (error.error_code === 429) {
           this.stats.tooManyRequests++;
-          const at = now + (retryAfter ?? 1) * 1000;
-          this.#pacer.pauseUntil(at);
-          outbox.retryAt(row.id, new Date(at), description);
+          this.#budget.tooManyRequests(row.chatId, retryAfter);
+          outbox.retryAt(row.id, new Date(now + (retryAfter ?? 1) * 1000), description);
         } else if (error.error_code === 400 && migrateTo) {
           outbox.retarget(row.chatId, migrateTo);
           // Not a failure: it keeps its place in the queue, ahead of later messages to the group.
@@ -206,7 +215,7 @@ export class Sender {
   }
 
   private retryLater(row: OutboxRow, now: number, description: string): void {
-    const attempts = row.attempts + 1;
+    const attempts = row.attempts;
     if (attempts >= this.#o.maxAttempts) {
       this.stats.failed++;
       this.#o.outbox.markFailed(row.id, description);
