@@ -18,8 +18,11 @@ import { NoticeProgress } from './bot/notice-progress.js';
 import { IndicatorRenderer } from './bot/render/indicators.js';
 import { MeetingRenderer } from './bot/render/meeting.js';
 import { NoticeRenderer } from './bot/render/notice.js';
+import { SendBudget } from './delivery/budget.js';
 import { Sender } from './delivery/sender.js';
 import { TELEGRAM_LIMITS } from './delivery/pacing.js';
+import { createTransport, type TransportTimings } from './delivery/transport.js';
+import { overloadNotice } from './bot/overload-notice.js';
 import { Scheduler } from './scheduler/index.js';
 import { appJobs } from './scheduler/jobs.js';
 import { ALLOWED_UPDATES, createBot } from './bot/index.js';
@@ -33,6 +36,10 @@ export interface AppOptions {
   logger: Logger;
   /** How long shutdown waits for updates in flight (default 10 s). */
   drainTimeoutMs?: number;
+  /** The transport's time limits and retry bounds (tests shorten them). */
+  transport?: Partial<TransportTimings>;
+  /** getUpdates long-poll timeout in seconds (default 30; a hung poll is given up this + a margin). */
+  longPollSeconds?: number;
 }
 
 export interface App {
@@ -62,13 +69,26 @@ export function createApp(config: Config, options: AppOptions): App {
   });
   services.members.ensureAdmins(config.adminIds, SYSTEM);
 
-  // The delivery engine has its own Api object: it handles 429s and errors itself, per message.
+  // ---- delivery: one budget for every message the bot sends, one transport under every Api object.
+  const budget = new SendBudget({ limits: { ...TELEGRAM_LIMITS, perSecond: config.deliveryRate } });
+  let tellOverloaded = (_chatId: number) => undefined as void;
+  const transport = createTransport({
+    budget,
+    timings: options.transport,
+    logger: logger.child({ component: 'transport' }),
+    gaveUp: (chatId) => tellOverloaded(chatId),
+  });
+  // The delivery engine has its own Api object: it paces, retries and records each message itself.
   const sender = new Sender({
     outbox: services.outbox,
-    api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
+    api: new Api(config.botToken, {
+      apiRoot: config.telegramApiRoot,
+      fetch: transport.pushFetch as never,
+      timeoutSeconds: transport.timeoutSeconds,
+    }),
+    budget,
     clock,
     logger: logger.child({ component: 'delivery' }),
-    limits: { ...TELEGRAM_LIMITS, perSecond: config.deliveryRate },
     hooks: {
       unreachable: (chatId) => {
         if (chatId > 0) services.members.markUnreachable(chatId);
@@ -78,6 +98,7 @@ export function createApp(config: Config, options: AppOptions): App {
     },
   });
   wakeSender = () => sender.wake();
+  tellOverloaded = overloadNotice(services, translator, clock, () => sender.wake());
   const deps: BotDeps = {
     config,
     services,
@@ -86,6 +107,7 @@ export function createApp(config: Config, options: AppOptions): App {
     logger,
     storage: <T>(prefix: string) => new SqliteStorage<T>(db, clock, prefix),
     wakeDelivery: () => sender.wake(),
+    transport,
   };
   const { bot, inFlight } = createBot(deps);
   const progress = new NoticeProgress(bot.api, services, translator, logger);
@@ -116,7 +138,10 @@ export function createApp(config: Config, options: AppOptions): App {
       } else {
         await bot.api.deleteWebhook();
         runner = run(bot, {
-          runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
+          runner: {
+            fetch: { allowed_updates: [...ALLOWED_UPDATES], timeout: options.longPollSeconds ?? 30 },
+            retryInterval: 'exponential',
+          },
         });
       }
       logger.info({ mode: config.botMode, username: bot.botInfo.username }, 'bot started');
@@ -128,6 +153,7 @@ export function createApp(config: Config, options: AppOptions): App {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (!drained) logger.warn({ inFlight: inFlight.count }, 'stopping with updates still in flight');
+      budget.close(); // replies still waiting for a slot give up now
       await scheduler.stop();
       await sender.stop();
       closeDatabase(db);

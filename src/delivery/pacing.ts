@@ -35,15 +35,13 @@ export interface RateAdaptation {
 }
 
 export const DEFAULT_ADAPTATION: RateAdaptation = {
-  decrease: 0.95,
+  decrease: 0.97,
   floor: 0.25,
   quietMs: 2_000,
   recoverStep: 0.25,
-  probeStep: 0.03,
+  probeStep: 0.01,
 };
 
-/** Late departures within this of their slot keep the schedule (timers fire a little late). */
-const SLACK_MS = 4;
 /** The window of recent departures kept per chat: enough to tell whose 429 it was. */
 const GROUP_PER_MINUTE = 20;
 
@@ -106,7 +104,10 @@ export class Pacer {
   }
 
   record(chatId: number | undefined, now: number): void {
-    const base = now - this.#next <= SLACK_MS ? this.#next : now;
+    // A departure a little late (a timer, a busy loop) keeps its place in the schedule, so the pace
+    // holds; later than a quarter of the spacing, the schedule moves on (no burst to catch up).
+    const slack = this.spacingMs / 4;
+    const base = Number.isFinite(this.#next) ? Math.max(this.#next, now - slack) : now;
     this.#next = base + this.spacingMs;
     this.#window.push(now);
     if (chatId === undefined) return;

@@ -42,6 +42,8 @@ const LATE_AFTER_MS = 60_000;
 const IDLE_POLL_MS = 1000;
 /** Due rows read per look at the outbox. */
 const DUE_BATCH = 200;
+/** The rows read ahead are read again at least this often (rows enqueued by another process). */
+const REREAD_MS = 2_000;
 
 export class Sender {
   readonly #o: Required<Omit<SenderOptions, 'limits' | 'budget'>>;
@@ -51,12 +53,24 @@ export class Sender {
   #inFlight = new Set<Promise<void>>();
   #busyChats = new Set<number>();
   #wake: (() => void) | undefined;
+  /**
+   * The next due row of each chat, most urgent first, read ahead so that a departure costs no
+   * query (a look at the outbox takes longer than the gap between two messages at 29/s).
+   */
+  #ahead: OutboxRow[] = [];
+  #aheadReadAt = -Infinity;
+  /** When (app clock) the first row that was not yet due at the last read falls due. */
+  #aheadUntil = -Infinity;
+  #stale = true;
+  /** Chats seen with more than one due row at the last read: their next row needs a new look. */
+  #chatsWithMore = new Set<number>();
   /** Counters since start, for benchmarks and the log. */
   readonly stats = { sent: 0, retried: 0, tooManyRequests: 0, failed: 0, unreachable: 0 };
 
   constructor(options: SenderOptions) {
     this.#o = { concurrency: 25, maxAttempts: 12, ...options };
     this.#budget = options.budget ?? new SendBudget({ limits: options.limits });
+    options.outbox.onEnqueue(() => this.wake());
   }
 
   start(): void {
@@ -64,19 +78,25 @@ export class Sender {
     const recovered = this.#o.outbox.recoverInFlight();
     if (recovered > 0) this.#o.logger.warn({ recovered }, 'messages in flight at the last stop will be sent again');
     this.#running = true;
+    this.#stale = true;
     this.#loop = this.run();
   }
 
   /** Stops taking new work and waits for requests in flight. */
   async stop(): Promise<void> {
     this.#running = false;
-    this.wake();
+    this.wakeLoop();
     await this.#loop;
     await Promise.allSettled([...this.#inFlight]);
   }
 
   /** Something was enqueued: look now rather than at the next poll. */
   wake(): void {
+    this.#stale = true;
+    this.wakeLoop();
+  }
+
+  private wakeLoop(): void {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
@@ -89,6 +109,7 @@ export class Sender {
         waitMs = this.dispatch();
       } catch (error) {
         this.#o.logger.error({ err: error }, 'delivery loop failed; retrying');
+        this.#stale = true;
         waitMs = IDLE_POLL_MS;
       }
       await this.sleep(waitMs);
@@ -106,40 +127,66 @@ export class Sender {
     const globalWait = budget.pushWait(now);
     if (globalWait > 0) return Math.min(globalWait, wait);
     if (this.#inFlight.size >= concurrency) return wait;
-    // Chats that cannot take a message now (one in flight, or too soon after their last) are left
-    // out of the next look, so that one chat's backlog never hides every other chat's messages.
-    const skip = new Set(this.#busyChats);
-    let first = true;
-    for (;;) {
-      const due = outbox.due(today, DUE_BATCH, [...skip]);
-      if (first && due.length === 0) {
-        const next = outbox.nextDueAt()?.getTime();
-        if (next !== undefined && next > today.getTime()) wait = Math.min(wait, next - today.getTime());
+    const reread = this.#stale || this.#ahead.length === 0 || today.getTime() >= this.#aheadUntil || now - this.#aheadReadAt >= REREAD_MS;
+    if (reread) this.readAhead(today);
+    wait = Math.max(1, Math.min(wait, this.#aheadUntil - today.getTime()));
+    const ahead = this.#ahead;
+    for (let i = 0; i < ahead.length; ) {
+      if (this.#inFlight.size >= concurrency) return Math.max(1, budget.pushWait(now) || wait);
+      const g = budget.pushWait(now);
+      if (g > 0) return g;
+      const row = ahead[i]!;
+      if (this.#busyChats.has(row.chatId)) {
+        i++;
+        continue;
       }
-      first = false;
-      for (const row of due) {
-        if (this.#inFlight.size >= concurrency) return Math.max(1, budget.pushWait(now) || wait);
-        const g = budget.pushWait(now);
-        if (g > 0) return g;
-        if (skip.has(row.chatId)) continue;
-        if (row.expiresAt && row.expiresAt.getTime() <= today.getTime()) {
-          outbox.markExpired(row.id);
-          continue;
-        }
-        skip.add(row.chatId);
-        const chatWait = budget.chatWait(row.chatId, now);
-        if (chatWait > 0) {
-          wait = Math.min(wait, chatWait);
-          continue;
-        }
-        const claimed = outbox.claim(row.id);
-        if (!claimed) continue; // another sender took it
-        budget.take(row.chatId, now);
-        this.launch(claimed);
+      if (row.expiresAt && row.expiresAt.getTime() <= today.getTime()) {
+        ahead.splice(i, 1);
+        outbox.markExpired(row.id);
+        this.#stale = true; // the chat's next row, if any
+        continue;
       }
-      if (due.length < DUE_BATCH) break;
+      const chatWait = budget.chatWait(row.chatId, now);
+      if (chatWait > 0) {
+        wait = Math.min(wait, chatWait);
+        i++;
+        continue;
+      }
+      ahead.splice(i, 1);
+      const claimed = outbox.claim(row.id);
+      if (!claimed) continue; // another sender took it, or it was cancelled since the read
+      budget.take(row.chatId, now);
+      this.launch(claimed);
     }
     return Math.max(1, Math.min(wait, budget.pushWait(now) || wait));
+  }
+
+  /**
+   * Reads the first due row of every chat, most urgent first, and when the next row not yet due
+   * falls due. Chats already seen are left out of the next batch, so one chat's backlog never
+   * hides every other chat's messages.
+   */
+  private readAhead(today: Date): void {
+    const { outbox } = this.#o;
+    this.#stale = false;
+    this.#aheadReadAt = this.#budget.now();
+    this.#aheadUntil = outbox.nextDueAt(today)?.getTime() ?? Infinity;
+    this.#chatsWithMore.clear();
+    const seen = new Set<number>();
+    const ahead: OutboxRow[] = [];
+    for (;;) {
+      const due = outbox.due(today, DUE_BATCH, [...seen]);
+      for (const row of due) {
+        if (seen.has(row.chatId)) {
+          this.#chatsWithMore.add(row.chatId);
+          continue;
+        }
+        seen.add(row.chatId);
+        ahead.push(row);
+      }
+      if (due.length < DUE_BATCH || ahead.length >= DUE_BATCH) break;
+    }
+    this.#ahead = ahead;
   }
 
   /** Sends a claimed row (already 'sending', its attempt counted). */
@@ -154,7 +201,9 @@ export class Sender {
       .finally(() => {
         this.#busyChats.delete(row.chatId);
         this.#inFlight.delete(task);
-        this.wake();
+        // The chat's next message is not read ahead yet.
+        if (this.#chatsWithMore.has(row.chatId)) this.#stale = true;
+        this.wakeLoop();
       });
     this.#inFlight.add(task);
   }
@@ -173,11 +222,11 @@ export class Sender {
         if (error.error_code === 429) {
           this.stats.tooManyRequests++;
           this.#budget.tooManyRequests(row.chatId, retryAfter);
-          outbox.retryAt(row.id, new Date(now + (retryAfter ?? 1) * 1000), description);
+          this.retryAt(row, now + (retryAfter ?? 1) * 1000, description);
         } else if (error.error_code === 400 && migrateTo) {
           outbox.retarget(row.chatId, migrateTo);
           // Not a failure: it keeps its place in the queue, ahead of later messages to the group.
-          outbox.retryAt(row.id, row.nextAttemptAt, description);
+          this.retryAt(row, row.nextAttemptAt.getTime(), description);
           this.hook('migrated', () => this.#o.hooks.migrated(row.chatId, migrateTo));
         } else if (error.error_code === 403) {
           this.stats.unreachable++;
@@ -214,6 +263,12 @@ export class Sender {
     }
   }
 
+  /** Back to pending until `at`; the loop looks again by then. */
+  private retryAt(row: OutboxRow, at: number, description: string): void {
+    this.#o.outbox.retryAt(row.id, new Date(at), description);
+    this.#aheadUntil = Math.min(this.#aheadUntil, at);
+  }
+
   private retryLater(row: OutboxRow, now: number, description: string): void {
     const attempts = row.attempts;
     if (attempts >= this.#o.maxAttempts) {
@@ -223,7 +278,7 @@ export class Sender {
     }
     this.stats.retried++;
     const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1)) * (0.75 + Math.random() / 2);
-    this.#o.outbox.retryAt(row.id, new Date(now + backoff), description);
+    this.retryAt(row, now + backoff, description);
   }
 
   private call(row: OutboxRow) {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { chats } from '../db/schema.js';
@@ -67,6 +67,17 @@ export class ChatService {
       .where(eq(chats.id, existing.id))
       .run();
     this.audit.record(actor, 'chat.removed', 'chat', telegramChatId);
+  }
+
+  /** Of these chats, the groups the bot was removed from (until it is added again), with since when. */
+  removedAmong(telegramChatIds: readonly number[]): Map<number, Date> {
+    if (telegramChatIds.length === 0) return new Map();
+    const rows = this.db
+      .select({ id: chats.telegramChatId, since: chats.updatedAt })
+      .from(chats)
+      .where(and(inArray(chats.telegramChatId, [...telegramChatIds]), eq(chats.status, 'removed')))
+      .all();
+    return new Map(rows.map((r) => [r.id, r.since]));
   }
 
   link(telegramChatId: number, branchId: number, actor: Actor): ChatRow {

@@ -113,6 +113,7 @@ export class FakeTelegram extends CallRecorder {
   private readonly api: BotApi;
   private readonly faults = new FaultInjector();
   private latency = { min: 0, max: 0 };
+  private hanging = 0;
   private limiter: RateLimiter | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
@@ -216,7 +217,12 @@ export class FakeTelegram extends CallRecorder {
 
   /** Accepted, never answered: recorded as 'hung' when the client gives up. */
   private leaveHanging(method: string, params: Params, at: number, res: ServerResponse): void {
-    res.on('close', () => this.record({ method, params, at, response: fail(0, 'request hung: never answered'), outcome: 'hung' }));
+    this.hanging++;
+    res.on('close', () => {
+      this.hanging--;
+      this.record({ method, params, at, response: fail(0, 'request hung: never answered'), outcome: 'hung' });
+    });
+    this.notifyWaiters();
   }
 
   private drawLatency(): number {
@@ -303,6 +309,11 @@ export class FakeTelegram extends CallRecorder {
   waitForPendingPoll(timeoutMs = 5000): Promise<void> {
     const probe = (): true | undefined => (this.updates.hasPendingPoll() ? true : undefined);
     return this.waitUntil(probe, timeoutMs, 'waitForPendingPoll').then(() => undefined);
+  }
+
+  /** Resolves when a request is being left hanging (see hang()). */
+  waitForHangingRequest(timeoutMs = 5000): Promise<void> {
+    return this.waitUntil(() => (this.hanging > 0 ? true : undefined), timeoutMs, 'waitForHangingRequest').then(() => undefined);
   }
 
   /** The current state of a message (after edits), or undefined if unknown/deleted. */
