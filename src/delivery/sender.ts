@@ -153,9 +153,10 @@ export class Sender {
         continue;
       }
       ahead.splice(i, 1);
+      // The row as it is now (another sender, a cancel or a group's migration may have changed it).
       const claimed = outbox.claim(row.id);
-      if (!claimed) continue; // another sender took it, or it was cancelled since the read
-      budget.take(row.chatId, now);
+      if (!claimed) continue;
+      budget.take(claimed.chatId, now);
       this.launch(claimed);
     }
     return Math.max(1, Math.min(wait, budget.pushWait(now) || wait));
