@@ -132,6 +132,20 @@ describe('delivery (end to end)', () => {
     expect(t.fake.callsTo('getUpdates').some((c) => c.outcome === 'hung')).toBe(true);
   }, 40_000);
 
+  it('after a run of failed polls (an outage), the bot polls again soon and answers', async () => {
+    t = await TestBot.start({ app: { longPollSeconds: 1 } });
+    const bloc = seedSmallBloc(t.services);
+    const [m] = linkMembers(t, 1, bloc.cell.id);
+    t.fake.dropConnections('getUpdates', 12);
+    await t.fake.waitFor('getUpdates', (_p, c) => c.outcome === 'dropped', { timeoutMs: 5_000 });
+    const mark = t.fake.mark();
+    t.fake.sendCommand(m!, privateChat(m!), 'chibo');
+    // 12 failures in a row: waits growing by 0.1 s add up to 7.8 s; doubling from 0.1 s, to 409 s.
+    const answer = await t.fake.waitFor('sendMessage', okTo(m!.id), { after: mark, timeoutMs: 30_000 });
+    expect(String(answer.params.text)).toContain('Chi bộ Công ty TNHH A&amp;B');
+    expect(t.fake.callsTo('getUpdates').filter((c) => c.outcome === 'dropped')).toHaveLength(12);
+  }, 40_000);
+
   it('a conversation that replays does not wait out a 429 again', async () => {
     t = await TestBot.start();
     const bloc = seedSmallBloc(t.services);
