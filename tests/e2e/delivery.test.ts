@@ -103,6 +103,29 @@ describe('delivery (end to end)', () => {
     expect(attempts.map((c) => c.response.error_code ?? 200)).toEqual([429, 429, 429, 429, 429, 200]);
   }, 60_000);
 
+  it('a reply that cannot get through within the longest wait is given up, and the member is told once an hour', async () => {
+    t = await TestBot.start({ app: { transport: { maxWaitMs: 1_500 } } });
+    const bloc = seedSmallBloc(t.services);
+    const [m] = linkMembers(t, 1, bloc.cell.id);
+    const overloaded = (c: RecordedCall) => c.response.ok && String(c.params.text).includes('Bot đang quá tải');
+    // 429s one second apart: the second one leaves no time within 1.5 s, so the reply is given up.
+    t.fake.tooManyRequests('sendMessage', 1, { chatId: m!.id, times: 2 });
+    t.fake.sendCommand(m!, privateChat(m!), 'chibo');
+    const notice = await t.fake.waitFor('sendMessage', (_p, c) => Number(c.params.chat_id) === m!.id && overloaded(c), { timeoutMs: 15_000 });
+    expect(String(notice.params.text)).toBe(
+      'Bot đang quá tải nên chưa trả lời được yêu cầu vừa rồi của đồng chí. Đồng chí vui lòng gửi lại yêu cầu sau ít phút.',
+    );
+    // Given up again within the hour: not told a second time.
+    t.fake.tooManyRequests('sendMessage', 1, { chatId: m!.id, times: 2 });
+    t.fake.sendCommand(m!, privateChat(m!), 'chibo');
+    await t.fake.waitForCount('sendMessage', 5, { predicate: (p) => Number(p.chat_id) === m!.id, timeoutMs: 15_000 });
+    await t.settle();
+    const toMember = t.fake.callsTo('sendMessage').filter((c) => Number(c.params.chat_id) === m!.id);
+    expect(toMember.map((c) => c.response.error_code ?? 200)).toEqual([429, 429, 200, 429, 429]);
+    expect(toMember.filter(overloaded)).toHaveLength(1);
+    expect(toMember.filter((c) => c.response.ok && String(c.params.text).includes('Chi bộ Công ty'))).toHaveLength(0);
+  }, 40_000);
+
   it('network errors on a reply are retried a bounded number of times, and the chat\'s next update is answered', async () => {
     t = await TestBot.start({ app: { transport: { backoffMs: 100, networkRetries: 3 } } });
     const bloc = seedSmallBloc(t.services);
