@@ -29,6 +29,7 @@ import { ALLOWED_UPDATES, createBot } from './bot/index.js';
 import type { Logger } from './logger.js';
 import { SYSTEM } from './services/actor.js';
 import { createServices, type Services } from './services/index.js';
+import type { InFlightTracker } from './bot/middlewares/in-flight.js';
 import type { Bot } from 'grammy';
 
 export interface AppOptions {
@@ -49,6 +50,8 @@ export interface App {
   bot: Bot<BotContext>;
   sender: Sender;
   scheduler: Scheduler;
+  /** Updates being handled right now (shutdown and tests wait for them). */
+  inFlight: InFlightTracker;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -127,6 +130,7 @@ export function createApp(config: Config, options: AppOptions): App {
     bot,
     sender,
     scheduler,
+    inFlight,
     async start() {
       await bot.init();
       services.bloc.setBotUsername(bot.botInfo.username);

@@ -110,6 +110,8 @@ export class TestBot {
       await new Promise((r) => setTimeout(r, 20));
       if (this.fake.pendingUpdates() === 0) break;
     }
+    // Replies are paced by the sending budget: a handler may still be sending its last messages.
+    await this.app.inFlight.drain(30_000);
     await new Promise((r) => setTimeout(r, 50));
   }
 
