@@ -92,7 +92,6 @@ class AttemptTimeout extends Error {
 interface Answer {
   status: number;
   text: string;
-  headers: Headers;
 }
 
 export function createTransport(options: TransportOptions): Transport {
@@ -116,7 +115,7 @@ export function createTransport(options: TransportOptions): Transport {
     stats.calls++;
     try {
       const res = await inner(url, { method: init.method, headers: init.headers, body: init.body as string, signal: controller.signal });
-      return { status: res.status, text: await res.text(), headers: res.headers };
+      return { status: res.status, text: await res.text() };
     } catch (error) {
       if (timedOut) {
         stats.timeouts++;
@@ -275,11 +274,12 @@ function tooManyAnswer(seconds: number): Answer {
     description: `Too Many Requests: no sending slot within ${seconds} s`,
     parameters: { retry_after: 1 },
   });
-  return { status: 429, text, headers: new Headers({ 'content-type': 'application/json' }) };
+  return { status: 429, text };
 }
 
+/** The answer as grammY reads it (it only calls json()); the body was read within the time limit. */
 function toResponse(answer: Answer): Response {
-  return new Response(answer.text, { status: answer.status, headers: answer.headers });
+  return new Response(answer.text, { status: answer.status, headers: { 'content-type': 'application/json' } });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
