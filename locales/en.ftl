@@ -25,6 +25,7 @@ who-office = the bloc office
 private-only = This command works only in a private chat with the bot. Please open a private chat with the bot and type the command again.
 button-expired = This button has expired. Please type the command again.
 error-generic = Sorry, something went wrong while handling your request. Please try again in a few minutes.
+delivery-overloaded = The bot is overloaded and could not answer your last request. Please send it again in a few minutes.
 
 ## /start and invites
 
@@ -185,6 +186,8 @@ notice-digest =
 notice-report-title = 📊 <b>Delivery of the notice “{ $title }”</b>
 notice-report-sent = Delivered: { $sent }
 notice-report-unreachable = Unreachable: { $count }
+notice-report-skipped-member = not sent: this member blocked the bot (messages resume once they write to the bot)
+notice-report-skipped-group = not sent: the bot is no longer in this group (messages resume once the group adds the bot back)
 notice-report-failed = Failed: { $count }
 notice-report-not-linked = Not linked to Telegram (no private message possible): { $count }
 notice-report-ack = Acknowledgements: /thongbao { $id }

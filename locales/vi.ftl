@@ -25,6 +25,7 @@ who-office = Văn phòng Đảng ủy Khối
 private-only = Lệnh này chỉ dùng khi nhắn riêng với bot. Đồng chí vui lòng mở cuộc trò chuyện riêng với bot rồi gõ lại lệnh.
 button-expired = Nút này đã hết hiệu lực. Đồng chí vui lòng gõ lại lệnh.
 error-generic = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Đồng chí vui lòng thử lại sau ít phút.
+delivery-overloaded = Bot đang quá tải nên chưa trả lời được yêu cầu vừa rồi của đồng chí. Đồng chí vui lòng gửi lại yêu cầu sau ít phút.
 
 ## /start and invites
 
@@ -185,6 +186,8 @@ notice-digest =
 notice-report-title = 📊 <b>Kết quả gửi thông báo “{ $title }”</b>
 notice-report-sent = Đã gửi: { $sent }
 notice-report-unreachable = Không gửi được: { $count }
+notice-report-skipped-member = không gửi vì đồng chí này đã chặn bot (sẽ nhận lại khi nhắn cho bot)
+notice-report-skipped-group = không gửi vì bot không còn trong nhóm (sẽ nhận lại khi nhóm thêm lại bot)
 notice-report-failed = Gửi lỗi: { $count }
 notice-report-not-linked = Chưa liên kết Telegram (không nhận được tin nhắn riêng): { $count }
 notice-report-ack = Xem tình hình xác nhận: /thongbao { $id }

@@ -1,7 +1,8 @@
 /**
  * The bot process of scripts/bench-lookups.ts and scripts/bench-import-stall.ts, which fork it (not
- * run by hand): the real app (`app`: createApp on BENCH_DB, LOG_LEVEL silent, an AdjustableClock
- * set to BENCH_NOW) or a bare grammY bot that only echoes (`echo`: Bot + the runner, nothing else loaded), both against the fake
+ * run by hand): the real app (`app`: createApp on BENCH_DB, LOG_LEVEL silent, DELIVERY_RATE 1000, an
+ * AdjustableClock set to BENCH_NOW) or a bare grammY bot that only echoes (`echo`: Bot + the runner,
+ * nothing else loaded), both against the fake
  * Bot API at BENCH_API_ROOT. Tells the parent when it starts, how long bot.handleUpdate took for
  * each update, and its resident memory (sampled every 20 ms, so the peak under load is seen).
  */
@@ -38,7 +39,15 @@ async function startApp(apiRoot: string, token: string): Promise<() => Promise<v
     import('../src/config.js'),
     import('../src/logger.js'),
   ]);
-  const config = loadConfig({ BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, DATABASE_PATH: process.env.BENCH_DB!, LOG_LEVEL: 'silent' });
+  // The fake enforces no limits here, and the bench measures the bot's own cost per update: the
+  // sending budget (29 messages a second against Telegram) would otherwise be all it measured.
+  const config = loadConfig({
+    BOT_TOKEN: token,
+    TELEGRAM_API_ROOT: apiRoot,
+    DATABASE_PATH: process.env.BENCH_DB!,
+    LOG_LEVEL: 'silent',
+    DELIVERY_RATE: '1000',
+  });
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken] });
   send({ type: 'starting', at: Date.now() });
   const app = createApp(config, { clock: new AdjustableClock(process.env.BENCH_NOW!), logger });

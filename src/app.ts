@@ -23,14 +23,18 @@ import { DeliveryFailureRenderer } from './bot/render/delivery.js';
 import { IndicatorRenderer } from './bot/render/indicators.js';
 import { MeetingRenderer } from './bot/render/meeting.js';
 import { NoticeRenderer } from './bot/render/notice.js';
+import { SendBudget } from './delivery/budget.js';
 import { Sender } from './delivery/sender.js';
 import { TELEGRAM_LIMITS } from './delivery/pacing.js';
+import { createTransport, type TransportTimings } from './delivery/transport.js';
+import { overloadNotice } from './bot/overload-notice.js';
 import { Scheduler } from './scheduler/index.js';
 import { appJobs } from './scheduler/jobs.js';
 import { ALLOWED_UPDATES, createBot } from './bot/index.js';
 import type { Logger } from './logger.js';
 import { SYSTEM } from './services/actor.js';
 import { createServices, type Services } from './services/index.js';
+import type { InFlightTracker } from './bot/middlewares/in-flight.js';
 import type { Bot } from 'grammy';
 
 export interface AppOptions {
@@ -40,6 +44,10 @@ export interface AppOptions {
   drainTimeoutMs?: number;
   /** Polling ended by itself (409 from another poller, 401): already logged; the process should stop. */
   onFatal?: (error: Error) => void;
+  /** The transport's time limits and retry bounds (tests shorten them). */
+  transport?: Partial<TransportTimings>;
+  /** getUpdates long-poll timeout in seconds (default 30; a hung poll is given up this + a margin). */
+  longPollSeconds?: number;
 }
 
 export interface App {
@@ -49,6 +57,8 @@ export interface App {
   bot: Bot<BotContext>;
   sender: Sender;
   scheduler: Scheduler;
+  /** Updates being handled right now (shutdown and tests wait for them). */
+  inFlight: InFlightTracker;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -78,13 +88,26 @@ export function createApp(config: Config, options: AppOptions): App {
   });
   services.members.ensureAdmins(config.adminIds, SYSTEM);
 
-  // The delivery engine has its own Api object: it handles 429s and errors itself, per message.
+  // ---- delivery: one budget for every message the bot sends, one transport under every Api object.
+  const budget = new SendBudget({ limits: { ...TELEGRAM_LIMITS, perSecond: config.deliveryRate } });
+  let tellOverloaded = (_chatId: number) => undefined as void;
+  const transport = createTransport({
+    budget,
+    timings: options.transport,
+    logger: logger.child({ component: 'transport' }),
+    gaveUp: (chatId) => tellOverloaded(chatId),
+  });
+  // The delivery engine has its own Api object: it paces, retries and records each message itself.
   const sender = new Sender({
     outbox: services.outbox,
-    api: new Api(config.botToken, { apiRoot: config.telegramApiRoot }),
+    api: new Api(config.botToken, {
+      apiRoot: config.telegramApiRoot,
+      fetch: transport.pushFetch as never,
+      timeoutSeconds: transport.timeoutSeconds,
+    }),
+    budget,
     clock,
     logger: logger.child({ component: 'delivery' }),
-    limits: { ...TELEGRAM_LIMITS, perSecond: config.deliveryRate },
     hooks: {
       unreachable: (chatId) => {
         if (chatId > 0) services.members.markUnreachable(chatId);
@@ -95,6 +118,7 @@ export function createApp(config: Config, options: AppOptions): App {
     },
   });
   wakeSender = () => sender.wake();
+  tellOverloaded = overloadNotice(services, translator, clock, () => sender.wake());
   const deps: BotDeps = {
     config,
     services,
@@ -103,6 +127,7 @@ export function createApp(config: Config, options: AppOptions): App {
     logger,
     storage: <T>(prefix: string) => new SqliteStorage<T>(db, clock, prefix),
     wakeDelivery: () => sender.wake(),
+    transport,
   };
   const { bot, inFlight } = createBot(deps);
   const progress = new NoticeProgress(bot.api, services, translator, logger);
@@ -122,6 +147,7 @@ export function createApp(config: Config, options: AppOptions): App {
     bot,
     sender,
     scheduler,
+    inFlight,
     async start() {
       await waitForTelegram(bot, {
         token: config.botToken,
@@ -137,7 +163,12 @@ export function createApp(config: Config, options: AppOptions): App {
         server = await serveWebhook(bot, config, logger);
       } else {
         await bot.api.deleteWebhook();
-        runner = startPolling(bot, { allowedUpdates: ALLOWED_UPDATES, logger, onFatal: (error) => options.onFatal?.(error) });
+        runner = startPolling(bot, {
+          allowedUpdates: ALLOWED_UPDATES,
+          longPollSeconds: options.longPollSeconds ?? 30,
+          logger,
+          onFatal: (error) => options.onFatal?.(error),
+        });
       }
       logger.info({ mode: config.botMode, username: bot.botInfo.username }, 'bot started');
     },
@@ -148,6 +179,7 @@ export function createApp(config: Config, options: AppOptions): App {
       await server?.close();
       const drained = await inFlight.drain(options.drainTimeoutMs ?? 10_000);
       if (!drained) logger.warn({ inFlight: inFlight.count }, 'stopping with updates still in flight');
+      budget.close(); // replies still waiting for a slot give up now
       await scheduler.stop();
       await sender.stop();
       closeDatabase(db);

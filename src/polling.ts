@@ -11,6 +11,8 @@ import type { Logger } from './logger.js';
 
 export interface PollingOptions {
   allowedUpdates: readonly string[];
+  /** getUpdates long-poll timeout in seconds (the transport gives up on a hung poll at this + a margin). */
+  longPollSeconds: number;
   logger: Logger;
   /** Polling has ended by itself (409, 401, or retries exhausted): the process should stop. */
   onFatal(error: Error): void;
@@ -32,7 +34,13 @@ export function startPolling<C extends Context>(bot: Bot<C>, options: PollingOpt
     }
   });
   const runner = run(bot, {
-    runner: { fetch: { allowed_updates: [...options.allowedUpdates] as never }, retryInterval: 'exponential', silent: true },
+    runner: {
+      fetch: { allowed_updates: [...options.allowedUpdates] as never, timeout: options.longPollSeconds },
+      // Waits grow by 0.1 s per failed poll in a row: doubling would leave the bot deaf for as long
+      // as the outage lasted once the network is back.
+      retryInterval: 'quadratic',
+      silent: true,
+    },
   });
   runner.task()?.catch((error: unknown) => {
     const err = error instanceof Error ? error : new Error(String(error));

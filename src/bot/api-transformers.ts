@@ -4,7 +4,6 @@
  * resent to the new id; a blocked bot (403) marks the member or chat unreachable.
  * Installed on bot.api and, separately, inside conversations (they use their own Api objects).
  */
-import { autoRetry } from '@grammyjs/auto-retry';
 import type { Transformer } from 'grammy';
 import { SYSTEM } from '../services/actor.js';
 import type { Services } from '../services/index.js';
@@ -28,11 +27,11 @@ export function chatFateTransformer(services: Services): Transformer {
   };
 }
 
-/** The transformers every Api object of the bot gets, outermost first. */
+/**
+ * The transformers every Api object of the bot gets. Waiting out 429s and retrying network errors
+ * is the transport's job (src/delivery/transport.ts), below the conversations' recorder, so that a
+ * replay never waits again.
+ */
 export function apiTransformers(services: Services): Transformer[] {
-  return [
-    // 429: wait retry_after; 5xx and network errors: back off. A direct reply gives up after a minute.
-    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowInternalServerErrors: false, rethrowHttpErrors: false }),
-    chatFateTransformer(services),
-  ];
+  return [chatFateTransformer(services)];
 }

@@ -1,6 +1,7 @@
 import type { StorageAdapter } from 'grammy';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { Transport } from '../delivery/transport.js';
 import type { Logger } from '../logger.js';
 import type { Services } from '../services/index.js';
 import type { Translator } from './i18n.js';
@@ -16,4 +17,6 @@ export interface BotDeps {
   storage: <T>(prefix: string) => StorageAdapter<T>;
   /** Tells the delivery engine that new messages wait in the outbox. */
   wakeDelivery: () => void;
+  /** How every Api object of the bot reaches Telegram (pacing, retries, time limits). */
+  transport: Pick<Transport, 'fetch' | 'timeoutSeconds'>;
 }

@@ -49,9 +49,11 @@ export function chatSequenceKey(ctx: Context): string | undefined {
 
 export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = {}): CreatedBot {
   const { config, services, translator, logger } = deps;
+  // The transport sits in the client options, so every Api object made from them (each update's,
+  // each conversation's) goes through it, below the conversations plugin's recorder.
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: options.botInfo,
-    client: { apiRoot: config.telegramApiRoot },
+    client: { apiRoot: config.telegramApiRoot, fetch: deps.transport.fetch as never, timeoutSeconds: deps.transport.timeoutSeconds },
   });
   bot.api.config.use(...apiTransformers(services));
 

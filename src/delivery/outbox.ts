@@ -2,9 +2,12 @@
  * The durable outbox: messages waiting to go to Telegram, one row each, unique by dedupe key.
  * A row moves pending → sending → sent (or back to pending for a retry, or to failed/unreachable).
  * A row found in 'sending' at start-up was in flight at a crash: it goes back to pending, so it is
- * sent again at most once more — the only duplicates the engine allows.
+ * sent again at most once more. (The other source of duplicates is an answer lost on the way back:
+ * the Sender cannot tell it from a failed send, and sends again.) A message for a chat known to be
+ * unreachable (a member who blocked the bot, a group that removed it) is recorded as unreachable
+ * without a call, until the chat comes back.
  */
-import { and, asc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -35,12 +38,21 @@ export interface OutboxItem {
 
 export type DeliveryCounts = Record<OutboxStatus, number> & { total: number };
 
+/** lastError of a message never tried because its chat was known to be unreachable. */
+export const KNOWN_UNREACHABLE = 'known unreachable';
+
+/** Of these chats, the ones known to be unreachable, with since when. */
+export type UnreachableLookup = (chatIds: readonly number[]) => Map<number, Date>;
+
 const TERMINAL: OutboxStatus[] = ['sent', 'failed', 'unreachable', 'cancelled'];
 
 export class Outbox {
+  readonly #listeners = new Set<() => void>();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly knownUnreachable: UnreachableLookup = () => new Map(),
   ) {}
 
   /** Adds messages; ones whose dedupe key exists already are ignored. Returns how many were new. */
@@ -50,7 +62,9 @@ export class Outbox {
     let inserted = 0;
     this.db.transaction((tx) => {
       for (let i = 0; i < items.length; i += 200) {
-        const rows = items.slice(i, i + 200).map((item) => ({
+        const batch = items.slice(i, i + 200);
+        const unreachable = this.knownUnreachable([...new Set(batch.map((item) => item.chatId))]);
+        const rows = batch.map((item) => ({
           dedupeKey: item.dedupeKey,
           chatId: item.chatId,
           memberId: item.memberId ?? null,
@@ -66,11 +80,19 @@ export class Outbox {
           source: item.source ?? null,
           sourceId: item.sourceId ?? null,
           createdAt: now,
+          ...skipped(unreachable.get(item.chatId)),
         }));
         inserted += tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
       }
     }, { behavior: 'immediate' });
+    if (inserted > 0) for (const listener of this.#listeners) listener();
     return inserted;
+  }
+
+  /** Calls `listener` after every enqueue that added a message (the Sender looks at once). */
+  onEnqueue(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -95,22 +117,29 @@ export class Outbox {
       .all();
   }
 
-  /** When the next pending row falls due, or null when nothing is pending. */
-  nextDueAt(): Date | null {
+  /** When the next pending row falls due (after `after`, when given), or null when there is none. */
+  nextDueAt(after?: Date): Date | null {
     const row = this.db
       .select({ at: sql<number>`min(${outbox.nextAttemptAt})` })
       .from(outbox)
-      .where(eq(outbox.status, 'pending'))
+      .where(and(eq(outbox.status, 'pending'), after ? gt(outbox.nextAttemptAt, after) : undefined))
       .get();
     return row?.at ? new Date(row.at) : null;
   }
 
-  markSending(id: number): void {
-    this.db
-      .update(outbox)
-      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
-      .where(eq(outbox.id, id))
-      .run();
+  /**
+   * Takes a pending row for sending, in one statement: of two senders that read the same row, only
+   * one gets it back (the other gets null), so no message is ever taken twice.
+   */
+  claim(id: number): OutboxRow | null {
+    return (
+      this.db
+        .update(outbox)
+        .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1` })
+        .where(and(eq(outbox.id, id), eq(outbox.status, 'pending')))
+        .returning()
+        .get() ?? null
+    );
   }
 
   markSent(id: number, telegramMessageId: number): void {
@@ -216,4 +245,9 @@ export class Outbox {
   get(dedupeKey: string): OutboxRow | null {
     return this.db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey)).get() ?? null;
   }
+}
+
+/** A row for a chat known to be unreachable: settled at once, with the reason the report shows. */
+function skipped(since: Date | undefined): { status: OutboxStatus; lastError: string | null } {
+  return since ? { status: 'unreachable', lastError: `${KNOWN_UNREACHABLE} since ${since.toISOString()}` } : { status: 'pending', lastError: null };
 }

@@ -1,16 +1,19 @@
 /**
- * Drains the outbox at Telegram's pace. Most urgent first; one message at a time per chat; a
- * 429 pauses everything for retry_after; 5xx and network errors back off and retry; 403 means the
- * member blocked the bot or the bot left the group (no retry); a 400 with migrate_to_chat_id
- * moves the chat and resends; any other 400 fails with its reason.
+ * Drains the outbox at Telegram's pace, inside the budget it shares with direct replies (which go
+ * first). Most urgent first; one message at a time per chat; each row is claimed atomically, so
+ * two senders never take the same one; a 429 pauses everything for retry_after and slows the
+ * budget; 5xx and network errors back off and retry; 403 means the member blocked the bot or the
+ * bot left the group (no retry); a 400 with migrate_to_chat_id moves the chat and resends; any
+ * other 400 fails with its reason.
  */
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Outbox, OutboxRow } from './outbox.js';
+import { SendBudget } from './budget.js';
 import { LATE_NOTE_SEPARATOR, type MessagePart, messageParts } from './parts.js';
-import { Pacer, type PacingLimits, TELEGRAM_LIMITS } from './pacing.js';
+import type { PacingLimits } from './pacing.js';
 
 export interface DeliveryHooks {
   /** Telegram answered 403 for this chat. */
@@ -27,6 +30,8 @@ export interface SenderOptions {
   clock: Clock;
   logger: Logger;
   hooks: DeliveryHooks;
+  /** The budget shared with direct replies; without one, the Sender has its own at `limits`. */
+  budget?: SendBudget;
   limits?: PacingLimits;
   /** Requests in flight at once (default 25). */
   concurrency?: number;
@@ -40,21 +45,35 @@ const LATE_AFTER_MS = 60_000;
 const IDLE_POLL_MS = 1000;
 /** Due rows read per look at the outbox. */
 const DUE_BATCH = 200;
+/** The rows read ahead are read again at least this often (rows enqueued by another process). */
+const REREAD_MS = 2_000;
 
 export class Sender {
-  readonly #o: Required<Omit<SenderOptions, 'limits'>>;
-  readonly #pacer: Pacer;
+  readonly #o: Required<Omit<SenderOptions, 'limits' | 'budget'>>;
+  readonly #budget: SendBudget;
   #running = false;
   #loop: Promise<void> | undefined;
   #inFlight = new Set<Promise<void>>();
   #busyChats = new Set<number>();
   #wake: (() => void) | undefined;
+  /**
+   * The next due row of each chat, most urgent first, read ahead so that a departure costs no
+   * query (a look at the outbox takes longer than the gap between two messages at 29/s).
+   */
+  #ahead: OutboxRow[] = [];
+  #aheadReadAt = -Infinity;
+  /** When (app clock) the first row that was not yet due at the last read falls due. */
+  #aheadUntil = -Infinity;
+  #stale = true;
+  /** Chats seen with more than one due row at the last read: their next row needs a new look. */
+  #chatsWithMore = new Set<number>();
   /** Counters since start, for benchmarks and the log. */
   readonly stats = { sent: 0, retried: 0, tooManyRequests: 0, failed: 0, unreachable: 0 };
 
   constructor(options: SenderOptions) {
     this.#o = { concurrency: 25, maxAttempts: 12, ...options };
-    this.#pacer = new Pacer(options.limits ?? TELEGRAM_LIMITS);
+    this.#budget = options.budget ?? new SendBudget({ limits: options.limits });
+    options.outbox.onEnqueue(() => this.wake());
   }
 
   start(): void {
@@ -62,19 +81,25 @@ export class Sender {
     const recovered = this.#o.outbox.recoverInFlight();
     if (recovered > 0) this.#o.logger.warn({ recovered }, 'messages in flight at the last stop will be sent again');
     this.#running = true;
+    this.#stale = true;
     this.#loop = this.run();
   }
 
   /** Stops taking new work and waits for requests in flight. */
   async stop(): Promise<void> {
     this.#running = false;
-    this.wake();
+    this.wakeLoop();
     await this.#loop;
     await Promise.allSettled([...this.#inFlight]);
   }
 
   /** Something was enqueued: look now rather than at the next poll. */
   wake(): void {
+    this.#stale = true;
+    this.wakeLoop();
+  }
+
+  private wakeLoop(): void {
     const wake = this.#wake;
     this.#wake = undefined;
     wake?.();
@@ -87,6 +112,7 @@ export class Sender {
         waitMs = this.dispatch();
       } catch (error) {
         this.#o.logger.error({ err: error }, 'delivery loop failed; retrying');
+        this.#stale = true;
         waitMs = IDLE_POLL_MS;
       }
       await this.sleep(waitMs);
@@ -96,47 +122,79 @@ export class Sender {
   /** Starts every send allowed now; returns how long to sleep before looking again. */
   private dispatch(): number {
     const { outbox, clock, concurrency } = this.#o;
-    const now = clock.now().getTime();
+    const budget = this.#budget;
+    // Pacing runs on the budget's clock (physical time); due and expiry on the app's clock.
+    const now = budget.now();
+    const today = clock.now();
     let wait = IDLE_POLL_MS;
-    const globalWait = this.#pacer.globalWait(now);
+    const globalWait = budget.pushWait(now);
     if (globalWait > 0) return Math.min(globalWait, wait);
     if (this.#inFlight.size >= concurrency) return wait;
-    // Chats that cannot take a message now (one in flight, or too soon after their last) are left
-    // out of the next look, so that one chat's backlog never hides every other chat's messages.
-    const skip = new Set(this.#busyChats);
-    let first = true;
-    for (;;) {
-      const due = outbox.due(new Date(now), DUE_BATCH, [...skip]);
-      if (first && due.length === 0) {
-        const next = outbox.nextDueAt()?.getTime();
-        if (next !== undefined && next > now) wait = Math.min(wait, next - now);
+    const reread = this.#stale || this.#ahead.length === 0 || today.getTime() >= this.#aheadUntil || now - this.#aheadReadAt >= REREAD_MS;
+    if (reread) this.readAhead(today);
+    wait = Math.max(1, Math.min(wait, this.#aheadUntil - today.getTime()));
+    const ahead = this.#ahead;
+    for (let i = 0; i < ahead.length; ) {
+      if (this.#inFlight.size >= concurrency) return Math.max(1, budget.pushWait(now) || wait);
+      const g = budget.pushWait(now);
+      if (g > 0) return g;
+      const row = ahead[i]!;
+      if (this.#busyChats.has(row.chatId)) {
+        i++;
+        continue;
       }
-      first = false;
-      for (const row of due) {
-        if (this.#inFlight.size >= concurrency) return Math.max(1, this.#pacer.globalWait(now) || wait);
-        const g = this.#pacer.globalWait(now);
-        if (g > 0) return g;
-        if (skip.has(row.chatId)) continue;
-        if (row.expiresAt && row.expiresAt.getTime() <= now) {
-          outbox.markExpired(row.id);
-          continue;
-        }
-        skip.add(row.chatId);
-        const chatWait = this.#pacer.chatWait(row.chatId, now);
-        if (chatWait > 0) {
-          wait = Math.min(wait, chatWait);
-          continue;
-        }
-        this.#pacer.record(row.chatId, now);
-        this.launch(row);
+      if (row.expiresAt && row.expiresAt.getTime() <= today.getTime()) {
+        ahead.splice(i, 1);
+        outbox.markExpired(row.id);
+        this.#stale = true; // the chat's next row, if any
+        continue;
       }
-      if (due.length < DUE_BATCH) break;
+      const chatWait = budget.chatWait(row.chatId, now);
+      if (chatWait > 0) {
+        wait = Math.min(wait, chatWait);
+        i++;
+        continue;
+      }
+      ahead.splice(i, 1);
+      // The row as it is now (another sender, a cancel or a group's migration may have changed it).
+      const claimed = outbox.claim(row.id);
+      if (!claimed) continue;
+      budget.take(claimed.chatId, now);
+      this.launch(claimed);
     }
-    return Math.max(1, Math.min(wait, this.#pacer.globalWait(now) || wait));
+    return Math.max(1, Math.min(wait, budget.pushWait(now) || wait));
   }
 
+  /**
+   * Reads the first due row of every chat, most urgent first, and when the next row not yet due
+   * falls due. Chats already seen are left out of the next batch, so one chat's backlog never
+   * hides every other chat's messages.
+   */
+  private readAhead(today: Date): void {
+    const { outbox } = this.#o;
+    this.#stale = false;
+    this.#aheadReadAt = this.#budget.now();
+    this.#aheadUntil = outbox.nextDueAt(today)?.getTime() ?? Infinity;
+    this.#chatsWithMore.clear();
+    const seen = new Set<number>();
+    const ahead: OutboxRow[] = [];
+    for (;;) {
+      const due = outbox.due(today, DUE_BATCH, [...seen]);
+      for (const row of due) {
+        if (seen.has(row.chatId)) {
+          this.#chatsWithMore.add(row.chatId);
+          continue;
+        }
+        seen.add(row.chatId);
+        ahead.push(row);
+      }
+      if (due.length < DUE_BATCH || ahead.length >= DUE_BATCH) break;
+    }
+    this.#ahead = ahead;
+  }
+
+  /** Sends a claimed row (already 'sending', its attempt counted). */
   private launch(row: OutboxRow): void {
-    this.#o.outbox.markSending(row.id);
     this.#busyChats.add(row.chatId);
     const task = this.deliver(row)
       .catch((error: unknown) => {
@@ -147,7 +205,9 @@ export class Sender {
       .finally(() => {
         this.#busyChats.delete(row.chatId);
         this.#inFlight.delete(task);
-        this.wake();
+        // The chat's next message is not read ahead yet.
+        if (this.#chatsWithMore.has(row.chatId)) this.#stale = true;
+        this.wakeLoop();
       });
     this.#inFlight.add(task);
   }
@@ -167,13 +227,12 @@ export class Sender {
         const migrateTo = error.parameters.migrate_to_chat_id;
         if (error.error_code === 429) {
           this.stats.tooManyRequests++;
-          const at = now + (retryAfter ?? 1) * 1000;
-          this.#pacer.pauseUntil(at);
-          outbox.retryAt(row.id, new Date(at), description);
+          this.#budget.tooManyRequests(row.chatId, retryAfter);
+          this.retryAt(row, now + (retryAfter ?? 1) * 1000, description);
         } else if (error.error_code === 400 && migrateTo) {
           outbox.retarget(row.chatId, migrateTo);
           // Not a failure: it keeps its place in the queue, ahead of later messages to the group.
-          outbox.retryAt(row.id, row.nextAttemptAt, description);
+          this.retryAt(row, row.nextAttemptAt.getTime(), description);
           this.hook('migrated', () => this.#o.hooks.migrated(row.chatId, migrateTo));
         } else if (error.error_code === 403) {
           this.stats.unreachable++;
@@ -195,8 +254,12 @@ export class Sender {
       return;
     }
     // Outside the try: a failure to record a message that did go out must not mark it failed.
-    if (index < parts.length - 1) outbox.markPartSent(row.id, index + 1);
-    else outbox.markSent(row.id, messageId);
+    if (index < parts.length - 1) {
+      outbox.markPartSent(row.id, index + 1);
+      this.#stale = true; // its next part is due at once, and not read ahead yet
+    } else {
+      outbox.markSent(row.id, messageId);
+    }
     this.stats.sent++;
   }
 
@@ -215,15 +278,21 @@ export class Sender {
     }
   }
 
+  /** Back to pending until `at`; the loop looks again by then. */
+  private retryAt(row: OutboxRow, at: number, description: string): void {
+    this.#o.outbox.retryAt(row.id, new Date(at), description);
+    this.#aheadUntil = Math.min(this.#aheadUntil, at);
+  }
+
   private retryLater(row: OutboxRow, now: number, description: string): void {
-    const attempts = row.attempts + 1;
+    const attempts = row.attempts;
     if (attempts >= this.#o.maxAttempts) {
       this.fail(row, description);
       return;
     }
     this.stats.retried++;
     const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1)) * (0.75 + Math.random() / 2);
-    this.#o.outbox.retryAt(row.id, new Date(now + backoff), description);
+    this.retryAt(row, now + backoff, description);
   }
 
   /** Sends one part of the row; the buttons and a late note go with the last part. */

@@ -70,6 +70,17 @@ export class ChatService {
     this.audit.record(actor, 'chat.removed', 'chat', telegramChatId);
   }
 
+  /** Of these chats, the groups the bot was removed from (until it is added again), with since when. */
+  removedAmong(telegramChatIds: readonly number[]): Map<number, Date> {
+    if (telegramChatIds.length === 0) return new Map();
+    const rows = this.db
+      .select({ id: chats.telegramChatId, since: chats.updatedAt })
+      .from(chats)
+      .where(and(inArray(chats.telegramChatId, [...telegramChatIds]), eq(chats.status, 'removed')))
+      .all();
+    return new Map(rows.map((r) => [r.id, r.since]));
+  }
+
   link(telegramChatId: number, branchId: number, actor: Actor): ChatRow {
     const existing = this.get(telegramChatId);
     if (!existing) throw new Error(`Unknown chat ${telegramChatId}`);

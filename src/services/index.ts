@@ -61,10 +61,15 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
   const audit = new AuditService(db, clock);
   const branches = new BranchService(db, clock, audit);
   const members = new MemberService(db, clock, audit);
-  const outbox = new Outbox(db, clock);
+  const chats = new ChatService(db, clock, audit);
+  // Members who blocked the bot and groups that removed it get nothing until they come back.
+  const outbox = new Outbox(db, clock, (chatIds) => {
+    const found = members.unreachableAmong(chatIds.filter((id) => id > 0));
+    for (const [id, since] of chats.removedAmong(chatIds.filter((id) => id < 0))) found.set(id, since);
+    return found;
+  });
   const timeZone = options.timeZone ?? 'Asia/Ho_Chi_Minh';
   const meetings = new MeetingService(db, clock, audit, branches, timeZone);
-  const chats = new ChatService(db, clock, audit);
   const meetingNotifier = new MeetingNotifier(
     db,
     clock,

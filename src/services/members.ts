@@ -281,6 +281,17 @@ export class MemberService {
       .run();
   }
 
+  /** Of these Telegram users, the members known to be unreachable (blocked the bot), with since when. */
+  unreachableAmong(telegramUserIds: readonly number[]): Map<number, Date> {
+    if (telegramUserIds.length === 0) return new Map();
+    const rows = this.db
+      .select({ id: members.telegramUserId, since: members.unreachableSince })
+      .from(members)
+      .where(and(inArray(members.telegramUserId, [...telegramUserIds]), isNotNull(members.unreachableSince)))
+      .all();
+    return new Map(rows.map((r) => [r.id!, r.since!]));
+  }
+
   /** A member who writes to the bot is reachable again. */
   markReachable(memberId: number): void {
     this.db

@@ -22,7 +22,7 @@ import { type Audience, effectiveChannel, mayAddress } from '../domain/audience.
 import { isOffice } from '../domain/roles.js';
 import { compareVietnameseNames } from '../domain/text.js';
 import type { Locale } from '../domain/locale.js';
-import type { DeliveryCounts, Outbox, OutboxItem } from '../delivery/outbox.js';
+import { type DeliveryCounts, KNOWN_UNREACHABLE, type Outbox, type OutboxItem } from '../delivery/outbox.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.js';
 import type { BranchService } from './branches.js';
@@ -38,10 +38,17 @@ export interface RenderedMessage {
   replyMarkup?: InlineKeyboardMarkup;
 }
 
+/** One recipient the notice did not reach. `skipped`: known unreachable, so not tried at all. */
+export interface UndeliveredRecipient {
+  label: string;
+  reason: string;
+  skipped?: 'member' | 'group';
+}
+
 export interface DeliveryReport {
   counts: DeliveryCounts;
-  unreachable: { label: string; reason: string }[];
-  failed: { label: string; reason: string }[];
+  unreachable: UndeliveredRecipient[];
+  failed: UndeliveredRecipient[];
   notLinked: number;
   recipients: number;
 }
@@ -280,7 +287,8 @@ export class NoticeService {
         items.push({ ...base, dedupeKey: `notice:${notice.id}:m:${p.id}`, chatId: p.telegramUserId, memberId: p.id, text: m.text, replyMarkup: m.replyMarkup });
       }
     }
-    for (const g of resolved.groups) {
+    // Groups that removed the bot are listed too: the outbox records them as unreachable, untried.
+    for (const g of [...resolved.groups, ...this.removedGroups(resolved.branchIds, channel)]) {
       const m = messages.notice(notice, author, 'vi');
       items.push({ ...base, dedupeKey: `notice:${notice.id}:c:${g.telegramChatId}`, chatId: g.telegramChatId, text: m.text, replyMarkup: m.replyMarkup });
     }
@@ -290,6 +298,16 @@ export class NoticeService {
       .set({ status: 'sending', releasedAt: now, updatedAt: now })
       .where(eq(notices.id, notice.id))
       .run();
+  }
+
+  private removedGroups(branchIds: number[], channel: ReturnType<typeof effectiveChannel>): { telegramChatId: number }[] {
+    if (channel === 'private' || branchIds.length === 0) return [];
+    return this.db
+      .select({ telegramChatId: chats.telegramChatId })
+      .from(chats)
+      .where(and(eq(chats.status, 'removed'), inArray(chats.branchId, branchIds)))
+      .orderBy(asc(chats.id))
+      .all();
   }
 
   setProgressMessage(id: number, chatId: number, messageId: number): void {
@@ -341,10 +359,14 @@ export class NoticeService {
     const counts = this.outbox.counts(NOTICE_SOURCE, id);
     const rows = this.outbox.rowsOf(NOTICE_SOURCE, id, ['unreachable', 'failed']);
     const names = this.labelsFor(rows.map((r) => ({ memberId: r.memberId, chatId: r.chatId })));
-    const describe = (status: 'unreachable' | 'failed') =>
+    const describe = (status: 'unreachable' | 'failed'): UndeliveredRecipient[] =>
       rows
         .filter((r) => r.status === status)
-        .map((r) => ({ label: names.get(r.chatId) ?? String(r.chatId), reason: r.lastError ?? '' }));
+        .map((r) => ({
+          label: names.get(r.chatId) ?? String(r.chatId),
+          reason: r.lastError ?? '',
+          ...(r.lastError?.startsWith(KNOWN_UNREACHABLE) ? { skipped: r.chatId > 0 ? 'member' : 'group' } : {}),
+        }));
     const recipients = this.db
       .select({ total: sql<number>`count(*)`, notLinked: sql<number>`sum(case when ${members.telegramUserId} is null then 1 else 0 end)` })
       .from(noticeRecipients)

@@ -7,7 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import { closeDatabase } from '../../src/db/connection.js';
+import { closeDatabase, openDatabase } from '../../src/db/connection.js';
 import { outbox as outboxTable, PRIORITY } from '../../src/db/schema.js';
 import { Outbox, type OutboxItem, type OutboxRow } from '../../src/delivery/outbox.js';
 import { TELEGRAM_LIMITS, type PacingLimits } from '../../src/delivery/pacing.js';
@@ -444,6 +444,81 @@ describe('Sender: order and pace', () => {
     for (const gap of gaps(toGroup)) expect(gap).toBeGreaterThanOrEqual(3_000);
     expect(fake.stats().tooMany).toBe(0);
     expect(h.fake.sentMessages(group).map((m) => m.text)).toEqual(['g1', 'g2', 'g3']);
+  });
+});
+
+describe('Sender: two senders on one database file', () => {
+  it('each message is claimed by one of them: every chat gets it once', async () => {
+    const fake = await FakeTelegram.start();
+    const { db, path } = testDb();
+    const other = openDatabase(path);
+    const logger = createLogger({ level: 'silent', secrets: [fake.token] });
+    const noHooks = { unreachable: () => undefined, migrated: () => undefined };
+    const senders = [db, other].map(
+      (connection) =>
+        new Sender({
+          outbox: new Outbox(connection, systemClock),
+          api: new Api(fake.token, { apiRoot: fake.apiRoot }),
+          clock: systemClock,
+          logger,
+          limits: FAST,
+          hooks: noHooks,
+        }),
+    );
+    open.push(async () => {
+      for (const sender of senders) await sender.stop();
+      closeDatabase(other);
+      closeDatabase(db);
+      await fake.close();
+    });
+    for (const sender of senders) sender.start();
+    const outbox = new Outbox(db, systemClock);
+    outbox.enqueue(Array.from({ length: 400 }, (_, i) => item(`m${i}`, 50_000 + i)));
+    for (const sender of senders) sender.wake();
+    const rows = () => db.select().from(outboxTable).all();
+    await until('all are sent', () => rows().every((r) => r.status === 'sent'), 20_000);
+    const perChat = new Map<number, number>();
+    for (const c of fake.callsTo('sendMessage')) perChat.set(Number(c.params.chat_id), (perChat.get(Number(c.params.chat_id)) ?? 0) + 1);
+    expect(perChat.size).toBe(400);
+    expect([...perChat.values()].every((n) => n === 1)).toBe(true);
+    expect(rows().every((r) => r.attempts === 1)).toBe(true);
+    // Both took part.
+    expect(senders.map((s) => s.stats.sent).every((n) => n > 0)).toBe(true);
+    expect(senders[0]!.stats.sent + senders[1]!.stats.sent).toBe(400);
+  });
+
+  it('Outbox.claim: of two connections that read the same pending row, only one gets it', () => {
+    const { db, path } = testDb();
+    const other = openDatabase(path);
+    try {
+      const a = new Outbox(db, systemClock);
+      const b = new Outbox(other, systemClock);
+      a.enqueue([item('only-once', 1)]);
+      const [seenByA] = a.due(new Date(Date.now() + 1_000), 10);
+      const [seenByB] = b.due(new Date(Date.now() + 1_000), 10);
+      expect(seenByA!.id).toBe(seenByB!.id);
+      expect(b.claim(seenByB!.id)).toMatchObject({ status: 'sending', attempts: 1 });
+      expect(a.claim(seenByA!.id)).toBeNull();
+      expect(a.get('only-once')).toMatchObject({ status: 'sending', attempts: 1 });
+    } finally {
+      closeDatabase(other);
+      closeDatabase(db);
+    }
+  });
+});
+
+describe('Sender: lost answers', () => {
+  it('an answer lost after Telegram stored the message makes the Sender send it again: one duplicate per lost answer', async () => {
+    const h = await harness();
+    h.fake.loseAnswers('sendMessage', 5);
+    h.outbox.enqueue(Array.from({ length: 50 }, (_, i) => item(`l${i}`, 60_000 + i)));
+    h.sender.start();
+    await until('all are sent', h.settled, 20_000);
+    const copies = Array.from({ length: 50 }, (_, i) => h.fake.sentMessages(60_000 + i).length);
+    expect(copies.filter((n) => n === 0)).toHaveLength(0);
+    expect(copies.filter((n) => n === 2)).toHaveLength(5);
+    expect(copies.filter((n) => n > 2)).toHaveLength(0);
+    expect(h.sender.stats).toMatchObject({ sent: 50, retried: 5 });
   });
 });
 

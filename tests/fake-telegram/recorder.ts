@@ -18,12 +18,22 @@ import { isRecord, isRecordedFile, type ApiResponse, type Params, type RecordedF
 export interface RecordedCall {
   method: string;
   params: Params;
-  /** Date.now() when the request arrived. */
+  /**
+   * Date.now() when the call arrived: after the request leg of the latency, when it was counted by
+   * the rate limiter and performed.
+   */
   at: number;
-  /** The answer sent (snapshot). For dropped/aborted calls: error_code 0 and an explanation. */
+  /**
+   * The answer (snapshot). For dropped/aborted/hung calls: error_code 0 and an explanation; for a
+   * lost answer, the answer that was lost (the call was performed).
+   */
   response: ApiResponse;
-  /** 'dropped' = socket destroyed by dropConnections; 'aborted' = client hung up first. */
-  outcome: 'answered' | 'dropped' | 'aborted';
+  /**
+   * 'dropped' = socket destroyed before the call (dropConnections); 'aborted' = client hung up
+   * first; 'hung' = accepted and never answered until the client gave up (hang); 'lost' = performed,
+   * then the socket was destroyed instead of answering (loseAnswers).
+   */
+  outcome: 'answered' | 'dropped' | 'aborted' | 'hung' | 'lost';
 }
 
 export interface WaitOptions {

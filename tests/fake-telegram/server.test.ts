@@ -1,8 +1,9 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import { run } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
 import type { Message } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SendBudget } from '../../src/delivery/budget.js';
+import { createTransport } from '../../src/delivery/transport.js';
 import { DEFAULT_TOKEN, FakeTelegram, type ApiResponse } from './server.js';
 import {
   documentMessage,
@@ -513,9 +514,9 @@ describe('failure injection', () => {
     expect(fake.stats().tooMany).toBe(1);
   });
 
-  it('is Telegram-shaped enough for @grammyjs/auto-retry to retry after retry_after', async () => {
-    const bot = makeBot();
-    bot.api.config.use(autoRetry());
+  it('is Telegram-shaped enough for the bot\'s transport to wait out retry_after and retry', async () => {
+    const transport = createTransport({ budget: new SendBudget() });
+    const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot, fetch: transport.fetch as never } });
     fake.tooManyRequests('sendMessage', 1);
     const t0 = Date.now();
     await bot.api.sendMessage(alice.id, 'x');
@@ -595,6 +596,70 @@ describe('failure injection', () => {
     const t0 = Date.now();
     await bot.api.sendMessage(alice.id, 'x');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+  });
+
+  it('setLatency with jitter: half of each call\'s latency comes before it is performed (and recorded as arriving)', async () => {
+    const bot = makeBot();
+    fake.setLatency({ min: 100, max: 300 });
+    const sentAt: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t0 = Date.now();
+      sentAt.push(t0);
+      await bot.api.sendMessage(alice.id, `${i}`);
+      const total = Date.now() - t0;
+      expect(total).toBeGreaterThanOrEqual(95);
+    }
+    const legs = fake.callsTo('sendMessage').map((c, i) => c.at - sentAt[i]!);
+    for (const leg of legs) {
+      expect(leg).toBeGreaterThanOrEqual(45);
+      expect(leg).toBeLessThan(300);
+    }
+    // Drawn per call: not all the same.
+    expect(new Set(legs.map((l) => Math.round(l / 10))).size).toBeGreaterThan(1);
+    expect(() => fake.setLatency({ min: 50, max: 10 })).toThrow(/min <= max/);
+  });
+
+  it('hang: the request is accepted and never answered, nothing is performed, and it is recorded when the client gives up', async () => {
+    fake.hang('sendMessage');
+    const controller = new AbortController();
+    const pending = fetch(`${fake.apiRoot}/bot${fake.token}/sendMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chat_id: alice.id, text: 'x' }),
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    await fake.waitForHangingRequest();
+    expect(fake.callsTo('sendMessage')).toEqual([]);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(Error);
+    const [hung] = await fake.waitForCount('sendMessage', 1);
+    expect(hung!.outcome).toBe('hung');
+    expect(fake.sentMessages(alice.id)).toEqual([]);
+    expect((await raw('sendMessage', { chat_id: alice.id, text: 'y' })).status).toBe(200); // only the next one hung
+  });
+
+  it('a hung getUpdates takes no update and is no 409 for the next poll', async () => {
+    fake.hang('getUpdates');
+    const controller = new AbortController();
+    const hung = raw('getUpdates', { timeout: 30 }, { signal: controller.signal }).catch((e: unknown) => e);
+    await fake.waitForHangingRequest();
+    fake.sendText(alice, aliceChat, 'chào');
+    controller.abort();
+    await hung;
+    const next = await raw('getUpdates', { timeout: 0 });
+    expect(next.status).toBe(200);
+    expect((next.body.result as { message: { text: string } }[]).map((u) => u.message.text)).toEqual(['chào']);
+  });
+
+  it('loseAnswers: the message is stored, then the socket is destroyed (grammY sees a network error)', async () => {
+    const bot = makeBot();
+    fake.loseAnswers('sendMessage', 1);
+    await expect(bot.api.sendMessage(alice.id, 'đã gửi')).rejects.toBeInstanceOf(HttpError);
+    const [lost] = fake.callsTo('sendMessage');
+    expect(lost).toMatchObject({ outcome: 'lost', response: { ok: true } });
+    expect(fake.sentMessages(alice.id).map((m) => m.text)).toEqual(['đã gửi']);
+    await bot.api.sendMessage(alice.id, 'tiếp');
+    expect(fake.callsTo('sendMessage').at(-1)?.outcome).toBe('answered');
   });
 });
 

@@ -6,9 +6,16 @@
  * wrong token; JSON, multipart (InputFile uploads), urlencoded and query-string parameters;
  * long polling with offsets, timeouts and 409 conflicts; realistic results and error texts for
  * the methods a bot uses (see bot-api.ts); Telegram-style HTML validation; blocked, kicked,
- * deactivated and migrated chats; injected errors, dropped connections and latency; Telegram's
- * broadcast rate limits (opt-in); `/file/bot<token>/<file_path>` downloads for uploaded files
- * and files registered with `addFile`.
+ * deactivated and migrated chats; injected errors, dropped connections, requests that hang and
+ * answers lost after the call was performed (faults.ts); latency with jitter; Telegram's broadcast
+ * rate limits (opt-in); `/file/bot<token>/<file_path>` downloads for uploaded files and files
+ * registered with `addFile`.
+ *
+ * Latency (`setLatency`): each call other than getUpdates gets a latency drawn uniformly in
+ * [min, max], split evenly between the request leg (before the call arrives: it is then counted by
+ * the rate limiter and performed, and `at` is recorded) and the response leg (before the answer is
+ * written). So with jitter, evenly spaced departures from the bot arrive unevenly, as they do at
+ * Telegram.
  *
  * Records every call (`calls`) and offers waiting helpers so tests can synchronize with the bot
  * without sleeps. `waitFor` looks at all calls recorded from `after` (default 0 = everything
@@ -105,7 +112,8 @@ export class FakeTelegram extends CallRecorder {
   private readonly updates = new UpdateQueue();
   private readonly api: BotApi;
   private readonly faults = new FaultInjector();
-  private latencyMs = 0;
+  private latency = { min: 0, max: 0 };
+  private hanging = 0;
   private limiter: RateLimiter | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
@@ -192,10 +200,34 @@ export class FakeTelegram extends CallRecorder {
       req.socket.destroy();
       return;
     }
+    if (this.faults.takeHang(method)) return this.leaveHanging(method, params, at, res);
     if (sameMethod(method, 'getUpdates')) return this.handlePoll(method, params, at, res);
+    const legMs = this.drawLatency() / 2;
+    if (legMs > 0) await this.sleep(legMs);
+    const arrived = Date.now();
     const response = this.answer(method, params);
-    if (this.latencyMs > 0) await this.sleep(this.latencyMs);
-    this.respond(res, { method, params, at, response, outcome: 'answered' });
+    if (legMs > 0) await this.sleep(legMs);
+    if (this.faults.takeLoss(method)) {
+      this.record({ method, params, at: arrived, response, outcome: 'lost' });
+      req.socket.destroy();
+      return;
+    }
+    this.respond(res, { method, params, at: arrived, response, outcome: 'answered' });
+  }
+
+  /** Accepted, never answered: recorded as 'hung' when the client gives up. */
+  private leaveHanging(method: string, params: Params, at: number, res: ServerResponse): void {
+    this.hanging++;
+    res.on('close', () => {
+      this.hanging--;
+      this.record({ method, params, at, response: fail(0, 'request hung: never answered'), outcome: 'hung' });
+    });
+    this.notifyWaiters();
+  }
+
+  private drawLatency(): number {
+    const { min, max } = this.latency;
+    return max <= 0 ? 0 : min + Math.random() * (max - min);
   }
 
   private handlePoll(method: string, params: Params, at: number, res: ServerResponse): void {
@@ -277,6 +309,11 @@ export class FakeTelegram extends CallRecorder {
   waitForPendingPoll(timeoutMs = 5000): Promise<void> {
     const probe = (): true | undefined => (this.updates.hasPendingPoll() ? true : undefined);
     return this.waitUntil(probe, timeoutMs, 'waitForPendingPoll').then(() => undefined);
+  }
+
+  /** Resolves when a request is being left hanging (see hang()). */
+  waitForHangingRequest(timeoutMs = 5000): Promise<void> {
+    return this.waitUntil(() => (this.hanging > 0 ? true : undefined), timeoutMs, 'waitForHangingRequest').then(() => undefined);
   }
 
   /** The current state of a message (after edits), or undefined if unknown/deleted. */
@@ -422,9 +459,33 @@ export class FakeTelegram extends CallRecorder {
     this.faults.dropConnections(method, times);
   }
 
-  /** Delay added to every answer except getUpdates. */
-  setLatency(ms: number): void {
-    this.latencyMs = Math.max(0, ms);
+  /**
+   * Latency of every call except getUpdates: a fixed number of milliseconds, or `{ min, max }` for a
+   * latency drawn per call (jitter); half of it before the call is performed, half before the answer.
+   */
+  setLatency(latency: number | { min: number; max: number }): void {
+    const { min, max } = typeof latency === 'number' ? { min: latency, max: latency } : latency;
+    if (!(min >= 0 && max >= min)) throw new Error(`setLatency: need 0 <= min <= max, got ${min}-${max}`);
+    this.latency = { min, max };
+  }
+
+  /**
+   * The next `times` calls of `method` are accepted and never answered (the socket stays open until
+   * the client gives up): a half-open connection or a proxy that swallows the request. The call is
+   * not performed; a hung getUpdates takes no update.
+   */
+  hang(method: string, times = 1): void {
+    this.faults.hang(method, times);
+  }
+
+  /**
+   * Answers lost on the way back: the call is performed (a message is stored and counts as sent),
+   * then the socket is destroyed instead of answering. `times` next calls of `method`, then (with
+   * `rate`) each call with that probability.
+   */
+  loseAnswers(method: string, opts: number | { times?: number; rate?: number } = 1): void {
+    const { times = 0, rate = 0 } = typeof opts === 'number' ? { times: opts } : opts;
+    this.faults.loseAnswers(method, times, rate);
   }
 
   enableRateLimits(opts: RateLimitOptions = {}): void {

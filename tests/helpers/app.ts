@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Chat, Message, User } from 'grammy/types';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { AdjustableClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -19,6 +19,8 @@ export interface TestAppOptions {
   clock?: Clock;
   adminIds?: number[];
   env?: Record<string, string>;
+  /** Transport limits and the long-poll timeout (tests of hung or refused requests shorten them). */
+  app?: Pick<AppOptions, 'transport' | 'longPollSeconds'>;
 }
 
 export class TestBot {
@@ -55,7 +57,7 @@ export class TestBot {
       secrets: [config.botToken],
       destination: { write: (line: string) => this.logLines.push(line) },
     });
-    const app = createApp(config, { clock: this.clock, logger });
+    const app = createApp(config, { clock: this.clock, logger, ...this.options.app });
     await app.start();
     return app;
   }
@@ -108,6 +110,8 @@ export class TestBot {
       await new Promise((r) => setTimeout(r, 20));
       if (this.fake.pendingUpdates() === 0) break;
     }
+    // Replies are paced by the sending budget: a handler may still be sending its last messages.
+    await this.app.inFlight.drain(30_000);
     await new Promise((r) => setTimeout(r, 50));
   }
 

@@ -90,7 +90,7 @@ describe('DeliveryFailureService', () => {
     const m = schedule();
     fail(announcement(m.id, CELL_MEMBER), NOT_FOUND);
     const report = listReports()[0]!;
-    s.outbox.markSending(report.id);
+    expect(s.outbox.claim(report.id)).not.toBeNull();
     s.outbox.markSent(report.id, 77);
     expect(fail(announcement(m.id, 557), NOT_FOUND)).toBe(0);
     expect(listReports().map((r) => [r.status, r.text.includes('tới: 1 người')])).toEqual([['sent', true]]);

@@ -9,10 +9,7 @@ import type { BotDeps } from '../deps.js';
 export function accessGateFeature({ services }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.use(async (ctx, next) => {
-    if (ctx.member) {
-      if (ctx.chat?.type === 'private' && ctx.member.unreachableSince) services.members.markReachable(ctx.member.id);
-      return next();
-    }
+    if (ctx.member) return next();
     if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery({ text: ctx.t('access-group-hint').value, show_alert: true });
       return;

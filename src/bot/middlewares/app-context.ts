@@ -6,12 +6,18 @@ import { messageParts } from '../../delivery/parts.js';
 import { splitMessage } from '../render/html.js';
 
 /**
- * Loads the member behind the update and sets locale, translation and the HTML reply helper.
+ * Loads the member behind the update (marking them reachable again when they write privately) and
+ * sets locale, translation and the HTML reply helper.
  * Installed in the main tree and again inside conversations (which build fresh context objects).
  */
 export function appContext<C extends InnerContext>(services: Services, translator: Translator): MiddlewareFn<C> {
   return async (ctx, next) => {
     ctx.member = ctx.from && !ctx.from.is_bot ? services.members.findByTelegramId(ctx.from.id) : null;
+    // A member who writes to the bot privately (even just /start) can be reached again.
+    if (ctx.member?.unreachableSince && ctx.chat?.type === 'private') {
+      services.members.markReachable(ctx.member.id);
+      ctx.member.unreachableSince = null;
+    }
     ctx.locale = negotiateLocale(ctx.member?.language, ctx.from?.language_code);
     ctx.t = translator.for(ctx.locale);
     ctx.replyHtml = async (text, options = {}) => {

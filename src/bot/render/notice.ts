@@ -44,7 +44,10 @@ export class NoticeRenderer implements NoticeMessages {
     const lines: Html[] = [t('notice-report-title', { title: n.title }), t('notice-report-sent', { sent: r.counts.sent })];
     if (r.unreachable.length) {
       lines.push(t('notice-report-unreachable', { count: r.unreachable.length }));
-      for (const u of r.unreachable.slice(0, 50)) lines.push(joinHtml(['  • ', u.label, ': ', failureText(t, u.reason)], ''));
+      for (const u of r.unreachable.slice(0, 50)) {
+        const reason = u.skipped ? t(u.skipped === 'member' ? 'notice-report-skipped-member' : 'notice-report-skipped-group') : failureText(t, u.reason);
+        lines.push(joinHtml(['  • ', u.label, ': ', reason], ''));
+      }
     }
     if (r.failed.length) {
       lines.push(t('notice-report-failed', { count: r.failed.length }));

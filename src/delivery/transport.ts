@@ -1,0 +1,300 @@
+/**
+ * The one way the bot reaches the Bot API: a `fetch` installed in the client options of every Api
+ * object (bot.api, each update's ctx.api, each conversation's Api, the Sender's). It sits below
+ * grammY's transformers and below the conversations plugin's recorder, so a conversation that
+ * replays gets its recorded answers and never waits or retries again.
+ *
+ * Every attempt has a time limit (a long poll: its own timeout plus a margin), so a request that
+ * hangs is abandoned and the runner polls again. Direct sends (replies) take a slot from the shared
+ * SendBudget, ahead of the outbox; a 429 tells the budget and the send waits and goes again, with
+ * no limit on attempts but a bounded total wait, after which `gaveUp` is told (the member hears of
+ * it once). Network errors and 5xx are retried a few times, bounded in count and time. Bodies are
+ * buffered first (a multipart upload is a stream) so that a retry can send them again.
+ *
+ * A retry after an answer that never came back may repeat a call Telegram already performed: the
+ * Bot API has no idempotency key, so such a message arrives twice.
+ */
+import type { Logger } from '../logger.js';
+import { BudgetWaitError, type SendBudget } from './budget.js';
+
+export interface TransportTimings {
+  /** Added to a getUpdates long poll's own `timeout` (default 15 s). */
+  pollMarginMs: number;
+  /** One attempt of any other call (default 30 s). */
+  callTimeoutMs: number;
+  /** One attempt of a multipart upload (default 120 s). */
+  uploadTimeoutMs: number;
+  /** Longest a direct send waits in all for its slot and through 429s (default 3 min). */
+  maxWaitMs: number;
+  /** Network errors and 5xx: attempts after the first (default 3)… */
+  networkRetries: number;
+  /** …within this much time from the first attempt (default 30 s). */
+  networkWindowMs: number;
+  /** The first back-off, doubled each time (default 1 s). */
+  backoffMs: number;
+}
+
+export const DEFAULT_TIMINGS: TransportTimings = {
+  pollMarginMs: 15_000,
+  callTimeoutMs: 30_000,
+  uploadTimeoutMs: 120_000,
+  maxWaitMs: 3 * 60_000,
+  networkRetries: 3,
+  networkWindowMs: 30_000,
+  backoffMs: 1_000,
+};
+
+export interface TransportOptions {
+  budget: SendBudget;
+  timings?: Partial<TransportTimings>;
+  logger?: Logger;
+  /** A direct send to this chat gave up after waiting `maxWaitMs`. */
+  gaveUp?: (chatId: number, method: string) => void;
+  /** The HTTP client underneath (default the global fetch). */
+  fetch?: typeof fetch;
+}
+
+/** What grammY passes to its fetch (node-fetch flavoured; only these fields matter here). */
+interface FetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal | null;
+}
+
+type GrammyFetch = (url: string, init: FetchInit) => Promise<Response>;
+
+export interface Transport {
+  /** For the bot's Api objects: budget, retries and time limits. */
+  fetch: GrammyFetch;
+  /** For the Sender's Api: one attempt with a time limit; the Sender paces and retries itself. */
+  pushFetch: GrammyFetch;
+  /** grammY's own limit on a whole call, above every wait of the transport. */
+  timeoutSeconds: number;
+  readonly timings: TransportTimings;
+  readonly stats: { calls: number; retries: number; tooManyRequests: number; timeouts: number; gaveUp: number };
+}
+
+/** Methods that post a message: they take a slot from the budget (as in Telegram's limits). */
+export function isSendMethod(method: string): boolean {
+  const m = method.toLowerCase();
+  if (m === 'sendchataction') return false;
+  return m.startsWith('send') || m.startsWith('copymessage') || m.startsWith('forwardmessage');
+}
+
+class AttemptTimeout extends Error {
+  constructor(method: string, ms: number) {
+    super(`Request to '${method}' got no answer within ${ms} ms`);
+    this.name = 'AttemptTimeout';
+  }
+}
+
+interface Answer {
+  status: number;
+  text: string;
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const timings: TransportTimings = { ...DEFAULT_TIMINGS, ...options.timings };
+  const { budget, logger } = options;
+  const inner = options.fetch ?? globalThis.fetch;
+  const stats = { calls: 0, retries: 0, tooManyRequests: 0, timeouts: 0, gaveUp: 0 };
+
+  /** One request, bounded in time from sending it to the last byte of the answer. */
+  async function attempt(url: string, init: FetchInit, method: string, limitMs: number): Promise<Answer> {
+    const controller = new AbortController();
+    const outer = init.signal ?? undefined;
+    const onAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) onAbort();
+    outer?.addEventListener('abort', onAbort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, limitMs);
+    stats.calls++;
+    try {
+      const res = await inner(url, { method: init.method, headers: init.headers, body: init.body as string, signal: controller.signal });
+      return { status: res.status, text: await res.text() };
+    } catch (error) {
+      if (timedOut) {
+        stats.timeouts++;
+        throw new AttemptTimeout(method, limitMs);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  function limitFor(method: string, body: string | Buffer | undefined, multipart: boolean): number {
+    if (method.toLowerCase() === 'getupdates') return pollTimeoutSeconds(body) * 1000 + timings.pollMarginMs;
+    return multipart ? timings.uploadTimeoutMs : timings.callTimeoutMs;
+  }
+
+  const pushFetch: GrammyFetch = async (url, init) => {
+    const method = methodOf(url);
+    const body = await bufferBody(init.body);
+    const answer = await attempt(url, { ...init, body }, method, limitFor(method, body, typeof body !== 'string'));
+    return toResponse(answer);
+  };
+
+  const directFetch: GrammyFetch = async (url, init) => {
+    const method = methodOf(url);
+    const body = await bufferBody(init.body);
+    const request = { ...init, body };
+    const signal = init.signal ?? undefined;
+    const limit = limitFor(method, body, typeof body !== 'string');
+    // getUpdates is the runner's: one bounded attempt, and the runner polls again.
+    if (method.toLowerCase() === 'getupdates') return toResponse(await attempt(url, request, method, limit));
+    const send = isSendMethod(method);
+    const chatId = send ? chatIdOf(body) : undefined;
+    const started = budget.now();
+    const deadline = started + timings.maxWaitMs;
+    let failures = 0;
+    let backoff = timings.backoffMs;
+    let refused: Answer | undefined;
+    const giveUp = (reason: string): void => {
+      stats.gaveUp++;
+      logger?.warn({ method, chat_id: chatId, waited_ms: Math.round(budget.now() - started), reason }, 'a direct send gave up waiting');
+      if (chatId !== undefined) options.gaveUp?.(chatId, method);
+    };
+    /** Network errors and 5xx: true when another attempt is allowed (after its back-off). */
+    const mayRetry = async (what: string): Promise<boolean> => {
+      failures++;
+      if (failures > timings.networkRetries || budget.now() + backoff - started > timings.networkWindowMs) return false;
+      stats.retries++;
+      logger?.debug({ method, chat_id: chatId, attempt: failures, backoff_ms: backoff, error: what }, 'retrying a Bot API call');
+      await sleep(backoff * (0.75 + Math.random() / 2), signal);
+      backoff *= 2;
+      return true;
+    };
+    for (;;) {
+      if (send) {
+        try {
+          await budget.acquire(chatId, { deadline, signal });
+        } catch (error) {
+          if (!(error instanceof BudgetWaitError) || error.reason !== 'deadline') throw error;
+          giveUp('no sending slot in time');
+          return toResponse(refused ?? tooManyAnswer(Math.ceil(timings.maxWaitMs / 1000)));
+        }
+      }
+      let answer: Answer;
+      try {
+        answer = await attempt(url, request, method, limit);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        if (await mayRetry(String(error))) continue;
+        throw error;
+      }
+      if (answer.status === 429) {
+        stats.tooManyRequests++;
+        refused = answer;
+        const retryAfter = retryAfterOf(answer.text);
+        if (send) budget.tooManyRequests(chatId, retryAfter);
+        if (budget.now() + retryAfter * 1000 > deadline) {
+          giveUp('429 past the longest wait');
+          return toResponse(answer);
+        }
+        // A send waits in the budget (which now knows of the pause); anything else waits here.
+        if (!send) await sleep(retryAfter * 1000, signal);
+        continue;
+      }
+      if (answer.status >= 500 && (await mayRetry(`${answer.status}`))) continue;
+      return toResponse(answer);
+    }
+  };
+
+  return {
+    fetch: directFetch,
+    pushFetch,
+    timeoutSeconds: Math.ceil((timings.maxWaitMs + timings.networkWindowMs + 2 * timings.uploadTimeoutMs) / 1000),
+    timings,
+    stats,
+  };
+}
+
+function methodOf(url: string): string {
+  return url.slice(url.lastIndexOf('/') + 1).split('?')[0] ?? '';
+}
+
+/** A multipart upload arrives as a stream: read it once so every attempt can send it. */
+async function bufferBody(body: unknown): Promise<string | Buffer | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  if (typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  }
+  throw new Error(`cannot send a request body of type ${typeof body}`);
+}
+
+/** The chat a send goes to: from the JSON body, or the chat_id field of a multipart body. */
+function chatIdOf(body: string | Buffer | undefined): number | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === 'string') {
+    try {
+      const chatId = (JSON.parse(body) as { chat_id?: unknown }).chat_id;
+      return typeof chatId === 'number' ? chatId : typeof chatId === 'string' && /^-?\d+$/.test(chatId) ? Number(chatId) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const head = body.subarray(0, 4096).toString('latin1');
+  const match = /name="chat_id"\r\n\r\n(-?\d+)/.exec(head);
+  return match ? Number(match[1]) : undefined;
+}
+
+function pollTimeoutSeconds(body: string | Buffer | undefined): number {
+  if (typeof body !== 'string') return 0;
+  try {
+    const timeout = (JSON.parse(body) as { timeout?: unknown }).timeout;
+    return typeof timeout === 'number' && timeout > 0 ? timeout : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function retryAfterOf(text: string): number {
+  try {
+    const retryAfter = (JSON.parse(text) as { parameters?: { retry_after?: unknown } }).parameters?.retry_after;
+    return typeof retryAfter === 'number' && retryAfter > 0 ? retryAfter : 1;
+  } catch {
+    return 1;
+  }
+}
+
+function tooManyAnswer(seconds: number): Answer {
+  const text = JSON.stringify({
+    ok: false,
+    error_code: 429,
+    description: `Too Many Requests: no sending slot within ${seconds} s`,
+    parameters: { retry_after: 1 },
+  });
+  return { status: 429, text };
+}
+
+/** The answer as grammY reads it (it only calls json()); the body was read within the time limit. */
+function toResponse(answer: Answer): Response {
+  return new Response(answer.text, { status: answer.status, headers: { 'content-type': 'application/json' } });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal!.reason as Error);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
