@@ -189,7 +189,10 @@ describe('a crash in the middle of a broadcast', () => {
       const everyone = s.check('every recipient had the notice', () => new Set(delivered(fake)).size === RECIPIENTS);
       await until('every recipient has the notice', everyone, 40_000, s.output);
       // The author's delivery report goes out once every row has settled.
-      await fake.waitFor('sendMessage', (p) => Number(p.chat_id) === ADMIN_CHAT, { timeoutMs: 10_000 });
+      // (The author's progress message goes to the same chat: wait for the report itself.)
+      await fake.waitFor('sendMessage', (p) => Number(p.chat_id) === ADMIN_CHAT && String(p.text).includes('Kết quả gửi thông báo'), {
+        timeoutMs: 10_000,
+      });
       second.child.kill('SIGTERM'); // tsx passes it on to the bot, which stops cleanly
       expect((await second.exited).code).toBe(0);
       await until('the bot process has exited', () => !s.alive(), 5_000, s.output);
