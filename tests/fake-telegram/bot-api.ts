@@ -6,10 +6,12 @@
  * message_id, chat objects by id range, from = bot, reply_to_message, echoed inline keyboards);
  * sendMediaGroup; copyMessage/copyMessages/forwardMessage/forwardMessages; editMessageText /
  * editMessageCaption / editMessageReplyMarkup with "message is not modified"; deleteMessage(s);
- * answerCallbackQuery/answerInlineQuery (each query id answerable once; an inline result's
- * message text is checked like a sent message's); set/get/deleteMyCommands
- * per scope+language; webhooks; chat menu button; sendChatAction; getChat; getChatMember(s);
- * leaveChat; getFile. Any other method answers `true`.
+ * answerCallbackQuery/answerInlineQuery (each query id answerable once, within the answer window;
+ * an inline result's message text is checked like a sent message's); set/get/deleteMyCommands
+ * per scope+language (a chat scope needs a chat the bot knows); webhooks; chat menu button;
+ * sendChatAction; getChat; getChatMember(s); leaveChat; getFile. Any other method is unknown:
+ * 404 "Not Found", as Telegram answers a misspelt method (so a real method the fake does not model
+ * shows up at once instead of passing silently; add it here when the bot starts using it).
  *
  * Does not model: inline-message edits beyond answering `true`, polls, payments, stickers
  * sets, forum topics, chat permissions, message effects, business connections.
@@ -36,6 +38,7 @@ import type { UpdateQueue } from './polling.js';
 import {
   badRequest,
   chatKindOf,
+  fail,
   getBoolean,
   getChatId,
   getNumber,
@@ -65,6 +68,13 @@ export function isSendMethod(method: string): boolean {
   const m = method.toLowerCase();
   if (m === 'sendchataction') return false;
   return m.startsWith('send') || m.startsWith('copymessage') || m.startsWith('forwardmessage');
+}
+
+/** Methods that only look a chat up by `chat_id` (they need a chat the bot knows, not a conversation). */
+export function isChatLookup(method: string): boolean {
+  return ['getchat', 'getchatmember', 'getchatadministrators', 'getchatmembercount', 'leavechat', 'setchatmenubutton', 'getchatmenubutton'].includes(
+    method.toLowerCase(),
+  );
 }
 
 /** Methods that act on `chat_id` as a conversation (and so fail for blocked/kicked/migrated chats). */
@@ -101,6 +111,8 @@ export interface BotApiOptions {
   updates: UpdateQueue;
   /** Whether the HTML check rejects a bare '&' (read on every call). */
   strictAmpersand: () => boolean;
+  /** How long after the press a callback (or inline) query may be answered. */
+  queryAnswerWindowMs: number;
 }
 
 export class BotApi {
@@ -126,9 +138,9 @@ export class BotApi {
       deleteMessages: (p) => this.deleteMessages(p),
       answerCallbackQuery: (p) => this.answerQuery(getString(p, 'callback_query_id')),
       answerInlineQuery: (p) => this.checkInlineResults(p) ?? this.answerQuery(getString(p, 'inline_query_id')),
-      setMyCommands: (p) => this.setMyCommands(p),
-      deleteMyCommands: (p) => (this.commands.delete(scopeKey(p.scope, p.language_code)), ok(true)),
-      getMyCommands: (p) => ok(this.commands.get(scopeKey(p.scope, p.language_code)) ?? []),
+      setMyCommands: (p) => this.scopeError(p) ?? this.setMyCommands(p),
+      deleteMyCommands: (p) => this.scopeError(p) ?? (this.commands.delete(scopeKey(p.scope, p.language_code)), ok(true)),
+      getMyCommands: (p) => this.scopeError(p) ?? ok(this.commands.get(scopeKey(p.scope, p.language_code)) ?? []),
       setWebhook: (p) => this.setWebhook(p),
       deleteWebhook: (p) => this.deleteWebhook(p),
       getWebhookInfo: () => ok(this.webhookInfo()),
@@ -149,7 +161,7 @@ export class BotApi {
   /** Answers one call (method names are case-insensitive, like Telegram's). */
   handle(method: string, p: Params): ApiResponse {
     const handler = this.handlers.get(method.toLowerCase());
-    return handler ? handler(p) : ok(true);
+    return handler ? handler(p) : fail(404, TG.notFound);
   }
 
   /** Commands stored for a scope and language (what getMyCommands would return). */
@@ -424,7 +436,13 @@ export class BotApi {
   }
 
   private answerQuery(id: string | undefined): ApiResponse {
-    return id !== undefined && this.store.answerQuery(id) ? ok(true) : badRequest(TG.queryTooOld);
+    return id !== undefined && this.store.answerQuery(id, this.opts.queryAnswerWindowMs) ? ok(true) : badRequest(TG.queryTooOld);
+  }
+
+  /** A command scope naming a chat needs a chat the bot knows ("chat not found" otherwise). */
+  private scopeError(p: Params): ApiResponse | undefined {
+    const chatId = isRecord(p.scope) ? getChatId(p.scope) : undefined;
+    return chatId === undefined ? undefined : this.store.unknownChatError(chatId);
   }
 
   private setMyCommands(p: Params): ApiResponse {

@@ -1,15 +1,26 @@
 /**
  * FakeTelegram: an in-process HTTP server speaking the Telegram Bot API, for end-to-end tests
  * that run the real grammY bot against it (`new Bot(fake.token, { client: { apiRoot: fake.apiRoot } })`).
+ * It behaves like Telegram by default, strict where Telegram is strict; a test loosens it only on
+ * purpose (see "Opting out").
  *
  * Models: the `/bot<token>/<method>` URL scheme (also `/bot<token>/test/<method>`) with 401 for a
- * wrong token; JSON, multipart (InputFile uploads), urlencoded and query-string parameters;
- * long polling with offsets, timeouts and 409 conflicts; realistic results and error texts for
- * the methods a bot uses (see bot-api.ts); Telegram-style HTML validation; blocked, kicked,
- * deactivated and migrated chats; injected errors, dropped connections, requests that hang and
- * answers lost after the call was performed (faults.ts); latency with jitter; Telegram's broadcast
- * rate limits (opt-in); `/file/bot<token>/<file_path>` downloads for uploaded files and files
- * registered with `addFile`.
+ * wrong token and 404 "Not Found" for a method it does not know; JSON, multipart (InputFile
+ * uploads), urlencoded and query-string parameters; long polling with offsets, timeouts and 409
+ * conflicts; realistic results and error texts for the methods a bot uses (see bot-api.ts);
+ * Telegram-style HTML validation; conversations (store.ts): the bot may write only to a private
+ * chat its user started and to a group it is in, else 403 "bot can't initiate conversation with a
+ * user" or 400 "chat not found"; blocked, kicked, deactivated and migrated chats; callback and
+ * inline queries answerable once, within 15 s of the press (`queryAnswerWindowMs`), else 400 "query
+ * is too old…"; Telegram's flood limits, on by default (rate-limit.ts: 30/s overall, a private chat
+ * a burst of 5 then 1/s, a group 20/min), answered 429 with `parameters.retry_after` and a
+ * `Retry-After` header; injected errors, dropped connections, requests that hang and answers lost
+ * after the call was performed (faults.ts); latency with jitter; `/file/bot<token>/<file_path>`
+ * downloads for uploaded files and files registered with `addFile`.
+ *
+ * Opting out: `FakeTelegram.start({ rateLimits: false })` for a test or bench that needs raw speed
+ * (say why next to it); `knowChats(...)` for chats a test sets up through the services instead of
+ * through Telegram (a member linked in the database who, in real life, sent /start).
  *
  * Latency (`setLatency`): each call other than getUpdates gets a latency drawn uniformly in
  * [min, max], split evenly between the request leg (before the call arrives: it is then counted by
@@ -27,7 +38,7 @@
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotCommandScope, Message, User, UserFromGetMe } from 'grammy/types';
-import { BotApi, isChatBound, isSendMethod } from './bot-api.js';
+import { BotApi, isChatBound, isChatLookup, isSendMethod } from './bot-api.js';
 import { FaultInjector, type FailOptions } from './faults.js';
 import { BodyParseError, parseRequestParams } from './multipart.js';
 import { UpdateQueue } from './polling.js';
@@ -64,8 +75,13 @@ export const DEFAULT_TOKEN = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz0123';
 export interface FakeTelegramOptions {
   token?: string;
   botUser?: Partial<User> & { username: string };
-  /** Telegram's broadcast limits; off unless given. */
+  /**
+   * Telegram's flood limits, on by default (`{}` = Telegram's figures). `false` turns them off: only
+   * for a test or bench that needs raw speed, with a comment saying why.
+   */
   rateLimits?: RateLimitOptions | false;
+  /** How long after the press a callback or inline query may be answered (default 15 s). */
+  queryAnswerWindowMs?: number;
   /** Reject a bare '&' in HTML (default true; real Telegram keeps it literally). */
   strictHtmlAmpersand?: boolean;
 }
@@ -129,8 +145,9 @@ export class FakeTelegram extends CallRecorder {
       store: this.store,
       updates: this.updates,
       strictAmpersand: () => this.strictHtmlAmpersand,
+      queryAnswerWindowMs: opts.queryAnswerWindowMs ?? 15_000,
     });
-    if (opts.rateLimits) this.limiter = new RateLimiter(opts.rateLimits);
+    if (opts.rateLimits !== false) this.limiter = new RateLimiter(opts.rateLimits);
     this.updates.onChange(() => this.notifyWaiters());
     this.server = createServer((req, res) => this.onRequest(req, res));
   }
@@ -252,8 +269,12 @@ export class FakeTelegram extends CallRecorder {
     if (injected) return injected;
     const chatId = getChatId(params);
     if (chatId !== undefined && isChatBound(method)) {
-      const denied = this.store.accessError(chatId);
+      const denied = this.store.accessError(chatId) ?? this.store.unknownChatError(chatId);
       if (denied) return denied;
+    }
+    if (chatId !== undefined && isChatLookup(method)) {
+      const unknown = this.store.unknownChatError(chatId);
+      if (unknown) return unknown;
     }
     const limited = this.limiter !== undefined && isSendMethod(method);
     if (limited) {
@@ -273,7 +294,11 @@ export class FakeTelegram extends CallRecorder {
   private writeJson(res: ServerResponse, response: ApiResponse): void {
     const body = JSON.stringify(response);
     const status = response.ok ? 200 : response.error_code || 500;
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    // Telegram's flood answers carry the wait twice: in the body and as an HTTP header.
+    const retryAfter = response.parameters?.retry_after;
+    if (status === 429 && retryAfter !== undefined) headers['retry-after'] = retryAfter;
+    res.writeHead(status, headers);
     res.end(body);
   }
 
@@ -399,6 +424,18 @@ export class FakeTelegram extends CallRecorder {
     return this.store.getFile(fileId)?.data;
   }
 
+  /**
+   * Opens conversations the test set up without Telegram: a user id (> 0) as if that user had sent
+   * /start, a group id as if the bot had been added. For members linked through the services.
+   */
+  knowChats(...chatIds: Array<number | User>): void {
+    for (const c of chatIds) {
+      const id = typeof c === 'number' ? c : c.id;
+      if (typeof c !== 'number') this.store.rememberUser(c);
+      this.store.openChat(id);
+    }
+  }
+
   setMemberStatus(chatId: number, userId: number, status: MemberStatus): void {
     this.store.setMemberStatus(chatId, userId, status);
   }
@@ -452,6 +489,7 @@ export class FakeTelegram extends CallRecorder {
   migrateChat(oldId: number, newId: number): void {
     this.store.setAccess(oldId, { kind: 'migrated', to: newId });
     this.store.setAccess(newId, undefined);
+    this.store.openChat(newId);
   }
 
   /** The next `times` calls of `method` get their socket destroyed without an answer. */
@@ -488,10 +526,12 @@ export class FakeTelegram extends CallRecorder {
     this.faults.loseAnswers(method, times, rate);
   }
 
+  /** Replaces the flood limits (they are on from the start unless the fake was started without). */
   enableRateLimits(opts: RateLimitOptions = {}): void {
     this.limiter = new RateLimiter(opts);
   }
 
+  /** Turns the flood limits off: only where a test needs raw speed, with a comment saying why. */
   disableRateLimits(): void {
     this.limiter = undefined;
   }

@@ -1,16 +1,22 @@
 /**
- * What the fake Telegram "knows": chats and users it has seen, messages per (chat, message_id)
- * with their current text/caption/markup (for edits and "message is not modified"), files,
- * unanswered callback/inline query ids, chat member statuses and the bot's access to chats
- * (blocked, deactivated, kicked, left, migrated).
+ * What the fake Telegram "knows": chats and users it has seen, the chats the bot may write to,
+ * messages per (chat, message_id) with their current text/caption/markup (for edits and "message is
+ * not modified"), files, unanswered callback/inline query ids with the time they were asked, chat
+ * member statuses and the bot's access to chats (blocked, deactivated, kicked, left, migrated).
  *
- * Models: everything that arrives through `pushUpdate` is learned (messages, chats, users,
- * files, query ids, my_chat_member transitions, migrate_to_chat_id service messages); messages
- * the bot sends are stored. Stored messages are replaced, never mutated, so recorded responses
- * stay snapshots.
+ * Models: everything that arrives through `pushUpdate` is learned (messages, chats, users, files,
+ * query ids, my_chat_member transitions, migrate_to_chat_id service messages); messages the bot
+ * sends are stored. Stored messages are replaced, never mutated, so recorded responses stay
+ * snapshots. A bot can only write where a conversation exists: a private chat is open once its user
+ * has written in it (any message, /start included), pressed a button in it, or blocked/unblocked
+ * the bot there (my_chat_member); a group once the bot was added (my_chat_member) or any update came
+ * from it. An inline query or a message in a group opens no private chat: writing to such a user
+ * is 403 "bot can't initiate conversation with a user"; to a user or a group never seen, 400 "chat
+ * not found". A query can be answered once, within `queryAnswerWindowMs` of the press (real time).
  *
  * Does not model: message expiry (48 h edit/delete windows), per-user visibility, chat
- * permissions other than the bot's own access.
+ * permissions other than the bot's own access, the 5-minute window a join request opens, channels
+ * (an `@username` chat id is always reachable).
  */
 import type { Chat, Message, Update, User } from 'grammy/types';
 import { chatKindOf, fail, TG, type ApiResponse } from './protocol.js';
@@ -44,7 +50,10 @@ export class FakeStore {
   private readonly users = new Map<number, User>();
   private readonly files = new Map<string, StoredFile>();
   private readonly filesByPath = new Map<string, StoredFile>();
-  private readonly openQueries = new Set<string>();
+  /** Query id → when it was asked (Date.now()). */
+  private readonly openQueries = new Map<string, number>();
+  /** Chats the bot may write to (see the module comment). */
+  private readonly openChats = new Set<string>();
   private readonly members = new Map<string, MemberStatus>();
   private readonly access = new Map<string, Access>();
   private fileCounter = 0;
@@ -93,6 +102,21 @@ export class FakeStore {
     this.users.set(u.id, u);
   }
 
+  /** The bot may write to this chat from now on (a user started it, the bot is in the group). */
+  openChat(chatId: number | string): void {
+    this.openChats.add(String(chatId));
+  }
+
+  /**
+   * The error Telegram gives for a chat the bot has no conversation with, if any: 403 for a user it
+   * has seen who never started it, 400 "chat not found" for anyone or any group it has not seen.
+   */
+  unknownChatError(chatId: number | string): ApiResponse | undefined {
+    if (typeof chatId === 'string' || this.openChats.has(String(chatId))) return undefined;
+    if (chatKindOf(chatId) === 'private' && this.users.has(chatId)) return fail(403, TG.cantInitiate);
+    return fail(400, `Bad Request: ${TG.chatNotFound}`);
+  }
+
   // ---- files ----
 
   /** Stores a file; `fileId` given = keep that id (echo), otherwise a new id is minted. */
@@ -126,9 +150,11 @@ export class FakeStore {
 
   // ---- queries ----
 
-  /** Consumes an open callback/inline query id; false when unknown or already answered. */
-  answerQuery(id: string): boolean {
-    return this.openQueries.delete(id);
+  /** Consumes an open callback/inline query id; false when unknown, already answered or too old. */
+  answerQuery(id: string, windowMs: number, now = Date.now()): boolean {
+    const askedAt = this.openQueries.get(id);
+    this.openQueries.delete(id);
+    return askedAt !== undefined && now - askedAt <= windowMs;
   }
 
   // ---- members ----
@@ -176,32 +202,39 @@ export class FakeStore {
 
   // ---- learning from pushed updates ----
 
-  observe(update: Omit<Update, 'update_id'>): void {
+  observe(update: Omit<Update, 'update_id'>, now = Date.now()): void {
     for (const m of [update.message, update.edited_message, update.channel_post, update.edited_channel_post]) {
       if (m) this.observeMessage(m);
     }
     const cq = update.callback_query;
     if (cq) {
-      this.openQueries.add(cq.id);
+      this.openQueries.set(cq.id, now);
       this.rememberUser(cq.from);
       const m = cq.message;
+      if (m) this.openChat(m.chat.id);
       if (m && m.date !== 0 && !this.getMessage(m.chat.id, m.message_id)) this.putMessage(m as Message);
     }
     if (update.inline_query) {
-      this.openQueries.add(update.inline_query.id);
+      this.openQueries.set(update.inline_query.id, now);
       this.rememberUser(update.inline_query.from);
     }
+    if (update.chosen_inline_result) this.rememberUser(update.chosen_inline_result.from);
     if (update.my_chat_member) this.observeMyChatMember(update.my_chat_member);
     if (update.chat_member) {
       const cm = update.chat_member;
+      this.openChat(cm.chat.id);
       this.setMemberStatus(cm.chat.id, cm.new_chat_member.user.id, cm.new_chat_member.status);
     }
   }
 
   private observeMessage(m: Message): void {
     this.putMessage(m);
+    this.openChat(m.chat.id);
     if (m.from) this.rememberUser(m.from);
-    if (m.migrate_to_chat_id !== undefined) this.setAccess(m.chat.id, { kind: 'migrated', to: m.migrate_to_chat_id });
+    if (m.migrate_to_chat_id !== undefined) {
+      this.setAccess(m.chat.id, { kind: 'migrated', to: m.migrate_to_chat_id });
+      this.openChat(m.migrate_to_chat_id);
+    }
     for (const field of MEDIA_FIELDS) {
       const media = m[field];
       if (media) this.observeFile(field, media);
@@ -219,6 +252,7 @@ export class FakeStore {
   private observeMyChatMember(u: NonNullable<Update['my_chat_member']>): void {
     this.rememberChat(u.chat);
     this.rememberUser(u.from);
+    this.openChat(u.chat.id);
     if (u.new_chat_member.user.id !== this.botId) return;
     const status = u.new_chat_member.status;
     this.setMemberStatus(u.chat.id, this.botId, status);

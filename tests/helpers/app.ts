@@ -3,18 +3,22 @@
  * HTTP. Tests push updates in and read the Bot API calls that come out.
  */
 import { join } from 'node:path';
+import { and, eq, lte, or, sql } from 'drizzle-orm';
 import type { Chat, Message, User } from 'grammy/types';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { AdjustableClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
+import { outbox } from '../../src/db/schema.js';
 import { createLogger } from '../../src/logger.js';
-import { FakeTelegram, type RecordedCall } from '../fake-telegram/server.js';
+import { FakeTelegram, type FakeTelegramOptions, type RecordedCall } from '../fake-telegram/server.js';
 import { tempDir } from './db.js';
 
 type NonChannelChat = Chat.PrivateChat | Chat.GroupChat | Chat.SupergroupChat;
 
 export interface TestAppOptions {
   fake?: FakeTelegram;
+  /** Options of the fake started for this bot when `fake` is not given (Telegram's limits are on). */
+  telegram?: FakeTelegramOptions;
   databasePath?: string;
   clock?: Clock;
   adminIds?: number[];
@@ -34,7 +38,7 @@ export class TestBot {
   ) {}
 
   static async start(options: TestAppOptions = {}): Promise<TestBot> {
-    const fake = options.fake ?? (await FakeTelegram.start());
+    const fake = options.fake ?? (await FakeTelegram.start(options.telegram));
     const databasePath = options.databasePath ?? join(tempDir(), 'bot.sqlite');
     // 14h00 in Hà Nội on a Monday: clear of the 07:00 digest and the 25th's nudges.
     const clock = options.clock ?? new AdjustableClock('2026-11-23T07:00:00Z');
@@ -93,26 +97,54 @@ export class TestBot {
   }
 
   /**
-   * Presses an inline button and waits for the callback answer. `forged` sends data that is not on
-   * any button of the message, as a tampering client could.
+   * Presses an inline button and waits for the callback answer, which Telegram must have accepted
+   * (a query answered twice or too late is refused). `forged` sends data that is not on any button
+   * of the message, as a tampering client could.
    */
   async press(from: User, message: Message, data: string, forged = false): Promise<RecordedCall> {
     const mark = this.fake.mark();
-    this.fake.press(from, message, data, { unchecked: forged });
-    return this.fake.waitFor('answerCallbackQuery', undefined, { after: mark });
+    const updateId = this.fake.press(from, message, data, { unchecked: forged });
+    const answer = await this.fake.waitFor('answerCallbackQuery', undefined, { after: mark });
+    if (!answer.response.ok) {
+      throw new Error(`the answer to the press (update ${updateId}) was refused: ${answer.response.description ?? ''}`);
+    }
+    return answer;
   }
 
-  /** Waits until every pushed update has been handled (delivered and the handlers finished). */
-  async settle(): Promise<void> {
-    await this.fake.waitUntilConsumed(5000);
-    // The runner hands updates to middleware asynchronously; give it a moment to finish.
-    for (let i = 0; i < 50; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      if (this.fake.pendingUpdates() === 0) break;
+  /**
+   * Waits until every pushed update has been handled (the bot confirmed it, its handlers and their
+   * paced replies finished) and the outbox has nothing due left to send.
+   */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    // The runner confirms a batch (next getUpdates offset) after handing it to the middleware,
+    // where the in-flight tracker counts it at once.
+    await this.fake.waitUntilConsumed(timeoutMs, { confirmed: true });
+    await this.handlersDone(timeoutMs);
+    await this.outboxIdle(timeoutMs);
+    await this.handlersDone(timeoutMs);
+  }
+
+  private async handlersDone(timeoutMs: number): Promise<void> {
+    if (!(await this.app.inFlight.drain(timeoutMs))) throw new Error(`updates were still being handled after ${timeoutMs} ms`);
+  }
+
+  /**
+   * Waits until the outbox has no row due now (by the bot's clock) and none being sent: a check
+   * that something was NOT sent is meaningful only then. Rows due later, or waiting for a retry,
+   * do not count.
+   */
+  async outboxIdle(timeoutMs = 30_000): Promise<void> {
+    const busy = () =>
+      this.app.db
+        .select({ n: sql<number>`count(*)` })
+        .from(outbox)
+        .where(or(eq(outbox.status, 'sending'), and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, this.clock.now()))))
+        .get()!.n;
+    const deadline = Date.now() + timeoutMs;
+    while (busy() > 0) {
+      if (Date.now() > deadline) throw new Error(`the outbox still had ${busy()} messages to send after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 10));
     }
-    // Replies are paced by the sending budget: a handler may still be sending its last messages.
-    await this.app.inFlight.drain(30_000);
-    await new Promise((r) => setTimeout(r, 50));
   }
 
   /** The link's start code from a message that contains an invite link. */
