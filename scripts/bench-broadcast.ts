@@ -71,8 +71,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 async function main(): Promise<number> {
   const { recipients, latency, loseAnswers } = options();
   const dir = tempDir('bloc-bench-');
-  const fake = await FakeTelegram.start();
-  fake.enableRateLimits(); // Telegram's defaults: 30/s, 1/s per private chat, 20/min per group
+  const fake = await FakeTelegram.start(); // Telegram's limits: 30/s, a private chat a burst of 5 then 1/s, 20/min per group
+  fake.knowChats(ADMIN_CHAT, ...Array.from({ length: recipients }, (_, i) => FIRST_CHAT + i)); // members who started the bot
   fake.setLatency(latency);
   if (loseAnswers > 0) fake.loseAnswers('sendMessage', { rate: loseAnswers });
   const db = openDatabase(join(dir, 'bot.sqlite'));

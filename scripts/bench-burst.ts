@@ -24,8 +24,7 @@ async function main(): Promise<number> {
   if (!Number.isInteger(n) || n < 1) throw new Error('--members must be a positive whole number');
   if (!(min >= 0 && max >= min)) throw new Error('--latency must be milliseconds ≥ 0, or min-max');
 
-  const t = await TestBot.start();
-  t.fake.enableRateLimits();
+  const t = await TestBot.start(); // the fake has Telegram's limits
   t.fake.setLatency({ min, max });
   const bloc = seedSmallBloc(t.services);
   const members = Array.from({ length: n }, (_, i) => user(FIRST + i));

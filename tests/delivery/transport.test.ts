@@ -18,8 +18,12 @@ afterEach(async () => {
 /** Quick retries, so that the bounds are reached in a test's time. */
 const QUICK: Partial<TransportTimings> = { backoffMs: 50, networkWindowMs: 5_000, callTimeoutMs: 2_000, pollMarginMs: 300 };
 
+/** The chats these tests write to: members who started the bot. */
+const CHATS = [7, 8, 9, 10, 11, 12, 13, ...Array.from({ length: 10 }, (_, i) => 100 + i)];
+
 async function setup(timings: Partial<TransportTimings> = {}, extra: Partial<TransportOptions> = {}) {
   const fake = await FakeTelegram.start();
+  fake.knowChats(...CHATS);
   const budget = new SendBudget();
   const gaveUp: number[] = [];
   const transport = createTransport({ budget, timings: { ...QUICK, ...timings }, gaveUp: (chatId) => gaveUp.push(chatId), ...extra });

@@ -15,7 +15,7 @@ import type { Meeting } from '../../src/services/meetings.js';
 import { parseTelegramHtml } from '../fake-telegram/html.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { documentMessage, group, inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
-import { TestBot } from '../helpers/app.js';
+import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -50,7 +50,8 @@ describe('long texts (end to end)', () => {
   const clock = () => t.clock as AdjustableClock;
 
   beforeEach(async () => {
-    t = await TestBot.start({ adminIds: [office.id] }); // Monday 23/11/2026, 14h00 in Hà Nội
+    // Conversations scripted at machine speed: a private chat's own flood limit is lifted (see SCRIPTED_MEMBERS).
+    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS }); // Monday 23/11/2026, 14h00 in Hà Nội
     bloc = seedSmallBloc(t.services);
     const link = (id: number, tg: User) => t.services.members.linkTelegram(id, { id: tg.id }, SYSTEM);
     link(bloc.secretary.id, secretary);
@@ -59,6 +60,8 @@ describe('long texts (end to end)', () => {
     link(bloc.cellMember.id, cellMember);
     t.services.chats.recordPresent({ id: cellGroup.id, type: 'group', title: cellGroup.title }, null, SYSTEM);
     t.services.chats.link(cellGroup.id, bloc.cell.id, SYSTEM);
+    // Set up in the database: in real life each of them sent /start and the bot was added to the group.
+    t.fake.knowChats(secretary, member, cellSecretary, cellMember, cellGroup.id);
   });
   afterEach(async () => {
     await t.stop();
@@ -342,14 +345,14 @@ describe('long texts (end to end)', () => {
         bloc.secretary.id,
         SYSTEM,
       );
+      // Linked in the database (an import) but never opened the bot: Telegram does not know the chat.
       const other = user(9107, { first_name: 'Giang' });
       const third = t.services.members.create({ code: 'DV099', fullName: 'Vũ Thị Giang', branchId: bloc.committee.id, roles: ['member'] }, SYSTEM);
       t.services.members.linkTelegram(third.id, { id: other.id }, SYSTEM);
-      t.fake.failNext('sendMessage', notFound, { chatId: other.id });
       const m = t.services.meetings.confirm(draft.id, bloc.secretary.id, SYSTEM);
       expect(m.ok).toBe(true);
       await t.fake.waitFor('sendMessage', (p) => p.chat_id === secretary.id && String(p.text).startsWith('🆕'));
-      await sleep(300);
+      await t.outboxIdle();
       expect(t.services.outbox.rowsOf('meeting', draft.id, ['failed']).map((r) => r.chatId).sort()).toEqual([member.id, other.id].sort());
       // Nothing yet: the report waits a minute for more failures of the same kind.
       expect(t.fake.sentMessages(secretary.id).filter((p) => String(p.text).includes('không gửi được'))).toEqual([]);
@@ -364,7 +367,7 @@ describe('long texts (end to end)', () => {
           'Lý do: Telegram không tìm thấy cuộc trò chuyện: người nhận chưa mở bot, hoặc nhóm không còn.',
         ].join('\n'),
       );
-      await sleep(500);
+      await t.outboxIdle();
       const reports = (chatId: number) => t.fake.sentMessages(chatId).filter((p) => String(p.text).includes('không gửi được'));
       expect(reports(secretary.id)).toHaveLength(1);
       expect(reports(member.id)).toEqual([]);
@@ -377,7 +380,7 @@ describe('long texts (end to end)', () => {
       t.fake.failNext('sendMessage', notFound, { chatId: cellMember.id });
       const m = schedule({ by: bloc.cellMember.id });
       await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes(`#${m.id}`));
-      await sleep(300);
+      await t.outboxIdle(); // the failure is recorded before the clock jumps
       clock().advance(FAILURE_REPORT_DELAY_MS + 1000);
       t.app.sender.wake();
       const report = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('could not be delivered'));
@@ -403,7 +406,7 @@ describe('long texts (end to end)', () => {
       expect(String(report.params.text)).not.toContain('Bad Request');
       clock().advance(FAILURE_REPORT_DELAY_MS + 1000);
       t.app.sender.wake();
-      await sleep(1000);
+      await t.outboxIdle();
       expect(t.fake.sentMessages(cellSecretary.id).filter((p) => String(p.text).includes('không gửi được'))).toEqual([]);
     });
   });

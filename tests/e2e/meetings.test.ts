@@ -14,7 +14,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import type { Meeting } from '../../src/services/meetings.js';
 import type { SentParams } from '../fake-telegram/server.js';
 import { documentMessage, group, migrateFromChatMessage, migrateToChatMessage, privateChat, supergroup, user } from '../fake-telegram/updates.js';
-import { TestBot } from '../helpers/app.js';
+import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
 /** A local wall time in Hà Nội (UTC+7), e.g. at('2026-12-03 14:30'). */
@@ -38,7 +38,8 @@ describe('meetings (end to end)', () => {
   const clock = () => t.clock as AdjustableClock;
 
   beforeEach(async () => {
-    t = await TestBot.start({ adminIds: [office.id] }); // clock: Monday 23/11/2026, 14h00 in Hà Nội
+    // /taolich and the rest scripted at machine speed: a private chat's own flood limit is lifted (see SCRIPTED_MEMBERS).
+    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS }); // clock: Monday 23/11/2026, 14h00 in Hà Nội
     bloc = seedSmallBloc(t.services);
     const link = (id: number, tg: User) => t.services.members.linkTelegram(id, { id: tg.id }, SYSTEM);
     link(bloc.secretary.id, secretary);
@@ -49,6 +50,8 @@ describe('meetings (end to end)', () => {
     link(bloc.cellMember.id, cellMember);
     t.services.chats.recordPresent({ id: cellGroup.id, type: 'group', title: cellGroup.title }, null, SYSTEM);
     t.services.chats.link(cellGroup.id, bloc.cell.id, SYSTEM);
+    // Set up in the database: in real life each of them sent /start and the bot was added to the group.
+    t.fake.knowChats(secretary, deputy, member, subMember, cellSecretary, cellMember, cellGroup.id);
   });
   afterEach(async () => {
     await t.stop();

@@ -66,6 +66,8 @@ describe('/thongbao N at the scale of a bloc (end to end)', () => {
     });
     // Organisation 1's plain member is linked too, to ask /thongbao as a recipient.
     t.services.members.linkTelegram(byOrganisation[1]![1]!.id, { id: recipient.id }, SYSTEM);
+    // Linked in the database: in real life each of them sent /start.
+    t.fake.knowChats(recipient, ...Array.from({ length: 10 }, (_, i) => 810_001 + i));
     t.fake.blockUser(blocked.id);
     const author = s.members.findByTelegramId(office.id)!;
     const draft = s.notices.createDraft(

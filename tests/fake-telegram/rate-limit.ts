@@ -25,6 +25,11 @@ export interface RateLimitOptions {
   privateBurst?: number;
   /** Sends to one group/supergroup per 60 s sliding window. Default 20. */
   perGroupPerMinute?: number;
+  /**
+   * false lifts a private chat's own limit (the overall and group limits stay): for tests that
+   * script members' conversations at machine speed. Default true.
+   */
+  privateChatLimit?: boolean;
 }
 
 interface Window {
@@ -42,6 +47,7 @@ export class RateLimiter {
   private readonly perChatPerSecond: number;
   private readonly privateBurst: number;
   private readonly perGroupPerMinute: number;
+  private readonly privateChatLimit: boolean;
   private readonly global: Window;
   private readonly groups = new Map<string, Window>();
   private readonly privates = new Map<string, Bucket>();
@@ -50,15 +56,15 @@ export class RateLimiter {
     this.perChatPerSecond = options.perChatPerSecond ?? 1;
     this.privateBurst = options.privateBurst ?? 5;
     this.perGroupPerMinute = options.perGroupPerMinute ?? 20;
+    this.privateChatLimit = options.privateChatLimit ?? true;
     this.global = { limit: options.perSecond ?? 30, spanMs: 1000, stamps: [] };
   }
 
   /** Seconds the caller must wait before this send is allowed, or undefined if allowed now. */
   check(chatId: number | string | undefined, now = Date.now()): number | undefined {
     const waits = [windowWait(this.global, now)];
-    if (chatId !== undefined) {
-      waits.push(chatKindOf(chatId) === 'private' ? this.bucketWait(this.bucket(chatId, now)) : windowWait(this.groupWindow(chatId), now));
-    }
+    if (chatId !== undefined && chatKindOf(chatId) !== 'private') waits.push(windowWait(this.groupWindow(chatId), now));
+    else if (chatId !== undefined && this.privateChatLimit) waits.push(this.bucketWait(this.bucket(chatId, now)));
     const wait = Math.max(...waits);
     return wait <= 0 ? undefined : Math.max(1, Math.ceil(wait / 1000));
   }
@@ -67,8 +73,8 @@ export class RateLimiter {
   record(chatId: number | string | undefined, now = Date.now()): void {
     this.global.stamps.push(now);
     if (chatId === undefined) return;
-    if (chatKindOf(chatId) === 'private') this.bucket(chatId, now).tokens -= 1;
-    else this.groupWindow(chatId).stamps.push(now);
+    if (chatKindOf(chatId) !== 'private') this.groupWindow(chatId).stamps.push(now);
+    else if (this.privateChatLimit) this.bucket(chatId, now).tokens -= 1;
   }
 
   /** The chat's bucket, refilled up to now. */

@@ -4,7 +4,9 @@
  *
  * Semantics: `waitFor(method, predicate?, { after, timeoutMs })` resolves with the first matching
  * call whose index is >= `after` (default 0, i.e. also calls recorded before waitFor was called),
- * otherwise waits for new calls. `mark()` returns the current length for use as `after`.
+ * otherwise waits for new calls. `mark()` returns the current length for use as `after`. Calls
+ * refused with 429 are passed over unless `floodRefusals: true`: the member saw nothing, and the bot
+ * sends the same message again once the wait is over (flood limits are on by default).
  * Timeouts reject with an Error listing the last 10 calls. Calls are recorded when they are
  * answered (after any latency), refused calls (429, 4xx, dropped, aborted) included.
  *
@@ -40,6 +42,8 @@ export interface WaitOptions {
   /** Only consider calls with index >= after (see mark()). Default 0. */
   after?: number;
   timeoutMs?: number;
+  /** Also match calls refused with 429 (default false). */
+  floodRefusals?: boolean;
 }
 
 export type CallPredicate = (params: Params, call: RecordedCall) => boolean;
@@ -112,16 +116,21 @@ export class CallRecorder {
     this.calls.length = 0;
   }
 
-  private matching(method: string, predicate: CallPredicate | undefined, after: number): RecordedCall[] {
+  private matching(method: string, predicate: CallPredicate | undefined, after: number, floodRefusals = false): RecordedCall[] {
     return this.calls
       .slice(after)
-      .filter((c) => sameMethod(c.method, method) && (predicate === undefined || predicate(c.params, c)));
+      .filter(
+        (c) =>
+          sameMethod(c.method, method) &&
+          (floodRefusals || c.response.error_code !== 429) &&
+          (predicate === undefined || predicate(c.params, c)),
+      );
   }
 
   /** First call of `method` (matching `predicate`) with index >= after; waits if there is none yet. */
   waitFor(method: string, predicate?: CallPredicate, opts: WaitOptions | number = {}): Promise<RecordedCall> {
-    const { after = 0, timeoutMs = 5000 } = typeof opts === 'number' ? { timeoutMs: opts } : opts;
-    return this.waitUntil(() => this.matching(method, predicate, after)[0], timeoutMs, `waitFor('${method}')`);
+    const { after = 0, timeoutMs = 5000, floodRefusals } = typeof opts === 'number' ? { timeoutMs: opts } : opts;
+    return this.waitUntil(() => this.matching(method, predicate, after, floodRefusals)[0], timeoutMs, `waitFor('${method}')`);
   }
 
   /** Resolves with the first `n` matching calls once there are that many. */
@@ -130,14 +139,14 @@ export class CallRecorder {
     n: number,
     opts: WaitOptions & { predicate?: CallPredicate } = {},
   ): Promise<RecordedCall[]> {
-    const { after = 0, timeoutMs = 5000, predicate } = opts;
+    const { after = 0, timeoutMs = 5000, predicate, floodRefusals } = opts;
     return this.waitUntil(
       () => {
-        const found = this.matching(method, predicate, after);
+        const found = this.matching(method, predicate, after, floodRefusals);
         return found.length >= n ? found.slice(0, n) : undefined;
       },
       timeoutMs,
-      () => `waitForCount('${method}', ${n}) (found ${this.matching(method, predicate, after).length})`,
+      () => `waitForCount('${method}', ${n}) (found ${this.matching(method, predicate, after, floodRefusals).length})`,
     );
   }
 

@@ -130,6 +130,8 @@ export class FakeTelegram extends CallRecorder {
   private readonly faults = new FaultInjector();
   private latency = { min: 0, max: 0 };
   private hanging = 0;
+  /** Requests received and not yet answered and recorded (long polls and hung requests aside). */
+  private working = 0;
   private limiter: RateLimiter | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
@@ -187,10 +189,17 @@ export class FakeTelegram extends CallRecorder {
   // ---------------------------------------------------------------- HTTP
 
   private onRequest(req: HttpRequest, res: ServerResponse): void {
-    this.handleRequest(req, res).catch((error: unknown) => {
-      if (res.headersSent || res.destroyed) res.destroy();
-      else this.writeJson(res, fail(500, `${TG.internal}: ${String(error)}`));
-    });
+    // Counted until answered and recorded; a long poll or a hung request is handed off at once.
+    this.working++;
+    this.handleRequest(req, res)
+      .catch((error: unknown) => {
+        if (res.headersSent || res.destroyed) res.destroy();
+        else this.writeJson(res, fail(500, `${TG.internal}: ${String(error)}`));
+      })
+      .finally(() => {
+        this.working--;
+        this.notifyWaiters();
+      });
   }
 
   private async handleRequest(req: HttpRequest, res: ServerResponse): Promise<void> {
@@ -334,6 +343,15 @@ export class FakeTelegram extends CallRecorder {
   waitForPendingPoll(timeoutMs = 5000): Promise<void> {
     const probe = (): true | undefined => (this.updates.hasPendingPoll() ? true : undefined);
     return this.waitUntil(probe, timeoutMs, 'waitForPendingPoll').then(() => undefined);
+  }
+
+  /**
+   * Resolves once every call that has reached the fake is answered and recorded (long polls and
+   * hung requests aside), e.g. after the bot was killed with requests in flight.
+   */
+  async waitUntilIdle(timeoutMs = 5000): Promise<void> {
+    await new Promise((r) => setImmediate(r)); // requests already received but not yet read
+    await this.waitUntil(() => (this.working === 0 ? true : undefined), timeoutMs, 'waitUntilIdle');
   }
 
   /** Resolves when a request is being left hanging (see hang()). */

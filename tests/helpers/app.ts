@@ -9,11 +9,20 @@ import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { AdjustableClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { outbox } from '../../src/db/schema.js';
+import type { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeTelegram, type FakeTelegramOptions, type RecordedCall } from '../fake-telegram/server.js';
 import { tempDir } from './db.js';
 
 type NonChannelChat = Chat.PrivateChat | Chat.GroupChat | Chat.SupergroupChat;
+
+/**
+ * The fake for tests that script members' conversations at machine speed (a dozen steps a second,
+ * where a person takes seconds for each): Telegram's limits hold overall and for groups, but a
+ * private chat's own limit (a short burst, then one a second) is lifted, as it would only measure
+ * the script's haste and cost a second per step. Tests of delivery and pacing keep every limit.
+ */
+export const SCRIPTED_MEMBERS: FakeTelegramOptions = { rateLimits: { privateChatLimit: false } };
 
 export interface TestAppOptions {
   fake?: FakeTelegram;
@@ -25,6 +34,18 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Transport limits and the long-poll timeout (tests of hung or refused requests shorten them). */
   app?: Pick<AppOptions, 'transport' | 'longPollSeconds'>;
+}
+
+/**
+ * For tests of the delivery engine on its own: every chat given to `box` is one the fake knows. In
+ * the app the services choose the recipients (members who started the bot, groups it is in).
+ */
+export function knownRecipients(box: Outbox, fake: FakeTelegram): void {
+  const enqueue = box.enqueue.bind(box);
+  box.enqueue = (items) => {
+    fake.knowChats(...items.map((i) => i.chatId));
+    return enqueue(items);
+  };
 }
 
 export class TestBot {
@@ -76,9 +97,12 @@ export class TestBot {
     this.app = await this.launch();
   }
 
+  /** Stops the app and the fake; fails if the bot called a method the fake (or Telegram) does not know. */
   async stop(): Promise<void> {
     await this.app.stop();
     if (!this.options.fake) await this.fake.close();
+    const unknown = this.fake.calls.filter((c) => c.response.error_code === 404).map((c) => c.method);
+    if (unknown.length > 0) throw new Error(`the bot called methods unknown to the Bot API: ${[...new Set(unknown)].join(', ')}`);
   }
 
   /**
