@@ -3,7 +3,7 @@
  * with their due time, expiry and late note; updates; the 07:00 digest; the nudges), and that each
  * thing is enqueued once however often the planner runs.
  */
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Translator } from '../../src/bot/i18n.js';
 import { MeetingRenderer } from '../../src/bot/render/meeting.js';
@@ -14,6 +14,7 @@ import { type MeetingDocument, type MeetingKind, outbox } from '../../src/db/sch
 import type { RecurrenceRule } from '../../src/domain/recurrence.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
+import { MEETING_SOURCE, NUDGE_SOURCE } from '../../src/services/meeting-reminders.js';
 import { defaultDuration, type Meeting } from '../../src/services/meetings.js';
 import { seedSmallBloc, testDb } from '../helpers/db.js';
 
@@ -80,10 +81,27 @@ describe('MeetingNotifier (service level)', () => {
   }
 
   const rows = (keyLike = '%') => db.select().from(outbox).where(like(outbox.dedupeKey, keyLike)).orderBy(outbox.id).all();
-  const reminders = (m?: Meeting) => rows(m ? `meeting:${m.id}:r:%` : 'meeting:%:r:%');
+  /**
+   * The messages about a meeting (or any meeting), told apart by how they read: 🆕 the announcement,
+   * ⏰ a reminder, 🔁 ✏️ 🗑 an update, 📎 the secretary's nudge about missing documents.
+   */
+  const about = (m: Meeting | undefined, ...starts: string[]) =>
+    db
+      .select()
+      .from(outbox)
+      .where(and(inArray(outbox.source, [MEETING_SOURCE, NUDGE_SOURCE]), m ? eq(outbox.sourceId, m.id) : undefined))
+      .orderBy(outbox.id)
+      .all()
+      .filter((r) => starts.some((start) => r.text.startsWith(start)));
+  const announcements = (m: Meeting) => about(m, '🆕');
+  const reminders = (m?: Meeting) => about(m, '⏰');
+  const updatesOf = (m: Meeting) => about(m, '🔁', '✏️', '🗑');
+  const documentNudges = (m?: Meeting) => about(m, '📎');
   const chatsOf = (list: { chatId: number }[]) => list.map((r) => r.chatId).sort((a, b) => a - b);
-  /** A recipient in dedupe keys: the member, or the group's chat row (kept through an upgrade). */
-  const keyOf = (r: { chatId: number; memberId: number | null }) => (r.memberId !== null ? `m${r.memberId}` : `c${s.chats.get(r.chatId)!.id}`);
+  /** How long before the meeting a reminder is due, in minutes. */
+  const minutesBefore = (m: Meeting, r: { dueAt: Date | null }) => (m.startsAt.getTime() - r.dueAt!.getTime()) / 60_000;
+  const buttonLabels = (r: { replyMarkup: unknown }) =>
+    ((r.replyMarkup as { inline_keyboard?: { text: string }[][] } | null)?.inline_keyboard ?? []).map((row) => row.map((b) => b.text));
   /** What the sender would do: mark every pending row of this meeting as delivered. */
   function deliver(m: Meeting): void {
     for (const r of s.outbox.rowsOf('meeting', m.id, ['pending'])) s.outbox.markSent(r.id, 1);
@@ -102,7 +120,7 @@ describe('MeetingNotifier (service level)', () => {
     it('plan() enqueues each reminder once, at its due time, to the linked group and members privately', () => {
       const m = schedule(at('2026-12-03 14:30'));
       // The announcement goes at once; the reminders are far away.
-      expect(chatsOf(rows(`meeting:${m.id}:new:%`))).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      expect(chatsOf(announcements(m))).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       expect(reminders(m)).toEqual([]);
 
       clock.set(at('2026-12-02 14:26'));
@@ -113,7 +131,6 @@ describe('MeetingNotifier (service level)', () => {
       const dayBefore = reminders(m);
       expect(chatsOf(dayBefore)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       for (const r of dayBefore) {
-        expect(r.dedupeKey).toBe(`meeting:${m.id}:r:${m.startsAt.getTime()}:1440:${keyOf(r)}`);
         expect(r.nextAttemptAt).toEqual(at('2026-12-02 14:30'));
         expect(r.dueAt).toEqual(at('2026-12-02 14:30'));
         expect(r.expiresAt).toEqual(m.startsAt);
@@ -121,13 +138,14 @@ describe('MeetingNotifier (service level)', () => {
         expect(r.text).toContain('Nhắc lịch họp</b>: còn 1 ngày');
         expect(r.text).toContain('Thứ Năm, 03/12/2026, 14h30–16h00');
         expect(r.text).toContain('Hội trường A&amp;B');
-        expect(r.replyMarkup).toMatchObject({ inline_keyboard: [[{ callback_data: `rv:${m.id}:1` }, { callback_data: `rv:${m.id}:0` }]] });
+        expect(buttonLabels(r)).toEqual([['✅ Tham dự', '❌ Vắng']]);
       }
 
       clock.set(at('2026-12-03 12:26'));
       expect(s.meetingNotifier.plan()).toBe(3);
       expect(s.meetingNotifier.plan()).toBe(0);
-      const twoHours = reminders(m).filter((r) => r.dedupeKey.includes(':120:'));
+      const twoHours = reminders(m).filter((r) => minutesBefore(m, r) === 120);
+      expect(chatsOf(twoHours)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       expect(twoHours.map((r) => r.dueAt)).toEqual([0, 1, 2].map(() => at('2026-12-03 12:30')));
       expect(twoHours[0]!.text).toContain('còn 2 giờ');
       expect(reminders(m)).toHaveLength(6);
@@ -136,7 +154,7 @@ describe('MeetingNotifier (service level)', () => {
     it.each([
       ['the supergroup was first seen through the upgrade', false],
       ['the supergroup was seen before the upgrade was known', true],
-    ])('a group upgraded while its reminders wait keeps them, once: the key names the group, not its chat id (%s)', (_, seenFirst) => {
+    ])('a group upgraded while its reminders wait keeps them, once: each reminder reaches the supergroup once (%s)', (_, seenFirst) => {
       const SUPERGROUP = -1001000000300;
       const m = schedule(at('2026-12-03 14:30'));
       clock.set(at('2026-12-02 14:26'));
@@ -151,13 +169,16 @@ describe('MeetingNotifier (service level)', () => {
         expect(s.meetingNotifier.plan()).toBe(0);
         clock.advance(30_000);
       }
+      // The queued reminder moved to the supergroup; none was planned again for it.
       const forGroups = reminders(m).filter((r) => r.memberId === null);
-      expect(forGroups.map((r) => [r.dedupeKey, r.chatId])).toEqual([[queued[0]!.dedupeKey, SUPERGROUP]]);
-      // The next reminder (two hours before) goes to the supergroup, under the same group key.
+      expect(forGroups.map((r) => [r.id, r.chatId, minutesBefore(m, r)])).toEqual([[queued[0]!.id, SUPERGROUP, 1440]]);
+      // The next reminder (two hours before) goes to the supergroup, once, however often the planner runs.
       clock.set(at('2026-12-03 12:26'));
       expect(s.meetingNotifier.plan()).toBe(3);
-      const twoHours = reminders(m).filter((r) => r.memberId === null && r.dedupeKey.includes(':120:'));
-      expect(twoHours.map((r) => [r.chatId, r.dedupeKey.split(':').at(-1)])).toEqual([[SUPERGROUP, queued[0]!.dedupeKey.split(':').at(-1)]]);
+      for (let i = 0; i < 3; i++) expect(s.meetingNotifier.plan()).toBe(0);
+      const twoHours = reminders(m).filter((r) => r.memberId === null && minutesBefore(m, r) === 120);
+      expect(twoHours.map((r) => r.chatId)).toEqual([SUPERGROUP]);
+      expect(reminders(m).filter((r) => r.chatId === GROUP)).toEqual([]);
     });
 
     it('offsets are configurable per branch, and validated', () => {
@@ -170,7 +191,7 @@ describe('MeetingNotifier (service level)', () => {
       clock.set(at('2026-12-03 13:59'));
       // Three reminders, and the no-documents nudge (the planner did not run the day before).
       expect(s.meetingNotifier.plan()).toBe(3 + 1);
-      expect(reminders(m).map((r) => r.dedupeKey.split(':')[4])).toEqual(['4320', '4320', '4320', '30', '30', '30']);
+      expect(reminders(m).map((r) => minutesBefore(m, r))).toEqual([4320, 4320, 4320, 30, 30, 30]);
       expect(reminders(m)[3]!.text).toContain('còn 30 phút');
     });
 
@@ -178,7 +199,7 @@ describe('MeetingNotifier (service level)', () => {
       s.members.setPrivateReminders(bloc.cellMember.id, false, SYSTEM);
       const m = schedule(at('2026-12-03 14:30'));
       // Announcements are not reminders: everyone still learns about the meeting.
-      expect(chatsOf(rows(`meeting:${m.id}:new:%`))).toContain(CELL_MEMBER);
+      expect(chatsOf(announcements(m))).toContain(CELL_MEMBER);
       clock.set(at('2026-12-03 12:29'));
       s.meetingNotifier.plan();
       expect(chatsOf(reminders(m))).toEqual([GROUP, CELL_SECRETARY, GROUP, CELL_SECRETARY].sort((a, b) => a - b));
@@ -190,7 +211,7 @@ describe('MeetingNotifier (service level)', () => {
       expect(s.meetingNotifier.plan()).toBe(0);
       clock.set(at('2026-12-03 12:27'));
       expect(s.meetingNotifier.plan()).toBe(3);
-      expect(reminders(m).every((r) => r.dedupeKey.includes(':120:'))).toBe(true);
+      expect(reminders(m).map((r) => minutesBefore(m, r))).toEqual([120, 120, 120]);
 
       // Moved at 12h35 to 14h00: its two-hour reminder (12h00) was due before the move.
       clock.set(at('2026-12-03 12:35'));
@@ -213,7 +234,7 @@ describe('MeetingNotifier (service level)', () => {
         expect(r.expiresAt).toEqual(m.startsAt);
       }
       // Due now: the sender takes them at once.
-      expect(s.outbox.due(clock.now(), 100).filter((r) => r.dedupeKey.includes(':r:'))).toHaveLength(6);
+      expect(s.outbox.due(clock.now(), 100).filter((r) => late.some((l) => l.id === r.id))).toHaveLength(6);
       expect(s.meetingNotifier.plan()).toBe(0);
 
       // Down past the start: nothing is enqueued any more.
@@ -229,13 +250,13 @@ describe('MeetingNotifier (service level)', () => {
       clock.set(at('2026-12-02 14:27'));
       s.meetingNotifier.plan();
       expect(reminders(m).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
-      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => r.status)).toEqual(['pending']);
+      expect(documentNudges(m).map((r) => r.status)).toEqual(['pending']);
 
       expect(s.meetings.cancel(m.id, SYSTEM).ok).toBe(true);
       expect(reminders(m).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
       // The no-documents nudge about a cancelled meeting is dropped too.
-      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => r.status)).toEqual(['cancelled']);
-      const updates = rows(`meeting:${m.id}:chg:%`);
+      expect(documentNudges(m).map((r) => r.status)).toEqual(['cancelled']);
+      const updates = updatesOf(m);
       expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       expect(updates[0]!.text).toContain('Đã hủy cuộc họp</b>: Sinh hoạt chi bộ tháng 12, 14h30 03/12/2026');
 
@@ -244,7 +265,7 @@ describe('MeetingNotifier (service level)', () => {
       expect(reminders(m).filter((r) => r.status !== 'cancelled')).toEqual([]);
     });
 
-    it('a moved meeting gets reminders under new keys; the old pending ones are cancelled', () => {
+    it('a moved meeting gets the reminders of its new time; the old pending ones are cancelled', () => {
       const m = schedule(at('2026-12-03 14:30'));
       deliver(m);
       clock.set(at('2026-12-02 14:27'));
@@ -255,8 +276,8 @@ describe('MeetingNotifier (service level)', () => {
       const moved = s.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
       expect(moved.ok).toBe(true);
       expect(reminders(m).filter((r) => old.some((o) => o.id === r.id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
-      expect(rows(`meeting:${m.id}:nodocs:${m.startsAt.getTime()}:%`).map((r) => r.status)).toEqual(['cancelled']);
-      const updates = rows(`meeting:${m.id}:chg:%`);
+      expect(documentNudges(m).map((r) => r.status)).toEqual(['cancelled']);
+      const updates = updatesOf(m);
       expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       expect(updates[0]!.text).toContain('chuyển từ 14h30 03/12/2026');
       expect(updates[0]!.text).toContain('Thứ Sáu, 04/12/2026, 15h00–16h30');
@@ -267,11 +288,9 @@ describe('MeetingNotifier (service level)', () => {
       clock.set(at('2026-12-03 14:58'));
       expect(s.meetingNotifier.plan()).toBe(3 + 1);
       const fresh = reminders(m).filter((r) => r.status === 'pending');
-      expect(fresh.map((r) => r.dedupeKey).sort()).toEqual(
-        [`c${s.chats.get(GROUP)!.id}`, `m${bloc.cellSecretary.id}`, `m${bloc.cellMember.id}`]
-          .map((k) => `meeting:${m.id}:r:${at('2026-12-04 15:00').getTime()}:1440:${k}`)
-          .sort(),
-      );
+      expect(chatsOf(fresh)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      expect(fresh.map((r) => r.dueAt)).toEqual([0, 1, 2].map(() => at('2026-12-03 15:00')));
+      for (const r of fresh) expect(r.text).toContain('Thứ Sáu, 04/12/2026, 15h00–16h30');
     });
 
     it('an edit, or a move back to the old time, keeps the reminders already planned (none missed, none twice)', () => {
@@ -283,7 +302,7 @@ describe('MeetingNotifier (service level)', () => {
       let pending = reminders(m).filter((r) => r.status === 'pending');
       expect(pending).toHaveLength(3);
       expect(pending[0]!.text).toContain('Phòng họp số 2');
-      const edited = rows(`meeting:${m.id}:chg:%`);
+      const edited = updatesOf(m);
       expect(edited).toHaveLength(3);
       expect(edited[0]!.text).toContain('Cập nhật thông tin cuộc họp');
 
@@ -304,8 +323,8 @@ describe('MeetingNotifier (service level)', () => {
     it('a move right after creation, before the announcement went out, still tells everyone', () => {
       const m = schedule(at('2026-12-03 14:30'));
       s.meetings.move(m.id, at('2026-12-03 15:30'), SYSTEM);
-      expect(rows(`meeting:${m.id}:new:%`).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
-      const updates = rows(`meeting:${m.id}:chg:%`);
+      expect(announcements(m).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      const updates = updatesOf(m);
       expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       expect(updates[0]!.text).toContain('15h30');
     });
@@ -360,12 +379,12 @@ describe('MeetingNotifier (service level)', () => {
       // The first occurrence keeps its documents under its new time.
       expect(after[0]!.documents).toEqual(first.documents);
       // Everyone who got the series announcement hears about the new time of the occurrence, once.
-      const updates = rows(`meeting:${after[0]!.id}:chg:%`);
+      const updates = updatesOf(after[0]!);
       expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
       expect(updates[0]!.text).toContain('chuyển từ 14h30 03/12/2026');
       expect(updates[0]!.text).toContain('8h00');
       // Nothing about the moved occurrence, which did not change.
-      expect(rows(`meeting:${january.id}:chg:%`).filter((r) => r.createdAt.getTime() >= clock.now().getTime())).toEqual([]);
+      expect(updatesOf(january).filter((r) => r.createdAt.getTime() >= clock.now().getTime())).toEqual([]);
 
       // Later occurrences come at the new time.
       clock.set(at('2027-01-10 10:00'));
@@ -487,17 +506,17 @@ describe('MeetingNotifier (service level)', () => {
       const withDocs = schedule(at('2026-12-03 16:00'), { documents: [{ fileId: 'F', name: 'nghi-quyet.pdf', kind: 'document' }] });
       clock.set(at('2026-12-02 14:20'));
       s.meetingNotifier.plan();
-      expect(rows('meeting:%:nodocs:%')).toEqual([]);
+      expect(documentNudges()).toEqual([]);
       clock.set(at('2026-12-02 14:26'));
       s.meetingNotifier.plan();
       s.meetingNotifier.plan();
-      const nudges = rows('meeting:%:nodocs:%');
+      const nudges = documentNudges();
       expect(nudges.map((r) => [r.chatId, r.sourceId, r.source])).toEqual([[CELL_SECRETARY, bare.id, 'meeting-nudge']]);
       expect(nudges[0]!.nextAttemptAt).toEqual(at('2026-12-02 14:30'));
       expect(nudges[0]!.text).toContain(`/suahop ${bare.id}`);
       clock.set(at('2026-12-02 16:00'));
       s.meetingNotifier.plan();
-      expect(rows(`meeting:${withDocs.id}:nodocs:%`)).toEqual([]);
+      expect(documentNudges(withDocs)).toEqual([]);
 
       // Documents added before the nudge went out: the nudge is dropped.
       s.meetings.edit(bare.id, { documents: [{ fileId: 'G', name: 'b.pdf', kind: 'document' }] }, SYSTEM);
