@@ -12,7 +12,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import type { Member } from '../../src/services/members.js';
 import { NOTICE_SOURCE } from '../../src/services/notices.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
-import { group, myChatMember, privateChat, user } from '../fake-telegram/updates.js';
+import { group, inlineQuery, myChatMember, privateChat, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
@@ -260,7 +260,7 @@ describe('unreachable members and groups (end to end)', () => {
     expect(tries(faithful.id, 'Thông báo một')).toHaveLength(1);
     expect(t.services.outbox.counts(NOTICE_SOURCE, first)).toMatchObject({ unreachable: 2, sent: 1 });
     expect(text).toContain('Không gửi được: 2');
-    expect(text).toContain('Hoàng Minh Em: không gửi vì đồng chí này đã chặn bot (sẽ nhận lại khi nhắn cho bot)');
+    expect(text).toContain('Hoàng Minh Em: không gửi vì đồng chí này đã chặn bot hoặc chưa mở bot (sẽ nhận lại khi nhắn cho bot)');
     expect(text).toContain('Nhóm Chi bộ A&amp;B: không gửi vì bot không còn trong nhóm (sẽ nhận lại khi nhóm thêm lại bot)');
 
     // They come back: the member unblocks and writes /start, the group adds the bot again.
@@ -275,5 +275,37 @@ describe('unreachable members and groups (end to end)', () => {
     expect(tries(blocker.id, 'Thông báo hai').filter((c) => c.response.ok)).toHaveLength(1);
     expect(tries(grp.id, 'Thông báo hai').filter((c) => c.response.ok)).toHaveLength(1);
     expect(t.services.outbox.counts(NOTICE_SOURCE, second)).toMatchObject({ unreachable: 0, sent: 3 });
+  }, 40_000);
+
+  it('a member linked in the database who never opened the bot: Telegram refuses (403), the report says so in plain words, and the next notice reaches them after /start', async () => {
+    t = await TestBot.start({ adminIds: [office.id] });
+    const bloc = seedSmallBloc(t.services);
+    const newcomer = user(9704, { first_name: 'Em' });
+    t.services.members.linkTelegram(bloc.cellMember.id, { id: newcomer.id }, SYSTEM); // an import, say
+    t.services.members.linkTelegram(bloc.member.id, { id: faithful.id }, SYSTEM);
+    t.fake.knowChats(office, faithful);
+    // Telegram knows the newcomer (they used the bot's inline mode elsewhere) but has no chat with them.
+    t.fake.pushUpdate(inlineQuery(newcomer, 'lịch họp'));
+    await t.settle();
+    const admin = t.services.members.findByTelegramId(office.id)!;
+
+    const first = await broadcast(admin, 'Thông báo một');
+    const text = await report(first, 'Thông báo một');
+    expect(tries(newcomer.id, 'Thông báo một').map((c) => [c.response.error_code, c.response.description])).toEqual([
+      [403, "Forbidden: bot can't initiate conversation with a user"],
+    ]);
+    expect(text).toContain('Hoàng Minh Em: người nhận chưa mở bot (chưa bấm Bắt đầu trong cuộc trò chuyện với bot)');
+    expect(text).not.toContain('Forbidden');
+    expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
+
+    // Not tried again, and not said to have blocked the bot.
+    const second = await broadcast(admin, 'Thông báo hai');
+    expect(await report(second, 'Thông báo hai')).toContain('Hoàng Minh Em: không gửi vì đồng chí này đã chặn bot hoặc chưa mở bot');
+    expect(tries(newcomer.id, 'Thông báo hai')).toEqual([]);
+
+    await t.say(newcomer, privateChat(newcomer), '/start');
+    const third = await broadcast(admin, 'Thông báo ba');
+    await report(third, 'Thông báo ba');
+    expect(tries(newcomer.id, 'Thông báo ba').filter((c) => c.response.ok)).toHaveLength(1);
   }, 40_000);
 });

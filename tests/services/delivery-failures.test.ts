@@ -159,6 +159,7 @@ describe('sendOf and failureReason', () => {
     expect(failureReason('400: Bad Request: wrong file identifier/HTTP URL specified')).toBe('bad-file');
     expect(failureReason('400: Bad Request: BUTTON_DATA_INVALID')).toBe('bad-button');
     expect(failureReason('403: Forbidden: bot was blocked by the user')).toBe('blocked');
+    expect(failureReason("403: Forbidden: bot can't initiate conversation with a user")).toBe('not-started');
     expect(failureReason('403: Forbidden: bot was kicked from the group chat')).toBe('removed-from-group');
     expect(failureReason('500: Internal Server Error')).toBe('unavailable');
     expect(failureReason('network: socket hang up')).toBe('unavailable');
