@@ -274,7 +274,10 @@ describe('notices (end to end)', () => {
     t.fake.pressButton(office, call.response.result as Message, /Hủy #\d+: Thông báo sẽ bị hủy/);
     await t.fake.waitFor('sendMessage', (p) => p.chat_id === office.id && String(p.text).includes('Đã hủy thông báo hẹn giờ'), { after: mark });
     (t.clock as AdjustableClock).set('2026-12-03T08:00:00Z');
-    await new Promise((r) => setTimeout(r, 3000));
+    // What the scheduler's two-second job does, now rather than at its next tick; then all is sent.
+    t.services.notices.releaseDue();
+    t.app.sender.wake();
+    await t.outboxIdle();
     expect(t.fake.sentMessages(member.id).filter((p) => String(p.text).includes('sẽ bị hủy'))).toEqual([]);
   }, 30_000);
 
