@@ -130,7 +130,9 @@ describe('the database shared with other processes (end to end)', () => {
     try {
       const started = performance.now();
       expect(services.meetings.materialiseAll()).toBe(0);
-      expect(performance.now() - started).toBeLessThan(1000);
+      // It did not wait for the lock: that would take the 5-second busy timeout (half of it as the
+      // bound, as the machine may be loaded).
+      expect(performance.now() - started).toBeLessThan(2_500);
     } finally {
       importer.exec('ROLLBACK');
       importer.close();

@@ -14,7 +14,8 @@ describe('the one-bot-per-database lock', () => {
     } catch (error) {
       refused = error;
     }
-    expect(performance.now() - started).toBeLessThan(500);
+    // Not after SQLite's 5-second busy wait (half of it as the bound: the machine may be loaded).
+    expect(performance.now() - started).toBeLessThan(2_500);
     expect(refused).toBeInstanceOf(InstanceLockedError);
     expect((refused as InstanceLockedError).holder).toEqual({ role: 'bot', pid: process.pid, startedAt: '2026-12-05T08:00:00.000Z' });
     expect((refused as Error).message).toBe(
