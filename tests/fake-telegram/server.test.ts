@@ -751,6 +751,14 @@ describe('RateLimiter (time given explicitly)', () => {
     expect(send(limiter, 20_000, T + 1000)).toBeUndefined(); // the first has left the window
   });
 
+  it('privateChatLimit: false lifts a private chat\'s own limit only', () => {
+    const limiter = new RateLimiter({ privateChatLimit: false, perGroupPerMinute: 1 });
+    expect(Array.from({ length: 30 }, (_, i) => send(limiter, alice.id, T + i))).toEqual(Array.from({ length: 30 }, () => undefined));
+    expect(send(limiter, bob.id, T + 100)).toBe(1); // the overall 30 a second still holds
+    expect(send(limiter, partyGroup.id, T + 2_000)).toBeUndefined();
+    expect(send(limiter, partyGroup.id, T + 2_001)).toBe(60); // and a group's limit
+  });
+
   it('20 a minute to one group, with retry_after until the oldest leaves the window', () => {
     const limiter = new RateLimiter();
     for (let i = 0; i < 20; i++) expect(send(limiter, partyGroup.id, T + i * 100)).toBeUndefined();
@@ -972,6 +980,26 @@ describe('waiting helpers', () => {
   it('waitFor times out with a list of recent calls', async () => {
     await raw('getMe');
     await expect(fake.waitFor('sendMessage', undefined, 50)).rejects.toThrow(/timed out after 50 ms[\s\S]*#0 getMe \{\}/);
+  });
+
+  it('waitFor passes over calls refused with 429 (the member saw nothing) unless asked for them', async () => {
+    fake.tooManyRequests('sendMessage', 1);
+    await raw('sendMessage', { chat_id: alice.id, text: 'bị từ chối' });
+    await raw('sendMessage', { chat_id: alice.id, text: 'đã đến' });
+    expect((await fake.waitFor('sendMessage')).params.text).toBe('đã đến');
+    expect((await fake.waitFor('sendMessage', undefined, { floodRefusals: true })).response.error_code).toBe(429);
+    expect(await fake.waitForCount('sendMessage', 1)).toHaveLength(1);
+    expect(await fake.waitForCount('sendMessage', 2, { floodRefusals: true })).toHaveLength(2);
+  });
+
+  it('waitUntilIdle resolves once every call that reached the fake is answered and recorded', async () => {
+    fake.setLatency(200);
+    const pending = raw('sendMessage', { chat_id: alice.id, text: 'x' });
+    while (fake.requestsInProgress === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(fake.callsTo('sendMessage')).toHaveLength(0); // received, still in its latency
+    await fake.waitUntilIdle();
+    expect(fake.callsTo('sendMessage')).toHaveLength(1);
+    await pending;
   });
 
   it('waitForCount resolves with the first n matching calls', async () => {

@@ -345,6 +345,11 @@ export class FakeTelegram extends CallRecorder {
     return this.waitUntil(probe, timeoutMs, 'waitForPendingPoll').then(() => undefined);
   }
 
+  /** Calls received and not yet answered and recorded (long polls and hung requests aside). */
+  get requestsInProgress(): number {
+    return this.working;
+  }
+
   /**
    * Resolves once every call that has reached the fake is answered and recorded (long polls and
    * hung requests aside), e.g. after the bot was killed with requests in flight.
