@@ -115,7 +115,7 @@ describe('delivery (end to end)', () => {
     // Given up again within the hour: not told a second time.
     t.fake.tooManyRequests('sendMessage', 1, { chatId: m!.id, times: 2 });
     t.fake.sendCommand(m!, privateChat(m!), 'chibo');
-    await t.fake.waitForCount('sendMessage', 5, { predicate: (p) => Number(p.chat_id) === m!.id, timeoutMs: 15_000, floodRefusals: true });
+    await t.fake.waitForCount('sendMessage', 5, { predicate: (p) => Number(p.chat_id) === m!.id, timeoutMs: 15_000, refused: true });
     await t.settle();
     const toMember = t.fake.callsTo('sendMessage').filter((c) => Number(c.params.chat_id) === m!.id);
     expect(toMember.map((c) => c.response.error_code ?? 200)).toEqual([429, 429, 200, 429, 429]);

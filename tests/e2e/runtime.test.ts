@@ -92,7 +92,8 @@ describe('running the bot (end to end)', () => {
 
     t.fake.blockUser(a.id);
     t.fake.sendText(a, privateChat(a), '/chibo');
-    await t.fake.waitFor('sendMessage', (p) => p.chat_id === a.id);
+    const refused = await t.fake.waitFor('sendMessage', (p) => p.chat_id === a.id, { refused: true });
+    expect(refused.response.error_code).toBe(403);
     await t.settle();
     expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
     t.fake.unblock(a.id);
@@ -149,6 +150,7 @@ describe('running the bot (end to end)', () => {
 
     const stranger = user(8501);
     const update = { update_id: 1, ...textMessage(stranger, privateChat(stranger), '/start') };
+    fake.learn(update); // Telegram posts it to the webhook: it knows the chat
     const post = (token?: string) =>
       fetch(`http://127.0.0.1:${port}/tg-hook`, {
         method: 'POST',
@@ -158,7 +160,7 @@ describe('running the bot (end to end)', () => {
     expect((await post('wrong-secret')).status).toBe(401);
     expect(fake.callsTo('sendMessage')).toEqual([]);
     expect((await post(secret)).status).toBe(200);
-    const reply = await fake.waitFor('sendMessage', (p) => p.chat_id === stranger.id);
+    const reply = await fake.waitFor('sendMessage', (p, c) => p.chat_id === stranger.id && c.response.ok);
     expect(String(reply.params.text)).toContain('đường liên kết mời');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     await t.stop();

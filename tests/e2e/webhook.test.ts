@@ -93,8 +93,9 @@ describe('the webhook (end to end, raw HTTP)', () => {
 
     const stranger = user(8701);
     const update = { update_id: 8, ...textMessage(stranger, privateChat(stranger), '/start') };
+    fake.learn(update);
     expect((await post(JSON.stringify(update))).status).toBe(200);
-    const reply = await fake.waitFor('sendMessage', (p) => p.chat_id === stranger.id);
+    const reply = await fake.waitFor('sendMessage', (p, c) => p.chat_id === stranger.id && c.response.ok);
     expect(String(reply.params.text)).toContain('đường liên kết mời');
   });
 
@@ -131,7 +132,9 @@ describe('the webhook (end to end, raw HTTP)', () => {
     // The server is still there for Telegram.
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     const u = user(8703);
-    expect((await post(JSON.stringify({ update_id: 9, ...textMessage(u, privateChat(u), '/start') }))).status).toBe(200);
-    await fake.waitFor('sendMessage', (p) => p.chat_id === u.id);
+    const update = { update_id: 9, ...textMessage(u, privateChat(u), '/start') };
+    fake.learn(update);
+    expect((await post(JSON.stringify(update))).status).toBe(200);
+    await fake.waitFor('sendMessage', (p, c) => p.chat_id === u.id && c.response.ok);
   }, 30_000);
 });

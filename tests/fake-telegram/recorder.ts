@@ -4,9 +4,9 @@
  *
  * Semantics: `waitFor(method, predicate?, { after, timeoutMs })` resolves with the first matching
  * call whose index is >= `after` (default 0, i.e. also calls recorded before waitFor was called),
- * otherwise waits for new calls. `mark()` returns the current length for use as `after`. Calls
- * refused with 429 are passed over unless `floodRefusals: true`: the member saw nothing, and the bot
- * sends the same message again once the wait is over (flood limits are on by default).
+ * otherwise waits for new calls. `mark()` returns the current length for use as `after`. A send
+ * (sendMessage, sendDocument, …) that Telegram refused (429, 400, 403, …) is passed over unless
+ * `refused: true`: what a test waits for is what the member saw. Other methods match answered or not.
  * Timeouts reject with an Error listing the last 10 calls. Calls are recorded when they are
  * answered (after any latency), refused calls (429, 4xx, dropped, aborted) included.
  *
@@ -42,8 +42,8 @@ export interface WaitOptions {
   /** Only consider calls with index >= after (see mark()). Default 0. */
   after?: number;
   timeoutMs?: number;
-  /** Also match calls refused with 429 (default false). */
-  floodRefusals?: boolean;
+  /** Also match sends Telegram refused (default false: only sends that went through). */
+  refused?: boolean;
 }
 
 export type CallPredicate = (params: Params, call: RecordedCall) => boolean;
@@ -116,21 +116,22 @@ export class CallRecorder {
     this.calls.length = 0;
   }
 
-  private matching(method: string, predicate: CallPredicate | undefined, after: number, floodRefusals = false): RecordedCall[] {
+  private matching(method: string, predicate: CallPredicate | undefined, after: number, refused = false): RecordedCall[] {
+    const sends = isSendMethod(method);
     return this.calls
       .slice(after)
       .filter(
         (c) =>
           sameMethod(c.method, method) &&
-          (floodRefusals || c.response.error_code !== 429) &&
+          (refused || !sends || c.response.ok) &&
           (predicate === undefined || predicate(c.params, c)),
       );
   }
 
   /** First call of `method` (matching `predicate`) with index >= after; waits if there is none yet. */
   waitFor(method: string, predicate?: CallPredicate, opts: WaitOptions | number = {}): Promise<RecordedCall> {
-    const { after = 0, timeoutMs = 5000, floodRefusals } = typeof opts === 'number' ? { timeoutMs: opts } : opts;
-    return this.waitUntil(() => this.matching(method, predicate, after, floodRefusals)[0], timeoutMs, `waitFor('${method}')`);
+    const { after = 0, timeoutMs = 5000, refused } = typeof opts === 'number' ? { timeoutMs: opts } : opts;
+    return this.waitUntil(() => this.matching(method, predicate, after, refused)[0], timeoutMs, `waitFor('${method}')`);
   }
 
   /** Resolves with the first `n` matching calls once there are that many. */
@@ -139,14 +140,14 @@ export class CallRecorder {
     n: number,
     opts: WaitOptions & { predicate?: CallPredicate } = {},
   ): Promise<RecordedCall[]> {
-    const { after = 0, timeoutMs = 5000, predicate, floodRefusals } = opts;
+    const { after = 0, timeoutMs = 5000, predicate, refused } = opts;
     return this.waitUntil(
       () => {
-        const found = this.matching(method, predicate, after, floodRefusals);
+        const found = this.matching(method, predicate, after, refused);
         return found.length >= n ? found.slice(0, n) : undefined;
       },
       timeoutMs,
-      () => `waitForCount('${method}', ${n}) (found ${this.matching(method, predicate, after, floodRefusals).length})`,
+      () => `waitForCount('${method}', ${n}) (found ${this.matching(method, predicate, after, refused).length})`,
     );
   }
 

@@ -640,7 +640,7 @@ describe('failure injection', () => {
     expect(fake.callsTo('sendMessage')).toEqual([]);
     controller.abort();
     expect(await pending).toBeInstanceOf(Error);
-    const [hung] = await fake.waitForCount('sendMessage', 1);
+    const [hung] = await fake.waitForCount('sendMessage', 1, { refused: true });
     expect(hung!.outcome).toBe('hung');
     expect(fake.sentMessages(alice.id)).toEqual([]);
     expect((await raw('sendMessage', { chat_id: alice.id, text: 'y' })).status).toBe(200); // only the next one hung
@@ -983,14 +983,18 @@ describe('waiting helpers', () => {
     await expect(fake.waitFor('sendMessage', undefined, 50)).rejects.toThrow(/timed out after 50 ms[\s\S]*#0 getMe \{\}/);
   });
 
-  it('waitFor passes over calls refused with 429 (the member saw nothing) unless asked for them', async () => {
+  it('waitFor passes over refused sends (the member saw nothing) unless asked for them', async () => {
     fake.tooManyRequests('sendMessage', 1);
     await raw('sendMessage', { chat_id: alice.id, text: 'bị từ chối' });
+    await raw('sendMessage', { chat_id: 999_001, text: 'không ai nhận' }); // chat not found
     await raw('sendMessage', { chat_id: alice.id, text: 'đã đến' });
     expect((await fake.waitFor('sendMessage')).params.text).toBe('đã đến');
-    expect((await fake.waitFor('sendMessage', undefined, { floodRefusals: true })).response.error_code).toBe(429);
+    expect((await fake.waitFor('sendMessage', undefined, { refused: true })).response.error_code).toBe(429);
     expect(await fake.waitForCount('sendMessage', 1)).toHaveLength(1);
-    expect(await fake.waitForCount('sendMessage', 2, { floodRefusals: true })).toHaveLength(2);
+    expect(await fake.waitForCount('sendMessage', 3, { refused: true })).toHaveLength(3);
+    // Other methods match whatever the answer.
+    await raw('answerCallbackQuery', { callback_query_id: 'không có' });
+    expect((await fake.waitFor('answerCallbackQuery')).response.ok).toBe(false);
   });
 
   it('waitUntilIdle resolves once every call that reached the fake is answered and recorded', async () => {

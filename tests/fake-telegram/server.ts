@@ -377,6 +377,15 @@ export class FakeTelegram extends CallRecorder {
     return this.updates.push(update).update_id;
   }
 
+  /**
+   * An update the test hands to the bot itself, as Telegram would post it to a webhook (the fake
+   * does not deliver webhooks): the fake learns from it what Telegram would (the chat, the user, the
+   * query), without queueing it for getUpdates.
+   */
+  learn(update: UpdateWithoutId): void {
+    this.store.observe(update);
+  }
+
   /** Updates not yet confirmed by the bot (delivered or not). */
   pendingUpdates(): number {
     return this.updates.pendingCount();
