@@ -66,3 +66,13 @@ export async function joinAndLink(t: TestBot, by: User, links: readonly (readonl
     expect(textOf(done)).toContain('Đã liên kết');
   }
 }
+
+/** Waits until the outbox has nothing pending or being sent (every push has gone or been given up). */
+export async function outboxDrained(t: TestBot, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  const busy = t.app.db.$client.prepare<[], number>("select count(*) from outbox where status in ('pending', 'sending')").pluck();
+  while (busy.get()! > 0) {
+    if (Date.now() > until) throw new Error(`the outbox still has ${busy.get()} messages to send after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
