@@ -2,7 +2,7 @@
  * Environment → typed configuration, validated once at start-up. A bad value stops the process with
  * one line that names the variable and says what is expected; the token's value is never echoed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isTimeZone } from './domain/time.js';
 
@@ -156,7 +156,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** Loads ./.env (or the given file) into process.env without overriding what is already set. */
+/**
+ * Loads ./.env (or the given file) into process.env without overriding what is already set. A line
+ * that is not NAME=value stops the start (ConfigError) with its number, never its text (it may hold
+ * the token): Node's parser would take it as the start of the next line's name, and that variable
+ * would be lost without a word.
+ */
 export function loadEnvFile(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path);
+  if (!existsSync(path)) return;
+  const bad = malformedEnvLine(readFileSync(path, 'utf8'));
+  if (bad !== null) throw new ConfigError(`Configuration error: ${path} line ${bad} is not NAME=value (a comment starts with #)`);
+  process.loadEnvFile(path);
+}
+
+/**
+ * The number of the first line of a .env text that is neither blank, a comment, nor
+ * `[export ]NAME=value` (a quoted value may go on over several lines), or null when all are.
+ */
+export function malformedEnvLine(text: string): number | null {
+  let openQuote: string | null = null;
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    if (openQuote !== null) {
+      if (line.includes(openQuote)) openQuote = null;
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const assignment = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=\s*(.*)$/.exec(trimmed);
+    if (!assignment) return i + 1;
+    const value = assignment[1]!;
+    const quote = value[0];
+    if ((quote === '"' || quote === "'" || quote === '`') && !value.slice(1).includes(quote)) openQuote = quote;
+  }
+  return null;
 }

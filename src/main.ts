@@ -9,9 +9,9 @@ import { createLogger } from './logger.js';
 import { TelegramRefusedError, TelegramUnreachableError } from './startup.js';
 
 async function main(): Promise<void> {
-  loadEnvFile();
   let config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
