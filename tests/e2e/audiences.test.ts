@@ -12,8 +12,8 @@ import { SYSTEM } from '../../src/services/actor.js';
 import type { Services } from '../../src/services/index.js';
 import { group, privateChat, supergroup, user } from '../fake-telegram/updates.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
-import type { TestBot } from '../helpers/app.js';
-import { delivered, joinAndLink, pressOk, sayOk, startChats, startStrictBot, textOf } from '../helpers/strict.js';
+import { TestBot } from '../helpers/app.js';
+import { delivered, joinAndLink, pressOk, sayOk, startChats, textOf } from '../helpers/strict.js';
 
 /**
  * Two clusters. K1: committee DB01 with its cell DB01-01 (which names no cluster itself: it belongs
@@ -58,7 +58,7 @@ describe('notice audiences (end to end)', () => {
   const K2_PEOPLE = () => ids(tg.s3, tg.m3, tg.s4, tg.d4, tg.m4, tg.s41, tg.m41);
 
   beforeEach(async () => {
-    t = await startStrictBot({ adminIds: [office.id] });
+    t = await TestBot.start({ adminIds: [office.id] });
     seed = seedTwoClusters(t.services);
     const add = (code: string, branchId: number, roles: ('member' | 'secretary' | 'deputy')[], who: User | null) => {
       const m = t.services.members.create({ code, fullName: `Đảng viên ${code}`, branchId, roles: ['member', ...roles.filter((r) => r !== 'member')] }, SYSTEM);

@@ -11,9 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdjustableClock } from '../../src/clock.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
-import type { TestBot } from '../helpers/app.js';
+import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { delivered, outboxDrained, pressOk, sayOk, startChats, startStrictBot, textOf } from '../helpers/strict.js';
+import { delivered, outboxDrained, pressOk, sayOk, startChats, textOf } from '../helpers/strict.js';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
 
@@ -28,7 +28,7 @@ describe('an English-speaking member (end to end)', () => {
   const clock = () => t.clock as AdjustableClock;
 
   beforeEach(async () => {
-    t = await startStrictBot({ adminIds: [office.id] }); // clock: Monday 23/11/2026, 14h00 in Hà Nội
+    t = await TestBot.start({ adminIds: [office.id] }); // clock: Monday 23/11/2026, 14h00 in Hà Nội
     bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellSecretary.id, { id: secretary.id }, SYSTEM);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: member.id }, SYSTEM);

@@ -9,9 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/actor.js';
 import type { Meeting } from '../../src/services/meetings.js';
 import { documentMessage, group, privateChat, user } from '../fake-telegram/updates.js';
-import type { TestBot } from '../helpers/app.js';
+import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { delivered, joinAndLink, outboxDrained, pressOk, sayOk, startChats, startStrictBot, textOf } from '../helpers/strict.js';
+import { delivered, joinAndLink, outboxDrained, pressOk, sayOk, startChats, textOf } from '../helpers/strict.js';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
 const buttonsOf = (p: { reply_markup?: unknown }) =>
@@ -29,7 +29,7 @@ describe('/suahop of place and documents (end to end)', () => {
   const told = [cellGroup.id, secretary.id, member.id];
 
   beforeEach(async () => {
-    t = await startStrictBot(); // clock: Monday 23/11/2026, 14h00 in Hà Nội
+    t = await TestBot.start(); // clock: Monday 23/11/2026, 14h00 in Hà Nội
     bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellSecretary.id, { id: secretary.id }, SYSTEM);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: member.id }, SYSTEM);

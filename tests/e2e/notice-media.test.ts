@@ -10,9 +10,9 @@ import { SYSTEM } from '../../src/services/actor.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { parseTelegramHtml } from '../fake-telegram/html.js';
 import { group, photoMessage, privateChat, user } from '../fake-telegram/updates.js';
-import type { TestBot } from '../helpers/app.js';
+import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { delivered, joinAndLink, pressOk, sayOk, startChats, startStrictBot } from '../helpers/strict.js';
+import { delivered, joinAndLink, pressOk, sayOk, startChats } from '../helpers/strict.js';
 
 const office = user(9900, { first_name: 'Văn phòng' });
 const visibleLength = (html: unknown) => {
@@ -59,7 +59,7 @@ describe('notice media, progress and pace (end to end)', () => {
     let bloc: ReturnType<typeof seedSmallBloc>;
 
     async function setUp(): Promise<void> {
-      t = await startStrictBot({ adminIds: [office.id] });
+      t = await TestBot.start({ adminIds: [office.id] });
       bloc = seedSmallBloc(t.services);
       t.services.members.linkTelegram(bloc.cellSecretary.id, { id: secretary.id }, SYSTEM);
       t.services.members.linkTelegram(bloc.cellMember.id, { id: member.id }, SYSTEM);
@@ -123,7 +123,7 @@ describe('notice media, progress and pace (end to end)', () => {
     const members: User[] = Array.from({ length: 30 }, (_, i) => user(9950 + i));
 
     async function setUp(): Promise<void> {
-      t = await startStrictBot({ adminIds: [office.id], env: { DELIVERY_RATE: '5' } });
+      t = await TestBot.start({ adminIds: [office.id], env: { DELIVERY_RATE: '5' } });
       const cell = t.services.branches.upsert({ code: 'CB30', name: 'Chi bộ Ba mươi', kind: 'cell' }, SYSTEM).branch;
       members.forEach((tg, i) =>
         t.services.members.create({ code: `DV3${String(i).padStart(2, '0')}`, fullName: `Đảng viên ${i}`, branchId: cell.id, roles: ['member'], telegramUserId: tg.id }, SYSTEM),

@@ -10,9 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Audience } from '../../src/domain/audience.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
-import type { TestBot } from '../helpers/app.js';
+import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { outboxDrained, sayOk, startChats, startStrictBot, textOf } from '../helpers/strict.js';
+import { outboxDrained, sayOk, startChats, textOf } from '../helpers/strict.js';
 
 /** The kinds' numbers in `op:<kind>:<id>` (SEARCH_KINDS' order). */
 const KIND = { branch: 0, member: 1, meeting: 2, notice: 3, indicator: 4 } as const;
@@ -31,7 +31,7 @@ describe('privacy of lookups (end to end)', () => {
   let ids: { cellNotice: number; committeeNotice: number; cellMeeting: number; committeeMeeting: number };
 
   beforeEach(async () => {
-    t = await startStrictBot({ adminIds: [office.id] });
+    t = await TestBot.start({ adminIds: [office.id] });
     bloc = seedSmallBloc(t.services);
     const link = (id: number, tg: User) => t.services.members.linkTelegram(id, { id: tg.id }, SYSTEM);
     link(bloc.secretary.id, secretary);

@@ -1,23 +1,20 @@
 /**
- * Set-up steps that hold against a strict fake Bot API (flood limits on, no private message to a
- * user who never started the bot, no post to a group the bot was never added to): members write
- * /start first, groups are joined through a my_chat_member update and linked with /lienket.
+ * Set-up steps as a real office goes through them, for tests against the (strict by default) fake
+ * Bot API: members write /start first, groups are joined through a my_chat_member update and linked
+ * with /lienket, so nothing is made known to the fake behind the bot's back.
  */
 import type { Chat, Message, User } from 'grammy/types';
 import { expect } from 'vitest';
 import type { CallPredicate, RecordedCall } from '../fake-telegram/server.js';
 import { myChatMember, privateChat } from '../fake-telegram/updates.js';
-import { TestBot, type TestAppOptions } from './app.js';
+import type { TestBot } from './app.js';
 
 type GroupChat = Chat.GroupChat | Chat.SupergroupChat;
 type AnyChat = Chat.PrivateChat | GroupChat;
 
-/**
- * The first call of `method` after `mark` that Telegram accepted and that matches. With flood limits
- * on, a send may first be refused with 429 and go again: the refused attempt is recorded too.
- */
+/** The first call of `method` after `mark` that Telegram accepted and that matches (waitFor passes over refused attempts). */
 export function delivered(t: TestBot, method: string, predicate: CallPredicate, after: number, timeoutMs = 10_000): Promise<RecordedCall> {
-  return t.fake.waitFor(method, (p, c) => c.response.ok && predicate(p, c), { after, timeoutMs });
+  return t.fake.waitFor(method, predicate, { after, timeoutMs });
 }
 
 /** Sends a text and returns the bot's next message to that chat that Telegram accepted (containing `expected`, if given). */
@@ -36,13 +33,6 @@ export async function pressOk(t: TestBot, from: User, message: Message, label: s
 
 /** The text of a recorded send (its caption for a file). */
 export const textOf = (call: RecordedCall): string => String(call.params.text ?? call.params.caption ?? '');
-
-/** A TestBot whose fake Bot API applies Telegram's flood limits (30/s, 1/s per private chat, 20/min per group). */
-export async function startStrictBot(options: TestAppOptions = {}): Promise<TestBot> {
-  const t = await TestBot.start(options);
-  t.fake.enableRateLimits();
-  return t;
-}
 
 /** Each user writes /start in their private chat; waits until every one of them has been answered. */
 export async function startChats(t: TestBot, users: readonly User[], timeoutMs = 20_000): Promise<void> {
