@@ -30,6 +30,7 @@ describe('indicators (end to end)', () => {
     link(bloc.cellSecretary.id, cellSecretary);
     link(bloc.member.id, member);
     link(bloc.subMember.id, subMember);
+    t.fake.knowChats(office, secretary, cellSecretary, member, subMember); // linked in the database: in real life through /start
     const ind = t.services.indicators;
     const old = ind.upsertResolution(
       { code: 'NQ-2020', name: 'Nghị quyết Đại hội 2020–2025', level: 'bloc', termStartYear: 2020, termEndYear: 2025, current: false, closed: true },

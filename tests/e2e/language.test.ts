@@ -89,6 +89,7 @@ describe('language (end to end)', () => {
   it('an English member gets a notice, its acknowledgement nudge and a meeting reminder in English', async () => {
     await t.say(english, privateChat(english), '/start');
     expect(languageOf(bloc.cellMember.id)).toBe('en');
+    t.fake.knowChats(office, vietnamese); // the author and the other recipient: in real life through /start
 
     const author = t.services.members.findByTelegramId(office.id)!;
     const draft = t.services.notices.createDraft(

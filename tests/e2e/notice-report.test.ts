@@ -67,7 +67,7 @@ describe('/thongbao N at the scale of a bloc (end to end)', () => {
     // Organisation 1's plain member is linked too, to ask /thongbao as a recipient.
     t.services.members.linkTelegram(byOrganisation[1]![1]!.id, { id: recipient.id }, SYSTEM);
     // Linked in the database: in real life each of them sent /start.
-    t.fake.knowChats(recipient, ...Array.from({ length: 10 }, (_, i) => 810_001 + i));
+    t.fake.knowChats(office, recipient, ...Array.from({ length: 10 }, (_, i) => 810_001 + i));
     t.fake.blockUser(blocked.id);
     const author = s.members.findByTelegramId(office.id)!;
     const draft = s.notices.createDraft(
@@ -95,6 +95,9 @@ describe('/thongbao N at the scale of a bloc (end to end)', () => {
     unlinkedMissing = byOrganisation[0]![5]!;
     for (let i = 0; i < 100 && !s.outbox.isSettled('notice', noticeId); i++) await new Promise((r) => setTimeout(r, 100));
     expect(s.outbox.isSettled('notice', noticeId)).toBe(true);
+    // The author's delivery report comes once the broadcast settles: received here, so that it does
+    // not land in the middle of a test's /thongbao.
+    await t.fake.waitFor('sendMessage', (p) => p.chat_id === office.id && String(p.text).includes('Kết quả gửi thông báo'), 20_000);
   }, 60_000);
   afterAll(async () => {
     await t.stop();

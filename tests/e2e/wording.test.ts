@@ -28,6 +28,7 @@ describe('wording (end to end)', () => {
     link(bloc.secretary.id, committeeSecretary);
     link(bloc.member.id, committeeMember);
     link(bloc.cellSecretary.id, cellSecretary);
+    t.fake.knowChats(committeeSecretary, committeeMember, cellSecretary); // linked in the database: in real life through /start
   });
   afterEach(async () => {
     await t.stop();
