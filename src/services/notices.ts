@@ -507,8 +507,11 @@ export class NoticeService {
     return { total: all.length, people };
   }
 
-  /** Every recipient with their organisation, what became of their private message, and when they acknowledged. */
-  recipientStatuses(id: number): RecipientStatus[] {
+  /**
+   * Every recipient with their organisation, what became of their private message, and when they
+   * acknowledged; only those of one organisation when `branchId` is given.
+   */
+  recipientStatuses(id: number, branchId?: number): RecipientStatus[] {
     const notice = this.get(id);
     const channel = notice ? effectiveChannel(notice.audience as Audience) : 'private';
     const sent = new Map(
@@ -531,7 +534,7 @@ export class NoticeService {
       .from(noticeRecipients)
       .innerJoin(members, eq(members.id, noticeRecipients.memberId))
       .leftJoin(branches, eq(branches.id, noticeRecipients.branchId))
-      .where(eq(noticeRecipients.noticeId, id))
+      .where(and(eq(noticeRecipients.noticeId, id), branchId === undefined ? undefined : eq(noticeRecipients.branchId, branchId)))
       .all()
       .sort(
         (a, b) =>
