@@ -80,26 +80,39 @@ export class HttpServer {
   #find(method: string, path: string): { handler: RouteHandler; params: RouteParams } | null {
     const exact = this.#routes.get(`${method} ${path}`);
     if (exact) return { handler: exact, params: {} };
-    const segments = path.split('/');
     for (const route of this.#patterns) {
-      if (route.method !== method || route.segments.length !== segments.length) continue;
-      const params: Record<string, string> = {};
-      const matches = route.segments.every((s, i) => {
-        const given = segments[i]!;
-        if (!s.startsWith(':')) return s === given;
-        if (given === '') return false;
-        try {
-          params[s.slice(1)] = decodeURIComponent(given);
-        } catch {
-          return false;
-        }
-        return true;
-      });
-      if (matches) return { handler: route.handler, params };
+      if (route.method !== method) continue;
+      const params = matchPath(route.segments, path);
+      if (params) return { handler: route.handler, params };
     }
     const prefix = this.#prefixes.find((p) => p.method === method && path.startsWith(p.prefix));
     return prefix ? { handler: prefix.handler, params: {} } : null;
   }
+}
+
+/**
+ * The params of `path` under a pattern ('/app/api/notices/:id' or its segments), or null when it
+ * does not match: each `:name` takes one non-empty segment, percent-decoded.
+ */
+export function matchPath(pattern: string | readonly string[], path: string): Record<string, string> | null {
+  const expected = typeof pattern === 'string' ? pattern.split('/') : pattern;
+  const segments = path.split('/');
+  if (expected.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, s] of expected.entries()) {
+    const given = segments[i]!;
+    if (!s.startsWith(':')) {
+      if (s !== given) return null;
+      continue;
+    }
+    if (given === '') return null;
+    try {
+      params[s.slice(1)] = decodeURIComponent(given);
+    } catch {
+      return null;
+    }
+  }
+  return params;
 }
 
 export class BodyTooLargeError extends Error {
