@@ -72,6 +72,7 @@ help-leader =
     /diemdanh: take attendance after a meeting
     /suahop, /huyhop: change or cancel a meeting (numbers are in /lichhop)
     /moi: invite members
+    /dashboard: the dashboard (indicators, reports, meetings, notices)
     /cancel: cancel what is in progress (scheduling, a notice, a report…)
     /lienket: link a Telegram group to your branch (type it in the group)
 help-office =

@@ -72,6 +72,7 @@ help-leader =
     /diemdanh: điểm danh sau cuộc họp
     /suahop, /huyhop: sửa, hủy một cuộc họp (số cuộc họp có trong /lichhop)
     /moi: tạo lời mời cho đảng viên
+    /bangdieukhien: bảng điều khiển (chỉ tiêu, báo cáo, sinh hoạt, thông báo)
     /huy: hủy thao tác đang làm dở (tạo lịch họp, gửi thông báo, báo cáo…)
     /lienket: liên kết nhóm Telegram với tổ chức đảng (gõ trong nhóm)
 help-office =

@@ -99,7 +99,9 @@ export function meetings(req: ApiRequest): MeetingsResponse {
     let total = 0;
     for (const m of list) {
       const a = attendance.get(m.id);
-      if (a) (present += a.present), (total += a.total);
+      if (!a) continue;
+      present += a.present;
+      total += a.total;
     }
     return {
       orgId: o.id,
