@@ -24,6 +24,7 @@ function recipientFilter(req: ApiRequest): RecipientFilter {
 
 function summaries(req: ApiRequest, list: readonly Notice[], filter: RecipientFilter): NoticeSummary[] {
   const counts = req.services.dashboard.noticeCounts(list, filter);
+  const authors = req.services.notices.authorLabels(list);
   return list.map((n) => {
     const c = counts.get(n.id)!;
     const summary: NoticeSummary = {
@@ -31,7 +32,7 @@ function summaries(req: ApiRequest, list: readonly Notice[], filter: RecipientFi
       title: n.title,
       sentAt: n.releasedAt?.toISOString() ?? null,
       sentLabel: n.releasedAt ? req.dateTime(n.releasedAt) : null,
-      authorLabel: req.services.notices.authorLabel(n) || req.t('dash-author-office'),
+      authorLabel: authors.get(n.id) || req.t('dash-author-office'),
       requireAck: n.requireAck,
       ...c,
     };
