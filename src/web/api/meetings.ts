@@ -146,7 +146,9 @@ function mine(req: ApiRequest, from: Date): MeetingsResponse['mine'] {
 }
 
 export function meetingsSheet(req: ApiRequest, data: MeetingsResponse): Sheet {
-  const markText = (m: MeetingMark) => req.t(`dash-mark-${m}`);
+  // One translation per mark, not per cell (a bloc's grid has a couple of thousand cells).
+  const marks = new Map((['held', 'missed', 'planned', 'none'] as const).map((m) => [m, req.t(`dash-mark-${m}`)]));
+  const markText = (m: MeetingMark) => marks.get(m)!;
   const percent = (r: number | null) => (r === null ? null : `${Math.round(r * 100)}%`);
   if (req.scope.view === 'member') {
     return {
