@@ -30,12 +30,12 @@ export function mountDashboard(server: HttpServer, deps: WebDeps, options: Dashb
 
   /** Authenticates, runs, answers JSON; an ApiError anywhere becomes its status and body. */
   const endpoint =
-    (run: (viewer: Viewer, req: IncomingMessage, params: Readonly<Record<string, string>>, body: unknown) => unknown): RouteHandler =>
+    (run: (viewer: Viewer, req: IncomingMessage, params: Readonly<Record<string, string>>, body: unknown) => unknown, readsBody = true): RouteHandler =>
     async (req, res, params) => {
       try {
         const viewer = viewerOf(req);
         if (!viewer) throw new ApiError('unauthorized');
-        const body = req.method === 'POST' ? await jsonBody(req) : undefined;
+        const body = req.method === 'POST' && readsBody ? await jsonBody(req) : undefined;
         sendJson(res, 200, run(viewer, req, params, body));
       } catch (error) {
         if (error instanceof ApiError) return sendError(res, error.code);
@@ -70,7 +70,7 @@ export function mountDashboard(server: HttpServer, deps: WebDeps, options: Dashb
   // Any other API path: 401 without init data, else 404; never the page.
   const unknown = endpoint(() => {
     throw new ApiError('not_found');
-  });
+  }, false);
   server.prefix('GET', API_PREFIX, unknown);
   server.prefix('POST', API_PREFIX, unknown);
   server.prefix('GET', '/app/', options.page ?? ((_req: IncomingMessage, res: ServerResponse) => void res.writeHead(404).end()));

@@ -84,7 +84,8 @@ describe('dashboard API (over HTTP, end to end)', () => {
     ind.report(rating.id, bloc.committee.id, '2026-Q4', { numerator: 45, denominator: 50, note: null }, null, SYSTEM);
     ind.report(rating.id, bloc.cell.id, '2026-Q4', { numerator: 17, denominator: 20, note: null }, null, SYSTEM);
 
-    // A notice from the office to the whole bloc, acknowledged by two.
+    // A notice from the office to the whole bloc, acknowledged by two; one recipient has blocked the bot.
+    t.fake.blockUser(subMember.id);
     const author = s.members.findByTelegramId(office.id)!;
     const draft = s.notices.createDraft(
       author,
@@ -294,6 +295,8 @@ describe('dashboard API (over HTTP, end to end)', () => {
       const detail = (await api.get<NoticeDetail>(`/app/api/notices/${noticeId}`, office)).body;
       expect(detail.notice.recipients).toBe(summary.recipients);
       expect(detail.organisations.reduce((s, o) => s + o.recipients, 0)).toBe(7);
+      expect(detail.reasons).toEqual([{ reason: 'blocked', label: 'người nhận đã chặn bot', count: 1 }]);
+      expect(summary.unreachable).toBe(1);
     });
   });
 

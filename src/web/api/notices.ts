@@ -4,7 +4,10 @@
  * acknowledged. The office without a filter sees the counts /thongbao N reports; a secretary or
  * deputy, the recipients of their organisation and its sub-cells; a plain member, only themselves.
  */
-import { failureReason } from '../../delivery/failure-reason.js';
+import { htmlToPlain } from '../../bot/render/html.js';
+import { failureText } from '../../bot/render/delivery.js';
+import { failureReason, type FailureReason } from '../../delivery/failure-reason.js';
+import { KNOWN_UNREACHABLE } from '../../delivery/outbox.js';
 import type { Notice } from '../../services/notices.js';
 import type { RecipientFilter } from '../../services/dashboard.js';
 import type { NoticeDetail, NoticeOrganisationDetail, NoticeSummary, NoticesResponse } from '../contract.js';
@@ -68,8 +71,11 @@ export function noticeDetail(req: ApiRequest): NoticeDetail {
   const reasons = new Map<string, { label: string; count: number }>();
   const scope = req.figureScope();
   for (const error of req.services.dashboard.undeliveredReasons(notice.id, scope === null ? null : [...scope])) {
-    const reason = failureReason(error);
-    const seen = reasons.get(reason) ?? { label: req.t(`delivery-reason-${reason}`, { detail: error }), count: 0 };
+    // Members known to be unreachable were not tried: worded as /thongbao N's delivery report words them.
+    const skipped = error.startsWith(KNOWN_UNREACHABLE);
+    const reason = skipped ? 'skipped' : failureReason(error);
+    const label = skipped ? req.t('notice-report-skipped-member') : htmlToPlain(failureText(req.deps.translator.for(req.locale), error, reason as FailureReason));
+    const seen = reasons.get(reason) ?? { label, count: 0 };
     seen.count++;
     reasons.set(reason, seen);
   }
