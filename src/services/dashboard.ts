@@ -92,8 +92,8 @@ export class DashboardService {
   }
 
   /**
-   * When each meeting's documents were posted: the first edit that set documents (the audit log),
-   * else the meeting's creation (documents given with the draft, or with the series' occurrence).
+   * When each meeting's documents were posted: the first edit that set documents (the audit log
+   * records each edit with its changes), else the meeting's creation (documents given with the draft).
    */
   documentsPostedAt(meetingRows: readonly { id: number; createdAt: Date; documents: unknown[] }[]): Map<number, Date> {
     const withDocs = meetingRows.filter((m) => m.documents.length > 0);
@@ -112,12 +112,7 @@ export class DashboardService {
       )
       .groupBy(auditLog.entityId)
       .all();
-    for (const e of edits) {
-      const id = Number(e.entityId);
-      const created = out.get(id);
-      // Documents edited in were posted then, unless the meeting already had them at creation.
-      if (created && created.getTime() === withDocs.find((m) => m.id === id)!.createdAt.getTime()) out.set(id, new Date(e.at));
-    }
+    for (const e of edits) out.set(Number(e.entityId), new Date(e.at));
     return out;
   }
 
