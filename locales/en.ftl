@@ -72,6 +72,7 @@ help-leader =
     /diemdanh: take attendance after a meeting
     /suahop, /huyhop: change or cancel a meeting (numbers are in /lichhop)
     /moi: invite members
+    /dashboard: the dashboard (indicators, reports, meetings, notices)
     /cancel: cancel what is in progress (scheduling, a notice, a report…)
     /lienket: link a Telegram group to your branch (type it in the group)
 help-office =
@@ -625,3 +626,71 @@ delivery-reason-deactivated = the recipient's Telegram account was deleted
 delivery-reason-removed-from-group = the bot is no longer in the group
 delivery-reason-unavailable = Telegram did not answer after many attempts
 delivery-reason-other = Telegram refused the message ({ $detail })
+
+## /dashboard: the dashboard (a Telegram Mini App) and its API's labels
+
+dashboard-open = <b>Dashboard</b>: indicators, reports, branch meetings, notices and the bot's coverage for the organisations in your scope. Tap the button below to open it.
+dashboard-button = 📊 Open the dashboard
+dashboard-menu-button = Dashboard
+dashboard-group = The dashboard opens only in a private chat with the bot. Tap the button below to open the private chat, then tap the button that opens the dashboard.
+dashboard-group-button = 🔒 Open in a private chat
+dashboard-not-configured = The dashboard is not set up for this bot (its web address, WEBAPP_URL, is missing). Please ask the bot's administrator at the bloc office.
+dash-author-office = Bloc committee office
+dash-month = month { $month }
+dash-yes = Yes
+dash-no = No
+dash-trend-up = up
+dash-trend-down = down
+dash-trend-flat = unchanged
+dash-mark-held = held
+dash-mark-missed = not held
+dash-mark-planned = scheduled
+dash-mark-none = not scheduled yet
+dash-delivery-delivered = delivered
+dash-delivery-waiting = waiting to be sent
+dash-delivery-unreachable = unreachable
+dash-delivery-failed = failed
+dash-delivery-cancelled = cancelled
+dash-delivery-not_linked = Telegram not linked
+dash-delivery-groups_only = sent to groups only
+dash-col-organisation = Organisation
+dash-col-cluster = Cluster
+dash-col-indicator = Indicator
+dash-col-target = Target
+dash-col-value = Figure
+dash-col-status = Status
+dash-col-reported = Reported
+dash-col-last-report = Last report
+dash-col-trend = Trend
+dash-col-period = Quarter
+dash-col-numerator = Count
+dash-col-denominator = Out of
+dash-col-note = Note
+dash-col-reported-at = Reported at
+dash-col-missing = Indicators not reported
+dash-col-reminded = Reminded at
+dash-col-attendance = Attendance
+dash-col-thematic = Thematic { $quarter }
+dash-col-absentee = Members absent 3 times or more without a reason
+dash-col-absences = Absences
+dash-col-title = Notice
+dash-col-sent = Sent on
+dash-col-author = From
+dash-col-recipients = Recipients
+dash-col-delivered = Delivered
+dash-col-unreachable = Unreachable
+dash-col-not-linked = Telegram not linked
+dash-col-acknowledged = Acknowledged
+dash-col-reason = Reason
+dash-col-count = People
+dash-col-name = Full name
+dash-col-delivery = Delivery
+dash-col-ack-at = Acknowledged at
+dash-col-members = Members
+dash-col-linked = Telegram linked
+dash-col-groups = Linked Telegram groups
+dash-col-total = Total
+dash-col-meeting = Meeting
+dash-col-when = When
+dash-col-kind = Kind
+dash-col-attended = Present

@@ -72,6 +72,7 @@ help-leader =
     /diemdanh: điểm danh sau cuộc họp
     /suahop, /huyhop: sửa, hủy một cuộc họp (số cuộc họp có trong /lichhop)
     /moi: tạo lời mời cho đảng viên
+    /bangdieukhien: bảng điều khiển (chỉ tiêu, báo cáo, sinh hoạt, thông báo)
     /huy: hủy thao tác đang làm dở (tạo lịch họp, gửi thông báo, báo cáo…)
     /lienket: liên kết nhóm Telegram với tổ chức đảng (gõ trong nhóm)
 help-office =
@@ -610,3 +611,71 @@ delivery-reason-deactivated = tài khoản Telegram của người nhận đã b
 delivery-reason-removed-from-group = bot không còn ở trong nhóm
 delivery-reason-unavailable = Telegram không phản hồi sau nhiều lần gửi lại
 delivery-reason-other = Telegram từ chối tin nhắn ({ $detail })
+
+## /bangdieukhien: the dashboard (a Telegram Mini App) and its API's labels
+
+dashboard-open = <b>Bảng điều khiển</b>: chỉ tiêu, báo cáo, sinh hoạt chi bộ, thông báo và mức độ sử dụng bot của các tổ chức đảng trong phạm vi của đồng chí. Đồng chí bấm nút dưới đây để mở.
+dashboard-button = 📊 Mở bảng điều khiển
+dashboard-menu-button = Bảng điều khiển
+dashboard-group = Bảng điều khiển chỉ mở được trong cuộc trò chuyện riêng với bot. Đồng chí bấm nút dưới đây để mở cuộc trò chuyện riêng, rồi bấm nút mở bảng điều khiển.
+dashboard-group-button = 🔒 Mở trong cuộc trò chuyện riêng
+dashboard-not-configured = Bảng điều khiển chưa được cài đặt cho bot này (thiếu địa chỉ trang web WEBAPP_URL). Đồng chí vui lòng liên hệ quản trị viên của bot tại Văn phòng Đảng ủy Khối.
+dash-author-office = Văn phòng Đảng ủy Khối
+dash-month = tháng { $month }
+dash-yes = Có
+dash-no = Không
+dash-trend-up = tăng
+dash-trend-down = giảm
+dash-trend-flat = không đổi
+dash-mark-held = đã họp
+dash-mark-missed = không họp
+dash-mark-planned = đã lên lịch
+dash-mark-none = chưa có lịch
+dash-delivery-delivered = đã nhận được tin
+dash-delivery-waiting = đang chờ gửi
+dash-delivery-unreachable = không gửi được
+dash-delivery-failed = gửi lỗi
+dash-delivery-cancelled = đã hủy gửi
+dash-delivery-not_linked = chưa liên kết Telegram
+dash-delivery-groups_only = chỉ gửi vào nhóm
+dash-col-organisation = Tổ chức đảng
+dash-col-cluster = Khối thi đua
+dash-col-indicator = Chỉ tiêu
+dash-col-target = Chỉ tiêu đề ra
+dash-col-value = Số liệu
+dash-col-status = Đánh giá
+dash-col-reported = Đã báo cáo
+dash-col-last-report = Báo cáo gần nhất
+dash-col-trend = Xu hướng
+dash-col-period = Quý
+dash-col-numerator = Số lượng
+dash-col-denominator = Tổng số
+dash-col-note = Ghi chú
+dash-col-reported-at = Thời điểm báo cáo
+dash-col-missing = Số chỉ tiêu chưa báo cáo
+dash-col-reminded = Đã nhắc lúc
+dash-col-attendance = Tỷ lệ dự họp
+dash-col-thematic = Chuyên đề { $quarter }
+dash-col-absentee = Đảng viên vắng không lý do từ 3 lần
+dash-col-absences = Số lần vắng
+dash-col-title = Thông báo
+dash-col-sent = Ngày gửi
+dash-col-author = Nơi gửi
+dash-col-recipients = Người nhận
+dash-col-delivered = Đã nhận được tin
+dash-col-unreachable = Không gửi được
+dash-col-not-linked = Chưa liên kết Telegram
+dash-col-acknowledged = Đã xác nhận
+dash-col-reason = Lý do
+dash-col-count = Số người
+dash-col-name = Họ và tên
+dash-col-delivery = Tình trạng gửi
+dash-col-ack-at = Xác nhận lúc
+dash-col-members = Đảng viên
+dash-col-linked = Đã liên kết Telegram
+dash-col-groups = Nhóm Telegram đã liên kết
+dash-col-total = Tổng cộng
+dash-col-meeting = Cuộc họp
+dash-col-when = Thời gian
+dash-col-kind = Loại
+dash-col-attended = Có mặt

@@ -11,6 +11,7 @@ import { closeDatabase, type Db, openDatabase } from './db/connection.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
 import { HttpServer } from './http/server.js';
 import { webhookRoute } from './http/webhook.js';
+import { mountDashboard } from './web/index.js';
 import { startPolling } from './polling.js';
 import { waitForTelegram } from './startup.js';
 import { SqliteStorage } from './db/kv-storage.js';
@@ -159,8 +160,19 @@ export function createApp(config: Config, options: AppOptions): App {
       await registerDefaultMenus(bot.api);
       sender.start();
       scheduler.start();
+      // One HTTP server on PORT for the webhook and the dashboard, whichever are configured.
+      if (config.botMode === 'webhook' || config.webappUrl) {
+        server = new HttpServer(logger);
+        if (config.webappUrl) {
+          // The page (GET /app/, /app/assets/…) is given as `page` here once it is served.
+          mountDashboard(server, { services, translator, config, clock }, { logger: logger.child({ component: 'dashboard' }) });
+        }
+        if (config.botMode === 'webhook') server.route('POST', new URL(config.webhookUrl!).pathname, webhookRoute(bot, { secret: config.webhookSecret!, logger }));
+        await server.listen(config.port);
+        logger.info({ port: config.port, dashboard: config.webappUrl ?? null }, 'HTTP server listening');
+      }
       if (config.botMode === 'webhook') {
-        server = await serveWebhook(bot, config, logger);
+        await startWebhook(bot, config, logger);
       } else {
         await bot.api.deleteWebhook();
         runner = startPolling(bot, {
@@ -189,15 +201,12 @@ export function createApp(config: Config, options: AppOptions): App {
   };
 }
 
-/** Webhook mode: Telegram posts updates to WEBHOOK_URL's path on the process's HTTP server. */
-async function serveWebhook(bot: Bot<BotContext>, config: Config, logger: Logger): Promise<HttpServer> {
+/** Webhook mode: Telegram posts updates to WEBHOOK_URL's path on the process's HTTP server (routed above). */
+async function startWebhook(bot: Bot<BotContext>, config: Config, logger: Logger): Promise<void> {
   const url = new URL(config.webhookUrl!);
-  const server = new HttpServer(logger).route('POST', url.pathname, webhookRoute(bot, { secret: config.webhookSecret!, logger }));
-  await server.listen(config.port);
   await bot.api.setWebhook(url.href, {
     secret_token: config.webhookSecret,
     allowed_updates: [...ALLOWED_UPDATES],
   });
   logger.info({ port: config.port, path: url.pathname }, 'webhook listening');
-  return server;
 }

@@ -52,6 +52,12 @@ const envSchema = z
         .regex(/^[A-Za-z0-9_-]{16,256}$/, { error: 'must be 16–256 characters of A-Z, a-z, 0-9, _ or -' })
         .optional(),
     ),
+    WEBAPP_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^https$/, error: 'must be the public https:// address of the dashboard (e.g. https://bot.example.org/app/)' })
+        .transform((v) => (v.endsWith('/') ? v : `${v}/`))
+        .optional(),
+    ),
     PORT: z.coerce
       .number({ error: 'must be a port number' })
       .int()
@@ -109,6 +115,8 @@ export interface Config {
   botMode: 'polling' | 'webhook';
   webhookUrl?: string;
   webhookSecret?: string;
+  /** The dashboard's public https address (its page and API are served on PORT); without it, no dashboard. Ends with '/'. */
+  webappUrl?: string;
   port: number;
   /** Delay before non-acknowledgers are reminded; twice it, their secretary gets the list. */
   ackNudgeHours: number;
@@ -146,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botMode: e.BOT_MODE,
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
+    webappUrl: e.WEBAPP_URL,
     port: e.PORT,
     ackNudgeHours: e.ACK_NUDGE_HOURS,
     deliveryRate: e.DELIVERY_RATE,

@@ -39,6 +39,7 @@ const MENU: MenuEntry[] = [
   { name: 'huyhop', vi: 'Hủy lịch họp', en: 'Cancel a meeting', audience: 'secretary' },
   { name: 'moi', vi: 'Tạo lời mời', en: 'Create an invite', audience: 'secretary' },
   { name: 'huy', enName: 'cancel', vi: 'Hủy thao tác đang làm dở', en: 'Cancel what is in progress', audience: 'secretary' },
+  { name: 'bangdieukhien', enName: 'dashboard', vi: 'Bảng điều khiển', en: 'Dashboard', audience: 'secretary' },
   { name: 'xuatchitieu', vi: 'Xuất số liệu chỉ tiêu (.xlsx)', en: 'Export indicator figures (.xlsx)', audience: 'office' },
   { name: 'lienket', vi: 'Liên kết nhóm với tổ chức đảng', en: 'Link this group to a branch', audience: 'secretary', groupOnly: true },
 ];
@@ -46,7 +47,7 @@ const MENU: MenuEntry[] = [
 const RANK: Record<MenuLevel, number> = { member: 0, secretary: 1, office: 2 };
 
 /** Bump when the menus change, so members' private menus are set again. */
-export const MENU_VERSION = 5;
+export const MENU_VERSION = 6;
 
 async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncompliant: UncompliantCommand[]) {
   if (uncompliant.length > 0) throw new Error(`Commands Telegram would refuse: ${uncompliant.map((c) => c.name).join(', ')}`);
@@ -86,9 +87,17 @@ export async function registerDefaultMenus(api: Api): Promise<void> {
   );
 }
 
-/** What a member's private menu was last set to: their level, their chosen language (if any), the menus' version. */
-export function menuFingerprint(level: MenuLevel, language: Locale | null): string {
-  return `${level}:${language ?? 'client'}:${MENU_VERSION}`;
+/**
+ * What a member's private menu was last set to: their level, their chosen language (if any), the
+ * menus' version, and whether their chat menu button opens the dashboard.
+ */
+export function menuFingerprint(level: MenuLevel, language: Locale | null, dashboard = false): string {
+  return `${level}:${language ?? 'client'}:${MENU_VERSION}${dashboard ? ':app' : ''}`;
+}
+
+/** The office and secretaries get the dashboard as their chat menu button (when it is configured). */
+export function hasDashboardButton(level: MenuLevel, webappUrl: string | undefined): boolean {
+  return webappUrl !== undefined && level !== 'member';
 }
 
 /**

@@ -2,9 +2,8 @@
  * Role checks shared by commands and buttons. Each answers the user when it refuses, so a handler
  * can simply `if (!(await guard(ctx))) return;`.
  */
-import { canManageBranch, isBranchLeader, isOffice } from '../domain/roles.js';
+import { isBranchLeader, isOffice } from '../domain/roles.js';
 import { shortenLabel } from '../domain/text.js';
-import type { Services } from '../services/index.js';
 import type { Member } from '../services/members.js';
 import type { InnerContext } from './context.js';
 import type { TranslationArgs } from './i18n.js';
@@ -33,9 +32,5 @@ export async function requireOffice(ctx: InnerContext, command: string): Promise
   return false;
 }
 
-export function mayManageBranch(services: Services, member: Member | null, branchId: number): boolean {
-  if (!member) return false;
-  // Plain members manage nothing: no need to walk the branch's ancestry (once per meeting card).
-  if (!isOffice(member) && !isBranchLeader(member)) return false;
-  return canManageBranch(member, services.branches.ancestry(branchId));
-}
+// The rule is shared with the dashboard (services/access.ts); re-exported for the features.
+export { mayManageBranch } from '../services/access.js';

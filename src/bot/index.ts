@@ -19,6 +19,7 @@ import { branchInfoFeature } from './features/branch-info.js';
 import { chatTrackingFeature } from './features/chat-tracking.js';
 import { commandMenuFeature } from './features/command-menu.js';
 import { conversationControlFeature } from './features/conversation-control.js';
+import { dashboardFeature, dashboardStartFeature } from './features/dashboard.js';
 import { helpFeature } from './features/help.js';
 import { indicatorsFeature } from './features/indicators.js';
 import { inviteFeature } from './features/invite.js';
@@ -96,10 +97,13 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
     }),
   );
   app.use(chatTrackingFeature(deps));
+  // The menus are set after whatever the member sent, /start included (linking by invite, roles granted).
+  app.use(commandMenuFeature(deps));
+  app.use(dashboardStartFeature(deps));
   app.use(startFeature(deps));
   app.use(accessGateFeature(deps));
-  app.use(commandMenuFeature(deps));
   app.use(helpFeature(deps));
+  app.use(dashboardFeature(deps));
   app.use(languageFeature(deps));
   app.use(branchInfoFeature(deps));
   app.use(linkGroupFeature(deps));

@@ -333,6 +333,9 @@ export const noticeRecipients = sqliteTable(
   (t) => [
     uniqueIndex('notice_recipients_unique').on(t.noticeId, t.memberId),
     index('notice_recipients_member_idx').on(t.memberId),
+    // An organisation's notices, newest first (the dashboard's list for a secretary), without
+    // reading the recipients of the whole bloc.
+    index('notice_recipients_branch_idx').on(t.branchId, t.noticeId),
     // The few recipients the acknowledgement nudges still have to look at (see NoticeService.nudge).
     index('notice_recipients_pending_idx')
       .on(t.noticeId)

@@ -245,6 +245,17 @@ export class Outbox {
   get(dedupeKey: string): OutboxRow | null {
     return this.db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey)).get() ?? null;
   }
+
+  /** The latest creation time per sourceId of the rows of `source` whose dedupe key starts with `keyPrefix`. */
+  latestBySource(source: string, keyPrefix: string): Map<number, Date> {
+    const rows = this.db
+      .select({ sourceId: outbox.sourceId, at: sql<number>`max(${outbox.createdAt})` })
+      .from(outbox)
+      .where(and(eq(outbox.source, source), sql`substr(${outbox.dedupeKey}, 1, ${keyPrefix.length}) = ${keyPrefix}`))
+      .groupBy(outbox.sourceId)
+      .all();
+    return new Map(rows.filter((r) => r.sourceId !== null).map((r) => [r.sourceId!, new Date(r.at)]));
+  }
 }
 
 /** A row for a chat known to be unreachable: settled at once, with the reason the report shows. */

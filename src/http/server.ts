@@ -1,15 +1,27 @@
 /**
- * The process's one HTTP server (node:http): a small table of routes by method and exact path, with
- * GET /healthz built in. The webhook is one route; pages served later (a dashboard, calendar
- * feeds) are more routes on the same server. A route that throws gets a 500 and a log line.
+ * The process's one HTTP server (node:http): routes by method and path, with GET /healthz built in.
+ * A path is exact ('/healthz'), or has `:name` segments that match one segment each and reach the
+ * handler as params ('/app/api/notices/:id'); a prefix route takes every path under it (the
+ * dashboard's page and assets). Exact paths win over patterns, patterns over prefixes (the longest
+ * first). The webhook is one route, the dashboard more. A route that throws gets a 500 and a log line.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type RouteParams = Readonly<Record<string, string>>;
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: RouteParams) => void | Promise<void>;
+export type Method = 'GET' | 'POST';
+
+interface PatternRoute {
+  method: Method;
+  segments: string[];
+  handler: RouteHandler;
+}
 
 export class HttpServer {
   readonly #routes = new Map<string, RouteHandler>();
+  readonly #patterns: PatternRoute[] = [];
+  readonly #prefixes: { method: Method; prefix: string; handler: RouteHandler }[] = [];
   readonly #server: Server;
 
   constructor(private readonly logger: Logger) {
@@ -17,8 +29,16 @@ export class HttpServer {
     this.#server = createServer((req, res) => void this.#dispatch(req, res));
   }
 
-  route(method: 'GET' | 'POST', path: string, handler: RouteHandler): this {
-    this.#routes.set(`${method} ${path}`, handler);
+  route(method: Method, path: string, handler: RouteHandler): this {
+    if (path.split('/').some((s) => s.startsWith(':'))) this.#patterns.push({ method, segments: path.split('/'), handler });
+    else this.#routes.set(`${method} ${path}`, handler);
+    return this;
+  }
+
+  /** Every path that starts with `prefix` (e.g. '/app/'), unless an exact or pattern route takes it. */
+  prefix(method: Method, prefix: string, handler: RouteHandler): this {
+    this.#prefixes.push({ method, prefix, handler });
+    this.#prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
     return this;
   }
 
@@ -43,19 +63,56 @@ export class HttpServer {
 
   async #dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
-    const handler = this.#routes.get(`${req.method} ${path}`);
-    if (!handler) {
+    const found = this.#find(req.method ?? '', path);
+    if (!found) {
       res.writeHead(404).end();
       return;
     }
     try {
-      await handler(req, res);
+      await found.handler(req, res, found.params);
     } catch (error) {
       this.logger.error({ err: error, method: req.method, path }, 'HTTP request failed');
       if (!res.headersSent) res.writeHead(500).end();
       else res.end();
     }
   }
+
+  #find(method: string, path: string): { handler: RouteHandler; params: RouteParams } | null {
+    const exact = this.#routes.get(`${method} ${path}`);
+    if (exact) return { handler: exact, params: {} };
+    for (const route of this.#patterns) {
+      if (route.method !== method) continue;
+      const params = matchPath(route.segments, path);
+      if (params) return { handler: route.handler, params };
+    }
+    const prefix = this.#prefixes.find((p) => p.method === method && path.startsWith(p.prefix));
+    return prefix ? { handler: prefix.handler, params: {} } : null;
+  }
+}
+
+/**
+ * The params of `path` under a pattern ('/app/api/notices/:id' or its segments), or null when it
+ * does not match: each `:name` takes one non-empty segment, percent-decoded.
+ */
+export function matchPath(pattern: string | readonly string[], path: string): Record<string, string> | null {
+  const expected = typeof pattern === 'string' ? pattern.split('/') : pattern;
+  const segments = path.split('/');
+  if (expected.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, s] of expected.entries()) {
+    const given = segments[i]!;
+    if (!s.startsWith(':')) {
+      if (s !== given) return null;
+      continue;
+    }
+    if (given === '') return null;
+    try {
+      params[s.slice(1)] = decodeURIComponent(given);
+    } catch {
+      return null;
+    }
+  }
+  return params;
 }
 
 export class BodyTooLargeError extends Error {

@@ -5,6 +5,7 @@ import { BlocService } from './bloc.js';
 import { BranchService } from './branches.js';
 import { Outbox } from '../delivery/outbox.js';
 import { ChatService } from './chats.js';
+import { DashboardService } from './dashboard.js';
 import { type DeliveryFailureMessages, DeliveryFailureService } from './delivery-failures.js';
 import { ExportService } from './export.js';
 import { ImportService } from './import.js';
@@ -32,6 +33,7 @@ export interface Services {
   indicators: IndicatorService;
   search: SearchService;
   deliveryFailures: DeliveryFailureService;
+  dashboard: DashboardService;
 }
 
 export interface ServiceOptions {
@@ -95,6 +97,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     meetings,
     meetingNotifier,
     search: new SearchService(db, branches),
+    dashboard: new DashboardService(db),
     deliveryFailures: new DeliveryFailureService(
       db,
       clock,

@@ -28,6 +28,7 @@ import {
   type Period,
   periodBounds,
   periodOf,
+  periodsOfYear,
 } from '../domain/indicators.js';
 import type { Locale } from '../domain/locale.js';
 import { parseTerm } from '../domain/indicator-columns.js';
@@ -97,6 +98,9 @@ export interface IndicatorMessages {
   reportNudge(branchName: string, period: Period, missing: Indicator[], deadline: Date, locale: Locale): RenderedMessage;
   missingReports(period: Period, branchNames: string[], locale: Locale): RenderedMessage;
 }
+
+/** The outbox source of the dashboard's reporting reminders (sourceId: the organisation). */
+export const REPORT_REMIND_SOURCE = 'report-remind';
 
 const PERCENT_KINDS: IndicatorKindName[] = ['yearly_percent', 'percent_by_date'];
 
@@ -436,6 +440,121 @@ export class IndicatorService {
   }
 
   /**
+   * The figure of some organisations only (a cluster, a secretary's): summarise over their reports.
+   * `branchIds` null: the whole bloc, exactly summarise (what /chitieu shows).
+   */
+  summariseFor(indicator: Indicator, period: Period, branchIds: ReadonlySet<number> | null): IndicatorSummary {
+    if (branchIds === null) return this.summarise(indicator, period);
+    const def = this.def(indicator);
+    const agg = aggregate(def, this.figuresOf(indicator.id, branchIds), period);
+    return { indicator, aggregate: agg, assessment: assess(def, agg, period, this.judgedAt(indicator)) };
+  }
+
+  /** The figure of the organisations (all when null) at the end of each quarter of the term, up to `until`. */
+  quarterly(indicator: Indicator, until: Period, branchIds: ReadonlySet<number> | null): { period: Period; aggregate: Aggregate }[] {
+    const res = this.getResolution(indicator.resolutionId)!;
+    const def = this.def(indicator);
+    const figures = this.figuresOf(indicator.id, branchIds);
+    const out: { period: Period; aggregate: Aggregate }[] = [];
+    for (let year = res.termStartYear; year <= res.termEndYear; year++) {
+      for (const period of periodsOfYear(year)) {
+        if (comparePeriods(period, until) > 0) return out;
+        out.push({ period, aggregate: aggregate(def, figures, period) });
+      }
+    }
+    return out;
+  }
+
+  private figuresOf(indicatorId: number, branchIds: ReadonlySet<number> | null): BranchFigure[] {
+    const all = this.figures(indicatorId);
+    return branchIds === null ? all : all.filter((f) => branchIds.has(f.branchId));
+  }
+
+  /** Each organisation's latest current report of an indicator: when, and for which quarter. */
+  lastReports(indicatorId: number): Map<number, { reportedAt: Date; period: Period }> {
+    const rows = this.db
+      .select({ branchId: indicatorReports.branchId, period: indicatorReports.period, reportedAt: indicatorReports.reportedAt })
+      .from(indicatorReports)
+      .where(and(eq(indicatorReports.indicatorId, indicatorId), isNull(indicatorReports.supersededAt)))
+      .all();
+    const out = new Map<number, { reportedAt: Date; period: Period }>();
+    for (const r of rows) {
+      const seen = out.get(r.branchId);
+      if (!seen || r.reportedAt.getTime() > seen.reportedAt.getTime()) out.set(r.branchId, { reportedAt: r.reportedAt, period: r.period as Period });
+    }
+    return out;
+  }
+
+  /** An organisation's current reports of an indicator, one per quarter, oldest first. */
+  reportsOf(indicatorId: number, branchId: number): IndicatorReport[] {
+    return this.db
+      .select()
+      .from(indicatorReports)
+      .where(and(eq(indicatorReports.indicatorId, indicatorId), eq(indicatorReports.branchId, branchId), isNull(indicatorReports.supersededAt)))
+      .all()
+      .sort((a, b) => comparePeriods(a.period as Period, b.period as Period));
+  }
+
+  /** Which indicators of a term each organisation has reported for a quarter. */
+  reportedIn(resolutionId: number, period: Period): Map<number, Set<number>> {
+    const out = new Map<number, Set<number>>();
+    for (const r of this.#queries.reportedBranches.all({ resolutionId, period })) {
+      let set = out.get(r.branchId);
+      if (!set) out.set(r.branchId, (set = new Set()));
+      set.add(r.indicatorId);
+    }
+    return out;
+  }
+
+  /**
+   * The office's reminder from the dashboard: each organisation's secretaries get the scheduled
+   * nudge's message for the current quarter, through the outbox. Once per organisation, quarter and
+   * local day (`today`, yyyy-mm-dd): the dedupe key names them, so a second call the same day
+   * queues nothing.
+   */
+  remind(
+    period: Period,
+    branchIds: readonly number[],
+    deadlineDay: number,
+    today: string,
+  ): { queued: number[]; skipped: { branchId: number; reason: 'already_reminded' | 'nothing_missing' | 'no_secretary' }[] } {
+    const deadline = this.deadlineOf(period, deadlineDay);
+    const queued: number[] = [];
+    const skipped: { branchId: number; reason: 'already_reminded' | 'nothing_missing' | 'no_secretary' }[] = [];
+    for (const branchId of branchIds) {
+      const missing = this.dueFor(branchId, period);
+      if (missing.length === 0) {
+        skipped.push({ branchId, reason: 'nothing_missing' });
+        continue;
+      }
+      const secretaries = this.people(['secretary'], branchId).filter((s) => s.reachable);
+      if (secretaries.length === 0) {
+        skipped.push({ branchId, reason: 'no_secretary' });
+        continue;
+      }
+      const name = this.db.select({ name: branches.name }).from(branches).where(eq(branches.id, branchId)).get()?.name ?? '';
+      const items: OutboxItem[] = secretaries.map((s) => ({
+        dedupeKey: `${REPORT_REMIND_SOURCE}:${period}:${branchId}:${today}:m${s.memberId}`,
+        chatId: s.chatId,
+        memberId: s.memberId,
+        text: this.messages().reportNudge(name, period, missing, deadline, s.locale).text,
+        priority: PRIORITY.notice,
+        source: REPORT_REMIND_SOURCE,
+        sourceId: branchId,
+      }));
+      if (this.outbox.enqueue(items) > 0) queued.push(branchId);
+      else skipped.push({ branchId, reason: 'already_reminded' });
+    }
+    if (queued.length > 0) this.onEnqueue();
+    return { queued, skipped };
+  }
+
+  /** When each organisation was last reminded from the dashboard for this quarter. */
+  remindedAt(period: Period): Map<number, Date> {
+    return this.outbox.latestBySource(REPORT_REMIND_SOURCE, `${REPORT_REMIND_SOURCE}:${period}:`);
+  }
+
+  /**
    * The current term at a glance. The same for every member: computed once per month (the period
    * and the assessment depend on nothing finer) until the database changes. Not to be modified.
    */
@@ -599,15 +718,15 @@ export class IndicatorService {
     return { nudged, officeLists };
   }
 
-  private people(roles: ('secretary' | 'office' | 'admin')[], branchId: number | null): { chatId: number; memberId: number; locale: Locale }[] {
+  private people(roles: ('secretary' | 'office' | 'admin')[], branchId: number | null): { chatId: number; memberId: number; locale: Locale; reachable: boolean }[] {
     return this.db
-      .selectDistinct({ id: members.id, tg: members.telegramUserId, language: members.language })
+      .selectDistinct({ id: members.id, tg: members.telegramUserId, language: members.language, unreachableSince: members.unreachableSince })
       .from(members)
       .innerJoin(memberRoles, eq(memberRoles.memberId, members.id))
       .where(and(eq(members.status, 'active'), inArray(memberRoles.role, roles), branchId === null ? undefined : eq(members.branchId, branchId)))
       .all()
       .filter((p) => p.tg !== null)
-      .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: p.language === 'en' ? ('en' as const) : ('vi' as const) }));
+      .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: p.language === 'en' ? ('en' as const) : ('vi' as const), reachable: p.unreachableSince === null }));
   }
 }
 

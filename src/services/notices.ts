@@ -507,8 +507,11 @@ export class NoticeService {
     return { total: all.length, people };
   }
 
-  /** Every recipient with their organisation, what became of their private message, and when they acknowledged. */
-  recipientStatuses(id: number): RecipientStatus[] {
+  /**
+   * Every recipient with their organisation, what became of their private message, and when they
+   * acknowledged; only those of one organisation when `branchId` is given.
+   */
+  recipientStatuses(id: number, branchId?: number): RecipientStatus[] {
     const notice = this.get(id);
     const channel = notice ? effectiveChannel(notice.audience as Audience) : 'private';
     const sent = new Map(
@@ -531,7 +534,7 @@ export class NoticeService {
       .from(noticeRecipients)
       .innerJoin(members, eq(members.id, noticeRecipients.memberId))
       .leftJoin(branches, eq(branches.id, noticeRecipients.branchId))
-      .where(eq(noticeRecipients.noticeId, id))
+      .where(and(eq(noticeRecipients.noticeId, id), branchId === undefined ? undefined : eq(noticeRecipients.branchId, branchId)))
       .all()
       .sort(
         (a, b) =>
@@ -683,11 +686,40 @@ export class NoticeService {
 
   /** "Văn phòng Đảng ủy Khối" or the author's branch, shown in the notice header. */
   authorLabel(notice: Notice): string {
-    const author = this.db.select().from(members).where(eq(members.id, notice.authorMemberId)).get();
-    if (!author) return '';
-    const roles = this.db.select().from(memberRoles).where(eq(memberRoles.memberId, author.id)).all().map((r) => r.role);
-    if (roles.includes('office') || roles.includes('admin') || author.branchId === null) return '';
-    return this.db.select({ name: branches.name }).from(branches).where(eq(branches.id, author.branchId)).get()?.name ?? '';
+    return this.authorLabels([notice]).get(notice.id) ?? '';
+  }
+
+  /**
+   * authorLabel of many notices at once (the dashboard's list): '' for the office (an office or
+   * admin author, or one in no branch), else the author's branch name.
+   */
+  authorLabels(list: readonly Notice[]): Map<number, string> {
+    const authorIds = [...new Set(list.map((n) => n.authorMemberId))];
+    if (authorIds.length === 0) return new Map();
+    const authors = new Map(
+      this.db
+        .select({ id: members.id, branchId: members.branchId, branchName: branches.name })
+        .from(members)
+        .leftJoin(branches, eq(branches.id, members.branchId))
+        .where(inArray(members.id, authorIds))
+        .all()
+        .map((a) => [a.id, a]),
+    );
+    const office = new Set(
+      this.db
+        .select({ id: memberRoles.memberId })
+        .from(memberRoles)
+        .where(and(inArray(memberRoles.memberId, authorIds), inArray(memberRoles.role, ['office', 'admin'])))
+        .all()
+        .map((r) => r.id),
+    );
+    return new Map(
+      list.map((n) => {
+        const author = authors.get(n.authorMemberId);
+        const label = !author || office.has(author.id) || author.branchId === null ? '' : (author.branchName ?? '');
+        return [n.id, label];
+      }),
+    );
   }
 
   describeScope(audience: Audience): { kind: Audience['scope']['type']; names: string[] } {

@@ -22,7 +22,9 @@
  * Every /app/api/ call except /download carries `Authorization: tma <init data>` (the raw
  * tgWebAppData launch parameter). Missing, forged or expired (auth_date over a day old) init data,
  * or a user who is not a registered member: 401 with { error: 'unauthorized' } and nothing else.
- * A registered member asking for what their role does not show: 403 { error: 'forbidden' }.
+ * A registered member asking for what their role does not show: 403 { error: 'forbidden' }. A plain
+ * member ('member' view) gets 403 from indicators, reports, coverage and a notice's detail (their
+ * own notices and meetings come from /notices and /meetings); ?cluster= is the office's only.
  * Unknown ids: 404 { error: 'not_found' }. Bad query or body: 400 { error: 'bad_request' }.
  *
  * Instants are ISO-8601 strings in UTC; every `…Label` is already formatted for the viewer's
@@ -175,7 +177,7 @@ export interface RemindRequest {
 }
 
 export interface RemindResponse {
-  /** Reminders queued now (to the organisations' secretaries, through the outbox). */
+  /** Organisations reminded now (each of their reachable secretaries gets the nudge, through the outbox). */
   queued: number;
   /** Organisations skipped: already reminded for this period today, nothing missing, or no reachable secretary. */
   skipped: { orgId: number; reason: 'already_reminded' | 'nothing_missing' | 'no_secretary' }[];
@@ -208,6 +210,12 @@ export interface MeetingsResponse {
 
 // ---------------------------------------------------------------- notices
 
+/**
+ * Counts of the recipients in view. For the office without a filter, a notice's delivered and
+ * unreachable count every message of the notice (its groups' too) and equal /thongbao N's report
+ * ("Đã gửi … · không gửi được …", unreachable and failed together); otherwise, and per
+ * organisation, the private messages to the recipients in view.
+ */
 export interface NoticeCounts {
   recipients: number;
   delivered: number;
@@ -228,6 +236,7 @@ export interface NoticeSummary extends NoticeCounts {
 }
 
 export interface NoticesResponse {
+  /** The latest 100, newest first. */
   notices: NoticeSummary[];
 }
 
@@ -235,7 +244,7 @@ export interface NoticeDetail {
   notice: NoticeSummary;
   /** Counts by organisation (limited to the organisations in view). */
   organisations: ({ orgId: number; orgName: string; clusterName: string | null } & NoticeCounts)[];
-  /** Why recipients were unreachable, with counts. */
+  /** Why recipients were unreachable, with counts ('skipped': known unreachable, not tried; else src/delivery/failure-reason.ts's kinds). */
   reasons: { reason: string; label: string; count: number }[];
 }
 

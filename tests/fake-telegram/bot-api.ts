@@ -21,7 +21,9 @@ import {
   checkCaption,
   checkMessageText,
   checkReplyMarkup,
+  hasWebAppButton,
   inlineMarkupOf,
+  isWebAppInfo,
   type Checked,
   type FormattedText,
 } from './checks.js';
@@ -144,8 +146,8 @@ export class BotApi {
       setWebhook: (p) => this.setWebhook(p),
       deleteWebhook: (p) => this.deleteWebhook(p),
       getWebhookInfo: () => ok(this.webhookInfo()),
-      setChatMenuButton: (p) => (this.menuButtons.set(String(getChatId(p) ?? ''), p.menu_button), ok(true)),
-      getChatMenuButton: (p) => ok(this.menuButtons.get(String(getChatId(p) ?? '')) ?? { type: 'commands' }),
+      setChatMenuButton: (p) => this.setChatMenuButton(p),
+      getChatMenuButton: (p) => ok(this.menuButtons.get(String(getChatId(p) ?? '')) ?? { type: 'default' }),
       sendChatAction: (p) => this.sendChatAction(p),
       getChat: (p) => this.getChat(p),
       getChatMember: (p) => this.getChatMember(p),
@@ -167,6 +169,27 @@ export class BotApi {
   /** Commands stored for a scope and language (what getMyCommands would return). */
   commandsFor(scope?: BotCommandScope, languageCode = ''): unknown[] {
     return this.commands.get(scopeKey(scope, languageCode)) ?? [];
+  }
+
+  /** The chat's menu button (the default one without chat_id): commands, default, or a web_app with text and an https url. */
+  private setChatMenuButton(p: Params): ApiResponse {
+    const button = p.menu_button === undefined ? { type: 'default' } : p.menu_button;
+    if (!isRecord(button)) return badRequest("can't parse menu button json object");
+    const chatId = getChatId(p);
+    if (chatId !== undefined && this.chatFor(chatId).type !== 'private') return badRequest('chat menu button can be changed only in private chats');
+    if (button.type === 'web_app') {
+      if (typeof button.text !== 'string' || button.text.trim() === '' || button.text.length > 64) return badRequest('BUTTON_TEXT_INVALID');
+      if (!isWebAppInfo(button.web_app)) return badRequest('BUTTON_URL_INVALID');
+    } else if (button.type !== 'commands' && button.type !== 'default') {
+      return badRequest('unsupported menu button type');
+    }
+    this.menuButtons.set(String(chatId ?? ''), button.type === 'default' ? { type: 'default' } : button);
+    return ok(true);
+  }
+
+  /** The menu button last set for a chat (what getChatMenuButton answers). */
+  menuButtonOf(chatId: number): unknown {
+    return this.menuButtons.get(String(chatId)) ?? { type: 'default' };
   }
 
   // ---- helpers ----
@@ -223,6 +246,7 @@ export class BotApi {
     if (!built.ok) return built.error;
     const markupError = checkReplyMarkup(p.reply_markup);
     if (markupError) return markupError;
+    if (hasWebAppButton(p.reply_markup) && this.chatFor(chatId).type !== 'private') return badRequest('BUTTON_TYPE_INVALID');
     const reply = this.replyTarget(chatId, p);
     if (!reply.ok) return reply.error;
     return ok(

@@ -129,7 +129,24 @@ function checkInlineButton(button: unknown): ApiResponse | undefined {
   if (button.url !== undefined && (typeof button.url !== 'string' || button.url.trim() === '')) {
     return badRequest('BUTTON_URL_INVALID');
   }
+  if (button.web_app !== undefined && !isWebAppInfo(button.web_app)) return badRequest('BUTTON_URL_INVALID');
   return undefined;
+}
+
+/** A WebAppInfo Telegram accepts: an object with an https:// url (Mini Apps are served over HTTPS only). */
+export function isWebAppInfo(info: unknown): boolean {
+  if (!isRecord(info) || typeof info.url !== 'string') return false;
+  try {
+    return new URL(info.url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an inline keyboard has a web_app button: Telegram accepts those in private chats only. */
+export function hasWebAppButton(markup: unknown): boolean {
+  if (!isRecord(markup) || !Array.isArray(markup.inline_keyboard)) return false;
+  return (markup.inline_keyboard as unknown[]).some((row) => Array.isArray(row) && row.some((b) => isRecord(b) && b.web_app !== undefined));
 }
 
 /** Markup as it appears in a returned Message: only inline keyboards are echoed. */

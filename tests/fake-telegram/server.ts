@@ -476,6 +476,11 @@ export class FakeTelegram extends CallRecorder {
     return this.api.commandsFor(scope, languageCode);
   }
 
+  /** The menu button of a private chat, as getChatMenuButton would answer. */
+  menuButtonOf(chatId: number): unknown {
+    return this.api.menuButtonOf(chatId);
+  }
+
   // ---------------------------------------------------------------- failure injection
 
   /** The next `times` (default 1) calls of `method` ('*' = any but getUpdates), optionally to one chat, fail with `error`. */

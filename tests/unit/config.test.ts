@@ -58,6 +58,8 @@ describe('loadConfig', () => {
     [{ BOT_MODE: 'webhook' }, /WEBHOOK_URL is required when BOT_MODE=webhook/],
     [{ BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/tg' }, /WEBHOOK_SECRET is required/],
     [{ WEBHOOK_SECRET: 'short' }, /WEBHOOK_SECRET must be 16–256 characters/],
+    [{ WEBAPP_URL: 'http://bot.example.org/app/' }, /WEBAPP_URL must be the public https:\/\/ address of the dashboard/],
+    [{ WEBAPP_URL: 'bot.example.org/app' }, /WEBAPP_URL must be the public https:\/\/ address/],
   ])('rejects %o', (extra, expected) => {
     expect(errorOf({ BOT_TOKEN: TOKEN, ...extra })).toMatch(expected);
   });
@@ -71,5 +73,11 @@ describe('loadConfig', () => {
       PORT: '3000',
     });
     expect(c).toMatchObject({ botMode: 'webhook', webhookUrl: 'https://bot.example.org/tg', port: 3000 });
+  });
+
+  it('takes WEBAPP_URL as the address of the dashboard, ending with a slash; empty means no dashboard', () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'https://bot.example.org/app' }).webappUrl).toBe('https://bot.example.org/app/');
+    expect(loadConfig({ BOT_TOKEN: TOKEN, WEBAPP_URL: 'https://bot.example.org/app/' }).webappUrl).toBe('https://bot.example.org/app/');
+    expect(loadConfig({ BOT_TOKEN: TOKEN, WEBAPP_URL: '' }).webappUrl).toBeUndefined();
   });
 });

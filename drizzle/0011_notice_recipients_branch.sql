@@ -1,0 +1,1 @@
+CREATE INDEX `notice_recipients_branch_idx` ON `notice_recipients` (`branch_id`,`notice_id`);
