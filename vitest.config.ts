@@ -22,6 +22,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // The dashboard page (dist/web) is built once before any test serves it.
+    globalSetup: ['tests/browser/global-setup.ts'],
     projects: [
       {
         extends: true,

@@ -18,7 +18,9 @@ export function MeetingsScreen() {
 }
 
 function MyMeetings({ mine }: { mine: Mine[] }) {
-  const { t } = useApp();
+  const { t, me } = useApp();
+  // The server's today (its clock, in Asia/Ho_Chi_Minh), not the phone's.
+  const todayStarts = Date.parse(`${me.today}T00:00:00+07:00`);
   const columns: Column<Mine>[] = [
     { key: 'when', label: t.time, sort: (m) => m.startsAt, cell: (m) => m.whenLabel },
     { key: 'title', label: t.content, cell: (m) => m.title },
@@ -26,7 +28,7 @@ function MyMeetings({ mine }: { mine: Mine[] }) {
     {
       key: 'attended',
       label: t.attendance,
-      cell: (m) => (m.attended === true ? <span class="ok-text">{t.attended}</span> : m.attended === false ? <span class="bad-text">{t.absent}</span> : <span class="hint">{Date.parse(m.startsAt) > Date.now() ? t.upcoming : '—'}</span>),
+      cell: (m) => (m.attended === true ? <span class="ok-text">{t.attended}</span> : m.attended === false ? <span class="bad-text">{t.absent}</span> : <span class="hint">{Date.parse(m.startsAt) >= todayStarts ? t.upcoming : '—'}</span>),
     },
   ];
   return (
