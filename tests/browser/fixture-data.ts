@@ -23,6 +23,8 @@ import type {
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
+  // The first outputs of nearby seeds are alike: skip them, or every organisation looks the same.
+  for (let i = 0; i < 8; i++) state = (state * 1664525 + 1013904223) >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
     return state / 2 ** 32;

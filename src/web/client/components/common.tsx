@@ -113,6 +113,8 @@ export function SortableTable<R>(props: {
   initialSort?: { key: string; descending?: boolean };
   footer?: ComponentChildren;
   stickyFirst?: boolean;
+  /** A grid of narrow mark columns (reports, meetings). */
+  grid?: boolean;
 }) {
   const { t, lang } = useApp();
   const [sort, setSort] = useState<{ key: string; descending: boolean } | null>(
@@ -122,7 +124,7 @@ export function SortableTable<R>(props: {
   const rows = column?.sort ? sortRows(props.rows, column.sort, sort!.descending, lang) : props.rows;
   return (
     <div class={`table-wrap${props.stickyFirst ? ' sticky-first' : ''}`}>
-      <table data-table={props.name}>
+      <table data-table={props.name} class={props.grid ? 'grid' : undefined}>
         <thead>
           <tr>
             {props.columns.map((c) => {

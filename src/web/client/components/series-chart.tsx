@@ -32,7 +32,7 @@ export function SeriesChart({ indicator, series, themeKey }: { indicator: Indica
         height: 220,
         legend: { show: false },
         cursor: { drag: { x: false, y: false }, points: { size: 6 } },
-        scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.min(0, min ?? 0), Math.max(indicator.target, max ?? 0) * 1.08 || 1] } },
+        scales: { x: { time: false }, y: { range: (_u, min, max) => yRange(indicator, min, max) } },
         axes: [
           { ...axis, values: (_u, splits) => splits.map((i) => (Number.isInteger(i) ? shortLabel(series[i]?.label ?? '') : '')), space: 48 },
           { ...axis, size: 44, values: (_u, splits) => splits.map((v) => (indicator.shape === 'percent' ? `${v}%` : String(v))) },
@@ -64,6 +64,14 @@ export function SeriesChart({ indicator, series, themeKey }: { indicator: Indica
       </figcaption>
     </figure>
   );
+}
+
+/** Counts from zero to past the target; percentages zoomed on the band around the target, so a few points show. */
+function yRange(indicator: IndicatorCard, min: number | null, max: number | null): [number, number] {
+  const low = Math.min(min ?? indicator.target, indicator.target);
+  const high = Math.max(max ?? indicator.target, indicator.target);
+  if (indicator.shape === 'count') return [Math.min(0, low), high * 1.08 || 1];
+  return [Math.max(0, Math.floor((low - 5) / 10) * 10), high >= 95 ? high + 2 : Math.ceil((high + 5) / 10) * 10];
 }
 
 /** "quý IV/2026" → "IV/26" on the axis, where twenty quarters share 340 pixels. */

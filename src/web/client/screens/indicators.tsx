@@ -61,13 +61,15 @@ export function IndicatorsScreen() {
   );
 }
 
-function IndicatorSummary({ indicator }: { indicator: IndicatorCard }) {
+function IndicatorSummary({ indicator, titled = true }: { indicator: IndicatorCard; titled?: boolean }) {
   const { t } = useApp();
   return (
     <>
-      <span class="card-title">
-        <span class="code">{indicator.code}</span> {indicator.title}
-      </span>
+      {titled && (
+        <span class="card-title">
+          <span class="code">{indicator.code}</span> {indicator.title}
+        </span>
+      )}
       <span class="card-figures">
         <strong class="figure">{indicator.valueLabel}</strong>
         <span class="hint">
@@ -106,7 +108,7 @@ export function IndicatorScreen({ indicatorId, themeKey }: { indicatorId: number
             <span class="code">{data.indicator.code}</span> {data.indicator.title}
           </h2>
           <div class="card static">
-            <IndicatorSummary indicator={data.indicator} />
+            <IndicatorSummary indicator={data.indicator} titled={false} />
           </div>
           {data.series.length > 0 ? <SeriesChart indicator={data.indicator} series={data.series} themeKey={themeKey} /> : <Empty text={t.empty} />}
           <Section title={t.byOrganisation} actions={<DownloadButton resource={resource} />}>

@@ -27,7 +27,7 @@ function MyMeetings({ mine }: { mine: Mine[] }) {
     { key: 'kind', label: t.kind, cell: (m) => m.kindLabel },
     {
       key: 'attended',
-      label: t.attendance,
+      label: t.presence,
       cell: (m) => (m.attended === true ? <span class="ok-text">{t.attended}</span> : m.attended === false ? <span class="bad-text">{t.absent}</span> : <span class="hint">{Date.parse(m.startsAt) >= todayStarts ? t.upcoming : '—'}</span>),
     },
   ];
@@ -84,7 +84,7 @@ function MeetingsGrid({ data }: { data: MeetingsResponse }) {
         <Empty text={t.noMeetings} />
       ) : (
         <Section title={`${t.regular} · ${t.thematic}`} actions={<DownloadButton resource="meetings" />}>
-          <SortableTable name="meetings" columns={columns} rows={data.rows} rowKey={(r) => r.orgId} stickyFirst />
+          <SortableTable name="meetings" columns={columns} rows={data.rows} rowKey={(r) => r.orgId} stickyFirst grid />
         </Section>
       )}
       <Section title={t.absentees}>

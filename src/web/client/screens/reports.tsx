@@ -103,7 +103,7 @@ function ReportsGrid({ data, reload }: { data: ReportsResponse; reload: () => vo
         <span>{mark(true)} {t.reported}</span> <span>{mark(false)} {t.missing}</span> <span>{mark(null)} {t.notDue}</span>
       </p>
       <details class="indicator-key">
-        <summary>{t.tabIndicators}</summary>
+        <summary>{t.indicatorKey}</summary>
         <ul>
           {data.indicators.map((i) => (
             <li key={i.id}>
@@ -141,7 +141,7 @@ function ReportsGrid({ data, reload }: { data: ReportsResponse; reload: () => vo
           {phase.step === 'failed' && <Failure kind={phase.kind} />}
         </div>
       )}
-      <SortableTable name="reports" columns={columns} rows={data.rows} rowKey={(r) => r.orgId} initialSort={{ key: 'missing', descending: true }} stickyFirst={!data.canRemind} />
+      <SortableTable name="reports" columns={columns} rows={data.rows} rowKey={(r) => r.orgId} initialSort={{ key: 'missing', descending: true }} stickyFirst={!data.canRemind} grid />
       <DownloadButton resource="reports" />
     </>
   );
