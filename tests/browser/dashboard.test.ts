@@ -278,3 +278,53 @@ describe('screenshots at phone size', () => {
     }, 60_000);
   }
 });
+
+describe('inside Telegram Web (an iframe of web.telegram.org)', () => {
+  /** A stand-in for Telegram Web: its page at https://web.telegram.org (answered by the test) frames the Mini App. */
+  async function framed(parentOrigin: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    // The Mini App on an https origin too, proxied to the fixture (a public page may not frame a loopback address).
+    const miniApp = 'https://dashboard.test';
+    await context.route(`${miniApp}/**`, async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace(miniApp, api.origin), headers: { ...route.request().headers(), 'accept-encoding': 'identity' } });
+      await route.fulfill({ response });
+    });
+    const src = `${miniApp}/app/${launchHash(PERSONAS.office.initData)}`;
+    await page.route(`${parentOrigin}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><body style="margin:0"><iframe id="app" src="${src}" style="width:390px;height:800px;border:0"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener('message', (e) => window.received.push(JSON.parse(e.data)));
+  window.sendToApp = (eventType, eventData) => document.getElementById('app').contentWindow.postMessage(JSON.stringify({ eventType, eventData }), '*');
+</script></body>`,
+      }),
+    );
+    await page.goto(`${parentOrigin}/k/`);
+    return page;
+  }
+
+  it('posts to the parent frame and follows the events it posts back', async () => {
+    const page = await framed('https://web.telegram.org');
+    const app = page.frameLocator('#app');
+    await expect.poll(() => app.locator('[data-indicator]').count()).toBe(11);
+    const received = () => page.evaluate(() => (window as unknown as { received: { eventType: string; eventData: unknown }[] }).received);
+    expect((await received()).map((e) => e.eventType)).toEqual(expect.arrayContaining(['web_app_ready', 'web_app_expand']));
+    await app.locator('[data-indicator="201"]').click();
+    await expect.poll(() => app.locator('table[data-table="indicator-rows"]').count()).toBe(1);
+    expect((await received()).filter((e) => e.eventType === 'web_app_setup_back_button').at(-1)?.eventData).toEqual({ is_visible: true });
+    await page.evaluate(() => (window as unknown as { sendToApp(type: string): void }).sendToApp('back_button_pressed'));
+    await expect.poll(() => app.locator('[data-indicator]').count()).toBe(11);
+    await page.context().close();
+  });
+
+  it('cannot be framed by another site', async () => {
+    const page = await framed('https://example.org');
+    // The CSP's frame-ancestors blocks the page: the frame never shows the dashboard.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await page.frameLocator('#app').locator('[role="tab"]').count()).toBe(0);
+    await page.context().close();
+  });
+});
