@@ -14,6 +14,10 @@ import * as data from './fixture-data.js';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
+// Pages render in a few hundred milliseconds, but the whole suite shares two cores: wait up to 10 s.
+const poll = ((actual: () => unknown, options?: string | { message?: string }) =>
+  expect.poll(actual, { timeout: 10_000, ...(typeof options === 'string' ? { message: options } : options) })) as typeof expect.poll;
+
 let browser: Browser;
 let api: FixtureApi;
 
@@ -46,7 +50,7 @@ describe('dashboard page', () => {
   it('opens on the indicators with the fixture figures, sending the init data on every call', async () => {
     const page = await open('office');
     const cards = data.indicatorCards(null, 2);
-    await expect.poll(() => page.locator('[data-indicator]').count()).toBe(11);
+    await poll(() => page.locator('[data-indicator]').count()).toBe(11);
     for (const card of cards) {
       const text = await page.locator(`[data-indicator="${card.id}"]`).innerText();
       expect(text).toContain(card.title);
@@ -68,7 +72,7 @@ describe('dashboard page', () => {
     const page = await open('office');
     const detail = data.indicatorDetail(201, null)!;
     await page.locator('[data-indicator="201"]').click();
-    await expect.poll(() => page.locator('table[data-table="indicator-rows"] tbody tr').count()).toBe(data.ORGANISATIONS.length);
+    await poll(() => page.locator('table[data-table="indicator-rows"] tbody tr').count()).toBe(data.ORGANISATIONS.length);
     expect(await page.locator('.chart canvas').count()).toBe(1);
     expect(await page.locator('.chart figcaption').innerText()).toContain('Quý hiện tại chưa kết thúc');
     const backs = async () => (await posted(page)).filter((e) => e.eventType === 'web_app_setup_back_button').map((e) => e.eventData);
@@ -90,14 +94,14 @@ describe('dashboard page', () => {
     const org = detail.rows.find((r) => r.value !== null)!;
     await page.locator(`table[data-table="indicator-rows"] tr[data-row="${org.orgId}"]`).click();
     const history = data.organisationHistory(201, org.orgId)!;
-    await expect.poll(() => page.locator('table[data-table="history"] tbody tr').count()).toBe(history.rows.length);
+    await poll(() => page.locator('table[data-table="history"] tbody tr').count()).toBe(history.rows.length);
     expect(await page.locator('.screen-title').innerText()).toBe(org.orgName);
     expect(await column(page, 'history', 2)).toEqual(history.rows.map((r) => r.valueLabel).reverse());
 
     await telegramEvent(page, 'back_button_pressed');
-    await expect.poll(() => page.locator('table[data-table="indicator-rows"]').count()).toBe(1);
+    await poll(() => page.locator('table[data-table="indicator-rows"]').count()).toBe(1);
     await telegramEvent(page, 'back_button_pressed');
-    await expect.poll(() => page.locator('[data-indicator]').count()).toBe(11);
+    await poll(() => page.locator('[data-indicator]').count()).toBe(11);
     expect((await backs()).at(-1)).toEqual({ is_visible: false });
     await clean(page);
   });
@@ -105,10 +109,10 @@ describe('dashboard page', () => {
   it('filters by cluster for the office', async () => {
     const page = await open('office');
     await page.locator('[data-tab="coverage"]').click();
-    await expect.poll(() => page.locator('table[data-table="coverage"] tbody tr').count()).toBe(data.ORGANISATIONS.length);
+    await poll(() => page.locator('table[data-table="coverage"] tbody tr').count()).toBe(data.ORGANISATIONS.length);
     await page.locator('select[data-cluster]').selectOption('4');
     const enterprises = data.coverage(4);
-    await expect.poll(() => page.locator('table[data-table="coverage"] tbody tr').count()).toBe(enterprises.rows.length);
+    await poll(() => page.locator('table[data-table="coverage"] tbody tr').count()).toBe(enterprises.rows.length);
     expect(api.apiCalls('/app/api/coverage?cluster=4')).toHaveLength(1);
     expect(await page.locator('tr[data-totals]').innerText()).toContain(String(enterprises.totals.members));
     await clean(page);
@@ -118,7 +122,7 @@ describe('dashboard page', () => {
     const page = await open('office');
     await page.locator('[data-tab="reports"]').click();
     const reports = data.reports(null, true);
-    await expect.poll(() => page.locator('table[data-table="reports"] tbody tr').count()).toBe(reports.rows.length);
+    await poll(() => page.locator('table[data-table="reports"] tbody tr').count()).toBe(reports.rows.length);
     expect(await page.locator('[data-deadline]').innerText()).toBe('15/12/2026');
     // Sorted by missing count: the first row is the organisation missing the most.
     const most = Math.max(...reports.rows.map((r) => r.missing));
@@ -134,7 +138,7 @@ describe('dashboard page', () => {
     expect(api.apiCalls('/app/api/reports/remind')).toHaveLength(0);
     expect(await page.locator('.confirm').innerText()).toContain('2 tổ chức');
     await page.locator('[data-confirm]').click();
-    await expect.poll(() => page.locator('[data-remind-answer]').count()).toBe(1);
+    await poll(() => page.locator('[data-remind-answer]').count()).toBe(1);
     const [remind] = api.apiCalls('/app/api/reports/remind');
     expect(remind!.body).toEqual({ period: reports.period, orgIds: [108, first.orgId] });
     const answer = await page.locator('[data-remind-answer]').innerText();
@@ -147,7 +151,7 @@ describe('dashboard page', () => {
     const page = await open('office');
     await page.locator('[data-tab="meetings"]').click();
     const meetings = data.meetings(null, PERSONAS.office.me);
-    await expect.poll(() => page.locator('table[data-table="meetings"] tbody tr').count()).toBe(meetings.rows.length);
+    await poll(() => page.locator('table[data-table="meetings"] tbody tr').count()).toBe(meetings.rows.length);
     const row = meetings.rows[0]!;
     const cells = page.locator(`table[data-table="meetings"] tr[data-row="${row.orgId}"] .meet`);
     expect(await cells.count()).toBe(12 + 4);
@@ -162,11 +166,11 @@ describe('dashboard page', () => {
 
   it('shows a plain member only their own meetings and notices', async () => {
     const page = await open('member');
-    await expect.poll(() => page.locator('table[data-table="my-meetings"] tbody tr').count()).toBe(3);
+    await poll(() => page.locator('table[data-table="my-meetings"] tbody tr').count()).toBe(3);
     expect(await page.locator('[role="tab"]').allInnerTexts()).toEqual(['Sinh hoạt', 'Thông báo']);
     expect(await column(page, 'my-meetings', 4)).toEqual(['Sắp tới', 'Có mặt', 'Vắng']);
     await page.locator('[data-tab="notices"]').click();
-    await expect.poll(() => page.locator('[data-notice]').count()).toBe(3);
+    await poll(() => page.locator('[data-notice]').count()).toBe(3);
     expect(await page.locator('[data-notice="70"]').innerText()).toContain('Đồng chí đã xác nhận');
     expect(await page.locator('[data-notice="71"]').innerText()).toContain('Đồng chí chưa xác nhận');
     // No drill-down for a member: the cards are not buttons.
@@ -179,26 +183,26 @@ describe('dashboard page', () => {
     const page = await open('office');
     await page.locator('[data-tab="notices"]').click();
     const notice = data.notices(null, PERSONAS.office.me)[0]!;
-    await expect.poll(() => page.locator('[data-notice]').count()).toBe(3);
+    await poll(() => page.locator('[data-notice]').count()).toBe(3);
     const card = await page.locator(`[data-notice="${notice.id}"]`).innerText();
     expect(card).toContain(`${notice.delivered}/${notice.recipients}`);
     expect(card).toContain(`${notice.acknowledged}/${notice.recipients}`);
     await page.locator(`[data-notice="${notice.id}"]`).click();
     const detail = data.noticeDetail(notice.id, null, PERSONAS.office.me)!;
-    await expect.poll(() => page.locator('table[data-table="notice-organisations"] tbody tr').count()).toBe(detail.organisations.length);
+    await poll(() => page.locator('table[data-table="notice-organisations"] tbody tr').count()).toBe(detail.organisations.length);
     expect(await page.locator('.reasons').innerText()).toContain('Đã chặn bot');
     const org = detail.organisations[3]!;
     expect(await page.locator(`tr[data-row="${org.orgId}"]`).innerText()).toContain(String(org.delivered));
     await page.locator(`tr[data-row="${org.orgId}"]`).click();
     const people = data.noticeOrganisation(notice.id, org.orgId)!;
-    await expect.poll(() => page.locator('table[data-table="notice-people"] tbody tr').count()).toBe(people.people.length);
+    await poll(() => page.locator('table[data-table="notice-people"] tbody tr').count()).toBe(people.people.length);
     // Those who have not acknowledged come first.
     const notAcknowledged = people.people.filter((p) => !p.acknowledgedAt).length;
     const acks = await column(page, 'notice-people', 3);
     expect(acks.slice(0, notAcknowledged).every((a) => a === 'Chưa xác nhận')).toBe(true);
     expect(acks.slice(notAcknowledged).every((a) => a === '✓')).toBe(true);
     await page.locator('[data-back]').click();
-    await expect.poll(() => page.locator('table[data-table="notice-organisations"]').count()).toBe(1);
+    await poll(() => page.locator('table[data-table="notice-organisations"]').count()).toBe(1);
     await clean(page);
   });
 
@@ -207,7 +211,7 @@ describe('dashboard page', () => {
     await page.locator('[data-tab="coverage"]').click();
     await page.locator('select[data-cluster]').selectOption('2');
     await page.locator('[data-download="coverage"]').click();
-    await expect.poll(() => page.locator('.download a').count()).toBe(1);
+    await poll(() => page.locator('.download a').count()).toBe(1);
     const request = api.apiCalls('/app/api/downloads').at(-1)!;
     expect(request.body).toEqual({ path: '/app/api/coverage?cluster=2' });
     expect(request.authorization).toBe(`tma ${PERSONAS.office.initData}`);
@@ -220,29 +224,79 @@ describe('dashboard page', () => {
     await clean(page);
   });
 
+  it('shows the link alone to a Telegram client too old to download (before Bot API 8.0)', async () => {
+    const page = await openMiniApp(browser, `${api.origin}/app/${launchHash(PERSONAS.office.initData, 'light', '7.10')}`);
+    await page.locator('[data-tab="notices"]').click();
+    await page.locator('[data-download="notices"]').click();
+    await poll(() => page.locator('.download a').count()).toBe(1);
+    expect((await posted(page)).some((e) => e.eventType === 'web_app_request_file_download')).toBe(false);
+    expect(await page.locator('.download a').innerText()).toBe('bang-dieu-khien.xlsx');
+    await clean(page);
+  });
+
   it('tells a refused session to open the dashboard again from the bot', async () => {
     const forged = await open(null, 'light', PERSONAS.office.initData.replace('hash=ff', 'hash=00'));
-    await expect.poll(() => forged.locator('[data-state="unauthorized"]').count()).toBe(1);
+    await poll(() => forged.locator('[data-state="unauthorized"]').count()).toBe(1);
     expect(await forged.locator('[role="alert"]').innerText()).toContain('Đồng chí vui lòng mở lại bảng điều khiển từ bot');
     await forged.context().close();
 
     const before = api.requests.length;
     const none = await open(null);
-    await expect.poll(() => none.locator('[data-state="unauthorized"]').count()).toBe(1);
+    await poll(() => none.locator('[data-state="unauthorized"]').count()).toBe(1);
     expect(api.requests.length).toBe(before);
     await none.context().close();
   });
 
+  it('shows an empty state on every screen of an organisation with nothing yet', async () => {
+    const page = await open('newcomer');
+    const expected = {
+      indicators: 'Chưa có nghị quyết nào được nhập chỉ tiêu.',
+      reports: 'Quý này không có chỉ tiêu nào đến hạn báo cáo.',
+      meetings: 'Chưa có dữ liệu sinh hoạt.',
+      notices: 'Chưa có thông báo nào.',
+      coverage: 'Chưa có tổ chức nào.',
+    };
+    for (const [tab, text] of Object.entries(expected)) {
+      await page.locator(`[data-tab="${tab}"]`).click();
+      await poll(() => page.locator('.state.empty').first().textContent(), { message: tab }).toBe(text);
+    }
+    expect(await page.locator('select[data-cluster]').count()).toBe(0);
+    await clean(page);
+  });
+
+  it('shows loading, then an error with a retry, and a refusal (403) in words', async () => {
+    api.delayMs = 700;
+    api.failures.set('/app/api/coverage', 500);
+    api.failures.set('/app/api/meetings', 403);
+    try {
+      const page = await open('office');
+      await poll(() => page.locator('[data-state="loading"]').innerText()).toContain('Đang tải dữ liệu…');
+      await page.locator('[data-tab="coverage"]').click();
+      await poll(() => page.locator('.state.loading').count()).toBe(1);
+      await poll(() => page.locator('[role="alert"]').innerText()).toContain('Không tải được dữ liệu. Đồng chí vui lòng kiểm tra kết nối và thử lại.');
+      api.failures.delete('/app/api/coverage');
+      await page.locator('[role="alert"] button').click();
+      await poll(() => page.locator('table[data-table="coverage"] tbody tr').count()).toBe(data.ORGANISATIONS.length);
+      await page.locator('[data-tab="meetings"]').click();
+      await poll(() => page.locator('[role="alert"]').innerText()).toBe('Đồng chí không có quyền xem mục này.');
+      expect(await page.locator('[role="alert"] button').count()).toBe(0);
+      await clean(page);
+    } finally {
+      api.delayMs = 0;
+      api.failures.clear();
+    }
+  });
+
   it('speaks English to an English-speaking member', async () => {
     const page = await open('officeEnglish');
-    await expect.poll(() => page.locator('[role="tab"]').allInnerTexts()).toEqual(['Indicators', 'Reports', 'Meetings', 'Notices', 'Coverage']);
+    await poll(() => page.locator('[role="tab"]').allInnerTexts()).toEqual(['Indicators', 'Reports', 'Meetings', 'Notices', 'Coverage']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await clean(page);
   });
 
   it('applies Telegram\'s light and dark themes and follows theme_changed', async () => {
     const page = await open('office', 'light');
-    await expect.poll(() => page.locator('[data-indicator]').count()).toBe(11);
+    await poll(() => page.locator('[data-indicator]').count()).toBe(11);
     const colours = () => page.evaluate(() => ({ body: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color, scheme: document.documentElement.dataset['scheme'] }));
     expect(await colours()).toEqual({ body: 'rgb(240, 240, 240)', text: 'rgb(34, 34, 34)', scheme: 'light' });
     await telegramEvent(page, 'theme_changed', { theme_params: THEMES.dark });
@@ -263,7 +317,22 @@ describe('screenshots at phone size', () => {
     { name: 'notice', persona: 'office', go: async (p) => (await p.locator('[data-tab="notices"]').click(), await p.locator('[data-notice="71"]').click()), ready: 'table[data-table="notice-organisations"]' },
     { name: 'coverage', persona: 'office', go: (p) => p.locator('[data-tab="coverage"]').click(), ready: 'table[data-table="coverage"]' },
     { name: 'member-meetings', persona: 'member', go: async () => {}, ready: 'table[data-table="my-meetings"]' },
+    { name: 'member-notices', persona: 'member', go: (p) => p.locator('[data-tab="notices"]').click(), ready: '[data-notice]' },
+    { name: 'empty-meetings', persona: 'newcomer', go: (p) => p.locator('[data-tab="meetings"]').click(), ready: '.state.empty' },
+    { name: 'english-reports', persona: 'officeEnglish', go: (p) => p.locator('[data-tab="reports"]').click(), ready: 'table[data-table="reports"]' },
   ];
+  it('saves the desktop layout (Telegram Desktop, 1280×800)', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const screen of screens.filter((s) => ['indicators', 'indicator', 'reports'].includes(s.name))) {
+      const page = await openMiniApp(browser, `${api.origin}/app/${launchHash(PERSONAS[screen.persona].initData, 'light')}`, { width: 1280, height: 800 });
+      await page.locator('[role="tab"]').first().waitFor();
+      await screen.go(page);
+      await page.locator(screen.ready).first().waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, `desktop-${screen.name}.png`) });
+      await clean(page);
+    }
+  }, 120_000);
+
   for (const theme of ['light', 'dark'] as const) {
     it(`saves every screen in the ${theme} theme`, async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -275,7 +344,7 @@ describe('screenshots at phone size', () => {
         await page.screenshot({ path: join(SCREENSHOTS, `${screen.name}-${theme}.png`) });
         await clean(page);
       }
-    }, 60_000);
+    }, 180_000);
   }
 });
 
@@ -309,14 +378,14 @@ describe('inside Telegram Web (an iframe of web.telegram.org)', () => {
   it('posts to the parent frame and follows the events it posts back', async () => {
     const page = await framed('https://web.telegram.org');
     const app = page.frameLocator('#app');
-    await expect.poll(() => app.locator('[data-indicator]').count()).toBe(11);
+    await poll(() => app.locator('[data-indicator]').count()).toBe(11);
     const received = () => page.evaluate(() => (window as unknown as { received: { eventType: string; eventData: unknown }[] }).received);
     expect((await received()).map((e) => e.eventType)).toEqual(expect.arrayContaining(['web_app_ready', 'web_app_expand']));
     await app.locator('[data-indicator="201"]').click();
-    await expect.poll(() => app.locator('table[data-table="indicator-rows"]').count()).toBe(1);
+    await poll(() => app.locator('table[data-table="indicator-rows"]').count()).toBe(1);
     expect((await received()).filter((e) => e.eventType === 'web_app_setup_back_button').at(-1)?.eventData).toEqual({ is_visible: true });
     await page.evaluate(() => (window as unknown as { sendToApp(type: string): void }).sendToApp('back_button_pressed'));
-    await expect.poll(() => app.locator('[data-indicator]').count()).toBe(11);
+    await poll(() => app.locator('[data-indicator]').count()).toBe(11);
     await page.context().close();
   });
 

@@ -32,6 +32,11 @@ export const PERSONAS = {
     initData: initDataFor({ id: 1002, first_name: 'Minh', language_code: 'en' }),
     me: { ...BASE_ME, name: 'Trần Văn Minh', language: 'en', view: 'office', organisations: data.ORGANISATIONS, clusters: data.CLUSTERS },
   },
+  /** A secretary of an organisation that has nothing yet: every screen empty. */
+  newcomer: {
+    initData: initDataFor({ id: 1004, first_name: 'Lan', language_code: 'vi' }),
+    me: { ...BASE_ME, name: 'Phạm Thị Lan', language: 'vi', view: 'organisation', organisations: [], clusters: [] },
+  },
   member: {
     initData: initDataFor({ id: 1003, first_name: 'Sơn', language_code: 'vi' }),
     me: { ...BASE_ME, name: 'Lê Văn Sơn', language: 'vi', view: 'member', organisations: [], clusters: [] },
@@ -49,6 +54,8 @@ export class FixtureApi {
   readonly requests: RecordedRequest[] = [];
   /** Extra latency on every API answer (to see loading states). */
   delayMs = 0;
+  /** API paths (with their query) answered with this status instead, e.g. a 500 or a 403. */
+  readonly failures = new Map<string, number>();
   readonly #server: Server;
   readonly #static = createStaticHandler();
   #downloads = 0;
@@ -93,6 +100,11 @@ export class FixtureApi {
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, authorization, body });
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
 
+    const failure = this.failures.get(url.pathname + url.search);
+    if (failure) {
+      res.writeHead(failure, { 'content-type': 'application/json' }).end(JSON.stringify({ error: failure === 403 ? 'forbidden' : 'internal' }));
+      return;
+    }
     const json = (status: number, payload: unknown) => void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(payload));
     if (url.pathname === '/app/api/download') {
       if (!/^tok-\d+$/.test(url.searchParams.get('token') ?? '')) return json(401, { error: 'unauthorized' });
@@ -112,6 +124,7 @@ export class FixtureApi {
     const found = (value: unknown) => (value === null ? json(404, { error: 'not_found' }) : json(200, value));
     const forbidden = () => json(403, { error: 'forbidden' });
 
+    if (persona === PERSONAS.newcomer && route !== 'GET me' && route.startsWith('GET')) return json(200, data.emptyAnswer(route));
     switch (route) {
       case 'GET me':
         return json(200, me);

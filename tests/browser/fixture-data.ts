@@ -8,6 +8,7 @@ import type {
   IndicatorCard,
   IndicatorDetail,
   IndicatorRow,
+  IndicatorsResponse,
   MeetingMark,
   MeetingsResponse,
   MeResponse,
@@ -440,4 +441,22 @@ export function coverage(clusterId: number | null): CoverageResponse {
     return { orgId: o.id, orgName: o.name, clusterName: o.clusterName, members, linked: Math.floor(members * (0.35 + rnd() * 0.65)), groups: Math.floor(rnd() * 3) };
   });
   return { rows, totals: { members: rows.reduce((s, r) => s + r.members, 0), linked: rows.reduce((s, r) => s + r.linked, 0), groups: rows.reduce((s, r) => s + r.groups, 0) } };
+}
+
+/** What the API answers for an organisation with nothing yet. */
+export function emptyAnswer(route: string): unknown {
+  switch (route) {
+    case 'GET indicators':
+      return { resolutions: [], resolution: null, readOnly: false, indicators: [] } satisfies IndicatorsResponse;
+    case 'GET reports':
+      return { period: CURRENT.period, periodLabel: CURRENT.label, deadline: '2026-12-15', deadlineLabel: '15/12/2026', indicators: [], rows: [], canRemind: false } satisfies ReportsResponse;
+    case 'GET meetings':
+      return { months: [], quarters: [], rows: [], absentees: [], mine: [] } satisfies MeetingsResponse;
+    case 'GET notices':
+      return { notices: [] };
+    case 'GET coverage':
+      return { rows: [], totals: { members: 0, linked: 0, groups: 0 } } satisfies CoverageResponse;
+    default:
+      return { error: 'not_found' };
+  }
 }

@@ -177,7 +177,7 @@ const en: Strings = {
   indicatorKey: 'Indicator names',
   noIndicatorsDue: 'No indicator is due this quarter.',
   allReported: 'Every organisation has reported everything.',
-  selectMissing: 'Select all organisations with missing reports',
+  selectMissing: 'Select all with missing reports',
   clearSelection: 'Clear selection',
   remind: (n) => `Send reminders (${n})`,
   remindConfirm: (n, period) => `Send a reminder about ${period} to the secretaries of the ${n} selected organisations?`,

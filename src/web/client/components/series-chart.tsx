@@ -34,7 +34,7 @@ export function SeriesChart({ indicator, series, themeKey }: { indicator: Indica
         cursor: { drag: { x: false, y: false }, points: { size: 6 } },
         scales: { x: { time: false }, y: { range: (_u, min, max) => yRange(indicator, min, max) } },
         axes: [
-          { ...axis, values: (_u, splits) => splits.map((i) => (Number.isInteger(i) ? shortLabel(series[i]?.label ?? '') : '')), space: 48 },
+          { ...axis, values: (_u, splits) => splits.map((i) => (Number.isInteger(i) ? shortLabel(series[i]?.label ?? '') : '')), space: 48, incrs: [1, 2, 3, 4, 5, 10] },
           { ...axis, size: 44, values: (_u, splits) => splits.map((v) => (indicator.shape === 'percent' ? `${v}%` : String(v))) },
         ],
         series: [

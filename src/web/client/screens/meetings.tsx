@@ -74,16 +74,16 @@ function MeetingsGrid({ data }: { data: MeetingsResponse }) {
   ];
   return (
     <>
-      <p class="legend">
-        <span>{cell('held')} {t.held}</span> <span>{cell('missed')} {t.missed}</span> <span>{cell('planned')} {t.planned}</span>{' '}
-        <span>
-          <span class="meet meet-held docs-early">●</span> {t.docsEarly}
-        </span>
-      </p>
       {data.rows.length === 0 ? (
         <Empty text={t.noMeetings} />
       ) : (
         <Section title={`${t.regular} · ${t.thematic}`} actions={<DownloadButton resource="meetings" />}>
+          <p class="legend">
+            <span>{cell('held')} {t.held}</span> <span>{cell('missed')} {t.missed}</span> <span>{cell('planned')} {t.planned}</span>{' '}
+            <span>
+              <span class="meet meet-held docs-early">●</span> {t.docsEarly}
+            </span>
+          </p>
           <SortableTable name="meetings" columns={columns} rows={data.rows} rowKey={(r) => r.orgId} stickyFirst grid />
         </Section>
       )}
