@@ -106,6 +106,18 @@ describe('dashboard page', () => {
     await clean(page);
   });
 
+  it('shows a closed term\'s indicators read-only when its resolution is chosen', async () => {
+    const page = await open('office');
+    await poll(() => page.locator('[data-indicator]').count()).toBe(11);
+    expect(await page.locator('.badge.muted').count()).toBe(0);
+    await page.locator('.toolbar select').selectOption('1');
+    await poll(() => page.locator('.badge.muted').count()).toBe(1);
+    expect(await page.locator('.badge.muted').innerText()).toBe('Nhiệm kỳ đã kết thúc: chỉ xem');
+    expect(api.apiCalls('/app/api/indicators?resolution=1')).toHaveLength(1);
+    expect(await page.locator('[data-indicator="101"]').count()).toBe(1);
+    await clean(page);
+  });
+
   it('filters by cluster for the office', async () => {
     const page = await open('office');
     await page.locator('[data-tab="coverage"]').click();
@@ -283,6 +295,21 @@ describe('dashboard page', () => {
       await clean(page);
     } finally {
       api.delayMs = 0;
+      api.failures.clear();
+    }
+  });
+
+  it('offers a retry when the first call (/me) fails', async () => {
+    api.failures.set('/app/api/me', 502);
+    try {
+      const page = await open('office');
+      await poll(() => page.locator('[data-state="failed"] [role="alert"]').count()).toBe(1);
+      expect(await page.locator('[role="tab"]').count()).toBe(0);
+      api.failures.clear();
+      await page.locator('[data-state="failed"] button').click();
+      await poll(() => page.locator('[data-indicator]').count()).toBe(11);
+      await clean(page);
+    } finally {
       api.failures.clear();
     }
   });

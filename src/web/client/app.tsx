@@ -88,12 +88,9 @@ export function App({ bridge }: { bridge: TelegramBridge }) {
     );
   }
   if ('failed' in me) {
-    const ctxless = { t } as AppContext;
     return (
       <main class="page" data-state="failed">
-        <Ctx.Provider value={ctxless}>
-          <Failure kind={me.failed} retry={() => setAttempt((n) => n + 1)} />
-        </Ctx.Provider>
+        <Failure kind={me.failed} retry={() => setAttempt((n) => n + 1)} strings={t} />
       </main>
     );
   }

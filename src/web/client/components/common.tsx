@@ -72,8 +72,10 @@ export function Loaded<T>({ resource, children }: { resource: Resource<T>; child
   return <>{children(resource.data)}</>;
 }
 
-export function Failure({ kind, retry }: { kind: FailureKind; retry?: () => void }) {
-  const { t } = useApp();
+/** An API failure in words; `strings` for the shell, which shows it before the app context exists. */
+export function Failure({ kind, retry, strings }: { kind: FailureKind; retry?: () => void; strings?: Strings }) {
+  const ctx = useContext(Ctx);
+  const t = strings ?? ctx!.t;
   const text = kind === 'unauthorized' ? t.unauthorized : kind === 'forbidden' ? t.forbidden : kind === 'not_found' ? t.notFound : t.failed;
   return (
     <div class="state error" role="alert">
