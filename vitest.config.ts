@@ -14,6 +14,12 @@ const SERIAL = [
   'tests/scripts/**/*.test.ts',
 ];
 
+/**
+ * The dashboard page's tests in Chromium: a browser takes more than a core while it renders, which
+ * would starve the timing-sensitive tests above, so these run on their own after the others.
+ */
+const BROWSER = ['tests/browser/**/*.test.ts'];
+
 // Most of an end-to-end test's time is waiting (the fake's latency, pacing, timers), not CPU: three
 // files at a time fit two cores. `npm test` runs the two projects side by side, in two vitest
 // processes; a plain `vitest run` runs them one after the other (sequence.groupOrder).
@@ -22,14 +28,20 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // The dashboard page (dist/web) is built once before any test serves it.
+    globalSetup: ['tests/browser/global-setup.ts'],
     projects: [
       {
         extends: true,
-        test: { name: 'parallel', include: ['tests/**/*.test.ts'], exclude: SERIAL, maxWorkers: 3, sequence: { groupOrder: 0 } },
+        test: { name: 'parallel', include: ['tests/**/*.test.ts'], exclude: [...SERIAL, ...BROWSER], maxWorkers: 3, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
         test: { name: 'serial', include: SERIAL, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: BROWSER, maxWorkers: 1, sequence: { groupOrder: 2 } },
       },
     ],
   },
