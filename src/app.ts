@@ -12,6 +12,7 @@ import { acquireInstanceLock } from './db/instance-lock.js';
 import { HttpServer } from './http/server.js';
 import { webhookRoute } from './http/webhook.js';
 import { mountDashboard } from './web/index.js';
+import { createStaticHandler } from './web/static.js';
 import { startPolling } from './polling.js';
 import { waitForTelegram } from './startup.js';
 import { SqliteStorage } from './db/kv-storage.js';
@@ -164,8 +165,7 @@ export function createApp(config: Config, options: AppOptions): App {
       if (config.botMode === 'webhook' || config.webappUrl) {
         server = new HttpServer(logger);
         if (config.webappUrl) {
-          // The page (GET /app/, /app/assets/…) is given as `page` here once it is served.
-          mountDashboard(server, { services, translator, config, clock }, { logger: logger.child({ component: 'dashboard' }) });
+          mountDashboard(server, { services, translator, config, clock }, { logger: logger.child({ component: 'dashboard' }), page: createStaticHandler() });
         }
         if (config.botMode === 'webhook') server.route('POST', new URL(config.webhookUrl!).pathname, webhookRoute(bot, { secret: config.webhookSecret!, logger }));
         await server.listen(config.port);

@@ -73,7 +73,9 @@ export function mountDashboard(server: HttpServer, deps: WebDeps, options: Dashb
   }, false);
   server.prefix('GET', API_PREFIX, unknown);
   server.prefix('POST', API_PREFIX, unknown);
-  server.prefix('GET', '/app/', options.page ?? ((_req: IncomingMessage, res: ServerResponse) => void res.writeHead(404).end()));
+  const page = options.page ?? ((_req: IncomingMessage, res: ServerResponse) => void res.writeHead(404).end());
+  server.prefix('GET', '/app/', page);
+  server.route('GET', '/app', page); // redirects to /app/
   options.logger.debug({ routes: GET_ROUTES.length + 3 }, 'dashboard API mounted');
 }
 
