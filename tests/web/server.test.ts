@@ -44,8 +44,11 @@ describe('the HTTP server of the webhook and the dashboard', () => {
     expect(me.status).toBe(200);
     expect(((await me.json()) as { view: string }).view).toBe('office');
     expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok');
-    // The page is not served by this part: until it is wired, /app/ answers 404 (never the API's JSON).
-    expect((await fetch(`${base}/app/`)).status).toBe(404);
+    // The page on the same port, with its security headers.
+    const page = await fetch(`${base}/app/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('polling mode: no HTTP server without WEBAPP_URL', async () => {
