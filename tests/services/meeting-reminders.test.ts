@@ -505,6 +505,95 @@ describe('MeetingNotifier (service level)', () => {
     });
   });
 
+  describe('at the edges of the calendar', () => {
+    it('on 25 December the nudge is about January of the next year, and counts January only', () => {
+      schedule(at('2027-01-05 14:30')); // CB02: regular in January
+      schedule(at('2027-02-01 08:00'), { branchId: bloc.subcell.id, by: bloc.secretary.id }); // DB01-01: February only
+      clock.set(at('2026-12-25 08:00'));
+      expect(s.meetingNotifier.nudgeNextMonth()).toBe(1);
+      const [nudge] = rows('nudge-regular:%');
+      expect(nudge!.dedupeKey).toBe(`nudge-regular:2027-1:${bloc.subcell.id}:m${s.members.findByTelegramId(SUB_SECRETARY)!.id}`);
+      expect(nudge!.chatId).toBe(SUB_SECRETARY);
+      expect(nudge!.text).toContain('định kỳ tháng 01/2027');
+    });
+
+    it('in another month the nudge is about the next month of the same year, up to its last day', () => {
+      schedule(at('2027-02-28 20:00'), { branchId: bloc.subcell.id, by: bloc.secretary.id }); // DB01-01: last evening of February
+      schedule(at('2027-03-01 08:00')); // CB02: March, too late
+      clock.set(at('2027-01-25 08:00'));
+      expect(s.meetingNotifier.nudgeNextMonth()).toBe(1);
+      const nudges = rows('nudge-regular:%');
+      expect(nudges.map((r) => [r.chatId, r.dedupeKey.split(':')[1]])).toEqual([[CELL_SECRETARY, '2027-2']]);
+      expect(nudges[0]!.text).toContain('định kỳ tháng 02/2027');
+    });
+
+    it('in April the thematic report covers January to March of the same year', () => {
+      schedule(at('2026-12-20 14:00'), { branchId: bloc.subcell.id, kind: 'thematic', by: bloc.secretary.id }); // the quarter before
+      clock.set(at('2027-01-02 09:00'));
+      schedule(at('2027-02-10 14:00'), { kind: 'thematic' }); // CB02, in the first quarter
+      clock.set(at('2027-04-01 08:00'));
+      expect(s.meetingNotifier.reportThematic()).toBe(1);
+      const [report] = rows('thematic-report:%');
+      expect(report!.dedupeKey).toBe(`thematic-report:2027-Q1:m${s.members.findByTelegramId(OFFICE)!.id}`);
+      expect(report!.text).toContain('Quý I/2027');
+      expect(report!.text).toContain('• Chi bộ Phòng Ngân sách');
+      expect(report!.text).not.toContain('A&amp;B');
+    });
+
+    it('a member who reads English gets reminders in English; the others in Vietnamese', () => {
+      s.members.setLanguage(bloc.cellMember.id, 'en', SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      clock.set(at('2026-12-02 14:27'));
+      s.meetingNotifier.plan();
+      const row = (chatId: number) => reminders(m).find((r) => r.chatId === chatId)!;
+      expect(row(CELL_MEMBER).text).toContain('<b>Meeting reminder</b>: in 1 day');
+      expect(row(CELL_MEMBER).lateNote).toBe('⚠️ This reminder is late because the system was down.');
+      expect(row(CELL_SECRETARY).text).toContain('Nhắc lịch họp</b>: còn 1 ngày');
+      expect(row(GROUP).text).toContain('Nhắc lịch họp</b>: còn 1 ngày');
+    });
+
+    it('a series edit of place tells those told of each future occurrence of the edit; stopping the series cancels them', () => {
+      const first = schedule(at('2026-12-03 14:30'), { rule: { freq: 'monthly', day: 3 } });
+      deliver(first); // the series announcement went out
+      const future = () => s.meetings.between(clock.now(), at('2027-03-01 00:00'), [bloc.cell.id], false);
+      expect(future()).toHaveLength(2);
+
+      clock.advance(60_000);
+      s.meetings.editSeries(first.seriesId!, { location: 'Phòng họp số 2' }, SYSTEM);
+      for (const m of future()) {
+        const updates = rows(`meeting:${m.id}:chg:%`);
+        expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+        expect(updates[0]!.text).toContain('Cập nhật thông tin cuộc họp');
+        expect(updates[0]!.text).toContain('Phòng họp số 2');
+      }
+
+      const edited = future();
+      clock.advance(60_000);
+      s.meetings.editSeries(first.seriesId!, { active: false }, SYSTEM);
+      expect(future()).toEqual([]);
+      for (const m of edited) {
+        const cancellations = rows(`meeting:${m.id}:chg:%`).filter((r) => r.text.includes('Đã hủy cuộc họp'));
+        expect(chatsOf(cancellations)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      }
+      // Cancelled: no reminder comes for them.
+      clock.set(at('2026-12-03 12:29'));
+      expect(s.meetingNotifier.plan()).toBe(0);
+    });
+
+    it('a member told of a meeting who has since left still hears that it moved, in Vietnamese', () => {
+      s.members.setLanguage(bloc.cellMember.id, 'en', SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      s.members.setStatus(bloc.cellMember.id, 'left', SYSTEM);
+      s.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+      const updates = rows(`meeting:${m.id}:chg:%`);
+      expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      const toLeft = updates.find((r) => r.chatId === CELL_MEMBER)!;
+      expect(toLeft.memberId).toBe(bloc.cellMember.id);
+      expect(toLeft.text).toContain('chuyển từ 14h30 03/12/2026');
+    });
+  });
+
   describe('attendance', () => {
     it('the rate is kept per meeting; three unexcused absences in a calendar year are flagged to the secretary once', () => {
       const meetingsHeld = [at('2026-11-24 14:00'), at('2026-11-26 14:00'), at('2026-11-28 14:00'), at('2026-11-30 14:00')].map((d) =>
