@@ -97,6 +97,20 @@ describe('notice audience', () => {
       expect(ids(withCells.people)).toEqual(ids([bloc.secretary, bloc.deputy, bloc.member, bloc.subMember]));
     });
 
+    it('cells filed under no cluster are reached through their committee; a closed cell under it is not', () => {
+      const unfiled = s.branches.upsert({ code: 'DB01-02', name: 'Chi bộ Phòng Kế toán', kind: 'subcell', parentId: bloc.committee.id }, SYSTEM).branch;
+      const closed = s.branches.upsert({ code: 'DB01-03', name: 'Chi bộ Phòng cũ', kind: 'subcell', parentId: bloc.committee.id, active: false }, SYSTEM).branch;
+      const reader = s.members.create({ code: 'DV030', fullName: 'Mai Văn Tâm', branchId: unfiled.id, roles: ['member'], telegramUserId: 130 }, SYSTEM);
+      s.members.create({ code: 'DV031', fullName: 'Hà Thị Yến', branchId: closed.id, roles: ['member'], telegramUserId: 131 }, SYSTEM);
+
+      const cluster = s.notices.resolve(audience({ type: 'cluster', clusterId: bloc.cluster.id }));
+      expect(sorted(cluster.branchIds)).toEqual(sorted([bloc.committee.id, bloc.subcell.id, unfiled.id, bloc.cell.id]));
+      expect(ids(cluster.people)).toContain(reader.id);
+      const committee = s.notices.resolve(audience({ type: 'branches', branchIds: [bloc.committee.id], includeSubcells: true }));
+      expect(sorted(committee.branchIds)).toEqual(sorted([bloc.committee.id, bloc.subcell.id, unfiled.id]));
+      expect(ids(committee.people)).toEqual(ids([bloc.secretary, bloc.deputy, bloc.member, bloc.subMember, reader]));
+    });
+
     it('nothing active in scope: nobody at all', () => {
       const r = s.notices.resolve(audience({ type: 'branches', branchIds: [other.closedCell], includeSubcells: true }));
       expect(r).toEqual({ branchIds: [], people: [], groups: [], privateCount: 0, notLinked: 0 });

@@ -128,6 +128,16 @@ describe('search: who sees what', () => {
     expect(seers('etasecretaries')).toEqual(['office', 'secretary', 'deputy']);
   });
 
+  it('a notice whose delivery has finished: still its recipients, its author and the office', () => {
+    for (const word of ['zetacell', 'etasecretaries']) {
+      for (const r of s.outbox.rowsOf('notice', item[word]!.id, ['pending'])) s.outbox.markSent(r.id, 1);
+    }
+    expect(s.notices.finishSettled().map((n) => n.id).sort()).toEqual([item.zetacell!.id, item.etasecretaries!.id].sort());
+    expect(s.notices.get(item.zetacell!.id)!.status).toBe('sent');
+    expect(seers('zetacell')).toEqual(['office', 'cellSecretary', 'cellMember']);
+    expect(seers('etasecretaries')).toEqual(['office', 'secretary', 'deputy']);
+  });
+
   it('a notice never sent: nobody', () => {
     expect(seers('thetadraft')).toEqual([]);
     // Even were it in the index (a draft cancelled after an edit), its status keeps it hidden.
