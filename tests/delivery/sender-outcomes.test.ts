@@ -460,6 +460,23 @@ describe('Sender: order, concurrency, start and stop', () => {
     for (let i = 0; i < 8; i++) await h.settled(`m${i}`, 'sent');
   });
 
+  it('a look at the outbox that fails is logged and tried again; delivery goes on', async () => {
+    const h = harness();
+    const due = h.outbox.due.bind(h.outbox);
+    let failures = 1;
+    h.outbox.due = (...args: Parameters<Outbox['due']>) => {
+      if (failures-- > 0) throw new Error('database is locked');
+      return due(...args);
+    };
+    h.enqueue(item('after', 1));
+    h.sender.start();
+    await h.settled('after', 'sent');
+    const line = JSON.parse(h.logLines.find((l) => l.includes('delivery loop failed; retrying'))!) as { level: number; err: { message: string } };
+    expect(line.level).toBe(50);
+    expect(line.err.message).toBe('database is locked');
+    expect(h.calls.map((c) => c.content)).toEqual(['after']);
+  });
+
   it('the most urgent first, then the earliest due', async () => {
     const h = harness({ concurrency: 1 });
     h.enqueue(

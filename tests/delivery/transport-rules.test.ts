@@ -6,8 +6,9 @@
  * tests/delivery/transport.test.ts has the same rules end to end against the fake Bot API.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SendBudget } from '../../src/delivery/budget.js';
+import { BudgetWaitError, SendBudget } from '../../src/delivery/budget.js';
 import { createTransport, isSendMethod, type TransportTimings } from '../../src/delivery/transport.js';
+import { createLogger } from '../../src/logger.js';
 
 const URL_ROOT = 'https://api.telegram.org/bot123:abc';
 
@@ -18,7 +19,7 @@ interface Seen {
 }
 
 /** An HTTP client that answers from a script, one entry per request; the last entry repeats. */
-function scripted(...answers: (number | { status: number; body: unknown } | Error | 'hang')[]) {
+function scripted(...answers: (number | { status: number; body: unknown } | { status: number; raw: string } | Error | 'hang')[]) {
   const seen: Seen[] = [];
   const fetch = (async (url: string, init: { method?: string; body?: unknown; signal?: AbortSignal }) => {
     seen.push({ url, method: init.method, body: init.body });
@@ -27,6 +28,7 @@ function scripted(...answers: (number | { status: number; body: unknown } | Erro
       return new Promise<Response>((_, reject) => init.signal!.addEventListener('abort', () => reject(new Error('aborted'))));
     }
     if (answer instanceof Error) throw answer;
+    if (typeof answer === 'object' && 'raw' in answer) return new Response(answer.raw, { status: answer.status });
     const { status, body } = typeof answer === 'number' ? { status: answer, body: { ok: answer < 300, result: true } } : answer;
     return new Response(JSON.stringify(body), { status });
   }) as unknown as typeof globalThis.fetch;
@@ -47,13 +49,15 @@ function setup(client: ReturnType<typeof scripted>, timings: Partial<TransportTi
   const budget = new SendBudget();
   budgets.push(budget);
   const gaveUp: [number, string][] = [];
+  const logs: Record<string, unknown>[] = [];
   const transport = createTransport({
     budget,
     fetch: client.fetch,
     timings: { backoffMs: 1, networkWindowMs: 5_000, ...timings },
     gaveUp: (chatId, method) => gaveUp.push([chatId, method]),
+    logger: createLogger({ level: 'debug', secrets: ['123:abc'], destination: { write: (l: string) => logs.push(JSON.parse(l) as Record<string, unknown>) } }),
   });
-  return { transport, gaveUp, budget };
+  return { transport, gaveUp, budget, logs };
 }
 
 const post = (body: unknown, signal?: AbortSignal) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body, signal });
@@ -98,6 +102,24 @@ describe('a 429 past the longest wait', () => {
     expect(gaveUp).toEqual([[9, 'sendMessage']]);
   });
 
+  it('an answer that is not JSON counts as a second', async () => {
+    const client = scripted({ status: 429, raw: 'Too Many Requests' });
+    const { transport, gaveUp } = setup(client, { maxWaitMs: 500 });
+    const res = await transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: 9 })));
+    expect(res.status).toBe(429);
+    expect(await res.text()).toBe('Too Many Requests');
+    expect(gaveUp).toEqual([[9, 'sendMessage']]);
+  });
+
+  it('the giving up is logged with the method, the chat, the wait and the reason', async () => {
+    const { transport, logs } = setup(scripted(tooMany(5)), { maxWaitMs: 2_000 });
+    await transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: 9 })));
+    const line = logs.find((l) => l.msg === 'a direct send gave up waiting')!;
+    expect(line).toMatchObject({ level: 40, method: 'sendMessage', chat_id: 9, reason: '429 past the longest wait' });
+    expect(line.waited_ms).toBeGreaterThanOrEqual(0);
+    expect(line.waited_ms).toBeLessThan(1_000);
+  });
+
   it('a call that is not a send waits out a short 429 itself and goes again', async () => {
     const client = scripted({ ...tooMany(0.05) }, 200);
     const { transport, gaveUp } = setup(client, { maxWaitMs: 2_000 });
@@ -109,6 +131,44 @@ describe('a 429 past the longest wait', () => {
   });
 });
 
+describe('no sending slot', () => {
+  it('a send that gets no slot within the longest wait gives up without a call, with a 429 of its own, told and logged', async () => {
+    const client = scripted(200);
+    const { transport, gaveUp, budget, logs } = setup(client, { maxWaitMs: 40 });
+    budget.tooManyRequests(undefined, 5); // Telegram paused everything for 5 s
+    const res = await transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: 7, text: 'x' })));
+    expect(res.status).toBe(429);
+    expect(await res.json()).toEqual({ ok: false, error_code: 429, description: 'Too Many Requests: no sending slot within 1 s', parameters: { retry_after: 1 } });
+    expect(client.seen).toEqual([]);
+    expect(gaveUp).toEqual([[7, 'sendMessage']]);
+    const line = logs.find((l) => l.msg === 'a direct send gave up waiting')!;
+    expect(line).toMatchObject({ method: 'sendMessage', chat_id: 7, reason: 'no sending slot in time' });
+    expect(line.waited_ms).toBeGreaterThanOrEqual(30);
+  });
+
+  it('the longest wait rounds up to whole seconds in that answer', async () => {
+    const { transport, budget } = setup(scripted(200), { maxWaitMs: 1_001 });
+    budget.tooManyRequests(undefined, 5);
+    const started = performance.now();
+    const res = await transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: 7, text: 'x' })));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    expect(((await res.json()) as { description: string }).description).toBe('Too Many Requests: no sending slot within 2 s');
+  });
+
+  it('a send whose caller gives up while it waits stops waiting: no call, nobody told', async () => {
+    const client = scripted(200);
+    const { transport, gaveUp, budget } = setup(client, { maxWaitMs: 10_000 });
+    budget.tooManyRequests(undefined, 5);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: 7, text: 'x' }), controller.signal)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BudgetWaitError);
+    expect((error as BudgetWaitError).reason).toBe('aborted');
+    expect(client.seen).toEqual([]);
+    expect(gaveUp).toEqual([]);
+  });
+});
+
 describe('network errors and 5xx', () => {
   it('a dropped connection and a 502 are retried, and the call answered once', async () => {
     const client = scripted(new Error('ECONNRESET'), 502, 200);
@@ -117,6 +177,15 @@ describe('network errors and 5xx', () => {
     expect(res.status).toBe(200);
     expect(client.seen).toHaveLength(3);
     expect(transport.stats).toMatchObject({ calls: 3, retries: 2 });
+  });
+
+  it('each retry is logged at debug level with its attempt, back-off and error', async () => {
+    const { transport, logs } = setup(scripted(new Error('ECONNRESET'), 502, 200), { networkRetries: 3, backoffMs: 2 });
+    await transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: 1, text: 'x' })));
+    expect(logs.filter((l) => l.msg === 'retrying a Bot API call').map(({ level, method, chat_id, attempt, backoff_ms, error }) => ({ level, method, chat_id, attempt, backoff_ms, error }))).toEqual([
+      { level: 20, method: 'sendMessage', chat_id: 1, attempt: 1, backoff_ms: 2, error: 'Error: ECONNRESET' },
+      { level: 20, method: 'sendMessage', chat_id: 1, attempt: 2, backoff_ms: 4, error: '502' },
+    ]);
   });
 
   it('exactly networkRetries attempts after the first: then a network error is thrown, a 5xx returned', async () => {
