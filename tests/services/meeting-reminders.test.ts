@@ -174,6 +174,44 @@ describe('MeetingNotifier (service level)', () => {
       expect(reminders(m)[3]!.text).toContain('còn 30 phút');
     });
 
+    it('an offset is a whole number of minutes from one minute to fourteen days', () => {
+      s.meetingNotifier.setReminderOffsets(bloc.cell.id, [0, 1, 14 * 24 * 60, 14 * 24 * 60 + 1]);
+      expect(s.meetingNotifier.reminderOffsets(bloc.cell.id)).toEqual([14 * 24 * 60, 1]);
+      // Nothing valid left: the defaults again.
+      s.meetingNotifier.setReminderOffsets(bloc.cell.id, [0, -1]);
+      expect(s.meetingNotifier.reminderOffsets(bloc.cell.id)).toEqual([24 * 60, 120]);
+    });
+
+    it('a bloc meeting: the office, admins and secretaries hear of it privately; not deputies, members or groups, nor anyone without Telegram', () => {
+      const ADMIN = 108;
+      s.members.addAdmin(ADMIN, 'Quản trị', SYSTEM);
+      s.members.create({ fullName: 'Văn phòng chưa liên kết', branchId: null, roles: ['office'] }, SYSTEM);
+      s.members.create({ code: 'DV008', fullName: 'Bí thư chưa liên kết', branchId: bloc.cell.id, roles: ['member', 'secretary'] }, SYSTEM);
+      const left = s.members.create({ code: 'DV009', fullName: 'Bí thư đã chuyển', branchId: bloc.cell.id, roles: ['member', 'secretary'], telegramUserId: 109 }, SYSTEM);
+      s.members.setStatus(left.id, 'left', SYSTEM);
+      s.members.setPrivateReminders(bloc.secretary.id, false, SYSTEM);
+
+      const m = schedule(at('2026-12-03 08:00'), { branchId: null, kind: 'briefing', documents: [{ fileId: 'F', name: 'a.pdf', kind: 'document' }] });
+      const told = [OFFICE, ADMIN, SECRETARY, CELL_SECRETARY, SUB_SECRETARY].sort((a, b) => a - b);
+      expect(chatsOf(rows(`meeting:${m.id}:new:%`))).toEqual(told);
+      clock.set(at('2026-12-03 06:00'));
+      expect(s.meetingNotifier.plan()).toBe(8); // both reminders, late and on time, to all but the secretary who turned them off
+      expect(chatsOf(reminders(m).filter((r) => r.dedupeKey.includes(':120:')))).toEqual(told.filter((c) => c !== SECRETARY));
+
+      // The digest goes to the linked office and admins only.
+      clock.set(at('2026-12-03 07:00'));
+      expect(s.meetingNotifier.dailyDigest()).toBe(2);
+      expect(chatsOf(rows('digest:%'))).toEqual([OFFICE, ADMIN]);
+    });
+
+    it('a member without Telegram is left out of a branch meeting\'s messages, and nothing fails', () => {
+      s.members.create({ code: 'DV008', fullName: 'Chưa liên kết', branchId: bloc.cell.id, roles: ['member'] }, SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      expect(chatsOf(rows(`meeting:${m.id}:new:%`))).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      clock.set(at('2026-12-03 12:27'));
+      expect(s.meetingNotifier.plan()).toBe(6 + 1);
+    });
+
     it('members who turned private reminders off get none privately; the group still does', () => {
       s.members.setPrivateReminders(bloc.cellMember.id, false, SYSTEM);
       const m = schedule(at('2026-12-03 14:30'));
