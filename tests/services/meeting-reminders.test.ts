@@ -339,6 +339,24 @@ describe('MeetingNotifier (service level)', () => {
       expect(reminders(m).filter((r) => r.status === 'pending')).toEqual([]);
     });
 
+    it('a meeting cancelled before its announcement went out: nobody is told anything', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      expect(s.meetings.cancel(m.id, SYSTEM).ok).toBe(true);
+      expect(rows(`meeting:${m.id}:new:%`).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      expect(rows(`meeting:${m.id}:chg:%`)).toEqual([]);
+    });
+
+    it('a member who only has a reminder waiting, never told of the meeting, is not told that it moved', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      s.members.create({ code: 'DV008', fullName: 'Mới chuyển đến', branchId: bloc.cell.id, roles: ['member'], telegramUserId: 120 }, SYSTEM);
+      clock.set(at('2026-12-02 14:27'));
+      s.meetingNotifier.plan();
+      expect(chatsOf(reminders(m))).toContain(120);
+      s.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+      expect(chatsOf(rows(`meeting:${m.id}:chg:%`))).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+    });
+
     it('a move right after creation, before the announcement went out, still tells everyone', () => {
       const m = schedule(at('2026-12-03 14:30'));
       s.meetings.move(m.id, at('2026-12-03 15:30'), SYSTEM);
@@ -409,6 +427,16 @@ describe('MeetingNotifier (service level)', () => {
       clock.set(at('2027-01-10 10:00'));
       s.meetings.materialiseAll();
       expect(series().map((m) => m.startsAt.toISOString())).toEqual(['2027-02-03T01:00:00.000Z']);
+    });
+
+    it('a series edit that changes nothing about its occurrences tells nobody', () => {
+      const first = schedule(at('2026-12-03 14:30'), { rule: { freq: 'monthly', day: 3 } });
+      deliver(first);
+      clock.advance(60_000);
+      s.meetings.editSeries(first.seriesId!, { durationMinutes: 90, location: 'Hội trường A&B' }, SYSTEM);
+      const future = s.meetings.between(clock.now(), at('2027-03-01 00:00'), [bloc.cell.id], false);
+      expect(future).toHaveLength(2);
+      for (const m of future) expect(rows(`meeting:${m.id}:chg:%`)).toEqual([]);
     });
 
     it('editing a series that has not started yet never creates occurrences before its start', () => {
