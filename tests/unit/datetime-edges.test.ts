@@ -168,6 +168,6 @@ describe('recurrence edges', () => {
     expect(describeRule(monthly({ freq: 'monthly', day: 29 }), 'en')).toBe('the 29th of every month (or the last day of shorter months)');
     expect(describeRule(monthly({ freq: 'monthly', day: 28 }), 'vi')).toBe('ngày 28 hằng tháng');
     expect(describeRule(monthly({ freq: 'monthly', day: 29 }), 'vi')).toBe('ngày 29 hằng tháng (tháng không có ngày 29 thì vào ngày cuối tháng)');
-    expect(() => describeRule(monthly({ freq: 'weekly', day: 3 }), 'vi')).toThrow("Invalid recurrence rule: freq must be 'monthly' or 'quarterly'");
+    expect(() => describeRule(monthly({ freq: 'weekly' as 'monthly', day: 3 }), 'vi')).toThrow("Invalid recurrence rule: freq must be 'monthly' or 'quarterly'");
   });
 });
