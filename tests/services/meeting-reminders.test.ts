@@ -35,12 +35,17 @@ describe('MeetingNotifier (service level)', () => {
   let clock: ManualClock;
   let s: Services;
   let bloc: ReturnType<typeof seedSmallBloc>;
+  /** How often the sender was woken (onEnqueue: something new is waiting in the outbox). */
+  let wakes: number;
 
   beforeEach(() => {
+    wakes = 0;
     const t = testDb('2026-11-23T07:00:00Z'); // Monday 14h00 in Hà Nội
     db = t.db;
     clock = t.clock;
-    s = createServices(db, clock, { meetingMessages: new MeetingRenderer(translator, TZ), noticeMessages: new NoticeRenderer(translator) });
+    s = createServices(db, clock, { meetingMessages: new MeetingRenderer(translator, TZ), noticeMessages: new NoticeRenderer(translator),
+      onEnqueue: () => wakes++,
+    });
     bloc = seedSmallBloc(s);
     const link = (id: number, tg: number) => s.members.linkTelegram(id, { id: tg }, SYSTEM);
     link(bloc.secretary.id, SECRETARY);
@@ -657,6 +662,129 @@ describe('MeetingNotifier (service level)', () => {
       const toLeft = updates.find((r) => r.chatId === CELL_MEMBER)!;
       expect(toLeft.memberId).toBe(bloc.cellMember.id);
       expect(toLeft.text).toContain('chuyển từ 14h30 03/12/2026');
+    });
+  });
+
+  describe('at the edges of time, and after changes', () => {
+    it('a reminder and the no-documents nudge are enqueued from exactly five minutes before they are due, not a millisecond earlier', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      clock.set(new Date(at('2026-12-02 14:25').getTime() - 1));
+      expect(s.meetingNotifier.plan()).toBe(0);
+      clock.advance(1);
+      expect(s.meetingNotifier.plan()).toBe(3 + 1);
+      expect(reminders(m).map((r) => r.dueAt)).toEqual([0, 1, 2].map(() => at('2026-12-02 14:30')));
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => r.nextAttemptAt)).toEqual([at('2026-12-02 14:30')]);
+    });
+
+    it('a reminder or nudge due at the very instant the meeting got its time is sent; one due a millisecond before is not', () => {
+      clock.set(at('2026-12-02 14:30'));
+      const m = schedule(at('2026-12-03 14:30')); // a day ahead to the minute: the day-before reminder and the nudge are due now
+      expect(reminders(m).map((r) => [r.dedupeKey.split(':')[4], r.dueAt])).toEqual([0, 1, 2].map(() => ['1440', at('2026-12-02 14:30')]));
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => [r.chatId, r.nextAttemptAt])).toEqual([[CELL_SECRETARY, at('2026-12-02 14:30')]]);
+
+      clock.advance(1);
+      const late = schedule(at('2026-12-03 14:30'), { branchId: bloc.subcell.id, by: bloc.secretary.id });
+      expect(s.meetingNotifier.plan()).toBe(0);
+      expect(reminders(late)).toEqual([]);
+      expect(rows(`meeting:${late.id}:nodocs:%`)).toEqual([]);
+    });
+
+    it('an edit brings back the reminders and nudge it cancelled, as planned (due time, expiry, late note, buttons) with the new text', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      clock.set(at('2026-12-02 14:27'));
+      s.meetingNotifier.plan();
+      const planned = reminders(m);
+      expect(planned).toHaveLength(3);
+      wakes = 0;
+
+      clock.set(at('2026-12-02 14:28')); // before they are due: they must still wait for 14h30
+      s.meetings.edit(m.id, { location: 'Phòng họp số 2' }, SYSTEM);
+      const revived = reminders(m);
+      expect(revived.map((r) => r.id)).toEqual(planned.map((r) => r.id));
+      for (const [i, r] of revived.entries()) {
+        expect(r.status).toBe('pending');
+        expect(r.text).toContain('Phòng họp số 2');
+        expect(r.partsSent).toBe(0);
+        expect(r.nextAttemptAt).toEqual(at('2026-12-02 14:30'));
+        expect(r.dueAt).toEqual(at('2026-12-02 14:30'));
+        expect(r.expiresAt).toEqual(m.startsAt);
+        expect(r.lateNote).toBe(planned[i]!.lateNote);
+        expect(r.lateNote).toContain('gửi muộn');
+        expect(r.replyMarkup).toEqual(planned[i]!.replyMarkup);
+        expect(r.replyMarkup).toMatchObject({ inline_keyboard: [[{ callback_data: `rv:${m.id}:1` }, { callback_data: `rv:${m.id}:0` }]] });
+      }
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => [r.status, r.nextAttemptAt, r.expiresAt])).toEqual([
+        ['pending', at('2026-12-02 14:30'), m.startsAt],
+      ]);
+      // The sender is woken for the updates, and again for the revived reminders.
+      expect(rows(`meeting:${m.id}:chg:%`)).toHaveLength(3);
+      expect(wakes).toBe(2);
+    });
+
+    it('an edit with no reminder planned yet wakes the sender for the updates only', () => {
+      const m = schedule(at('2026-12-10 14:30'));
+      deliver(m);
+      wakes = 0;
+      s.meetings.edit(m.id, { location: 'Phòng họp số 2' }, SYSTEM);
+      expect(rows(`meeting:${m.id}:chg:%`)).toHaveLength(3);
+      expect(reminders(m)).toEqual([]);
+      expect(wakes).toBe(1);
+    });
+
+    it('an edit made at the very start of the meeting brings back none of its reminders', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      clock.set(at('2026-12-03 12:29'));
+      s.meetingNotifier.plan();
+      expect(reminders(m).filter((r) => r.status === 'pending')).toHaveLength(6);
+
+      clock.set(at('2026-12-03 14:30'));
+      expect(s.meetings.edit(m.id, { location: 'Phòng họp số 2' }, SYSTEM)).not.toBeNull();
+      expect(reminders(m).map((r) => r.status)).toEqual(Array(6).fill('cancelled'));
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => r.status)).toEqual(['cancelled']);
+    });
+
+    it.each([
+      ['the supergroup was first seen through the upgrade', false],
+      ['the supergroup was seen before the upgrade was known', true],
+    ])('a group told before its upgrade hears of a move once, at its new id; a member in their own language (%s)', (_, seenFirst) => {
+      const SUPERGROUP = -1001000000300;
+      s.members.setLanguage(bloc.cellMember.id, 'en', SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m); // the announcement went to the group under its old id
+      const groupKey = `c${s.chats.get(GROUP)!.id}`;
+      if (seenFirst) s.chats.recordPresent({ id: SUPERGROUP, type: 'supergroup', title: 'Nhóm CB02' }, null, SYSTEM);
+      s.chats.migrate(GROUP, SUPERGROUP, SYSTEM);
+
+      s.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+      const updates = rows(`meeting:${m.id}:chg:%`);
+      expect(updates.map((r) => [r.chatId, r.dedupeKey.split(':').at(-1)]).sort()).toEqual(
+        [
+          [SUPERGROUP, groupKey],
+          [CELL_SECRETARY, `m${bloc.cellSecretary.id}`],
+          [CELL_MEMBER, `m${bloc.cellMember.id}`],
+        ].sort(),
+      );
+      expect(updates.find((r) => r.chatId === CELL_MEMBER)!.text).toContain('<b>Meeting moved</b>');
+      expect(updates.find((r) => r.chatId === SUPERGROUP)!.text).toContain('chuyển từ 14h30 03/12/2026');
+    });
+
+    it('the thematic report is made from the 1st to the 7th of a quarter\'s first month; a regular meeting is no thematic one', () => {
+      clock.set(at('2026-10-01 09:00'));
+      schedule(at('2026-10-15 14:00')); // CB02: a regular meeting only
+      schedule(at('2026-11-20 14:00'), { branchId: bloc.subcell.id, kind: 'thematic', by: bloc.secretary.id }); // DB01-01
+
+      clock.set(at('2027-02-03 09:00')); // the first week of a month, not of a quarter
+      expect(s.meetingNotifier.reportThematic()).toBe(0);
+      clock.set(at('2027-01-08 08:00'));
+      expect(s.meetingNotifier.reportThematic()).toBe(0);
+      clock.set(at('2027-01-07 08:00'));
+      expect(s.meetingNotifier.reportThematic()).toBe(1);
+      const reports = rows('thematic-report:%');
+      expect(reports.map((r) => r.dedupeKey)).toEqual([`thematic-report:2026-Q4:m${s.members.findByTelegramId(OFFICE)!.id}`]);
+      expect(reports[0]!.text).toContain('• Chi bộ Công ty TNHH A&amp;B');
+      expect(reports[0]!.text).not.toContain('Ngân sách');
     });
   });
 
