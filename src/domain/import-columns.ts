@@ -112,7 +112,9 @@ const KIND_ALIASES: Record<string, ParsedKind> = {
 
 /** null when the text is not a kind. */
 export function parseKind(text: string): ParsedKind | null {
-  return KIND_ALIASES[normalizeHeader(text)] ?? null;
+  const key = normalizeHeader(text);
+  // Own keys only: "constructor" must not find Object's members.
+  return Object.hasOwn(KIND_ALIASES, key) ? KIND_ALIASES[key]! : null;
 }
 
 // Yes / no
@@ -148,7 +150,8 @@ const STATUS_ALIASES: Record<string, MemberStatus> = {
 };
 
 export function parseStatus(text: string): MemberStatus | null {
-  return STATUS_ALIASES[normalizeHeader(text)] ?? null;
+  const key = normalizeHeader(text);
+  return Object.hasOwn(STATUS_ALIASES, key) ? STATUS_ALIASES[key]! : null;
 }
 
 // Roles

@@ -150,8 +150,8 @@ export function parseIndicatorKind(text: string): { kind: IndicatorKind; year?: 
   const key = normalizeHeader(text);
   const withYear = /^(ty le den nam|percent by date) (\d{4})$/.exec(key);
   if (withYear) return { kind: 'percent_by_date', year: Number(withYear[2]) };
-  const kind = KIND_ALIASES[key];
-  return kind ? { kind } : null;
+  // Own keys only: "constructor" must not find Object's members.
+  return Object.hasOwn(KIND_ALIASES, key) ? { kind: KIND_ALIASES[key]! } : null;
 }
 
 /** The Vietnamese label of a kind; percent_by_date names its year: "tỷ lệ đến năm 2025". */

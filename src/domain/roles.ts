@@ -62,7 +62,8 @@ const ROLE_ALIASES: Record<string, Role> = {
 export function parseRole(folded: string): Role | null {
   const key = folded.trim();
   if ((ROLES as readonly string[]).includes(key)) return key as Role;
-  return ROLE_ALIASES[key] ?? null;
+  // Own keys only: "constructor" or "__proto__" must not find Object's members.
+  return Object.hasOwn(ROLE_ALIASES, key) ? ROLE_ALIASES[key]! : null;
 }
 
 export const ROLE_ORDER: Record<Role, number> = { admin: 0, office: 1, secretary: 2, deputy: 3, member: 4 };

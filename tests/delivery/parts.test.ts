@@ -86,6 +86,12 @@ describe('messageParts', () => {
     expect(parts.map((p) => p.last)).toEqual([false, false, true]);
   });
 
+  it('markup with nothing visible, too long to fit: a file goes without caption; a text goes as written, in one part', () => {
+    expect(messageParts({ kind: 'document', text: '<b></b>'.repeat(200) })).toEqual([{ kind: 'document', text: '', last: true }]);
+    const empty = '<i></i>'.repeat(700);
+    expect(messageParts({ kind: 'text', text: empty })).toEqual([{ kind: 'text', text: empty, last: true }]);
+  });
+
   it('keeps room for the late note in every part', () => {
     const lateNote = '<i>(Tin nhắc này gửi muộn do hệ thống gián đoạn.)</i>';
     const parts = messageParts({ kind: 'text', text: longText('w', 1000), lateNote });

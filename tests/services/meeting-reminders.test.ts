@@ -36,12 +36,17 @@ describe('MeetingNotifier (service level)', () => {
   let clock: ManualClock;
   let s: Services;
   let bloc: ReturnType<typeof seedSmallBloc>;
+  /** How often the sender was woken (onEnqueue: something new is waiting in the outbox). */
+  let wakes: number;
 
   beforeEach(() => {
+    wakes = 0;
     const t = testDb('2026-11-23T07:00:00Z'); // Monday 14h00 in Hà Nội
     db = t.db;
     clock = t.clock;
-    s = createServices(db, clock, { meetingMessages: new MeetingRenderer(translator, TZ), noticeMessages: new NoticeRenderer(translator) });
+    s = createServices(db, clock, { meetingMessages: new MeetingRenderer(translator, TZ), noticeMessages: new NoticeRenderer(translator),
+      onEnqueue: () => wakes++,
+    });
     bloc = seedSmallBloc(s);
     const link = (id: number, tg: number) => s.members.linkTelegram(id, { id: tg }, SYSTEM);
     link(bloc.secretary.id, SECRETARY);
@@ -195,6 +200,44 @@ describe('MeetingNotifier (service level)', () => {
       expect(reminders(m)[3]!.text).toContain('còn 30 phút');
     });
 
+    it('an offset is a whole number of minutes from one minute to fourteen days', () => {
+      s.meetingNotifier.setReminderOffsets(bloc.cell.id, [0, 1, 14 * 24 * 60, 14 * 24 * 60 + 1]);
+      expect(s.meetingNotifier.reminderOffsets(bloc.cell.id)).toEqual([14 * 24 * 60, 1]);
+      // Nothing valid left: the defaults again.
+      s.meetingNotifier.setReminderOffsets(bloc.cell.id, [0, -1]);
+      expect(s.meetingNotifier.reminderOffsets(bloc.cell.id)).toEqual([24 * 60, 120]);
+    });
+
+    it('a bloc meeting: the office, admins and secretaries hear of it privately; not deputies, members or groups, nor anyone without Telegram', () => {
+      const ADMIN = 108;
+      s.members.addAdmin(ADMIN, 'Quản trị', SYSTEM);
+      s.members.create({ fullName: 'Văn phòng chưa liên kết', branchId: null, roles: ['office'] }, SYSTEM);
+      s.members.create({ code: 'DV008', fullName: 'Bí thư chưa liên kết', branchId: bloc.cell.id, roles: ['member', 'secretary'] }, SYSTEM);
+      const left = s.members.create({ code: 'DV009', fullName: 'Bí thư đã chuyển', branchId: bloc.cell.id, roles: ['member', 'secretary'], telegramUserId: 109 }, SYSTEM);
+      s.members.setStatus(left.id, 'left', SYSTEM);
+      s.members.setPrivateReminders(bloc.secretary.id, false, SYSTEM);
+
+      const m = schedule(at('2026-12-03 08:00'), { branchId: null, kind: 'briefing', documents: [{ fileId: 'F', name: 'a.pdf', kind: 'document' }] });
+      const told = [OFFICE, ADMIN, SECRETARY, CELL_SECRETARY, SUB_SECRETARY].sort((a, b) => a - b);
+      expect(chatsOf(rows(`meeting:${m.id}:new:%`))).toEqual(told);
+      clock.set(at('2026-12-03 06:00'));
+      expect(s.meetingNotifier.plan()).toBe(8); // both reminders, late and on time, to all but the secretary who turned them off
+      expect(chatsOf(reminders(m).filter((r) => r.dedupeKey.includes(':120:')))).toEqual(told.filter((c) => c !== SECRETARY));
+
+      // The digest goes to the linked office and admins only.
+      clock.set(at('2026-12-03 07:00'));
+      expect(s.meetingNotifier.dailyDigest()).toBe(2);
+      expect(chatsOf(rows('digest:%'))).toEqual([OFFICE, ADMIN]);
+    });
+
+    it('a member without Telegram is left out of a branch meeting\'s messages, and nothing fails', () => {
+      s.members.create({ code: 'DV008', fullName: 'Chưa liên kết', branchId: bloc.cell.id, roles: ['member'] }, SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      expect(chatsOf(rows(`meeting:${m.id}:new:%`))).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      clock.set(at('2026-12-03 12:27'));
+      expect(s.meetingNotifier.plan()).toBe(6 + 1);
+    });
+
     it('members who turned private reminders off get none privately; the group still does', () => {
       s.members.setPrivateReminders(bloc.cellMember.id, false, SYSTEM);
       const m = schedule(at('2026-12-03 14:30'));
@@ -320,6 +363,24 @@ describe('MeetingNotifier (service level)', () => {
       expect(reminders(m).filter((r) => r.status === 'pending')).toEqual([]);
     });
 
+    it('a meeting cancelled before its announcement went out: nobody is told anything', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      expect(s.meetings.cancel(m.id, SYSTEM).ok).toBe(true);
+      expect(rows(`meeting:${m.id}:new:%`).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      expect(rows(`meeting:${m.id}:chg:%`)).toEqual([]);
+    });
+
+    it('a member who only has a reminder waiting, never told of the meeting, is not told that it moved', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      s.members.create({ code: 'DV008', fullName: 'Mới chuyển đến', branchId: bloc.cell.id, roles: ['member'], telegramUserId: 120 }, SYSTEM);
+      clock.set(at('2026-12-02 14:27'));
+      s.meetingNotifier.plan();
+      expect(chatsOf(reminders(m))).toContain(120);
+      s.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+      expect(chatsOf(rows(`meeting:${m.id}:chg:%`))).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+    });
+
     it('a move right after creation, before the announcement went out, still tells everyone', () => {
       const m = schedule(at('2026-12-03 14:30'));
       s.meetings.move(m.id, at('2026-12-03 15:30'), SYSTEM);
@@ -390,6 +451,16 @@ describe('MeetingNotifier (service level)', () => {
       clock.set(at('2027-01-10 10:00'));
       s.meetings.materialiseAll();
       expect(series().map((m) => m.startsAt.toISOString())).toEqual(['2027-02-03T01:00:00.000Z']);
+    });
+
+    it('a series edit that changes nothing about its occurrences tells nobody', () => {
+      const first = schedule(at('2026-12-03 14:30'), { rule: { freq: 'monthly', day: 3 } });
+      deliver(first);
+      clock.advance(60_000);
+      s.meetings.editSeries(first.seriesId!, { durationMinutes: 90, location: 'Hội trường A&B' }, SYSTEM);
+      const future = s.meetings.between(clock.now(), at('2027-03-01 00:00'), [bloc.cell.id], false);
+      expect(future).toHaveLength(2);
+      for (const m of future) expect(rows(`meeting:${m.id}:chg:%`)).toEqual([]);
     });
 
     it('editing a series that has not started yet never creates occurrences before its start', () => {
@@ -521,6 +592,218 @@ describe('MeetingNotifier (service level)', () => {
       // Documents added before the nudge went out: the nudge is dropped.
       s.meetings.edit(bare.id, { documents: [{ fileId: 'G', name: 'b.pdf', kind: 'document' }] }, SYSTEM);
       expect(db.select().from(outbox).where(and(eq(outbox.source, 'meeting-nudge'), eq(outbox.status, 'pending'))).all()).toEqual([]);
+    });
+  });
+
+  describe('at the edges of the calendar', () => {
+    it('on 25 December the nudge is about January of the next year, and counts January only', () => {
+      schedule(at('2027-01-05 14:30')); // CB02: regular in January
+      schedule(at('2027-02-01 08:00'), { branchId: bloc.subcell.id, by: bloc.secretary.id }); // DB01-01: February only
+      clock.set(at('2026-12-25 08:00'));
+      expect(s.meetingNotifier.nudgeNextMonth()).toBe(1);
+      const [nudge] = rows('nudge-regular:%');
+      expect(nudge!.dedupeKey).toBe(`nudge-regular:2027-1:${bloc.subcell.id}:m${s.members.findByTelegramId(SUB_SECRETARY)!.id}`);
+      expect(nudge!.chatId).toBe(SUB_SECRETARY);
+      expect(nudge!.text).toContain('định kỳ tháng 01/2027');
+    });
+
+    it('in another month the nudge is about the next month of the same year, up to its last day', () => {
+      schedule(at('2027-02-28 20:00'), { branchId: bloc.subcell.id, by: bloc.secretary.id }); // DB01-01: last evening of February
+      schedule(at('2027-03-01 08:00')); // CB02: March, too late
+      clock.set(at('2027-01-25 08:00'));
+      expect(s.meetingNotifier.nudgeNextMonth()).toBe(1);
+      const nudges = rows('nudge-regular:%');
+      expect(nudges.map((r) => [r.chatId, r.dedupeKey.split(':')[1]])).toEqual([[CELL_SECRETARY, '2027-2']]);
+      expect(nudges[0]!.text).toContain('định kỳ tháng 02/2027');
+    });
+
+    it('in April the thematic report covers January to March of the same year', () => {
+      schedule(at('2026-12-20 14:00'), { branchId: bloc.subcell.id, kind: 'thematic', by: bloc.secretary.id }); // the quarter before
+      clock.set(at('2027-01-02 09:00'));
+      schedule(at('2027-02-10 14:00'), { kind: 'thematic' }); // CB02, in the first quarter
+      clock.set(at('2027-04-01 08:00'));
+      expect(s.meetingNotifier.reportThematic()).toBe(1);
+      const [report] = rows('thematic-report:%');
+      expect(report!.dedupeKey).toBe(`thematic-report:2027-Q1:m${s.members.findByTelegramId(OFFICE)!.id}`);
+      expect(report!.text).toContain('Quý I/2027');
+      expect(report!.text).toContain('• Chi bộ Phòng Ngân sách');
+      expect(report!.text).not.toContain('A&amp;B');
+    });
+
+    it('a member who reads English gets reminders in English; the others in Vietnamese', () => {
+      s.members.setLanguage(bloc.cellMember.id, 'en', SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      clock.set(at('2026-12-02 14:27'));
+      s.meetingNotifier.plan();
+      const row = (chatId: number) => reminders(m).find((r) => r.chatId === chatId)!;
+      expect(row(CELL_MEMBER).text).toContain('<b>Meeting reminder</b>: in 1 day');
+      expect(row(CELL_MEMBER).lateNote).toBe('⚠️ This reminder is late because the system was down.');
+      expect(row(CELL_SECRETARY).text).toContain('Nhắc lịch họp</b>: còn 1 ngày');
+      expect(row(GROUP).text).toContain('Nhắc lịch họp</b>: còn 1 ngày');
+    });
+
+    it('a series edit of place tells those told of each future occurrence of the edit; stopping the series cancels them', () => {
+      const first = schedule(at('2026-12-03 14:30'), { rule: { freq: 'monthly', day: 3 } });
+      deliver(first); // the series announcement went out
+      const future = () => s.meetings.between(clock.now(), at('2027-03-01 00:00'), [bloc.cell.id], false);
+      expect(future()).toHaveLength(2);
+
+      clock.advance(60_000);
+      s.meetings.editSeries(first.seriesId!, { location: 'Phòng họp số 2' }, SYSTEM);
+      for (const m of future()) {
+        const updates = rows(`meeting:${m.id}:chg:%`);
+        expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+        expect(updates[0]!.text).toContain('Cập nhật thông tin cuộc họp');
+        expect(updates[0]!.text).toContain('Phòng họp số 2');
+      }
+
+      const edited = future();
+      clock.advance(60_000);
+      s.meetings.editSeries(first.seriesId!, { active: false }, SYSTEM);
+      expect(future()).toEqual([]);
+      for (const m of edited) {
+        const cancellations = rows(`meeting:${m.id}:chg:%`).filter((r) => r.text.includes('Đã hủy cuộc họp'));
+        expect(chatsOf(cancellations)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      }
+      // Cancelled: no reminder comes for them.
+      clock.set(at('2026-12-03 12:29'));
+      expect(s.meetingNotifier.plan()).toBe(0);
+    });
+
+    it('a member told of a meeting who has since left still hears that it moved, in Vietnamese', () => {
+      s.members.setLanguage(bloc.cellMember.id, 'en', SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      s.members.setStatus(bloc.cellMember.id, 'left', SYSTEM);
+      s.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+      const updates = rows(`meeting:${m.id}:chg:%`);
+      expect(chatsOf(updates)).toEqual([GROUP, CELL_SECRETARY, CELL_MEMBER].sort((a, b) => a - b));
+      const toLeft = updates.find((r) => r.chatId === CELL_MEMBER)!;
+      expect(toLeft.memberId).toBe(bloc.cellMember.id);
+      expect(toLeft.text).toContain('chuyển từ 14h30 03/12/2026');
+    });
+  });
+
+  describe('at the edges of time, and after changes', () => {
+    it('a reminder and the no-documents nudge are enqueued from exactly five minutes before they are due, not a millisecond earlier', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      clock.set(new Date(at('2026-12-02 14:25').getTime() - 1));
+      expect(s.meetingNotifier.plan()).toBe(0);
+      clock.advance(1);
+      expect(s.meetingNotifier.plan()).toBe(3 + 1);
+      expect(reminders(m).map((r) => r.dueAt)).toEqual([0, 1, 2].map(() => at('2026-12-02 14:30')));
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => r.nextAttemptAt)).toEqual([at('2026-12-02 14:30')]);
+    });
+
+    it('a reminder or nudge due at the very instant the meeting got its time is sent; one due a millisecond before is not', () => {
+      clock.set(at('2026-12-02 14:30'));
+      const m = schedule(at('2026-12-03 14:30')); // a day ahead to the minute: the day-before reminder and the nudge are due now
+      expect(reminders(m).map((r) => [r.dedupeKey.split(':')[4], r.dueAt])).toEqual([0, 1, 2].map(() => ['1440', at('2026-12-02 14:30')]));
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => [r.chatId, r.nextAttemptAt])).toEqual([[CELL_SECRETARY, at('2026-12-02 14:30')]]);
+
+      clock.advance(1);
+      const late = schedule(at('2026-12-03 14:30'), { branchId: bloc.subcell.id, by: bloc.secretary.id });
+      expect(s.meetingNotifier.plan()).toBe(0);
+      expect(reminders(late)).toEqual([]);
+      expect(rows(`meeting:${late.id}:nodocs:%`)).toEqual([]);
+    });
+
+    it('an edit brings back the reminders and nudge it cancelled, as planned (due time, expiry, late note, buttons) with the new text', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      clock.set(at('2026-12-02 14:27'));
+      s.meetingNotifier.plan();
+      const planned = reminders(m);
+      expect(planned).toHaveLength(3);
+      wakes = 0;
+
+      clock.set(at('2026-12-02 14:28')); // before they are due: they must still wait for 14h30
+      s.meetings.edit(m.id, { location: 'Phòng họp số 2' }, SYSTEM);
+      const revived = reminders(m);
+      expect(revived.map((r) => r.id)).toEqual(planned.map((r) => r.id));
+      for (const [i, r] of revived.entries()) {
+        expect(r.status).toBe('pending');
+        expect(r.text).toContain('Phòng họp số 2');
+        expect(r.partsSent).toBe(0);
+        expect(r.nextAttemptAt).toEqual(at('2026-12-02 14:30'));
+        expect(r.dueAt).toEqual(at('2026-12-02 14:30'));
+        expect(r.expiresAt).toEqual(m.startsAt);
+        expect(r.lateNote).toBe(planned[i]!.lateNote);
+        expect(r.lateNote).toContain('gửi muộn');
+        expect(r.replyMarkup).toEqual(planned[i]!.replyMarkup);
+        expect(r.replyMarkup).toMatchObject({ inline_keyboard: [[{ callback_data: `rv:${m.id}:1` }, { callback_data: `rv:${m.id}:0` }]] });
+      }
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => [r.status, r.nextAttemptAt, r.expiresAt])).toEqual([
+        ['pending', at('2026-12-02 14:30'), m.startsAt],
+      ]);
+      // The sender is woken for the updates, and again for the revived reminders.
+      expect(rows(`meeting:${m.id}:chg:%`)).toHaveLength(3);
+      expect(wakes).toBe(2);
+    });
+
+    it('an edit with no reminder planned yet wakes the sender for the updates only', () => {
+      const m = schedule(at('2026-12-10 14:30'));
+      deliver(m);
+      wakes = 0;
+      s.meetings.edit(m.id, { location: 'Phòng họp số 2' }, SYSTEM);
+      expect(rows(`meeting:${m.id}:chg:%`)).toHaveLength(3);
+      expect(reminders(m)).toEqual([]);
+      expect(wakes).toBe(1);
+    });
+
+    it('an edit made at the very start of the meeting brings back none of its reminders', () => {
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m);
+      clock.set(at('2026-12-03 12:29'));
+      s.meetingNotifier.plan();
+      expect(reminders(m).filter((r) => r.status === 'pending')).toHaveLength(6);
+
+      clock.set(at('2026-12-03 14:30'));
+      expect(s.meetings.edit(m.id, { location: 'Phòng họp số 2' }, SYSTEM)).not.toBeNull();
+      expect(reminders(m).map((r) => r.status)).toEqual(Array(6).fill('cancelled'));
+      expect(rows(`meeting:${m.id}:nodocs:%`).map((r) => r.status)).toEqual(['cancelled']);
+    });
+
+    it.each([
+      ['the supergroup was first seen through the upgrade', false],
+      ['the supergroup was seen before the upgrade was known', true],
+    ])('a group told before its upgrade hears of a move once, at its new id; a member in their own language (%s)', (_, seenFirst) => {
+      const SUPERGROUP = -1001000000300;
+      s.members.setLanguage(bloc.cellMember.id, 'en', SYSTEM);
+      const m = schedule(at('2026-12-03 14:30'));
+      deliver(m); // the announcement went to the group under its old id
+      const groupKey = `c${s.chats.get(GROUP)!.id}`;
+      if (seenFirst) s.chats.recordPresent({ id: SUPERGROUP, type: 'supergroup', title: 'Nhóm CB02' }, null, SYSTEM);
+      s.chats.migrate(GROUP, SUPERGROUP, SYSTEM);
+
+      s.meetings.move(m.id, at('2026-12-04 15:00'), SYSTEM);
+      const updates = rows(`meeting:${m.id}:chg:%`);
+      expect(updates.map((r) => [r.chatId, r.dedupeKey.split(':').at(-1)]).sort()).toEqual(
+        [
+          [SUPERGROUP, groupKey],
+          [CELL_SECRETARY, `m${bloc.cellSecretary.id}`],
+          [CELL_MEMBER, `m${bloc.cellMember.id}`],
+        ].sort(),
+      );
+      expect(updates.find((r) => r.chatId === CELL_MEMBER)!.text).toContain('<b>Meeting moved</b>');
+      expect(updates.find((r) => r.chatId === SUPERGROUP)!.text).toContain('chuyển từ 14h30 03/12/2026');
+    });
+
+    it('the thematic report is made from the 1st to the 7th of a quarter\'s first month; a regular meeting is no thematic one', () => {
+      clock.set(at('2026-10-01 09:00'));
+      schedule(at('2026-10-15 14:00')); // CB02: a regular meeting only
+      schedule(at('2026-11-20 14:00'), { branchId: bloc.subcell.id, kind: 'thematic', by: bloc.secretary.id }); // DB01-01
+
+      clock.set(at('2027-02-03 09:00')); // the first week of a month, not of a quarter
+      expect(s.meetingNotifier.reportThematic()).toBe(0);
+      clock.set(at('2027-01-08 08:00'));
+      expect(s.meetingNotifier.reportThematic()).toBe(0);
+      clock.set(at('2027-01-07 08:00'));
+      expect(s.meetingNotifier.reportThematic()).toBe(1);
+      const reports = rows('thematic-report:%');
+      expect(reports.map((r) => r.dedupeKey)).toEqual([`thematic-report:2026-Q4:m${s.members.findByTelegramId(OFFICE)!.id}`]);
+      expect(reports[0]!.text).toContain('• Chi bộ Công ty TNHH A&amp;B');
+      expect(reports[0]!.text).not.toContain('Ngân sách');
     });
   });
 

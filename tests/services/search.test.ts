@@ -36,6 +36,11 @@ describe('search', () => {
     expect(toMatchQuery('😀 ***')).toBeNull();
   });
 
+  it('only the first eight words count, each cut to forty letters', () => {
+    expect(toMatchQuery('một hai ba bốn năm sáu bảy tám chín mười')).toBe('"mot"* "hai"* "ba"* "bon"* "nam"* "sau"* "bay"* "tam"*');
+    expect(toMatchQuery(`${'x'.repeat(45)} ${'Đ'.repeat(3)}`)).toBe(`"${'x'.repeat(40)}"* "ddd"*`);
+  });
+
   it('finds with or without diacritics, đ typed as d, and by word prefix', () => {
     expect(titles('Đảng bộ Sở')).toContain('branch:Đảng bộ Sở <Tài chính>');
     expect(titles('dang bo so')).toContain('branch:Đảng bộ Sở <Tài chính>');
