@@ -3,39 +3,14 @@
  * are used, the environment wins over the file, a bad value or a malformed line stops it with one
  * line, and the token is never printed.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fake-telegram/server.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { tempDir } from '../helpers/db.js';
+import { startProcess } from '../helpers/process.js';
 
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-const MAIN = join(process.cwd(), 'src/main.ts');
-
-/** `npm start` in `cwd`, with only PATH, HOME and `env` in its environment. */
-function startIn(cwd: string, env: Record<string, string> = {}) {
-  const child = spawn(TSX, [MAIN], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // tsx runs the bot in a child process: its own group lets the test kill both
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const killAll = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  return { child, exited, killAll, output: () => ({ stdout, stderr }) };
-}
 
 function dirWithEnvFile(lines: string[]): string {
   const dir = tempDir();
@@ -55,7 +30,7 @@ describe('configuration from a .env file (the real process)', () => {
       'ACK_NUDGE_HOURS=not-a-number',
       'LOG_LEVEL=debug',
     ]);
-    const p = startIn(dir, { DATABASE_PATH: join(dir, 'from-environment.sqlite'), ACK_NUDGE_HOURS: '6' });
+    const p = startProcess({ DATABASE_PATH: join(dir, 'from-environment.sqlite'), ACK_NUDGE_HOURS: '6' }, { cwd: dir });
     try {
       await fake.waitFor('deleteWebhook', undefined, { timeoutMs: 15_000 });
       // ADMIN_IDS came from the file: user 9911 is greeted as a member, not told how to get access.
@@ -82,14 +57,14 @@ describe('configuration from a .env file (the real process)', () => {
 
   it('a bad value in .env stops the process with one line naming the variable', async () => {
     const dir = dirWithEnvFile(['BOT_TOKEN=123456:TEST-token-abcdefghijklmnopqrstuvwxyz0123', 'ACK_NUDGE_HOURS=not-a-number']);
-    const p = startIn(dir);
+    const p = startProcess({}, { cwd: dir });
     expect(await p.exited).toBe(1);
     expect(p.output()).toEqual({ stdout: '', stderr: 'Configuration error: ACK_NUDGE_HOURS must be a number of hours\n' });
   }, 30_000);
 
   it('a malformed token in .env is named, never printed', async () => {
     const dir = dirWithEnvFile(['BOT_TOKEN=this-secret-is-not-a-token-at-all']);
-    const p = startIn(dir, { DATABASE_PATH: join(dir, 'x.sqlite') });
+    const p = startProcess({ DATABASE_PATH: join(dir, 'x.sqlite') }, { cwd: dir });
     expect(await p.exited).toBe(1);
     const { stdout, stderr } = p.output();
     expect(stderr).toBe('Configuration error: BOT_TOKEN must look like 123456789:AA… (the token BotFather gave you)\n');
@@ -99,7 +74,7 @@ describe('configuration from a .env file (the real process)', () => {
   it('a malformed line in .env stops the process with its line number, not its text (it may hold the token)', async () => {
     const secret = 'TEST-token-abcdefghijklmnopqrstuvwxyz0123';
     const dir = dirWithEnvFile(['# Bot configuration', `BOT_TOKEN 123456:${secret}`, 'ADMIN_IDS=9911']);
-    const p = startIn(dir, { DATABASE_PATH: join(dir, 'x.sqlite') });
+    const p = startProcess({ DATABASE_PATH: join(dir, 'x.sqlite') }, { cwd: dir });
     expect(await p.exited).toBe(1);
     const { stdout, stderr } = p.output();
     expect(stderr).toBe('Configuration error: .env line 2 is not NAME=value (a comment starts with #)\n');

@@ -2,51 +2,14 @@
  * The real process, as `npm start` runs it: configuration errors, start-up against the fake Bot API,
  * an answer to /start, and a clean stop on SIGTERM.
  */
-import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FakeTelegram } from '../fake-telegram/server.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { tempDir } from '../helpers/db.js';
+import { startProcess } from '../helpers/process.js';
 
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-
-/**
- * Starts `tsx src/main.ts` as `npm start` does, or with `direct`, `node --import tsx src/main.ts`:
- * the same program without the relaying tsx process (quicker to start), for tests that do not stop
- * it with a signal.
- */
-function startProcess(env: Record<string, string>, { direct = false } = {}) {
-  const [command, args] = direct ? [process.execPath, ['--import', 'tsx', 'src/main.ts']] : [TSX, ['src/main.ts']];
-  const child = spawn(command, args, {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // tsx runs the bot in a child process: a group of its own lets the test kill both.
-    detached: true,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const killAll = () => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  const waitForOutput = async (pattern: RegExp, timeoutMs = 15_000) => {
-    const until = Date.now() + timeoutMs;
-    while (!pattern.test(stdout)) {
-      if (Date.now() > until) throw new Error(`no ${pattern} in the output after ${timeoutMs} ms:\n${stdout}\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, killAll, waitForOutput, output: () => ({ stdout, stderr }) };
-}
 
 /** The JSON log lines of a process's stdout. */
 function logLines(stdout: string): { level: number; msg: string; [key: string]: unknown }[] {
