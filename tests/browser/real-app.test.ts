@@ -15,7 +15,7 @@ import type { Indicator } from '../../src/services/indicators.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { freePort, initData, WEBAPP_URL } from '../helpers/dashboard.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmBlocNotice, seedSmallBloc } from '../helpers/db.js';
 import { launchChromium, launchHash, openMiniApp, pageErrors, posted, violations } from './chromium.js';
 
 const poll = ((actual: () => unknown) => expect.poll(actual, { timeout: 10_000 })) as typeof expect.poll;
@@ -59,21 +59,7 @@ describe('dashboard page on the real app', () => {
     s.indicators.report(admissions.id, otherCell.id, '2026-Q4', { numerator: 1234, denominator: null, note: null }, null, SYSTEM);
 
     const author = s.members.findByTelegramId(office.id)!;
-    const draft = s.notices.createDraft(
-      author,
-      {
-        kind: 'text',
-        body: 'Kế hoạch học tập Nghị quyết',
-        title: 'Kế hoạch học tập Nghị quyết',
-        requireAck: true,
-        audience: { scope: { type: 'bloc' }, people: 'all', channel: 'private' },
-        scheduledAt: null,
-      },
-      SYSTEM,
-    );
-    const confirmed = s.notices.confirm(draft.id, author, SYSTEM);
-    if (!confirmed.ok) throw new Error(confirmed.reason);
-    noticeId = draft.id;
+    noticeId = confirmBlocNotice(s, author, { title: 'Kế hoạch học tập Nghị quyết', body: 'Kế hoạch học tập Nghị quyết' });
     t.app.sender.wake();
     s.notices.acknowledge(noticeId, s.members.getById(bloc.member.id)!, SYSTEM);
     await t.fake.waitFor('sendMessage', (p) => p.chat_id === office.id && String(p.text).includes('Kết quả gửi thông báo'), 20_000);

@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/clock.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
+import type { Member } from '../../src/services/members.js';
 
 export function tempDir(prefix = 'bloc-bot-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -48,4 +49,19 @@ export function seedSmallBloc(services: Services) {
   const cellSecretary = m.create({ code: 'DV005', fullName: 'Đặng Quốc Đạt', branchId: cell.id, roles: ['member', 'secretary'] }, SYSTEM);
   const cellMember = m.create({ code: 'DV006', fullName: 'Hoàng Minh Em', branchId: cell.id, roles: ['member'] }, SYSTEM);
   return { cluster, committee, subcell, cell, secretary, deputy, member, subMember, cellSecretary, cellMember };
+}
+
+/**
+ * A text notice from `author` to every member of the bloc, privately, asking for acknowledgement,
+ * confirmed: the Sender sends it when it next looks (wake it to start at once). Returns its id.
+ */
+export function confirmBlocNotice(services: Services, author: Member, text: { title: string; body: string }): number {
+  const draft = services.notices.createDraft(
+    author,
+    { kind: 'text', ...text, requireAck: true, audience: { scope: { type: 'bloc' }, people: 'all', channel: 'private' }, scheduledAt: null },
+    SYSTEM,
+  );
+  const confirmed = services.notices.confirm(draft.id, author, SYSTEM);
+  if (!confirmed.ok) throw new Error(confirmed.reason);
+  return draft.id;
 }

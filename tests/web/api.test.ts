@@ -28,7 +28,7 @@ import type {
 } from '../../src/web/contract.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmBlocNotice, seedSmallBloc } from '../helpers/db.js';
 import { DashboardClient, freePort, initData, WEBAPP_URL } from '../helpers/dashboard.js';
 
 const plain = (text: string) => htmlToPlain(new Html(text));
@@ -87,21 +87,7 @@ describe('dashboard API (over HTTP, end to end)', () => {
     // A notice from the office to the whole bloc, acknowledged by two; one recipient has blocked the bot.
     t.fake.blockUser(subMember.id);
     const author = s.members.findByTelegramId(office.id)!;
-    const draft = s.notices.createDraft(
-      author,
-      {
-        kind: 'text',
-        body: 'Kế hoạch học tập Nghị quyết',
-        title: 'Kế hoạch học tập Nghị quyết',
-        requireAck: true,
-        audience: { scope: { type: 'bloc' }, people: 'all', channel: 'private' },
-        scheduledAt: null,
-      },
-      SYSTEM,
-    );
-    const confirmed = s.notices.confirm(draft.id, author, SYSTEM);
-    if (!confirmed.ok) throw new Error(confirmed.reason);
-    noticeId = draft.id;
+    noticeId = confirmBlocNotice(s, author, { title: 'Kế hoạch học tập Nghị quyết', body: 'Kế hoạch học tập Nghị quyết' });
     t.app.sender.wake();
     s.notices.acknowledge(noticeId, s.members.getById(bloc.member.id)!, SYSTEM);
     s.notices.acknowledge(noticeId, s.members.getById(bloc.cellSecretary.id)!, SYSTEM);
