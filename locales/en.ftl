@@ -694,3 +694,39 @@ dash-col-meeting = Meeting
 dash-col-when = When
 dash-col-kind = Kind
 dash-col-attended = Present
+
+## i14-claim
+
+claim-welcome =
+    ✅ Comrade <b>{ $name }</b>, you are now the office admin of the bloc committee.
+    Please choose how to begin:
+    • <b>Use demo data</b>: the bot makes a sample bloc (organisations, members, resolution targets) so that you can try the commands at once.
+    • <b>Start empty</b>: the bot makes nothing; you import your real organisations and members.
+claim-button-demo = 🧪 Use demo data
+claim-button-empty = 📄 Start empty
+claim-expired = This admin claim code has expired. Please restart the bot: its start-up log will show a new link.
+claim-closed = This admin claim code is no longer valid: the bloc office already has an admin. If you need admin rights, please ask that admin.
+claim-admin-only = Only an admin can choose how to begin.
+claim-offer-gone = How to begin has already been chosen; this choice is no longer valid and nothing changed.
+claim-offer-not-empty = The bloc already has organisations, so there is nothing to choose any more; nothing changed.
+claim-demo-done =
+    ✅ Demo data <b>{ $bloc }</b> created: { $branches } organisations, { $members } members.
+    Try it now: /help for the commands, /branch for a summary of the bloc.
+    The demo data is for trying the bot out; for real use, please start the bot on a new database file (the <code>DATABASE_PATH</code> variable).
+claim-empty-done =
+    You chose to start empty.
+    { first-steps }
+first-steps =
+    To begin, please:
+    1. Import your organisations and members on the server: <code>npm run cli -- import danh-sach.xlsx</code> (the columns are in docs/import-format.md; add <code>--dry-run</code> to check before writing).
+    2. Invite the organisations' secretaries with /moi, e.g. <code>/moi chibo CB01 bí thư</code>; each secretary then invites their own members.
+    Type /help to see the commands.
+bloc-summary-title = <b>{ $bloc }</b>
+bloc-summary-branches = Organisations: { $total } ({ $committees } grassroots Party committees, { $cells } grassroots Party cells, { $subcells } subordinate cells)
+bloc-summary-clusters = Emulation groups: { $count }
+bloc-summary-linked = Members linked to Telegram: { $linked }/{ $total }
+bloc-summary-groups = Linked Telegram groups: { $count }
+bloc-summary-pointer = You belong to no organisation; to see one, type <code>/branch code</code>, e.g. <code>/branch { $code }</code>.
+bloc-empty =
+    <b>{ $bloc }</b> has no organisations yet.
+    { first-steps }

@@ -35,6 +35,7 @@ import { appJobs } from './scheduler/jobs.js';
 import { ALLOWED_UPDATES, createBot } from './bot/index.js';
 import type { Logger } from './logger.js';
 import { SYSTEM } from './services/actor.js';
+import { CLAIM_HOURS } from './services/claim.js';
 import { createServices, type Services } from './services/index.js';
 import type { InFlightTracker } from './bot/middlewares/in-flight.js';
 import type { Bot } from 'grammy';
@@ -183,6 +184,16 @@ export function createApp(config: Config, options: AppOptions): App {
         });
       }
       logger.info({ mode: config.botMode, username: bot.botInfo.username }, 'bot started');
+      // A new installation: the operator becomes the office admin by opening this link. The only
+      // place the code is ever written out (the database keeps its hash).
+      const claim = services.claim.openIfNoAdmin(SYSTEM);
+      if (claim) {
+        const link = services.invites.link(bot.botInfo.username, claim);
+        logger.warn(
+          { claimLink: link, claimCode: claim.code, expiresAt: claim.expiresAt.toISOString() },
+          `No office admin yet: the first person to open ${link} (or to send /start ${claim.code} to @${bot.botInfo.username}) becomes the office admin. The code works once, for ${CLAIM_HOURS} hours; a restart without an admin makes a new one.`,
+        );
+      }
     },
     async stop() {
       if (stopped) return;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { branchHistory, branches, chats, clusters, memberRoles, members, type BranchKind } from '../db/schema.js';
@@ -32,6 +32,20 @@ export interface BranchSummary {
   linkedCount: number;
   groups: { telegramChatId: number; title: string | null }[];
   children: Branch[];
+}
+
+/** The whole bloc at a glance (/chibo for the office, who belong to no branch). */
+export interface BlocSummary {
+  /** Active branches by kind. */
+  branches: Record<BranchKind, number>;
+  clusters: number;
+  /** Active members of the branches (office staff without a branch are not counted). */
+  memberCount: number;
+  linkedCount: number;
+  /** Active group chats linked to a branch. */
+  groupCount: number;
+  /** An active branch's code, for the example `/chibo <code>`. */
+  exampleCode: string | null;
 }
 
 /** Branches (grassroots organisations and their cells) and clusters, with history kept on change. */
@@ -239,6 +253,30 @@ export class BranchService {
       linkedCount: counts.linked,
       groups,
       children: this.children(id).filter((c) => c.active),
+    };
+  }
+
+  blocSummary(): BlocSummary {
+    const active = this.list({ activeOnly: true });
+    const byKind: Record<BranchKind, number> = { committee: 0, cell: 0, subcell: 0 };
+    for (const b of active) byKind[b.kind]++;
+    const people = this.db
+      .select({ total: sql<number>`count(*)`, linked: sql<number>`count(${members.telegramUserId})` })
+      .from(members)
+      .where(and(eq(members.status, 'active'), isNotNull(members.branchId)))
+      .get() ?? { total: 0, linked: 0 };
+    const groups = this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(chats)
+      .where(and(eq(chats.status, 'active'), isNotNull(chats.branchId)))
+      .get()?.n ?? 0;
+    return {
+      branches: byKind,
+      clusters: this.listClusters().length,
+      memberCount: people.total,
+      linkedCount: people.linked,
+      groupCount: groups,
+      exampleCode: active[0]?.code ?? null,
     };
   }
 

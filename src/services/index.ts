@@ -5,6 +5,7 @@ import { BlocService } from './bloc.js';
 import { BranchService } from './branches.js';
 import { Outbox } from '../delivery/outbox.js';
 import { ChatService } from './chats.js';
+import { ClaimService } from './claim.js';
 import { DashboardService } from './dashboard.js';
 import { type DeliveryFailureMessages, DeliveryFailureService } from './delivery-failures.js';
 import { ExportService } from './export.js';
@@ -23,6 +24,7 @@ export interface Services {
   branches: BranchService;
   members: MemberService;
   invites: InviteService;
+  claim: ClaimService;
   chats: ChatService;
   imports: ImportService;
   exports: ExportService;
@@ -83,12 +85,14 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     () => options.onEnqueue?.(),
   );
   meetings.setListener(meetingNotifier);
+  const invites = new InviteService(db, clock, audit, members, branches);
   return {
     audit,
     bloc: new BlocService(db, clock, audit),
     branches,
     members,
-    invites: new InviteService(db, clock, audit, members, branches),
+    invites,
+    claim: new ClaimService(db, clock, audit, members, branches, invites),
     chats,
     imports: new ImportService(db, branches, members),
     exports: new ExportService(branches, members),

@@ -134,7 +134,8 @@ export class InviteService {
     return this.db.delete(inviteFailures).where(lt(inviteFailures.at, cutoff)).run().changes;
   }
 
-  private recordFailure(telegramUserId: number) {
+  /** One more wrong code for this user (the first-admin claim counts its wrong codes here too). */
+  recordFailure(telegramUserId: number): void {
     this.db.insert(inviteFailures).values({ telegramUserId, at: this.clock.now() }).run();
   }
 
@@ -177,7 +178,7 @@ export class InviteService {
 }
 
 /** A branch invite creates the member from the Telegram profile; the secretary can correct it. */
-function identityName(identity: TelegramIdentity): string {
+export function identityName(identity: TelegramIdentity): string {
   const name = [identity.firstName, identity.lastName].filter(Boolean).join(' ').trim();
   return name || (identity.username ? `@${identity.username}` : `Telegram ${identity.id}`);
 }

@@ -1,12 +1,13 @@
 /**
  * /chibo (/branch): my branch: name, parent, cluster, secretary, how many members linked Telegram,
- * linked groups, next meeting. In a linked group: that group's branch. The office may name any branch.
+ * linked groups, next meeting. In a linked group: that group's branch. The office may name any branch;
+ * office staff without a branch get the whole bloc's summary.
  */
 import { Composer } from 'grammy';
 import { isOffice } from '../../domain/roles.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { renderBranchCard, renderBranchChoices } from '../render/branch.js';
+import { renderBlocSummary, renderBranchCard, renderBranchChoices } from '../render/branch.js';
 import { html, joinHtml } from '../render/html.js';
 import { formatDateTime } from '../../domain/time.js';
 
@@ -31,6 +32,8 @@ export function branchInfoFeature({ services, config }: BotDeps): Composer<BotCo
       if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
     } else {
       branchId = member.branchId;
+      if (branchId === null && isOffice(member))
+        return ctx.replyHtml(renderBlocSummary(ctx.t, services.bloc.get().name, services.branches.blocSummary()));
       if (branchId === null) return ctx.replyHtml(ctx.t('branch-no-branch'));
     }
     const summary = services.branches.summary(branchId)!;

@@ -1,19 +1,28 @@
 /**
  * /start: the door. With an invite code it links the Telegram account; without one it greets a
- * member, or tells a stranger politely how to get access.
+ * member, or tells a stranger politely how to get access. On a new installation the code may be
+ * the first-admin claim (src/services/claim.ts): its claimant is then offered the demo bloc or an
+ * empty start.
  */
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
+import { createDemoBloc } from '../../demo/index.js';
+import { isAdmin } from '../../domain/roles.js';
+import type { ClaimResult, FirstRunChoice } from '../../services/claim.js';
 import type { RedeemResult } from '../../services/invites.js';
-import type { Member } from '../../services/members.js';
+import type { Member, TelegramIdentity } from '../../services/members.js';
+import { callbackData } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { clientLocale, DEFAULT_LOCALE } from '../i18n.js';
 import type { Html } from '../render/html.js';
-import { html } from '../render/html.js';
+import { html, htmlToPlain } from '../render/html.js';
 import { actorOf } from './chat-tracking.js';
 
+const FIRST_RUN = 'fr';
+const FIRST_RUN_CHOICE = /^fr:(demo|empty)$/;
+
 export function startFeature(deps: BotDeps): Composer<BotContext> {
-  const { services } = deps;
+  const { services, clock } = deps;
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType('private');
 
@@ -49,17 +58,27 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
       }
       return;
     }
-    const result = services.invites.redeem(
-      code,
-      {
-        id: ctx.from.id,
-        username: ctx.from.username,
-        firstName: ctx.from.first_name,
-        lastName: ctx.from.last_name,
-        languageCode: ctx.from.language_code,
-      },
-      actorOf(ctx),
-    );
+    const identity: TelegramIdentity = {
+      id: ctx.from.id,
+      username: ctx.from.username,
+      firstName: ctx.from.first_name,
+      lastName: ctx.from.last_name,
+      languageCode: ctx.from.language_code,
+    };
+    // The claim first: a code that is not the claim goes on as an invite (so a guess is answered and
+    // counted the same whether a claim is open or not), and so does a throttled user.
+    const claim = services.claim.redeem(code, identity, actorOf(ctx));
+    if (claim.ok || (claim.reason !== 'not_claim' && claim.reason !== 'throttled')) {
+      ctx.log.info({ outcome: claim.ok ? 'admin' : claim.reason }, 'admin claim');
+      if (!claim.ok) return ctx.replyHtml(claimFailure(ctx, claim));
+      ctx.member = claim.member;
+      rememberLanguage(ctx, claim.member);
+      const keyboard = new InlineKeyboard()
+        .text(htmlToPlain(ctx.t('claim-button-demo')), callbackData(FIRST_RUN, 'demo'))
+        .text(htmlToPlain(ctx.t('claim-button-empty')), callbackData(FIRST_RUN, 'empty'));
+      return ctx.replyHtml(ctx.t('claim-welcome', { name: claim.member.fullName }), { reply_markup: keyboard });
+    }
+    const result = services.invites.redeem(code, identity, actorOf(ctx));
     ctx.log.info({ outcome: result.ok ? 'linked' : result.reason }, 'invite redeemed');
     if (result.ok) {
       ctx.member = result.member;
@@ -79,7 +98,38 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.replyHtml(failureMessage(ctx, result));
   });
 
+  // The first-run offer. Callback data is input: only an admin's press counts, strangers are left
+  // to the access gate, and the service takes the choice once, while the bloc has no branches.
+  privateChat.callbackQuery(FIRST_RUN_CHOICE, async (ctx, next) => {
+    const member = ctx.member;
+    if (!member) return next();
+    if (!isAdmin(member)) return ctx.answerCallbackQuery({ text: ctx.t('claim-admin-only').value, show_alert: true });
+    const choice = ctx.match[1] as FirstRunChoice;
+    const actor = actorOf(ctx);
+    const result = services.claim.choose(choice, () => (choice === 'demo' ? createDemoBloc(services, clock, actor) : null), actor);
+    if (!result.ok) {
+      const key = result.reason === 'gone' ? 'claim-offer-gone' : 'claim-offer-not-empty';
+      return ctx.answerCallbackQuery({ text: ctx.t(key).value, show_alert: true });
+    }
+    ctx.log.info({ choice }, 'first-run choice');
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    const made = result.value;
+    if (made === null) return ctx.replyHtml(ctx.t('claim-empty-done'));
+    await ctx.replyHtml(ctx.t('claim-demo-done', { bloc: services.bloc.get().name, branches: made.branches, members: made.members }));
+  });
+
   return composer;
+}
+
+function claimFailure(ctx: BotContext, result: Extract<ClaimResult, { reason: 'expired' | 'used' | 'closed' }>): Html {
+  switch (result.reason) {
+    case 'expired':
+      return ctx.t('claim-expired');
+    case 'used':
+    case 'closed':
+      return ctx.t('claim-closed');
+  }
 }
 
 function failureMessage(ctx: BotContext, result: Exclude<RedeemResult, { ok: true }>): Html {

@@ -1,4 +1,4 @@
-import type { BranchSummary } from '../../services/branches.js';
+import type { BlocSummary, BranchSummary } from '../../services/branches.js';
 import type { Translate } from '../i18n.js';
 import { html, joinHtml, type Html } from './html.js';
 
@@ -24,4 +24,22 @@ export function renderBranchCard(t: Translate, s: BranchSummary, nextMeeting: Ht
 /** A short list of branches with their codes, for "which one did you mean?". */
 export function renderBranchChoices(branches: { code: string; name: string }[]): Html {
   return joinHtml(branches.slice(0, 20).map((b) => html`• <code>${b.code}</code> ${b.name}`));
+}
+
+/**
+ * /chibo for the office, who belong to no branch: the whole bloc in a few lines and how to see one
+ * branch; an empty bloc says so and how to begin.
+ */
+export function renderBlocSummary(t: Translate, blocName: string, s: BlocSummary): Html {
+  const total = s.branches.committee + s.branches.cell + s.branches.subcell;
+  if (total === 0) return t('bloc-empty', { bloc: blocName });
+  const lines: Html[] = [
+    t('bloc-summary-title', { bloc: blocName }),
+    t('bloc-summary-branches', { total, committees: s.branches.committee, cells: s.branches.cell, subcells: s.branches.subcell }),
+  ];
+  if (s.clusters > 0) lines.push(t('bloc-summary-clusters', { count: s.clusters }));
+  lines.push(t('bloc-summary-linked', { linked: s.linkedCount, total: s.memberCount }));
+  lines.push(t('bloc-summary-groups', { count: s.groupCount }));
+  lines.push(t('bloc-summary-pointer', { code: s.exampleCode ?? '' }));
+  return joinHtml(lines);
 }
