@@ -86,6 +86,43 @@ describe('the bot process', () => {
     }
   }, 30_000);
 
+  it('with no office admin, logs one claim link; whoever opens it is the admin, and the next start logs none', async () => {
+    const fake = await FakeTelegram.start();
+    const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(tempDir(), 'bot.sqlite') };
+    const first = startProcess(env, { direct: true });
+    let second: ReturnType<typeof startProcess> | undefined;
+    try {
+      await first.waitForOutput(/"claimCode"/);
+      const claims = logLines(first.output().stdout).filter((l) => 'claimCode' in l);
+      expect(claims).toHaveLength(1);
+      const code = String(claims[0]!.claimCode);
+      expect(claims[0]!.claimLink).toBe(`https://t.me/test_party_bot?start=${code}`);
+      expect(claims[0]!.msg).toContain(`https://t.me/test_party_bot?start=${code}`);
+      const operator = user(9201, { first_name: 'Lan' });
+      fake.sendText(operator, privateChat(operator), `/start ${code}`);
+      const reply = await fake.waitFor('sendMessage', (p) => p.chat_id === operator.id, { timeoutMs: 10_000 });
+      expect(String(reply.params.text)).toContain('Đồng chí <b>Lan</b> đã được ghi nhận là quản trị viên');
+      first.killAll();
+      await first.exited;
+
+      second = startProcess(env, { direct: true });
+      await second.waitForOutput(/"msg":"bot started"/);
+      const welcome = fake.mark();
+      fake.sendText(operator, privateChat(operator), '/start');
+      const greeting = await fake.waitFor('sendMessage', (p) => p.chat_id === operator.id, { after: welcome, timeoutMs: 10_000 });
+      expect(String(greeting.params.text)).toContain('Xin chào đồng chí <b>Lan</b>');
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      await second.waitForOutput(/"msg":"bot stopped"/);
+      expect(second.output().stdout).not.toContain('claimCode');
+      expect(second.output().stdout).not.toContain(code);
+    } finally {
+      first.killAll();
+      second?.killAll();
+      await fake.close();
+    }
+  }, 60_000);
+
   it('says clearly when Telegram refuses the token, without printing it', async () => {
     const fake = await FakeTelegram.start();
     const wrong = '999999:WRONG-token-abcdefghijklmnopqrstuvwxyz';
