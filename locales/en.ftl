@@ -704,7 +704,7 @@ claim-welcome =
     • <b>Start empty</b>: the bot makes nothing; you import your real organisations and members.
 claim-button-demo = 🧪 Use demo data
 claim-button-empty = 📄 Start empty
-claim-expired = This admin claim code has expired. Please restart the bot: its start-up log will show a new link.
+claim-expired = This admin claim code has expired. Please ask the server's operator for a new link: each time the bot starts without an admin, its log shows a new one.
 claim-closed = This admin claim code is no longer valid: the bloc office already has an admin. If you need admin rights, please ask that admin.
 claim-admin-only = Only an admin can choose how to begin.
 claim-offer-gone = How to begin has already been chosen; this choice is no longer valid and nothing changed.
@@ -712,14 +712,14 @@ claim-offer-not-empty = The bloc already has organisations, so there is nothing 
 claim-demo-done =
     ✅ Demo data <b>{ $bloc }</b> created: { $branches } organisations, { $members } members.
     Try it now: /help for the commands, /branch for a summary of the bloc.
-    The demo data is for trying the bot out; for real use, please start the bot on a new database file (the <code>DATABASE_PATH</code> variable).
+    The demo data is for trying the bot out; for real use, the server's operator runs the bot on a new database.
 claim-empty-done =
     You chose to start empty.
     { first-steps }
 first-steps =
     To begin, please:
-    1. Import your organisations and members on the server: <code>npm run cli -- import danh-sach.xlsx</code> (the columns are in docs/import-format.md; add <code>--dry-run</code> to check before writing).
-    2. Invite the organisations' secretaries with /moi, e.g. <code>/moi chibo CB01 bí thư</code>; each secretary then invites their own members.
+    1. Import your organisations and members from an Excel file: the server's operator uses the bot's import command (steps and columns in the bot's README, under importing).
+    2. Then invite the organisations' secretaries with /moi, e.g. <code>/moi chibo CB01 bí thư</code>; each secretary then invites their own members.
     Type /help to see the commands.
 bloc-summary-title = <b>{ $bloc }</b>
 bloc-summary-branches = Organisations: { $total } ({ $committees } grassroots Party committees, { $cells } grassroots Party cells, { $subcells } subordinate cells)

@@ -689,7 +689,7 @@ claim-welcome =
     • <b>Bắt đầu trống</b>: bot không tạo gì; đồng chí nhập danh sách tổ chức đảng và đảng viên thật.
 claim-button-demo = 🧪 Dùng dữ liệu mẫu
 claim-button-empty = 📄 Bắt đầu trống
-claim-expired = Mã nhận quyền quản trị này đã hết hạn. Đồng chí vui lòng khởi động lại bot: nhật ký khởi động sẽ có đường liên kết mới.
+claim-expired = Mã nhận quyền quản trị này đã hết hạn. Đồng chí vui lòng nhờ người quản lý máy chủ gửi đường liên kết mới: mỗi lần bot khởi động mà chưa có quản trị viên, nhật ký của bot ghi một đường liên kết mới.
 claim-closed = Mã nhận quyền quản trị này không còn hiệu lực: Văn phòng Đảng ủy Khối đã có quản trị viên. Nếu cần được cấp quyền, đồng chí vui lòng liên hệ quản trị viên.
 claim-admin-only = Chỉ quản trị viên mới chọn được cách bắt đầu.
 claim-offer-gone = Cách bắt đầu đã được chọn; lựa chọn này không còn hiệu lực và không có gì thay đổi.
@@ -697,14 +697,14 @@ claim-offer-not-empty = Đảng bộ Khối đã có tổ chức đảng, nên k
 claim-demo-done =
     ✅ Đã tạo dữ liệu mẫu <b>{ $bloc }</b>: { $branches } tổ chức đảng, { $members } đảng viên.
     Đồng chí có thể thử ngay: /trogiup để xem các lệnh, /chibo để xem tóm tắt Đảng bộ Khối.
-    Dữ liệu mẫu chỉ để dùng thử; khi dùng thật, đồng chí vui lòng khởi động bot với một tệp cơ sở dữ liệu mới (biến <code>DATABASE_PATH</code>).
+    Dữ liệu mẫu chỉ để dùng thử; khi dùng thật, người quản lý máy chủ cho bot chạy với một cơ sở dữ liệu mới.
 claim-empty-done =
     Đồng chí đã chọn bắt đầu trống.
     { first-steps }
 first-steps =
     Để bắt đầu, đồng chí vui lòng:
-    1. Nhập danh sách tổ chức đảng và đảng viên trên máy chủ: <code>npm run cli -- import danh-sach.xlsx</code> (các cột xem trong docs/import-format.md; thêm <code>--dry-run</code> để kiểm tra trước khi ghi).
-    2. Mời bí thư các tổ chức đảng bằng /moi, ví dụ <code>/moi chibo CB01 bí thư</code>; bí thư mời tiếp đảng viên của tổ chức mình.
+    1. Nhập danh sách tổ chức đảng và đảng viên từ tệp Excel: người quản lý máy chủ dùng lệnh nhập dữ liệu của bot (hướng dẫn và các cột trong tệp README của bot, phần nhập danh sách).
+    2. Sau đó mời bí thư các tổ chức đảng bằng /moi, ví dụ <code>/moi chibo CB01 bí thư</code>; bí thư mời tiếp đảng viên của tổ chức mình.
     Gõ /trogiup để xem các lệnh.
 bloc-summary-title = <b>{ $bloc }</b>
 bloc-summary-branches = Tổ chức đảng: { $total } ({ $committees } đảng bộ cơ sở, { $cells } chi bộ cơ sở, { $subcells } chi bộ trực thuộc)
