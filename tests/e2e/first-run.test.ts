@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Message, User } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdjustableClock } from '../../src/clock.js';
+import type { AdjustableClock } from '../../src/clock.js';
 import { createCliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/main.js';
 import { kv } from '../../src/db/schema.js';
@@ -328,9 +328,10 @@ describe('/chibo for the office, who belong to no branch (end to end)', () => {
     expect(reply).toContain(`e.g. <code>/branch ${bot.services.branches.list({ activeOnly: true })[0]!.code}</code>`);
   });
 
-  it('a stranger never sees the bloc', async () => {
+  it('the summary is for the office only: a stranger, or a member without a branch, never sees it', async () => {
     bot = await TestBot.start({ adminIds: [admin.id] });
     seedSmallBloc(bot.services);
+    expect(await bot.say(admin, privateChat(admin), '/chibo')).toContain('Tổ chức đảng: 3 (');
     const stranger = user(7500);
     for (const text of ['/chibo', '/chibo CB02', '/branch']) {
       const reply = await bot.say(stranger, privateChat(stranger), text);
@@ -338,5 +339,10 @@ describe('/chibo for the office, who belong to no branch (end to end)', () => {
       expect(reply).not.toContain('Tổ chức đảng:');
       expect(reply).not.toContain('A&amp;B');
     }
+    const loose = user(7501);
+    bot.services.members.create({ fullName: 'Chưa xếp', branchId: null, roles: ['member'], telegramUserId: loose.id }, SYSTEM);
+    const reply = await bot.say(loose, privateChat(loose), '/chibo');
+    expect(reply).toContain('Đồng chí chưa thuộc tổ chức đảng nào trong danh sách');
+    expect(reply).not.toContain('Tổ chức đảng:');
   });
 });
