@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDemoBloc, DEMO_BLOC_NAME } from '../../src/cli/demo-data.js';
+import { buildDemoBloc, DEMO_BLOC_NAME } from '../../src/demo/bloc.js';
 import { makeCli, type TestCli } from './helpers.js';
 
 let cli: TestCli;
