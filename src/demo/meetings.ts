@@ -172,15 +172,19 @@ function takeAttendance(
     if (open.has(m.id)) continue;
     const by = secretaryOf.get(m.branchId!) ?? null;
     if (by === null) continue;
-    for (const row of services.meetings.attendanceSheet(m.id)) {
+    const others = services.meetings.attendanceSheet(m.id).filter((row) => row.memberId !== by);
+    const absences = new Map<number, AttendanceStatus>();
+    for (const row of others) {
       const r = random();
-      let status: AttendanceStatus | null = null;
-      if (row.memberId === chronic) status = 'unexcused';
-      else if (row.memberId !== by && r < 0.06) {
-        services.meetings.rsvp(m.id, row.memberId, 'no', pick(ABSENCE_REASONS, random), actor);
-        status = 'excused';
-      } else if (row.memberId !== by && r < 0.085) status = 'unexcused';
-      if (status) services.meetings.setAttendance(m.id, row.memberId, status, by, actor);
+      if (row.memberId === chronic) absences.set(row.memberId, 'unexcused');
+      else if (r < 0.085) absences.set(row.memberId, r < 0.06 ? 'excused' : 'unexcused');
+    }
+    // Hardly a meeting without someone away: one member, when the draw gave none.
+    const away = others[m.id % Math.max(1, others.length)];
+    if (absences.size === 0 && away) absences.set(away.memberId, 'excused');
+    for (const [memberId, status] of absences) {
+      if (status === 'excused') services.meetings.rsvp(m.id, memberId, 'no', pick(ABSENCE_REASONS, random), actor);
+      services.meetings.setAttendance(m.id, memberId, status, by, actor);
     }
     // The rest were present; members who reach three unexcused absences in the year are flagged.
     services.meetings.finishAttendance(m.id, by, actor);
