@@ -8,7 +8,8 @@ beforeEach(() => {
 });
 afterEach(() => cli.cleanup());
 
-describe('demo', () => {
+// Each test makes a demo bloc (a few seconds on a busy machine), one of them two.
+describe('demo', { timeout: 60_000 }, () => {
   it('fills an empty database with 21 branches in 3 clusters and 300 members', async () => {
     const r = await cli.run('demo');
     expect(r.err).toBe('');

@@ -25,7 +25,7 @@ function made(start: string) {
   return { ...t, admin, summary };
 }
 
-describe('the demo bloc on awkward days', () => {
+describe('the demo bloc on awkward days', { timeout: 60_000 }, () => {
   it.each([
     ['the last half hour of a year', '2026-12-31T16:30:00Z'],
     ["New Year's first half hour", '2026-12-31T17:30:00Z'],
@@ -70,7 +70,7 @@ describe('the demo bloc on awkward days', () => {
   });
 });
 
-describe('createDemoBloc', () => {
+describe('createDemoBloc', { timeout: 60_000 }, () => {
   it('gives the same bloc for the same clock', () => {
     const start = '2026-11-25T03:00:00Z';
     const snapshot = (t: ReturnType<typeof made>) => ({
