@@ -12,7 +12,7 @@
  *   quarter, the bloc's monthly briefing (a series) and quarterly committee conference, a few
  *   occurrences cancelled;
  * - the demo's two terms of indicators (2020–2025 closed, 2025–2030 current, 11 indicators each)
- *   with quarterly reports from every reporting organisation (src/cli/demo-indicators.ts);
+ *   with quarterly reports from every reporting organisation (src/demo/indicators.ts);
  * - 10,000 sent notices over the ten years, with Vietnamese titles and bodies, from secretaries
  *   to their branch and from the office to secretaries, a cluster or the whole bloc, with their
  *   recipients rows and acknowledgements.
@@ -35,8 +35,8 @@ import { ManualClock } from '../src/clock.js';
 import { closeDatabase, openDatabase, type Db } from '../src/db/connection.js';
 import type { MeetingKind } from '../src/db/schema.js';
 import { menuFingerprint } from '../src/bot/commands.js';
-import { buildDemoIndicators } from '../src/cli/demo-indicators.js';
-import { fullName, mulberry32 } from '../src/cli/demo-data.js';
+import { buildDemoIndicators } from '../src/demo/indicators.js';
+import { fullName, mulberry32 } from '../src/demo/bloc.js';
 import { zonedWallTimeToUtc } from '../src/domain/datetime-parse.js';
 import { type RecurrenceRule, occurrencesBetween } from '../src/domain/recurrence.js';
 import { localParts } from '../src/domain/time.js';
@@ -489,7 +489,7 @@ export function generateScale(path: string, options: { seed?: number; log?: (lin
     log(`  ${meetingCount} meetings`);
 
     // ---- indicators: the demo's two terms, with reports from every reporting organisation
-    const indicators = buildDemoIndicators(services, SYSTEM, clock, db, { seed, timeZone: tz });
+    const indicators = buildDemoIndicators(services, SYSTEM, clock, { seed, timeZone: tz });
     counts.indicators = indicators.indicatorsPerTerm * indicators.resolutions.length;
     counts.indicatorReports = indicators.reports;
     log(`  ${counts.indicators} indicators in 2 terms, ${indicators.reports} quarterly reports`);

@@ -36,6 +36,9 @@ export interface OutboxItem {
   sourceId?: number;
 }
 
+/** The final states a message can be recorded in without ever being sent. */
+export type SettledStatus = Extract<OutboxStatus, 'sent' | 'unreachable' | 'failed'>;
+
 export type DeliveryCounts = Record<OutboxStatus, number> & { total: number };
 
 /** lastError of a message never tried because its chat was known to be unreachable. */
@@ -86,6 +89,39 @@ export class Outbox {
       }
     }, { behavior: 'immediate' });
     if (inserted > 0) for (const listener of this.#listeners) listener();
+    return inserted;
+  }
+
+  /**
+   * Records messages that are already settled (sent, unreachable or failed at `at`), for history
+   * brought in from elsewhere such as the demo bloc: they are never sent, as only pending rows are.
+   * Ones whose dedupe key exists already are ignored. Returns how many were new.
+   */
+  recordSettled(items: readonly (OutboxItem & { status: SettledStatus; at: Date; error?: string })[]): number {
+    if (items.length === 0) return 0;
+    let inserted = 0;
+    this.db.transaction((tx) => {
+      for (let i = 0; i < items.length; i += 200) {
+        const rows = items.slice(i, i + 200).map((item) => ({
+          dedupeKey: item.dedupeKey,
+          chatId: item.chatId,
+          memberId: item.memberId ?? null,
+          kind: item.kind ?? 'text',
+          text: item.text,
+          fileId: item.fileId ?? null,
+          priority: item.priority ?? PRIORITY.notice,
+          status: item.status,
+          attempts: 1,
+          nextAttemptAt: item.at,
+          lastError: item.status === 'sent' ? null : (item.error ?? item.status),
+          sentAt: item.status === 'sent' ? item.at : null,
+          source: item.source ?? null,
+          sourceId: item.sourceId ?? null,
+          createdAt: item.at,
+        }));
+        inserted += tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
+      }
+    }, { behavior: 'immediate' });
     return inserted;
   }
 

@@ -36,6 +36,8 @@ export interface Services {
   search: SearchService;
   deliveryFailures: DeliveryFailureService;
   dashboard: DashboardService;
+  /** Runs several use-cases as one: all of them, or (when `work` throws) none. */
+  atomically<T>(work: () => T): T;
 }
 
 export interface ServiceOptions {
@@ -101,6 +103,8 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     meetings,
     meetingNotifier,
     search: new SearchService(db, branches),
+    // Nested use-cases that open their own transactions become savepoints inside this one.
+    atomically: (work) => db.transaction(() => work(), { behavior: 'immediate' }),
     dashboard: new DashboardService(db),
     deliveryFailures: new DeliveryFailureService(
       db,

@@ -430,6 +430,26 @@ export class IndicatorService {
     return { ok: true, report, previous };
   }
 
+  /**
+   * Records reports made in the past, each with its own time, in bulk: history brought in from
+   * elsewhere (the demo bloc's few thousand quarterly figures; report() would cost a millisecond
+   * each and date them all now). The figures are the caller's to check; a report dated after now
+   * is refused. Returns how many were recorded.
+   */
+  recordHistory(
+    rows: readonly Pick<IndicatorReport, 'indicatorId' | 'branchId' | 'period' | 'numerator' | 'denominator' | 'reportedByMemberId' | 'reportedAt'>[],
+    actor: Actor,
+  ): number {
+    const now = this.clock.now().getTime();
+    if (rows.some((r) => r.reportedAt.getTime() > now)) throw new RangeError('A recorded report must be dated before now');
+    this.db.transaction(() => {
+      for (let i = 0; i < rows.length; i += 500) this.db.insert(indicatorReports).values(rows.slice(i, i + 500)).run();
+    }, { behavior: 'immediate' });
+    const indicatorIds = [...new Set(rows.map((r) => r.indicatorId))];
+    this.audit.record(actor, 'indicator.record_history', 'indicator', indicatorIds[0] ?? null, { reports: rows.length, indicators: indicatorIds.length });
+    return rows.length;
+  }
+
   // Reading
 
   /** The indicator's bloc figure and where it stands, at its term's period (displayPeriod) by default. */

@@ -187,6 +187,73 @@ export class MeetingService {
     return { ok: true, meeting };
   }
 
+  /**
+   * Records a meeting, or a series with every occurrence from `startsAt` on, as already known to
+   * everyone concerned: nobody is told now, and times in the past are allowed (meetings already
+   * held, for attendance). For history brought in from elsewhere, such as the demo bloc; the
+   * reminder planner still reminds whoever can be reached of those to come. Returns the meetings
+   * created, in time order.
+   */
+  recordKnown(input: MeetingInput, by: number | null, actor: Actor): Meeting[] {
+    const now = this.clock.now();
+    const title = input.title.trim();
+    const combinedThematic = input.combinedThematic ?? false;
+    const durationMinutes = input.durationMinutes ?? defaultDuration(input.kind, combinedThematic);
+    const location = input.location?.trim() ?? '';
+    const agenda = input.agenda?.trim() ?? '';
+    if (!input.rule) {
+      const meeting = this.db
+        .insert(meetings)
+        .values({
+          branchId: input.branchId,
+          kind: input.kind,
+          title,
+          combinedThematic,
+          startsAt: input.startsAt,
+          durationMinutes,
+          location,
+          agenda,
+          documents: input.documents ?? [],
+          status: 'scheduled',
+          timeSetAt: now,
+          createdByMemberId: by,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      this.audit.record(actor, 'meeting.record', 'meeting', meeting.id, { kind: input.kind, startsAt: input.startsAt.toISOString() });
+      return [meeting];
+    }
+    const error = validateRule(input.rule);
+    if (error) throw new RangeError(error);
+    const p = localParts(input.startsAt, this.timeZone);
+    const series = this.db
+      .insert(meetingSeries)
+      .values({
+        branchId: input.branchId,
+        kind: input.kind,
+        title,
+        combinedThematic,
+        rule: input.rule,
+        hour: p.hour,
+        minute: p.minute,
+        durationMinutes,
+        location,
+        agenda,
+        startDate: dateKey(p),
+        active: true,
+        createdByMemberId: by,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    this.materialise(series, undefined, input.startsAt);
+    this.audit.record(actor, 'meeting.series.record', 'meeting_series', series.id, { kind: input.kind, rule: input.rule, startDate: series.startDate });
+    return this.db.select().from(meetings).where(eq(meetings.seriesId, series.id)).orderBy(asc(meetings.startsAt)).all();
+  }
+
   /** A draft the author dropped: it (and its inactive series) never happened. */
   discardDraft(id: number, actor: Actor): void {
     const draft = this.get(id);
@@ -202,8 +269,11 @@ export class MeetingService {
     return added;
   }
 
-  /** Creates the missing occurrences from now until MATERIALISE_DAYS ahead (or `until`, if later). */
-  private materialise(series: Series, until?: Date): number {
+  /**
+   * Creates the missing occurrences from now (or `from`, for a series recorded with its past) until
+   * MATERIALISE_DAYS ahead (or `until`, if later).
+   */
+  private materialise(series: Series, until?: Date, from?: Date): number {
     const now = this.clock.now();
     const end = Math.max(now.getTime() + MATERIALISE_DAYS * DAY_MS, until?.getTime() ?? 0);
     const timing = {
@@ -218,7 +288,7 @@ export class MeetingService {
     // meeting id (AUTOINCREMENT), and people type these numbers in /suahop and /huyhop; and most
     // runs find every occurrence there already, so they take no write lock (a CLI import holding
     // it would make the bot wait, event loop and all).
-    const occurrences = occurrencesBetween(timing, now, new Date(end));
+    const occurrences = occurrencesBetween(timing, from ?? now, new Date(end));
     if (occurrences.length === 0) return 0;
     const existing = new Set(
       this.db

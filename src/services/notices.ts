@@ -113,6 +113,14 @@ export interface ResolvedAudience {
   notLinked: number;
 }
 
+/** What became of one recipient of a recorded notice (NoticeService.recordSent). */
+export interface RecordedDelivery {
+  /** Delivered; refused by Telegram (`reason`: its words); or not tried, as they have no Telegram account. */
+  delivery: 'delivered' | 'unreachable' | 'not_linked';
+  reason?: string;
+  acknowledgedAt: Date | null;
+}
+
 export type ConfirmResult =
   | { ok: true; notice: Notice; released: boolean }
   | { ok: false; reason: 'not_found' | 'not_author' | 'not_draft' | 'past' | 'empty' | 'not_allowed' };
@@ -228,6 +236,85 @@ export class NoticeService {
       this.release(notice);
       this.audit.record(actor, 'notice.send', 'notice', id, { audience });
       return { ok: true, notice: this.get(id)!, released: true } as const;
+    }, { behavior: 'immediate' });
+  }
+
+  /**
+   * Records a notice that went out at `releasedAt`, with what became of each recipient's private
+   * message and when they acknowledged, without sending anything: history brought in from
+   * elsewhere (the demo bloc, whose members have no Telegram accounts). The recipients are the
+   * audience as it resolves now. Nobody is nudged about it: its nudges count as done.
+   */
+  recordSent(
+    author: Member,
+    input: Pick<DraftInput, 'title' | 'body' | 'requireAck' | 'audience'>,
+    releasedAt: Date,
+    outcome: (person: { id: number; branchId: number | null }) => RecordedDelivery,
+    actor: Actor,
+  ): Notice {
+    const now = this.clock.now();
+    if (releasedAt.getTime() > now.getTime()) throw new RangeError('A recorded notice must have gone out already');
+    return this.db.transaction(() => {
+      const notice = this.db
+        .insert(notices)
+        .values({
+          authorMemberId: author.id,
+          audience: input.audience,
+          kind: 'text',
+          body: input.body,
+          title: input.title,
+          requireAck: input.requireAck,
+          status: 'draft',
+          createdAt: releasedAt,
+          updatedAt: releasedAt,
+        })
+        .returning()
+        .get();
+      const people = this.resolve(input.audience).people;
+      const outcomes = people.map((p) => ({ p, o: outcome(p) }));
+      for (const { o } of outcomes) {
+        const at = o.acknowledgedAt?.getTime();
+        if (at !== undefined && (!input.requireAck || o.delivery !== 'delivered' || at < releasedAt.getTime() || at > now.getTime()))
+          throw new RangeError('An acknowledgement needs a delivered notice that asks for one, between its release and now');
+      }
+      for (let i = 0; i < outcomes.length; i += 200) {
+        this.db
+          .insert(noticeRecipients)
+          .values(
+            outcomes.slice(i, i + 200).map(({ p, o }) => ({
+              noticeId: notice.id,
+              memberId: p.id,
+              branchId: p.branchId,
+              acknowledgedAt: o.acknowledgedAt,
+              nudgeStage: 2,
+            })),
+          )
+          .run();
+      }
+      this.outbox.recordSettled(
+        outcomes
+          .filter(({ o }) => o.delivery !== 'not_linked')
+          .map(({ p, o }) => ({
+            dedupeKey: `notice:${notice.id}:m:${p.id}`,
+            // A member without a Telegram account has no chat: the row is a record, never sent.
+            chatId: p.telegramUserId ?? 0,
+            memberId: p.id,
+            text: '',
+            source: NOTICE_SOURCE,
+            sourceId: notice.id,
+            status: o.delivery === 'delivered' ? ('sent' as const) : ('unreachable' as const),
+            at: releasedAt,
+            error: o.reason,
+          })),
+      );
+      // Drafts are not searchable: the move to 'sent' indexes it (drizzle/0008_search_without_app_functions.sql).
+      this.db
+        .update(notices)
+        .set({ status: 'sent', releasedAt, completedAt: releasedAt, updatedAt: releasedAt })
+        .where(eq(notices.id, notice.id))
+        .run();
+      this.audit.record(actor, 'notice.record', 'notice', notice.id, { audience: input.audience, releasedAt: releasedAt.toISOString() });
+      return this.get(notice.id)!;
     }, { behavior: 'immediate' });
   }
 

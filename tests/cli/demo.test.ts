@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDemoBloc, DEMO_BLOC_NAME } from '../../src/cli/demo-data.js';
+import { buildDemoBloc, DEMO_BLOC_NAME } from '../../src/demo/bloc.js';
 import { makeCli, type TestCli } from './helpers.js';
 
 let cli: TestCli;
@@ -8,7 +8,8 @@ beforeEach(() => {
 });
 afterEach(() => cli.cleanup());
 
-describe('demo', () => {
+// Each test makes a demo bloc (a few seconds on a busy machine), one of them two.
+describe('demo', { timeout: 60_000 }, () => {
   it('fills an empty database with 21 branches in 3 clusters and 300 members', async () => {
     const r = await cli.run('demo');
     expect(r.err).toBe('');
@@ -52,6 +53,21 @@ describe('demo', () => {
     expect(families.size).toBeGreaterThan(10);
   });
 
+  it('makes the bloc alive today: meetings held and to come, notices, and keeps an admin already there', async () => {
+    expect((await cli.run('admin', 'add', '123456789', '--name', 'Nguyễn Thị Lan')).code).toBe(0);
+    const r = await cli.run('demo');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/• \d{3,} cuộc họp: lịch sinh hoạt hằng tháng của 18 chi bộ, sinh hoạt chuyên đề, hội nghị của Đảng bộ Khối; \d+ cuộc đã họp, \d+ cuộc đã điểm danh/);
+    expect(r.out).toContain('• 7 thông báo đã gửi, với tình hình nhận và xác nhận');
+    const { services } = cli.open();
+    const admin = services.members.findByTelegramId(123456789)!;
+    expect(admin).toMatchObject({ fullName: 'Nguyễn Thị Lan', branchId: null, roles: ['admin', 'office'] });
+    expect(services.members.listAll()).toHaveLength(301);
+    expect(services.meetings.upcomingFor(null).map((m) => m.kind)).toEqual(expect.arrayContaining(['committee', 'briefing']));
+    expect(services.meetings.recentlyEnded(null).length).toBeGreaterThan(0);
+    expect(services.notices.authoredBy(admin).length).toBe(7);
+  });
+
   it('is reproducible: the same seed gives the same names', async () => {
     await cli.run('demo');
     const other = makeCli();
@@ -68,7 +84,7 @@ describe('demo', () => {
     cli.open().services.branches.upsert({ code: 'CB01', name: 'Chi bộ thật', kind: 'cell' }, cli.ctx.actor);
     const r = await cli.run('demo');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('đã có 1 tổ chức đảng; lệnh demo chỉ chạy trên cơ sở dữ liệu trống');
+    expect(r.err).toContain('đã có 1 tổ chức đảng; lệnh demo chỉ chạy trên cơ sở dữ liệu chưa có tổ chức đảng nào');
     const { services } = cli.open();
     expect(services.branches.list()).toHaveLength(1);
     expect(services.members.listAll()).toHaveLength(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDemoBloc } from '../../src/cli/demo-data.js';
+import { buildDemoBloc } from '../../src/demo/bloc.js';
 import { readCsv, readXlsx } from '../../src/cli/spreadsheet.js';
 import { makeCli, type TestCli } from './helpers.js';
 

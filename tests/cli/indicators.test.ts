@@ -580,5 +580,5 @@ describe('demo indicators', () => {
     } finally {
       other.cleanup();
     }
-  });
+  }, 60_000); // two demo blocs, each a few seconds on a busy machine
 });

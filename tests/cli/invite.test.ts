@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDemoBloc } from '../../src/cli/demo-data.js';
+import { buildDemoBloc } from '../../src/demo/bloc.js';
 import { makeCli, type TestCli } from './helpers.js';
 
 let cli: TestCli;

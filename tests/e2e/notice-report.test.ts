@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Message, User } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullName, mulberry32 } from '../../src/cli/demo-data.js';
+import { fullName, mulberry32 } from '../../src/demo/bloc.js';
 import { escapeHtml } from '../../src/bot/render/html.js';
 import { shortenLabel } from '../../src/domain/text.js';
 import { SYSTEM } from '../../src/services/actor.js';

@@ -1,8 +1,8 @@
 /**
- * A demo bloc for trying the bot and for tests: three emulation clusters, 21 branches (grassroots
- * committees with their cells, and grassroots cells) and 300 members with plausible names. Names
- * come from a seeded generator, so the same seed always gives the same bloc. Later features
- * (meetings, indicators) extend buildDemoBloc.
+ * The demo bloc's organisation: three emulation clusters, 21 branches (grassroots committees with
+ * their cells, and grassroots cells) and 300 members with plausible names. Names come from a seeded
+ * generator, so the same seed always gives the same bloc. Meetings, notices and indicators are
+ * added by their own modules (src/demo/index.ts puts them together).
  */
 import type { BranchKind, Role } from '../db/schema.js';
 import type { Actor } from '../services/actor.js';
@@ -117,8 +117,9 @@ export interface DemoSummary {
 }
 
 /**
- * Fills an empty database with the demo bloc. The caller runs it in a transaction; it refuses a
- * database that already has branches, so it can never mix with real data.
+ * Fills a database without branches with the demo bloc's clusters, branches and members (members
+ * already there, such as the office admin, are left alone). The caller runs it in a transaction;
+ * it refuses a database that already has branches, so it can never mix with real data.
  */
 export function buildDemoBloc(services: Services, actor: Actor, options: { seed?: number } = {}): DemoSummary {
   if (services.branches.list().length > 0) throw new Error('The demo bloc needs an empty database (no branches)');
@@ -173,7 +174,7 @@ export function fullName(random: () => number): string {
   return [weighted(FAMILY_NAMES, random), pick(MIDDLE_NAMES[sex], random), pick(GIVEN_NAMES[sex], random)].join(' ');
 }
 
-function pick<T>(items: readonly T[], random: () => number): T {
+export function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)]!;
 }
 

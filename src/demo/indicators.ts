@@ -9,15 +9,14 @@
  * up on the same model, as the demo needs a current term.
  */
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/connection.js';
-import { indicatorReports, type IndicatorKindName } from '../db/schema.js';
+import type { IndicatorKindName } from '../db/schema.js';
 import { zonedWallTimeToUtc } from '../domain/datetime-parse.js';
 import { comparePeriods, periodBounds, periodsOfYear, type Period } from '../domain/indicators.js';
 import { localParts } from '../domain/time.js';
 import type { Actor } from '../services/actor.js';
 import type { Services } from '../services/index.js';
 import type { Resolution } from '../services/indicators.js';
-import { mulberry32 } from './demo-data.js';
+import { mulberry32 } from './bloc.js';
 
 export const DEMO_INDICATOR_SEED = 20200821;
 
@@ -253,16 +252,13 @@ type Figures = Map<string, { numerator: number; denominator: number | null }>;
 
 /**
  * Adds both terms to a database that has the demo bloc; the caller runs it in a transaction.
- * Resolutions and indicators go through the indicator service. The few thousand reports are
- * written straight into their table (IndicatorService.report costs about a millisecond each, and
- * would date them all now): they are generated valid, and each is dated at a working hour of its
- * quarter, before `clock`'s now.
+ * The few thousand reports are recorded as history (IndicatorService.recordHistory): they are
+ * generated valid, and each is dated at a working hour of its quarter, before `clock`'s now.
  */
 export function buildDemoIndicators(
   services: Services,
   actor: Actor,
   clock: Clock,
-  db: Db,
   options: { seed?: number; timeZone?: string } = {},
 ): DemoIndicatorSummary {
   const indicatorService = services.indicators;
@@ -288,7 +284,7 @@ export function buildDemoIndicators(
     const ids = new Map(
       specs.map((spec, i) => [spec.code, indicatorService.upsertIndicator({ ...spec, resolutionId: resolution.id, sort: i + 1 }, actor).id]),
     );
-    const rows: (typeof indicatorReports.$inferInsert)[] = [];
+    const rows: Parameters<typeof indicatorService.recordHistory>[0][number][] = [];
     for (const { period, figures } of schedules.get(term)!) {
       const order = comparePeriods(period, currentPeriod);
       if (order > 0) break;
@@ -301,9 +297,7 @@ export function buildDemoIndicators(
         }
       }
     }
-    for (let i = 0; i < rows.length; i += 500) db.insert(indicatorReports).values(rows.slice(i, i + 500)).run();
-    services.audit.record(actor, 'indicator.demo_reports', 'resolution', resolution.id, { reports: rows.length });
-    reports += rows.length;
+    reports += indicatorService.recordHistory(rows, actor);
     const closed = term === TERMS.old;
     created.push(
       indicatorService.upsertResolution(
