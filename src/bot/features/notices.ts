@@ -146,19 +146,22 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
   function listNotices(ctx: BotContext): Promise<void> {
     const member = ctx.member!;
     const mine = notices.forMember(member.id, 10);
+    const authored = isOffice(member) || member.roles.includes('secretary') || member.roles.includes('deputy') ? notices.authoredBy(member, 10) : [];
     const parts: Html[] = [];
-    if (mine.length === 0) parts.push(ctx.t('notices-none'));
-    else {
+    // "Nothing sent to you" above a list of what one sent reads as a contradiction: said only when both are empty.
+    if (mine.length === 0) {
+      if (authored.length === 0) parts.push(ctx.t('notices-none'));
+    } else {
       parts.push(ctx.t('notices-title'));
       for (const n of mine) {
         const mark = !n.requireAck ? '•' : n.acknowledgedAt ? '✅' : '⏳';
         parts.push(ctx.t('notices-line', { mark, date: formatDate(n.releasedAt ?? n.createdAt, tz), title: n.title, id: String(n.id) }));
       }
     }
-    const authored = isOffice(member) || member.roles.includes('secretary') || member.roles.includes('deputy') ? notices.authoredBy(member, 10) : [];
     const keyboard = new InlineKeyboard();
     if (authored.length) {
-      parts.push(new Html(''), ctx.t('notices-authored-title'));
+      if (parts.length) parts.push(new Html(''));
+      parts.push(ctx.t('notices-authored-title'));
       for (const n of authored) {
         const status =
           n.status === 'scheduled'
