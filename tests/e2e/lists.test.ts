@@ -4,7 +4,7 @@
  * whole-bloc view, forged and stale buttons, the /diemdanh sheet beyond 100 buttons, search
  * results, the branches matching a name, and the branch picker of /guithongbao.
  */
-import type { InlineKeyboardButton, Message, User } from 'grammy/types';
+import type { Chat, InlineKeyboardButton, Message, User } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdjustableClock } from '../../src/clock.js';
 import type { MeetingKind } from '../../src/db/schema.js';
@@ -70,7 +70,7 @@ describe('long lists in one message (end to end)', () => {
   }
 
   /** Sends a command and returns every message the bot sent to that chat for it (handlers and outbox done). */
-  async function answersTo(from: User, chatId: number, text: string, chat = privateChat(from)): Promise<RecordedCall[]> {
+  async function answersTo(from: User, chatId: number, text: string, chat: Chat.PrivateChat | Chat.GroupChat = privateChat(from)): Promise<RecordedCall[]> {
     await t.settle(); // announcements of the meetings made above have gone
     const mark = t.fake.mark();
     t.fake.sendText(from, chat, text);

@@ -1,7 +1,8 @@
 /**
- * Meetings for members: /lichhop (the next 30 days, or a range: "tuần này"), /lichics (a calendar
- * file), the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply prompt) and the
- * documents button.
+ * Meetings for members: /lichhop (the next 30 days, or a range: "tuần này"), one message with a
+ * line and a button per meeting, a page at a time, the button opening the meeting's card; /lichics
+ * (a calendar file); the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply
+ * prompt) and the documents button.
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
@@ -16,7 +17,7 @@ import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse } from '../guards.js';
 import { meetingCalendar } from '../render/calendar.js';
-import { type Html, htmlToPlain, oneMessage } from '../render/html.js';
+import { type Html, htmlToPlain, splitMessage } from '../render/html.js';
 import {
   DOCS,
   kindLabel,
@@ -74,13 +75,14 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     // Cancelled since the list was shown: the list is shown again as it is now.
     if (m.status === 'cancelled') return showList(deps, ctx, key, page, htmlToPlain(ctx.t('meetings-list-gone')));
     const card = meetingCardFor(deps, ctx, m);
-    if (ctx.chat?.type !== 'private') {
-      // In a group the list is everyone's: the card comes as a message of its own.
+    // In a group the list is everyone's, and a card too long for one message (from before the
+    // limits) comes in parts: then the card is a message of its own.
+    if (ctx.chat?.type !== 'private' || splitMessage(card.text.value).length > 1) {
       await ctx.answerCallbackQuery();
       return ctx.replyHtml(card.text, { reply_markup: card.keyboard });
     }
     card.keyboard.row().text(htmlToPlain(ctx.t('meetings-list-back')), callbackData(MEETING_LIST_PAGE, branchId, range, page));
-    await showInPlace(ctx, oneMessage(card.text), card.keyboard);
+    await showInPlace(ctx, card.text, card.keyboard);
   });
 
   composer.command('lichhop', (ctx) => {
