@@ -17,6 +17,17 @@ import type { Html } from './render/html.js';
 export interface SessionData {
   /** A command or lookup sent while a conversation waited: run if the member chooses to cancel. */
   interrupted?: { messageId: number; update: Update };
+  /** The words behind the chat's latest paged answers (src/bot/paged-queries.ts). */
+  pagedQueries?: PagedQuery[];
+}
+
+/** What a paged answer was asked for: the page buttons under message `messageId` find it here. */
+export interface PagedQuery {
+  messageId: number;
+  /** Who asked: in a group, only they turn the pages of their answer. */
+  memberId: number;
+  kind: 'search' | 'branches';
+  query: string;
 }
 
 export interface OutgoingMessage {

@@ -15,6 +15,7 @@ import type { BotContext, InnerContext, SessionData } from './context.js';
 import { conversationsComposer } from './conversations/index.js';
 import type { BotDeps } from './deps.js';
 import { accessGateFeature } from './features/access-gate.js';
+import { branchChoicesFeature } from './features/branch-choices.js';
 import { branchInfoFeature } from './features/branch-info.js';
 import { chatTrackingFeature } from './features/chat-tracking.js';
 import { commandMenuFeature } from './features/command-menu.js';
@@ -106,6 +107,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   app.use(dashboardFeature(deps));
   app.use(languageFeature(deps));
   app.use(branchInfoFeature(deps));
+  app.use(branchChoicesFeature(deps));
   app.use(linkGroupFeature(deps));
   app.use(inviteFeature(deps));
   app.use(noticesFeature(deps));

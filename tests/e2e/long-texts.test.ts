@@ -212,12 +212,17 @@ describe('long texts (end to end)', () => {
   });
 
   describe('long messages go in balanced parts', () => {
-    it('a meeting with a 4,096-character topic (from before the limit): its card in /lichhop and the /suahop question come in parts with the buttons under the last', async () => {
+    it('a meeting with a 4,096-character topic (from before the limit): its card opened from /lichhop and the /suahop question come in parts with the buttons under the last', async () => {
       const title = longTitle(); // about 4,000 characters
       const m = schedule({ title });
       await announced(m);
       let mark = t.fake.mark();
       t.fake.sendText(cellMember, privateChat(cellMember), '/lichhop');
+      // The list is one message, the title shortened on its line; the card cannot be shown in its place.
+      const list = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellMember.id && String(p.text).includes('Lịch họp 30 ngày tới'), { after: mark });
+      expect(visible(list.params.text).length).toBeLessThan(1000);
+      mark = t.fake.mark();
+      t.fake.press(cellMember, list.response.result as Message, `mlo:${m.id}:0:0:0`);
       const withButtons = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellMember.id && buttonsOf(p).some((b) => b.callback_data === `rv:${m.id}:1`), {
         after: mark,
       });

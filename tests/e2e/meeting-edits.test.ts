@@ -66,12 +66,16 @@ describe('/suahop of place and documents (end to end)', () => {
     return out;
   }
 
-  /** The card of the meeting in a member's /lichhop. */
+  /** The card of the meeting, opened from a member's /lichhop list (in place, in the list's message). */
   async function card(): Promise<{ text: string; message: Message }> {
-    const mark = t.fake.mark();
+    let mark = t.fake.mark();
     t.fake.sendText(member, privateChat(member), '/lichhop');
-    const call = await delivered(t, 'sendMessage', (p) => p.chat_id === member.id && String(p.text).includes(`#${meeting.id}`), mark);
-    return { text: textOf(call), message: call.response.result as Message };
+    const list = await delivered(t, 'sendMessage', (p) => p.chat_id === member.id && String(p.text).includes('Lịch họp 30 ngày tới'), mark);
+    const message = list.response.result as Message;
+    mark = t.fake.mark();
+    t.fake.press(member, message, `mlo:${meeting.id}:0:0:0`);
+    const call = await delivered(t, 'editMessageText', (p) => p.chat_id === member.id && String(p.text).includes(`#${meeting.id}`), mark);
+    return { text: textOf(call), message: t.fake.currentMessage(member.id, message.message_id)! };
   }
 
   it('a new place: those told get the update with it, nobody else; the card shows it', async () => {

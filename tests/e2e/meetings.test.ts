@@ -406,19 +406,35 @@ describe('meetings (end to end)', () => {
   // ---------------------------------------------------------------- /lichhop, RSVP, /lichics
 
   describe('/lichhop, RSVP and /lichics', () => {
-    /** Sends /lichhop (…) and collects the title and the cards (announcements may arrive in the same chat meanwhile). */
-    async function cardsAfter(from: User, chatId: number, text: string, count: number): Promise<{ title: string; cards: SentParams[] }> {
+    /**
+     * Sends /lichhop (…) and returns its one message: the list, with a button per meeting (announcements
+     * may arrive in the same chat meanwhile; no card comes as a message of its own).
+     */
+    async function listAfter(from: User, chatId: number, text: string): Promise<{ text: string; message: Message; opens: number[] }> {
       const mark = t.fake.mark();
       t.fake.sendText(from, chatId > 0 ? privateChat(from) : cellGroup, text);
-      const title = await t.fake.waitFor('sendMessage', (p) => p.chat_id === chatId && String(p.text).includes('Lịch họp 30 ngày tới'), { after: mark });
-      const isCard = (p: SentParams) => p.chat_id === chatId && String(p.text).startsWith('📅');
-      const found = await t.fake.waitForCount('sendMessage', count, { after: mark, predicate: (p) => isCard(p as SentParams) });
+      const list = await t.fake.waitFor('sendMessage', (p) => p.chat_id === chatId && String(p.text).includes('Lịch họp 30 ngày tới'), { after: mark });
       await t.settle();
-      const cards = t.fake.calls.slice(mark).filter((c) => c.method === 'sendMessage' && isCard(c.params as SentParams));
-      expect(cards).toHaveLength(found.length);
-      return { title: String(title.params.text), cards: cards.map((c) => c.params as SentParams) };
+      const answers = t.fake.calls.slice(mark).filter((c) => c.method === 'sendMessage' && c.params.chat_id === chatId && !String(c.params.text).startsWith('🆕'));
+      expect(answers).toHaveLength(1);
+      const opens = buttonsOf(list.params).filter((b) => b.callback_data?.startsWith('mlo:')).map((b) => Number(b.callback_data!.split(':')[1]));
+      return { text: String(list.params.text), message: list.response.result as Message, opens };
     }
-    const ids = (cards: SentParams[]) => cards.map((c) => Number(/#(\d+)/.exec(String(c.text))![1]));
+
+    /** Opens a meeting's card from the list (back to the list first if a card is shown): in place in a private chat, as a message in a group. */
+    async function open(from: User, list: Message, meetingId: number): Promise<SentParams> {
+      const shown = () => t.fake.currentMessage(list.chat.id, list.message_id) ?? list;
+      if (!buttonsOf(shown()).some((b) => b.callback_data?.startsWith(`mlo:${meetingId}:`))) {
+        const mark = t.fake.mark();
+        t.fake.pressButton(from, shown(), /Danh sách cuộc họp/);
+        await t.fake.waitFor('editMessageText', (p) => p.chat_id === list.chat.id, { after: mark });
+      }
+      const mark = t.fake.mark();
+      t.fake.press(from, shown(), buttonsOf(shown()).find((b) => b.callback_data?.startsWith(`mlo:${meetingId}:`))!.callback_data!);
+      const method = list.chat.type === 'private' ? 'editMessageText' : 'sendMessage';
+      const call = await t.fake.waitFor(method, (p) => p.chat_id === list.chat.id && String(p.text).includes(`#${meetingId}`), { after: mark });
+      return call.params as SentParams;
+    }
 
     it('a member sees their branch, its parent and the bloc; a linked group its branch; the office any branch; a member asking for another branch is refused', async () => {
       const committee = schedule(at('2026-11-30 08:00'), { branchId: bloc.committee.id, by: bloc.secretary.id, title: 'Họp Đảng ủy Sở' });
@@ -429,31 +445,33 @@ describe('meetings (end to end)', () => {
       const cancelled = schedule(at('2026-12-02 14:00'), { branchId: bloc.subcell.id, by: bloc.secretary.id, title: 'Đã hủy' });
       t.services.meetings.cancel(cancelled.id, SYSTEM);
 
-      const mine = await cardsAfter(subMember, subMember.id, '/lichhop', 3);
-      expect(mine.title).toBe('<b>Lịch họp 30 ngày tới</b>');
-      expect(ids(mine.cards)).toEqual([committee.id, sub.id, blocWide.id]);
-      const subCard = mine.cards[1]!;
+      const mine = await listAfter(subMember, subMember.id, '/lichhop');
+      expect(mine.text.split('\n')[0]).toBe('<b>Lịch họp 30 ngày tới</b>');
+      expect(mine.opens).toEqual([committee.id, sub.id, blocWide.id]);
+      expect(mine.text).toContain('2. <b>01/12 14h00</b> · Định kỳ · Sinh hoạt chi bộ Ngân sách · Chi bộ Phòng Ngân sách');
+      const subCard = await open(subMember, mine.message, sub.id);
       expect(subCard.text).toContain('🕑 Thứ Ba, 01/12/2026, 14h00–15h30');
       expect(subCard.text).toContain('📍 Hội trường A&amp;B');
       expect(subCard.text).toContain('📝 Kiểm điểm công tác tháng 11');
       expect(subCard.text).toContain('📎 1 tài liệu');
       expect(subCard.text).not.toContain('Đã đăng ký'); // counts are for those who manage it
-      expect(buttonsOf(subCard).map((b) => b.text)).toEqual(['✅ Tham dự', '❌ Vắng', '📎 Tài liệu']);
-      expect(mine.cards[2]!.text).toContain('Toàn Đảng bộ Khối');
+      expect(buttonsOf(subCard).map((b) => b.text)).toEqual(['✅ Tham dự', '❌ Vắng', '📎 Tài liệu', '◀ Danh sách cuộc họp']);
+      expect((await open(subMember, mine.message, blocWide.id)).text).toContain('Toàn Đảng bộ Khối');
 
-      const inGroup = await cardsAfter(cellMember, cellGroup.id, '/lichhop', 2);
-      expect(inGroup.title).toBe('<b>Lịch họp 30 ngày tới</b>: Chi bộ Công ty TNHH A&amp;B');
-      expect(ids(inGroup.cards)).toEqual([cell.id, blocWide.id]);
-      // Asked by the secretary in the group: RSVP buttons only (moving and cancelling are done privately).
-      const bySecretary = await cardsAfter(cellSecretary, cellGroup.id, '/lichhop', 2);
-      expect(buttonsOf(bySecretary.cards[0]!).map((b) => b.text)).toEqual(['✅ Tham dự', '❌ Vắng']);
+      const inGroup = await listAfter(cellMember, cellGroup.id, '/lichhop');
+      expect(inGroup.text.split('\n')[0]).toBe('<b>Lịch họp 30 ngày tới</b>: Chi bộ Công ty TNHH A&amp;B');
+      expect(inGroup.opens).toEqual([cell.id, blocWide.id]);
+      // Opened by the secretary in the group: RSVP buttons only (moving and cancelling are done privately).
+      const bySecretary = await open(cellSecretary, inGroup.message, cell.id);
+      expect(buttonsOf(bySecretary).map((b) => b.text)).toEqual(['✅ Tham dự', '❌ Vắng']);
 
-      const asked = await cardsAfter(office, office.id, '/lichhop CB02', 2);
-      expect(asked.title).toBe('<b>Lịch họp 30 ngày tới</b>: Chi bộ Công ty TNHH A&amp;B');
-      expect(ids(asked.cards)).toEqual([cell.id, blocWide.id]);
+      const asked = await listAfter(office, office.id, '/lichhop CB02');
+      expect(asked.text.split('\n')[0]).toBe('<b>Lịch họp 30 ngày tới</b>: Chi bộ Công ty TNHH A&amp;B');
+      expect(asked.opens).toEqual([cell.id, blocWide.id]);
       // The office manages them: counts and the move/cancel buttons.
-      expect(asked.cards[0]!.text).toContain('Đã đăng ký: 0 tham dự · 0 vắng · 2 chưa trả lời');
-      expect(buttonsOf(asked.cards[0]!).map((b) => b.text)).toEqual(['✅ Tham dự', '❌ Vắng', '🔁 Dời lịch', '🗑 Hủy họp']);
+      const officeCard = await open(office, asked.message, cell.id);
+      expect(officeCard.text).toContain('Đã đăng ký: 0 tham dự · 0 vắng · 2 chưa trả lời');
+      expect(buttonsOf(officeCard).map((b) => b.text)).toEqual(['✅ Tham dự', '❌ Vắng', '🔁 Dời lịch', '🗑 Hủy họp', '◀ Danh sách cuộc họp']);
 
       expect(await type(member, '/lichhop CB02', 'chỉ xem được')).toContain('Đồng chí chỉ xem được lịch họp của tổ chức đảng mình');
       expect(await type(member, '/lichhop XYZ', 'Không tìm thấy')).toBeTruthy();
@@ -500,10 +518,8 @@ describe('meetings (end to end)', () => {
       expect(String(yes.params.text)).toContain('sẽ tham dự');
       expect(t.services.meetings.rsvpOf(m.id, bloc.cellSecretary.id)).toEqual({ response: 'yes', reason: null });
 
-      mark = t.fake.mark();
-      t.fake.sendText(cellSecretary, privateChat(cellSecretary), '/lichhop');
-      const card = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes(`#${m.id}`), { after: mark });
-      expect(String(card.params.text)).toContain('Đã đăng ký: 1 tham dự · 1 vắng · 0 chưa trả lời');
+      const list = await listAfter(cellSecretary, cellSecretary.id, '/lichhop');
+      expect(String((await open(cellSecretary, list.message, m.id)).text)).toContain('Đã đăng ký: 1 tham dự · 1 vắng · 0 chưa trả lời');
 
       // Once it has started, replies are closed.
       clock().set(at('2026-12-03 14:31'));
@@ -619,9 +635,14 @@ describe('meetings (end to end)', () => {
       // From the card: "Hủy họp", then "Giữ nguyên".
       const cardMark = t.fake.mark();
       t.fake.sendText(cellSecretary, privateChat(cellSecretary), '/lichhop');
-      const card = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes(`#${kept.id}`), { after: cardMark });
+      const list = await t.fake.waitFor('sendMessage', (p) => p.chat_id === cellSecretary.id && String(p.text).includes('Lịch họp 30 ngày tới'), { after: cardMark });
+      const listMessage = list.response.result as Message;
+      expect(buttonsOf(list.params).map((b) => b.callback_data)).toEqual([`mlo:${kept.id}:0:0:0`]); // the cancelled one is gone
       let pressMark = t.fake.mark();
-      t.fake.pressButton(cellSecretary, card.response.result as Message, /Hủy họp/);
+      t.fake.press(cellSecretary, listMessage, `mlo:${kept.id}:0:0:0`);
+      await t.fake.waitFor('editMessageText', (p) => p.chat_id === cellSecretary.id && String(p.text).includes(`#${kept.id}`), { after: pressMark });
+      pressMark = t.fake.mark();
+      t.fake.pressButton(cellSecretary, t.fake.currentMessage(cellSecretary.id, listMessage.message_id)!, /Hủy họp/);
       await next(cellSecretary.id, 'Hủy cuộc họp “Cuộc họp giữ nguyên”', pressMark);
       pressMark = t.fake.mark();
       t.fake.pressButton(cellSecretary, lastWithButton(cellSecretary.id, /Giữ nguyên/), /Giữ nguyên/);

@@ -85,8 +85,9 @@ describe('lookups (end to end)', () => {
 
   it('plain messages are answered like the command they are about', async () => {
     const chat = privateChat(member);
-    expect(await t.say(member, chat, 'lịch họp')).toContain('Lịch họp 30 ngày tới');
-    await t.fake.waitFor('sendMessage', (p) => p.chat_id === member.id && String(p.text).includes('Hội trường Đông Á') && !String(p.text).includes('Lịch họp mới'));
+    const list = await t.say(member, chat, 'lịch họp');
+    expect(list).toContain('Lịch họp 30 ngày tới');
+    expect(list).toContain('1. <b>03/12 14h30</b> · Chuyên đề · Sinh hoạt chuyên đề: Học tập và làm theo tư tưởng Hồ Chí Minh');
     expect(await t.say(member, chat, 'chỉ tiêu kết nạp')).toContain('KN-DV · Kết nạp đảng viên mới');
     expect(await t.say(member, chat, 'hoi truong dong a')).toContain('Kết quả cho');
     expect(await t.say(member, chat, 'xin chào')).toContain('Tôi chưa hiểu câu hỏi');
@@ -111,17 +112,19 @@ describe('lookups (end to end)', () => {
     }
     await t.settle();
     const chat = privateChat(member);
-    /** The answer to a text: its first message and the meeting titles on the cards that follow. */
+    /** The answer to a text: one message, its heading and the meeting titles on its lines. */
     const lookup = async (text: string) => {
       const mark = t.fake.mark();
       t.fake.sendText(member, chat, text);
       await t.fake.waitFor('sendMessage', (p) => p.chat_id === member.id, { after: mark });
       await t.settle();
-      const answer = t.fake.calls.slice(mark).filter((c) => c.method === 'sendMessage' && c.response.ok && c.params.chat_id === member.id).map((c) => c.params);
+      const answer = t.fake.calls.slice(mark).filter((c) => c.method === 'sendMessage' && c.response.ok && c.params.chat_id === member.id);
+      expect(answer).toHaveLength(1);
+      const [title, ...lines] = String(answer[0]!.params.text).split('\n');
       return {
-        title: String(answer[0]!.text),
-        meetings: answer.slice(1).map((p) => /📅 <b>(.*?)<\/b>/.exec(String(p.text))?.[1]),
-        buttons: answer.slice(1).map((p) => JSON.stringify(p.reply_markup ?? null).includes('rv:')),
+        title: title!,
+        meetings: lines.map((l) => /^\d+\. <b>.*?<\/b> · .*? · (.*)$/.exec(l)?.[1]).filter((m) => m !== undefined),
+        message: answer[0]!.response.result as Message,
       };
     };
     const thematic = 'Sinh hoạt chuyên đề: Học tập và làm theo tư tưởng Hồ Chí Minh';
@@ -140,7 +143,13 @@ describe('lookups (end to end)', () => {
     expect((await lookup('/lichhop tuần này')).title).toBe('<b>Lịch họp tuần này (23/11–29/11/2026)</b>');
     // Today's meeting once it has begun: still listed, without answer buttons that would be refused.
     (t.clock as AdjustableClock).set(at('2026-11-23 16:00'));
-    expect(await lookup('lịch họp hôm nay')).toEqual({ title: '<b>Lịch họp hôm nay (23/11/2026)</b>', meetings: [titles.today], buttons: [false] });
+    const today = await lookup('lịch họp hôm nay');
+    expect(today).toMatchObject({ title: '<b>Lịch họp hôm nay (23/11/2026)</b>', meetings: [titles.today] });
+    const mark = t.fake.mark();
+    t.fake.pressButton(member, today.message, /Họp hôm nay/);
+    const card = await t.fake.waitFor('editMessageText', (p) => p.chat_id === member.id, { after: mark });
+    expect(String(card.params.text)).toContain('📅 <b>Họp hôm nay</b>');
+    expect(JSON.stringify(card.params.reply_markup)).not.toContain('rv:');
     (t.clock as AdjustableClock).set(at('2026-11-25 09:00'));
     expect((await lookup('lịch họp ngày mai')).title).toBe('Không có cuộc họp nào ngày mai (26/11/2026).');
   });

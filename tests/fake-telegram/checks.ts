@@ -5,12 +5,13 @@
  * Models: parse_mode HTML (see html.ts) with lengths measured after entity parsing in UTF-16
  * code units (JS string length) — 4096 for texts, 1024 for captions; "message text is empty"
  * for empty/whitespace-only texts; callback_data limited to 1–64 UTF-8 bytes; every inline
- * button needs a non-empty text and exactly one action field.
+ * button needs a non-empty text and exactly one action field; at most 100 buttons under a message
+ * (BUTTONS_TOO_MUCH).
  *
  * ForceReply: `force_reply` must be true, `input_field_placeholder` 1–64 characters.
  *
  * Does not model: MarkdownV2/Markdown parsing (text is taken literally), URL validation of
- * url buttons, reply (non-inline) keyboard checks, the 100-button limit.
+ * url buttons, reply (non-inline) keyboard checks, the 8-buttons-a-row limit.
  */
 import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
 import { parseTelegramHtml } from './html.js';
@@ -97,7 +98,15 @@ export function checkReplyMarkup(markup: unknown): ApiResponse | undefined {
       if (error) return error;
     }
   }
-  return undefined;
+  return checkButtonCount(rows as unknown[][]);
+}
+
+/** Telegram shows at most 100 inline buttons under a message and refuses the message beyond. */
+export const INLINE_BUTTON_LIMIT = 100;
+
+function checkButtonCount(rows: unknown[][]): ApiResponse | undefined {
+  const count = rows.reduce((n, row) => n + row.length, 0);
+  return count > INLINE_BUTTON_LIMIT ? badRequest('BUTTONS_TOO_MUCH') : undefined;
 }
 
 function checkForceReply(markup: Record<string, unknown>): ApiResponse | undefined {

@@ -263,6 +263,20 @@ describe('inline keyboards', () => {
     await bot.api.sendMessage(alice.id, 'x', { reply_markup: new InlineKeyboard().text('Chọn', 'đ'.repeat(32)) });
   });
 
+  it('refuses more than 100 buttons under a message (BUTTONS_TOO_MUCH), on a send as on an edit', async () => {
+    const bot = makeBot();
+    const keyboard = (n: number) => {
+      const kb = new InlineKeyboard();
+      for (let i = 0; i < n; i++) kb.text(`Nút ${i}`, `b:${i}`).row();
+      return kb;
+    };
+    const err = await apiError(bot.api.sendMessage(alice.id, 'x', { reply_markup: keyboard(101) }));
+    expect(err.description).toBe('Bad Request: BUTTONS_TOO_MUCH');
+    const m = await bot.api.sendMessage(alice.id, 'x', { reply_markup: keyboard(100) });
+    const editErr = await apiError(bot.api.editMessageText(alice.id, m.message_id, 'y', { reply_markup: keyboard(101) }));
+    expect(editErr.description).toBe('Bad Request: BUTTONS_TOO_MUCH');
+  });
+
   it('requires exactly one action per button', async () => {
     const none = await raw('sendMessage', { chat_id: alice.id, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'A' }]] } });
     expect(none.status).toBe(400);

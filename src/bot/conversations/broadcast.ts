@@ -19,6 +19,7 @@ import type { BotDeps } from '../deps.js';
 import { entitiesToHtml, htmlVisibleLength } from '../render/entities.js';
 import { Html, htmlToPlain, joinHtml, TELEGRAM_TEXT_LIMIT } from '../render/html.js';
 import { NoticeRenderer } from '../render/notice.js';
+import { pageLabel, pageOf, pageOfIndex, pagerRow, showInPlace } from '../render/paging.js';
 import { actorOf } from '../features/chat-tracking.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
@@ -36,7 +37,9 @@ type Content = { kind: 'text' | 'document' | 'photo'; body: string; fileId: stri
 
 const STEP = 'bc';
 const choice = (step: string, value: string | number) => callbackData(STEP, step, value);
-const button = (ctx: InnerContext, key: string) => htmlToPlain(ctx.t(key));
+const button = (ctx: InnerContext, key: string, args?: Record<string, number>) => htmlToPlain(ctx.t(key, args));
+/** Grassroots organisations a page of the picker of chosen branches. */
+const BRANCH_PICKS_PER_PAGE = 10;
 
 /** Asks with buttons and waits for one of this step's buttons. */
 async function pick(conversation: Convo, q: AskOptions, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard): Promise<{ value: string; ctx: InnerContext }> {
@@ -46,13 +49,6 @@ async function pick(conversation: Convo, q: AskOptions, ctx: InnerContext, step:
   const answer = await ask(conversation, (c) => pattern.test(c.callbackQuery?.data ?? ''), repeat, q);
   await answer.answerCallbackQuery();
   return { value: pattern.exec(answer.callbackQuery!.data!)![1]!, ctx: answer };
-}
-
-/** Waits for a text message (for dates, codes). */
-function askText(conversation: Convo, q: AskOptions, question: Html): Promise<InnerContext & { message: { text: string } }> {
-  return ask(conversation, isPlainText, (c) => c.replyHtml(question), q) as Promise<
-    InnerContext & { message: { text: string } }
-  >;
 }
 
 /** Refuses a notice longer than BODY_LIMIT, saying how long it is and may be. */
@@ -151,12 +147,64 @@ export function createBroadcastConversation(deps: BotDeps) {
     }
   }
 
+  /**
+   * Chosen branches: ticked on a paged list of the grassroots organisations (◀ ▶ edit the same
+   * message), or typed as codes (any branch, a cell under a committee too).
+   */
   async function askBranches(conversation: Convo, ctx: InnerContext): Promise<{ scope: AudienceScope; ctx: InnerContext }> {
-    const question = ctx.t('broadcast-ask-branches');
-    await ctx.replyHtml(question);
+    const options = await conversation.external(() =>
+      services.branches
+        .list({ activeOnly: true })
+        .filter((b) => b.kind !== 'subcell')
+        .map((b) => ({ id: b.id, code: b.code, name: b.shortName ?? b.name })),
+    );
+    const chosen = new Set<number>();
+    let page = 0;
+    const picker = (c: InnerContext) => {
+      const shown = pageOf(options, page, BRANCH_PICKS_PER_PAGE);
+      const kb = new InlineKeyboard();
+      for (const o of shown.items) kb.text(shortenLabel(`${chosen.has(o.id) ? '☑' : '☐'} ${o.code} · ${o.name}`), choice('brs', o.id)).row();
+      pagerRow(kb, c.t, shown, (p) => choice('brp', p));
+      kb.text(button(c, 'broadcast-branches-done', { count: chosen.size }), choice('brd', 0));
+      return { text: joinHtml([c.t('broadcast-ask-branches-pick'), pageLabel(c.t, shown)].filter((l) => l !== null), ' '), kb };
+    };
+    const showPicker = (c: InnerContext) => {
+      const p = picker(c);
+      return c.replyHtml(p.text, { reply_markup: p.kb });
+    };
+    await showPicker(ctx);
+    const pressed = new RegExp(`^${STEP}:(brs|brp|brd):(\\d{1,9})$`);
+    let branchIds: number[];
+    let reply: InnerContext;
     for (;;) {
-      const reply = await askText(conversation, asking, question);
-      const text = reply.message.text.trim();
+      reply = await ask(conversation, (c) => isPlainText(c) || pressed.test(c.callbackQuery?.data ?? ''), showPicker, asking);
+      const press = pressed.exec(reply.callbackQuery?.data ?? '');
+      if (press) {
+        const [, action, arg] = press;
+        const n = Number(arg);
+        if (action === 'brd') {
+          if (chosen.size === 0) {
+            await reply.answerCallbackQuery({ text: button(reply, 'broadcast-branches-none-chosen'), show_alert: true });
+            continue;
+          }
+          await reply.answerCallbackQuery();
+          await reply.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+          branchIds = [...chosen];
+          break;
+        }
+        // A button of a branch no longer listed (or forged) changes nothing: the page is drawn again.
+        const index = options.findIndex((o) => o.id === n);
+        if (action === 'brs' && index >= 0) {
+          if (chosen.has(n)) chosen.delete(n);
+          else chosen.add(n);
+          page = pageOfIndex(index, BRANCH_PICKS_PER_PAGE);
+        }
+        if (action === 'brp') page = n;
+        const p = picker(reply);
+        await showInPlace(reply, p.text, p.kb);
+        continue;
+      }
+      const text = reply.message!.text!.trim();
       const codes = text.split(/[,;\s]+/).filter(Boolean);
       const found = await conversation.external(() =>
         codes.map((code) => {
@@ -169,13 +217,14 @@ export function createBroadcastConversation(deps: BotDeps) {
         await reply.replyHtml(reply.t('broadcast-branches-unknown', { codes: unknown.join(', ') || text }));
         continue;
       }
-      const kb = new InlineKeyboard()
-        .text(button(reply, 'broadcast-subcells-yes'), choice('sub', 'yes'))
-        .text(button(reply, 'broadcast-subcells-no'), choice('sub', 'no'));
-      const answer = await pick(conversation, asking, reply, 'sub', reply.t('broadcast-ask-subcells'), kb);
-      const branchIds = [...new Set(found.map((f) => f.id!))];
-      return { scope: { type: 'branches', branchIds, includeSubcells: answer.value === 'yes' }, ctx: answer.ctx };
+      branchIds = [...new Set(found.map((f) => f.id!))];
+      break;
     }
+    const kb = new InlineKeyboard()
+      .text(button(reply, 'broadcast-subcells-yes'), choice('sub', 'yes'))
+      .text(button(reply, 'broadcast-subcells-no'), choice('sub', 'no'));
+    const answer = await pick(conversation, asking, reply, 'sub', reply.t('broadcast-ask-subcells'), kb);
+    return { scope: { type: 'branches', branchIds, includeSubcells: answer.value === 'yes' }, ctx: answer.ctx };
   }
 
   async function askPeople(conversation: Convo, ctx: InnerContext): Promise<{ people: AudiencePeople; channel: AudienceChannel; ctx: InnerContext }> {

@@ -7,8 +7,9 @@ import { Composer } from 'grammy';
 import { isOffice } from '../../domain/roles.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { renderBlocSummary, renderBranchCard, renderBranchChoices } from '../render/branch.js';
-import { html, joinHtml } from '../render/html.js';
+import { renderBlocSummary, renderBranchCard } from '../render/branch.js';
+import { replyBranchChoices } from './branch-choices.js';
+import { html } from '../render/html.js';
 import { formatDateTime } from '../../domain/time.js';
 
 export function branchInfoFeature({ services, config }: BotDeps): Composer<BotContext> {
@@ -22,7 +23,7 @@ export function branchInfoFeature({ services, config }: BotDeps): Composer<BotCo
       const found = services.branches.resolve(query);
       if ('notFound' in found) return ctx.replyHtml(ctx.t('branch-not-found', { query }));
       if ('ambiguous' in found)
-        return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
+        return replyBranchChoices(ctx, query, found.ambiguous);
       const own = found.branch.id === member.branchId;
       const groupBranch = ctx.chat.type !== 'private' ? services.chats.get(ctx.chat.id)?.branchId : undefined;
       if (!own && !isOffice(member) && found.branch.id !== groupBranch) return ctx.replyHtml(ctx.t('branch-only-own'));

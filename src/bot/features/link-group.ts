@@ -11,7 +11,7 @@ import { callbackData, callbackInts, callbackPattern } from '../callback-data.js
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse } from '../guards.js';
-import { renderBranchChoices } from '../render/branch.js';
+import { replyBranchChoices } from './branch-choices.js';
 import { htmlToPlain, joinHtml } from '../render/html.js';
 import { actorOf } from './chat-tracking.js';
 
@@ -56,7 +56,7 @@ export function linkGroupFeature({ services }: BotDeps): Composer<BotContext> {
     const found = services.branches.resolve(query);
     if ('notFound' in found) return ctx.replyHtml(joinHtml([ctx.t('branch-not-found', { query }), ctx.t('link-usage')]));
     if ('ambiguous' in found)
-      return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
+      return replyBranchChoices(ctx, query, found.ambiguous);
     await link(ctx, found.branch);
   });
 

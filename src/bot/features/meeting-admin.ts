@@ -25,6 +25,7 @@ import {
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse, requireLeader } from '../guards.js';
 import { type Html, htmlToPlain, joinHtml } from '../render/html.js';
+import { pageLabel, pageOf, pageOfIndex, pagerRow, showInPlace } from '../render/paging.js';
 import { actorOf } from './chat-tracking.js';
 import { CANCEL, MOVE } from './meetings.js';
 
@@ -34,6 +35,14 @@ const CANCEL_KEEP = 'mxn';
 const ATT_OPEN = 'ad';
 const ATT_MARK = 'at';
 const ATT_FINISH = 'af';
+const ATT_PAGE = 'ap';
+const ATT_LIST = 'al';
+const ATT_MEETINGS_PER_PAGE = 10;
+/**
+ * Members a page of the sheet: most cells fit on one; a large committee's sheet pages (a keyboard
+ * of a hundred names is hard to scroll on a phone, and Telegram refuses more than 100 buttons).
+ */
+const ATT_PER_PAGE = 50;
 const NEXT_STATUS: Record<AttendanceStatus | 'none', AttendanceStatus> = {
   none: 'present',
   present: 'excused',
@@ -165,31 +174,57 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
 
   privateChat.command('diemdanh', async (ctx) => {
     if (!(await requireLeader(ctx, 'diemdanh'))) return;
+    const list = attendanceList(ctx, 0);
+    if (!list) return ctx.replyHtml(ctx.t('att-none'));
+    await ctx.replyHtml(list.text, { reply_markup: list.keyboard });
+  });
+
+  /** The meetings of the last 14 days this member may take attendance for, a page at a time. */
+  function attendanceList(ctx: InnerContext, requestedPage: number): { text: Html; keyboard: InlineKeyboard } | null {
     const member = ctx.member!;
     const scope = isOffice(member) ? null : member.branchId ? services.branches.subtreeIds(member.branchId) : [];
     const recent = meetings.recentlyEnded(scope).filter((m) => manages(member, m));
-    if (recent.length === 0) return ctx.replyHtml(ctx.t('att-none'));
+    if (recent.length === 0) return null;
+    const page = pageOf(recent, requestedPage, ATT_MEETINGS_PER_PAGE);
     const kb = new InlineKeyboard();
-    for (const m of recent.slice(0, 10)) {
+    for (const m of page.items) {
       const label = `${formatDateTime(m.startsAt, tz)} · ${m.title}${m.attendanceTakenAt ? ' ✔' : ''}`;
       kb.text(shortenLabel(label), callbackData(ATT_OPEN, m.id)).row();
     }
-    await ctx.replyHtml(ctx.t('att-usage'), { reply_markup: kb });
+    pagerRow(kb, ctx.t, page, (p) => callbackData(ATT_LIST, p));
+    const text = joinHtml([ctx.t('att-usage'), pageLabel(ctx.t, page)].filter((l) => l !== null), ' ');
+    return { text, keyboard: kb };
+  }
+
+  privateChat.callbackQuery(callbackPattern(ATT_LIST, 1), async (ctx) => {
+    if (!(await requireLeader(ctx, 'diemdanh'))) return;
+    const [page] = callbackInts(ctx.match) ?? [];
+    const list = attendanceList(ctx, page ?? 0);
+    if (!list) return refuse(ctx, 'att-none');
+    await showInPlace(ctx, list.text, list.keyboard);
   });
 
-  /** The sheet: a button per member showing their state; each press changes it and redraws. */
-  function sheet(ctx: InnerContext, m: Meeting): { text: Html; keyboard: InlineKeyboard } {
+  /**
+   * The sheet: a button per member showing their state, a page at a time (Telegram shows at most
+   * 100 buttons under a message); each press changes it and redraws that member's page.
+   */
+  function sheet(ctx: InnerContext, m: Meeting, requestedPage: number): { text: Html; keyboard: InlineKeyboard } {
     const rows = meetings.attendanceSheet(m.id);
+    const page = pageOf(rows, requestedPage, ATT_PER_PAGE);
     const kb = new InlineKeyboard();
-    for (const r of rows.slice(0, 95)) {
+    for (const r of page.items) {
       const state = r.status ?? 'none';
       const hint = r.rsvp === 'no' ? ` ${htmlToPlain(ctx.t('att-rsvp-no-hint'))}` : '';
       kb.text(shortenLabel(`${ICON[state]} ${r.fullName}${hint}`), callbackData(ATT_MARK, m.id, r.memberId)).row();
     }
+    pagerRow(kb, ctx.t, page, (p) => callbackData(ATT_PAGE, m.id, p));
     kb.text(htmlToPlain(ctx.t('att-finish')), callbackData(ATT_FINISH, m.id));
     // The sheet is edited in place, never split: a title from before the limit is shortened.
     const title = shortenLabel(m.title, INPUT_LIMITS.meetingTitle);
-    const text = joinHtml([ctx.t('att-title', { title, when: formatDateTime(m.startsAt, tz) }), ctx.t('att-help')]);
+    const heading = joinHtml([ctx.t('att-title', { title, when: formatDateTime(m.startsAt, tz) }), pageLabel(ctx.t, page)].filter((l) => l !== null), ' ');
+    const marked = rows.filter((r) => r.status !== null).length;
+    const counts = page.pages > 1 ? ctx.t('att-marked', { marked, total: rows.length }) : null;
+    const text = joinHtml([heading, counts, ctx.t('att-help')].filter((l) => l !== null));
     return { text, keyboard: kb };
   }
 
@@ -216,7 +251,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     const m = await attendanceMeeting(ctx, id);
     if (!m) return;
     await ctx.answerCallbackQuery();
-    const s = sheet(ctx, m);
+    const s = sheet(ctx, m, 0);
     await ctx.replyHtml(s.text, { reply_markup: s.keyboard });
   });
 
@@ -224,12 +259,21 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     const [id, memberId] = callbackInts(ctx.match) ?? [];
     const m = await attendanceMeeting(ctx, id);
     if (!m) return;
-    const row = meetings.attendanceSheet(m.id).find((r) => r.memberId === memberId);
-    if (!row) return refuse(ctx, 'button-expired');
+    const rows = meetings.attendanceSheet(m.id);
+    const index = rows.findIndex((r) => r.memberId === memberId);
+    if (index < 0) return refuse(ctx, 'button-expired');
+    const row = rows[index]!;
     meetings.setAttendance(m.id, row.memberId, NEXT_STATUS[row.status ?? 'none'], ctx.member!.id, actorOf(ctx));
-    await ctx.answerCallbackQuery();
-    const s = sheet(ctx, m);
-    await ctx.editMessageText(s.text.value, { parse_mode: 'HTML', reply_markup: s.keyboard });
+    const s = sheet(ctx, m, pageOfIndex(index, ATT_PER_PAGE));
+    await showInPlace(ctx, s.text, s.keyboard);
+  });
+
+  privateChat.callbackQuery(callbackPattern(ATT_PAGE, 2), async (ctx) => {
+    const [id, page] = callbackInts(ctx.match) ?? [];
+    const m = await attendanceMeeting(ctx, id);
+    if (!m) return;
+    const s = sheet(ctx, m, page ?? 0);
+    await showInPlace(ctx, s.text, s.keyboard);
   });
 
   privateChat.callbackQuery(callbackPattern(ATT_FINISH, 1), async (ctx) => {

@@ -1,11 +1,12 @@
 /**
- * Meetings for members: /lichhop (the next 30 days, or a range: "tuần này"), /lichics (a calendar
- * file), the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply prompt) and the
- * documents button.
+ * Meetings for members: /lichhop (the next 30 days, or a range: "tuần này"), one message with a
+ * line and a button per meeting, a page at a time, the button opening the meeting's card; /lichics
+ * (a calendar file); the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply
+ * prompt) and the documents button.
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
-import { findRangePhrase, formatDayRange, type RangePhrase, rangeFor } from '../../domain/date-range.js';
+import { findRangePhrase, formatDayRange, RANGE_PHRASES, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
 import { searchWords, shortenLabel } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';
@@ -15,15 +16,26 @@ import { callbackData, callbackInts, callbackPattern } from '../callback-data.js
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse } from '../guards.js';
-import { renderBranchChoices } from '../render/branch.js';
 import { meetingCalendar } from '../render/calendar.js';
-import { htmlToPlain, joinHtml } from '../render/html.js';
-import { DOCS, kindLabel, meetingCard, meetingKeyboard, RSVP } from '../render/meeting.js';
+import { type Html, htmlToPlain, splitMessage } from '../render/html.js';
+import {
+  DOCS,
+  kindLabel,
+  MEETING_LIST_OPEN,
+  MEETING_LIST_PAGE,
+  meetingCard,
+  meetingKeyboard,
+  meetingListPage,
+  type MeetingListItem,
+  type MeetingListKey,
+  RSVP,
+} from '../render/meeting.js';
+import { showInPlace } from '../render/paging.js';
+import { replyBranchChoices } from './branch-choices.js';
 import { actorOf } from './chat-tracking.js';
 
 export const MOVE = 'mv';
 export const CANCEL = 'mx';
-const MAX_CARDS = 10;
 
 export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   const { services, config } = deps;
@@ -38,6 +50,40 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
     if (member.branchId === null) return false;
     return services.branches.ancestry(member.branchId).some((b) => b.id === m.branchId) || mayManageBranch(services, member, m.branchId);
   };
+
+  /** A member may open a meeting they are expected at, or one of the list a linked group shows. */
+  const visibleHere = (ctx: BotContext, m: Meeting): boolean => {
+    if (concerns(ctx.member!, m)) return true;
+    if (!ctx.chat || ctx.chat.type === 'private') return false;
+    const groupBranch = services.chats.get(ctx.chat.id)?.branchId ?? null;
+    return groupBranch !== null && services.branches.ancestry(groupBranch).some((b) => b.id === m.branchId);
+  };
+
+  composer.callbackQuery(callbackPattern(MEETING_LIST_PAGE, 3), async (ctx) => {
+    const [branchId, range, page] = callbackInts(ctx.match) ?? [];
+    if (branchId === undefined || range === undefined || page === undefined) return refuse(ctx, 'button-expired');
+    await showList(deps, ctx, { branchId, range }, page);
+  });
+
+  composer.callbackQuery(callbackPattern(MEETING_LIST_OPEN, 4), async (ctx) => {
+    const [id, branchId, range, page] = callbackInts(ctx.match) ?? [];
+    if (id === undefined || branchId === undefined || range === undefined || page === undefined) return refuse(ctx, 'button-expired');
+    const m = meetings.get(id);
+    if (!m || m.status === 'draft') return refuse(ctx, 'button-expired');
+    if (!visibleHere(ctx, m)) return refuse(ctx, 'meeting-rsvp-not-member');
+    const key = { branchId, range };
+    // Cancelled since the list was shown: the list is shown again as it is now.
+    if (m.status === 'cancelled') return showList(deps, ctx, key, page, htmlToPlain(ctx.t('meetings-list-gone')));
+    const card = meetingCardFor(deps, ctx, m);
+    // In a group the list is everyone's, and a card too long for one message (from before the
+    // limits) comes in parts: then the card is a message of its own.
+    if (ctx.chat?.type !== 'private' || splitMessage(card.text.value).length > 1) {
+      await ctx.answerCallbackQuery();
+      return ctx.replyHtml(card.text, { reply_markup: card.keyboard });
+    }
+    card.keyboard.row().text(htmlToPlain(ctx.t('meetings-list-back')), callbackData(MEETING_LIST_PAGE, branchId, range, page));
+    await showInPlace(ctx, card.text, card.keyboard);
+  });
 
   composer.command('lichhop', (ctx) => {
     const arg = ctx.match.trim();
@@ -135,62 +181,137 @@ function rangeArgument(arg: string): RangePhrase | null {
   return phrase && words.length <= 3 ? phrase : null;
 }
 
+/** The range phrase a list key names: null for the next 30 days, undefined for a forged number. */
+const rangeOfKey = (range: number): RangePhrase | null | undefined => (range === 0 ? null : RANGE_PHRASES[range - 1]);
+const keyOfRange = (phrase: RangePhrase | null): number => (phrase ? RANGE_PHRASES.indexOf(phrase) + 1 : 0);
+
+interface Listing {
+  heading: Html;
+  empty: Html;
+  items: MeetingListItem[];
+}
+
 /**
- * The next 30 days, or the range asked for ("tuần này": Monday to Sunday): my branch, the
- * branches above it and the bloc; in a linked group, that branch's; with a branch named, that
- * branch's (the office, or whoever manages it).
+ * The meetings a /lichhop list names, for whoever asks or presses now: the next 30 days, or the
+ * range ("tuần này": Monday to Sunday); my branch, the branches above it and the bloc; in a
+ * linked group, that branch's; with a branch named, that branch's (the office, or whoever manages
+ * it). The office without a branch of its own gets the whole bloc. Rights are checked here, so
+ * a page button is checked as the command was.
  */
-export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: string, phrase: RangePhrase | null = null): Promise<void> {
+function listing(deps: BotDeps, ctx: BotContext, key: MeetingListKey): Listing | { refusal: string } {
   const { services, config } = deps;
   const { meetings } = services;
-  const tz = config.timeZone;
   const member = ctx.member!;
-  const chatType = ctx.chat?.type ?? 'private';
+  const phrase = rangeOfKey(key.range);
+  if (phrase === undefined) return { refusal: 'button-expired' };
   const now = deps.clock.now();
-  const range = phrase ? rangeFor(phrase, now, tz) : null;
+  const range = phrase ? rangeFor(phrase, now, config.timeZone) : null;
+  const from = range?.from ?? now;
+  const to = range?.to ?? new Date(now.getTime() + 30 * 86_400_000);
   const listFor = (branchId: number | null) => (range ? meetings.inRangeFor(branchId, range.from, range.to) : meetings.upcomingFor(branchId));
   let list: Meeting[];
   let scope = '';
-  if (query) {
-    const found = services.branches.resolve(query);
-    if ('notFound' in found) return ctx.replyHtml(ctx.t('branch-not-found', { query }));
-    if ('ambiguous' in found) return ctx.replyHtml(joinHtml([ctx.t('branch-ambiguous', { query }), renderBranchChoices(found.ambiguous)]));
-    const allowed = isOffice(member) || found.branch.id === member.branchId || mayManageBranch(services, member, found.branch.id);
-    if (!allowed) return ctx.replyHtml(ctx.t('meetings-not-allowed-branch'));
-    list = listFor(found.branch.id);
-    scope = `: ${found.branch.name}`;
-  } else if (chatType !== 'private') {
+  if (key.branchId !== 0) {
+    const branch = services.branches.getById(key.branchId);
+    if (!branch) return { refusal: 'button-expired' };
+    const allowed = isOffice(member) || branch.id === member.branchId || mayManageBranch(services, member, branch.id);
+    if (!allowed) return { refusal: 'meetings-not-allowed-branch' };
+    list = listFor(branch.id);
+    scope = `: ${branch.name}`;
+  } else if ((ctx.chat?.type ?? 'private') !== 'private') {
     const branchId = services.chats.get(ctx.chat!.id)?.branchId ?? null;
-    if (branchId === null) return ctx.replyHtml(ctx.t('branch-group-unlinked'));
+    if (branchId === null) return { refusal: 'branch-group-unlinked' };
     list = listFor(branchId);
     scope = `: ${services.branches.getById(branchId)?.name ?? ''}`;
+  } else if (isOffice(member) && member.branchId === null) {
+    list = blocFirst(meetings.between(from, to, null));
+    scope = `: ${htmlToPlain(ctx.t('meeting-whole-bloc'))}`;
   } else {
     list = listFor(member.branchId);
   }
-  const rangeArgs = range ? { range: ctx.t(`range-${range.phrase}`), dates: formatDayRange(range), scope } : null;
-  if (list.length === 0) return ctx.replyHtml(rangeArgs ? ctx.t('meetings-range-none', rangeArgs) : ctx.t('meetings-none'));
-  await ctx.replyHtml(rangeArgs ? ctx.t('meetings-range-title', rangeArgs) : ctx.t('meetings-title', { scope }));
-  for (const m of list.slice(0, MAX_CARDS)) {
-    // A range may hold meetings that have begun: shown, but their buttons would only be refused.
-    if (m.startsAt.getTime() <= now.getTime()) {
-      const docs = m.documents.length ? new InlineKeyboard().text(htmlToPlain(ctx.t('meeting-button-docs')), callbackData(DOCS, m.id)) : undefined;
-      await ctx.replyHtml(meetingCard(ctx.t, m, meetings.branchName(m.branchId), tz, { locale: ctx.locale }), { reply_markup: docs });
-      continue;
+  const labels = new Map<number, string | null>();
+  const branchLabel = (id: number | null) => {
+    if (id === null) return null;
+    if (!labels.has(id)) {
+      const b = services.branches.getById(id);
+      labels.set(id, b ? (b.shortName ?? b.name) : null);
     }
-    // The move and cancel buttons work in private chats only: not offered in a group.
-    const manage =
-      chatType === 'private' && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));
-    const extra = manage
-      ? new InlineKeyboard()
-          .text(htmlToPlain(ctx.t('meeting-button-move')), callbackData(MOVE, m.id))
-          .text(htmlToPlain(ctx.t('meeting-button-cancel')), callbackData(CANCEL, m.id))
-      : undefined;
-    const rsvp = manage ? rsvpCounts(meetings, m) : null;
-    await ctx.replyHtml(meetingCard(ctx.t, m, meetings.branchName(m.branchId), tz, { locale: ctx.locale, rsvp }), {
-      reply_markup: meetingKeyboard(ctx.t, m, extra),
-    });
+    return labels.get(id)!;
+  };
+  const rangeArgs = range ? { range: ctx.t(`range-${range.phrase}`), dates: formatDayRange(range), scope } : null;
+  return {
+    heading: rangeArgs ? ctx.t('meetings-range-title', rangeArgs) : ctx.t('meetings-title', { scope }),
+    empty: rangeArgs ? ctx.t('meetings-range-none', rangeArgs) : ctx.t('meetings-none'),
+    items: list.map((meeting) => ({ meeting, branchLabel: branchLabel(meeting.branchId) })),
+  };
+}
+
+/**
+ * The office's view of the whole bloc: the bloc's own meetings (those the office calls and
+ * attends) first, then every branch's, each in time order; otherwise the bloc's few meetings
+ * would sink among a month of cell meetings, pages down.
+ */
+function blocFirst(list: Meeting[]): Meeting[] {
+  return [...list.filter((m) => m.branchId === null), ...list.filter((m) => m.branchId !== null)];
+}
+
+/**
+ * /lichhop and "lịch họp tuần này": one message, a line and a button per meeting, a page at a time.
+ * `query` names a branch (the office, or whoever manages it).
+ */
+export async function replyUpcoming(deps: BotDeps, ctx: BotContext, query: string, phrase: RangePhrase | null = null): Promise<void> {
+  let branchId = 0;
+  if (query) {
+    const found = deps.services.branches.resolve(query);
+    if ('notFound' in found) return ctx.replyHtml(ctx.t('branch-not-found', { query }));
+    if ('ambiguous' in found) return replyBranchChoices(ctx, query, found.ambiguous);
+    branchId = found.branch.id;
   }
-  if (list.length > MAX_CARDS) await ctx.replyHtml(ctx.t('meetings-more', { count: list.length - MAX_CARDS }));
+  const key = { branchId, range: keyOfRange(phrase) };
+  const found = listing(deps, ctx, key);
+  if ('refusal' in found) return ctx.replyHtml(ctx.t(found.refusal));
+  if (found.items.length === 0) return ctx.replyHtml(found.empty);
+  const page = meetingListPage(ctx.t, found.heading, found.items, key, 0, deps.config.timeZone);
+  await ctx.replyHtml(page.text, { reply_markup: page.keyboard });
+}
+
+/** Shows the page of the list a button names, in the message it is under (`toast`: why it changed). */
+async function showList(deps: BotDeps, ctx: BotContext, key: MeetingListKey, page: number, toast?: string): Promise<void> {
+  const found = listing(deps, ctx, key);
+  if ('refusal' in found) return refuse(ctx, found.refusal);
+  const rendered = found.items.length
+    ? meetingListPage(ctx.t, found.heading, found.items, key, page, deps.config.timeZone)
+    : { text: found.empty, keyboard: new InlineKeyboard() };
+  await showInPlace(ctx, rendered.text, rendered.keyboard, toast);
+}
+
+/**
+ * A meeting's card with its buttons: RSVP and documents; for those who manage its branch, in a
+ * private chat, the reply counts and "Dời lịch" / "Hủy họp". A meeting that has begun gets the
+ * documents button only (replies would be refused).
+ */
+function meetingCardFor(deps: BotDeps, ctx: BotContext, m: Meeting): { text: Html; keyboard: InlineKeyboard } {
+  const { services, config } = deps;
+  const { meetings } = services;
+  const member = ctx.member!;
+  const branchName = meetings.branchName(m.branchId);
+  if (m.startsAt.getTime() <= deps.clock.now().getTime()) {
+    const docs = new InlineKeyboard();
+    if (m.documents.length) docs.text(htmlToPlain(ctx.t('meeting-button-docs')), callbackData(DOCS, m.id));
+    return { text: meetingCard(ctx.t, m, branchName, config.timeZone, { locale: ctx.locale }), keyboard: docs };
+  }
+  // The move and cancel buttons work in private chats only: not offered in a group.
+  const manage = ctx.chat?.type === 'private' && (m.branchId === null ? isOffice(member) : mayManageBranch(services, member, m.branchId));
+  const extra = manage
+    ? new InlineKeyboard()
+        .text(htmlToPlain(ctx.t('meeting-button-move')), callbackData(MOVE, m.id))
+        .text(htmlToPlain(ctx.t('meeting-button-cancel')), callbackData(CANCEL, m.id))
+    : undefined;
+  const rsvp = manage ? rsvpCounts(meetings, m) : null;
+  return {
+    text: meetingCard(ctx.t, m, branchName, config.timeZone, { locale: ctx.locale, rsvp }),
+    keyboard: meetingKeyboard(ctx.t, m, extra),
+  };
 }
 
 function rsvpCounts(meetings: BotDeps['services']['meetings'], m: Meeting) {

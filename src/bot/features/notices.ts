@@ -4,7 +4,7 @@
  * summary per organisation with buttons for each one's list and for the workbook).
  * Every button checks who presses it against the stored notice.
  */
-import { Composer, GrammyError, InlineKeyboard, InputFile } from 'grammy';
+import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
 import { formatDate, formatDateTime } from '../../domain/time.js';
@@ -21,16 +21,15 @@ import type { BotDeps } from '../deps.js';
 import { refuse, requireLeader } from '../guards.js';
 import { Html, htmlToPlain, joinHtml } from '../render/html.js';
 import { ACK, NoticeRenderer } from '../render/notice.js';
+import { clampPage, pageCount, showInPlace } from '../render/paging.js';
 import {
   ACK_BRANCH,
   ACK_EXPORT,
   ACK_REPORT,
   ackReportPage,
   BRANCHES_PER_PAGE,
-  clampPage,
   NAMES_PER_PAGE,
   notAcknowledgedPage,
-  pageCount,
   type RenderedPage,
 } from '../render/notice-report.js';
 import { actorOf } from './chat-tracking.js';
@@ -194,15 +193,7 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
     return notice;
   }
 
-  async function show(ctx: BotContext, page: RenderedPage): Promise<void> {
-    await ctx.answerCallbackQuery();
-    try {
-      await ctx.editMessageText(page.text.value, { parse_mode: 'HTML', reply_markup: page.keyboard });
-    } catch (error) {
-      // A second press of the same button: the message already shows this page.
-      if (!(error instanceof GrammyError && /message is not modified/.test(error.description))) throw error;
-    }
-  }
+  const show = (ctx: BotContext, page: RenderedPage) => showInPlace(ctx, page.text, page.keyboard);
 
   composer.callbackQuery(callbackPattern(ACK_REPORT, 2), async (ctx) => {
     const [id, page] = callbackInts(ctx.match) ?? [];

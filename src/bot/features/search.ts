@@ -17,15 +17,16 @@ import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { refuse } from '../guards.js';
 import { renderBranchCard } from '../render/branch.js';
-import { Html, html, htmlToPlain, joinHtml, splitMessage, TELEGRAM_TEXT_LIMIT } from '../render/html.js';
+import { Html, html, htmlToPlain, joinHtml, oneMessage } from '../render/html.js';
 import { aggregateFigure, statusText } from '../render/indicators.js';
 import { meetingCard, meetingKeyboard } from '../render/meeting.js';
+import { pageLabel, pageOf, pagerRow, showInPlace } from '../render/paging.js';
+import { recallQuery, rememberQuery } from '../paged-queries.js';
 import { NoticeRenderer } from '../render/notice.js';
 import { replyIndicatorDetail, replyIndicators } from './indicators.js';
 import { replyUpcoming } from './meetings.js';
 
 const OPEN = 'op';
-const MAX_RESULTS = 8;
 
 export function searchFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -41,6 +42,18 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
     await openItem(deps, ctx, kind, id);
   });
 
+  // Another page of results: the search is run again for whoever asked, with their rights of now.
+  composer.callbackQuery(callbackPattern(SEARCH_PAGE, 1), async (ctx) => {
+    const [page] = callbackInts(ctx.match) ?? [];
+    const asked = await recallQuery(ctx, 'search');
+    if (!asked || page === undefined) return refuse(ctx, 'button-expired');
+    if (asked.memberId !== ctx.member!.id) return refuse(ctx, 'paging-not-yours');
+    const result = services.search.search(asked.query, ctx.member!, MAX_RESULTS);
+    if (!result.ok || result.hits.length === 0) return refuse(ctx, 'button-expired');
+    const rendered = resultsPage(ctx, asked.query, result.hits, page);
+    await showInPlace(ctx, rendered.text, rendered.keyboard);
+  });
+
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
     const result = query ? services.search.search(query.slice(0, MAX_QUERY_LENGTH), ctx.member!, 20) : null;
@@ -50,7 +63,7 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
       id: `${h.kind}:${h.id}`,
       title: shortenLabel(h.title, 100),
       description: inlineDescription(deps, ctx, h),
-      input_message_content: { message_text: oneMessage(shareText(deps, ctx, h)), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+      input_message_content: { message_text: oneMessage(shareText(deps, ctx, h)).value, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     }));
     await ctx.answerInlineQuery(results, { cache_time: 10, is_personal: true });
   });
@@ -74,7 +87,13 @@ export function searchFeature(deps: BotDeps): Composer<BotContext> {
   return composer;
 }
 
-/** Runs a search and answers with the results as buttons. `fromChat`: a plain message, so no usage hints. */
+/** Results a page at a time; a search keeps at most this many (the best first). */
+const MAX_RESULTS = 40;
+const RESULTS_PER_PAGE = 8;
+/** sp:<page>: the words searched are in the chat's session (src/bot/paged-queries.ts). */
+const SEARCH_PAGE = 'sp';
+
+/** Runs a search and answers with the results as buttons, a page at a time. `fromChat`: a plain message, so no usage hints. */
 export async function replySearch(deps: BotDeps, ctx: BotContext, text: string, fromChat = false): Promise<void> {
   const query = text.trim();
   if (query === '') return ctx.replyHtml(ctx.t('search-usage'));
@@ -84,14 +103,24 @@ export async function replySearch(deps: BotDeps, ctx: BotContext, text: string, 
     return ctx.replyHtml(ctx.t(fromChat ? 'search-help' : 'search-empty'));
   }
   if (result.hits.length === 0) return ctx.replyHtml(ctx.t(fromChat ? 'search-help' : 'search-none', { query: shortenLabel(query, 80) }));
+  const page = resultsPage(ctx, query, result.hits, 0);
+  const sent = await ctx.reply(page.text.value, { parse_mode: 'HTML', reply_markup: page.keyboard, link_preview_options: { is_disabled: true } });
+  if (page.pages > 1) await rememberQuery(ctx, { messageId: sent.message_id, memberId: ctx.member!.id, kind: 'search', query });
+}
+
+/** A page of results: a line and a button per item (titles shortened, so a page fits one message). */
+function resultsPage(ctx: BotContext, query: string, hits: readonly SearchHit[], requested: number) {
+  const page = pageOf(hits, requested, RESULTS_PER_PAGE);
   const keyboard = new InlineKeyboard();
-  const lines: Html[] = [ctx.t('search-title', { query: shortenLabel(query, 80) })];
-  for (const hit of result.hits) {
+  const heading = ctx.t('search-title', { query: shortenLabel(query, 80) });
+  const lines: Html[] = [joinHtml([heading, pageLabel(ctx.t, page)].filter((l) => l !== null), ' ')];
+  for (const hit of page.items) {
     const icon = htmlToPlain(ctx.t(`search-kind-${hit.kind}`));
-    lines.push(html`${icon} ${hit.title}`);
+    lines.push(html`${icon} ${shortenLabel(hit.title, 200)}`);
     keyboard.text(shortenLabel(`${icon} ${hit.title}`), callbackData(OPEN, SEARCH_KINDS.indexOf(hit.kind), hit.id)).row();
   }
-  await ctx.replyHtml(joinHtml(lines), { reply_markup: keyboard });
+  pagerRow(keyboard, ctx.t, page, (p) => callbackData(SEARCH_PAGE, p));
+  return { text: joinHtml(lines), keyboard, pages: page.pages };
 }
 
 /** The full item, as its own command would show it. */
@@ -153,13 +182,7 @@ function inlineDescription(deps: BotDeps, ctx: BotContext, hit: SearchHit): stri
   }
 }
 
-/** The card an inline result shares into a chat. */
-/** A shared card is one message: what does not fit is left out (the cut balanced) and marked "…". */
-function oneMessage(text: Html): string {
-  const parts = splitMessage(text.value, TELEGRAM_TEXT_LIMIT - 1);
-  return parts.length > 1 ? `${parts[0]}…` : text.value;
-}
-
+/** The card an inline result shares into a chat (one message: see oneMessage). */
 function shareText(deps: BotDeps, ctx: BotContext, hit: SearchHit): Html {
   const { services, config } = deps;
   switch (hit.kind) {

@@ -1,6 +1,10 @@
+import { InlineKeyboard } from 'grammy';
+import { shortenLabel } from '../../domain/text.js';
 import type { BlocSummary, BranchSummary } from '../../services/branches.js';
+import { callbackData } from '../callback-data.js';
 import type { Translate } from '../i18n.js';
 import { html, joinHtml, type Html } from './html.js';
+import { pageLabel, pageOf, pagerRow } from './paging.js';
 
 /** The /chibo card: everything a member wants to know about a branch at a glance. */
 export function renderBranchCard(t: Translate, s: BranchSummary, nextMeeting: Html | null): Html {
@@ -21,9 +25,22 @@ export function renderBranchCard(t: Translate, s: BranchSummary, nextMeeting: Ht
   return joinHtml(lines);
 }
 
-/** A short list of branches with their codes, for "which one did you mean?". */
-export function renderBranchChoices(branches: { code: string; name: string }[]): Html {
-  return joinHtml(branches.slice(0, 20).map((b) => html`• <code>${b.code}</code> ${b.name}`));
+/** bcp:<page>: the words matched are in the chat's session (src/bot/paged-queries.ts). */
+export const BRANCH_CHOICES_PAGE = 'bcp';
+export const BRANCH_CHOICES_PER_PAGE = 20;
+
+/** "Which one did you mean?": the branches matching `query`, with their codes, a page at a time. */
+export function renderBranchChoices(
+  t: Translate,
+  query: string,
+  branches: readonly { code: string; name: string }[],
+  requestedPage: number,
+): { text: Html; keyboard: InlineKeyboard; pages: number } {
+  const page = pageOf(branches, requestedPage, BRANCH_CHOICES_PER_PAGE);
+  const heading = joinHtml([t('branch-ambiguous', { query: shortenLabel(query, 80) }), pageLabel(t, page)].filter((p) => p !== null), ' ');
+  const lines = page.items.map((b) => html`• <code>${shortenLabel(b.code, 20)}</code> ${shortenLabel(b.name, 120)}`);
+  const keyboard = pagerRow(new InlineKeyboard(), t, page, (p) => callbackData(BRANCH_CHOICES_PAGE, p));
+  return { text: joinHtml([heading, ...lines]), keyboard, pages: page.pages };
 }
 
 /**

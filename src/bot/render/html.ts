@@ -181,3 +181,12 @@ function findCut(tokens: readonly Token[], start: number, limit: number, open: r
   const end = Math.max(j, start + 1);
   return { end, next: end };
 }
+
+/**
+ * A text that must stay one message (a message edited in place, a card shared inline): what does
+ * not fit is left out, the cut balanced, and marked "…".
+ */
+export function oneMessage(text: Html): Html {
+  const parts = splitMessage(text.value, TELEGRAM_TEXT_LIMIT - 1);
+  return parts.length > 1 ? new Html(`${parts[0]}…`) : text;
+}

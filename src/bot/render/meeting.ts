@@ -6,6 +6,7 @@ import { InlineKeyboard } from 'grammy';
 import type { Locale } from '../../domain/locale.js';
 import { formatPeriod, makePeriod, type Quarter } from '../../domain/indicators.js';
 import { describeRule, type RecurrenceRule } from '../../domain/recurrence.js';
+import { shortenLabel } from '../../domain/text.js';
 import { formatDate, formatDateTime, formatTime, localParts } from '../../domain/time.js';
 import type { MeetingMessages } from '../../services/meeting-reminders.js';
 import type { Meeting, MeetingChange, Series } from '../../services/meetings.js';
@@ -13,6 +14,7 @@ import type { RenderedMessage } from '../../services/notices.js';
 import { callbackData } from '../callback-data.js';
 import type { Translator } from '../i18n.js';
 import { type Html, htmlToPlain, joinHtml } from './html.js';
+import { pageLabel, pageOf, pagerRow } from './paging.js';
 
 export const RSVP = 'rv';
 export const DOCS = 'doc';
@@ -147,4 +149,59 @@ export class MeetingRenderer implements MeetingMessages {
   absenceFlag(fullName: string, count: number, year: number, locale: Locale): RenderedMessage {
     return { text: this.t(locale)('meeting-absence-flag', { name: fullName, count, year: String(year) }).value };
   }
+}
+
+/** A /lichhop list: its scope and range travel on its buttons (checked again on every press). */
+export interface MeetingListKey {
+  /** 0: the chat's own scope (my branch; in a group, the group's; the office without a branch, the bloc). */
+  branchId: number;
+  /** 0: the next 30 days; otherwise the index of the range phrase + 1. */
+  range: number;
+}
+
+/** mlp:<branch>:<range>:<page> */
+export const MEETING_LIST_PAGE = 'mlp';
+/** mlo:<meeting>:<branch>:<range>:<page>: opens the card, and remembers the page to go back to. */
+export const MEETING_LIST_OPEN = 'mlo';
+export const MEETINGS_PER_PAGE = 10;
+/** Characters of a title and of a branch name in a list line (the card has them whole). */
+const LIST_TITLE_MAX = 70;
+const LIST_BRANCH_MAX = 40;
+
+export interface MeetingListItem {
+  meeting: Meeting;
+  /** The branch's short name (or name); null for the bloc. */
+  branchLabel: string | null;
+}
+
+/**
+ * One message: the heading, a compact line per meeting of the page (03/12 14h30 · kind · title ·
+ * branch), a button per meeting that opens its card, and ◀ ▶ when there is more than one page.
+ * Titles and names are shortened, so a page always fits one message.
+ */
+export function meetingListPage(
+  t: T,
+  heading: Html,
+  items: readonly MeetingListItem[],
+  key: MeetingListKey,
+  requestedPage: number,
+  tz: string,
+): { text: Html; keyboard: InlineKeyboard; page: number } {
+  const page = pageOf(items, requestedPage, MEETINGS_PER_PAGE);
+  // The branch is worth a column only when the list mixes branches.
+  const showBranch = new Set(items.map((i) => i.meeting.branchId)).size > 1;
+  const keyboard = new InlineKeyboard();
+  const lines: Html[] = [joinHtml([heading, pageLabel(t, page)].filter((p) => p !== null), ' ')];
+  page.items.forEach(({ meeting: m, branchLabel }, i) => {
+    const n = page.offset + i + 1;
+    const date = formatDate(m.startsAt, tz).slice(0, 5);
+    const time = formatTime(m.startsAt, tz);
+    const title = shortenLabel(m.title, LIST_TITLE_MAX);
+    const branch = showBranch ? ` · ${shortenLabel(branchLabel ?? htmlToPlain(t('meeting-whole-bloc')), LIST_BRANCH_MAX)}` : '';
+    lines.push(t('meetings-list-line', { n, date, time, kind: t(`meeting-kind-short-${m.kind === 'regular' && m.combinedThematic ? 'regular-combined' : m.kind}`), title, branch }));
+    keyboard.text(shortenLabel(`${n}. ${date} ${time} · ${m.title}`), callbackData(MEETING_LIST_OPEN, m.id, key.branchId, key.range, page.page)).row();
+  });
+  lines.push(t('meetings-list-hint'));
+  pagerRow(keyboard, t, page, (p) => callbackData(MEETING_LIST_PAGE, key.branchId, key.range, p));
+  return { text: joinHtml(lines), keyboard, page: page.page };
 }

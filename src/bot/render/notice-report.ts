@@ -10,6 +10,7 @@ import type { DeliveryCounts } from '../../delivery/outbox.js';
 import type { BranchAckCount, Notice } from '../../services/notices.js';
 import { callbackData } from '../callback-data.js';
 import { type Html, htmlToPlain, joinHtml, TELEGRAM_TEXT_LIMIT } from './html.js';
+import { clampPage, pageCount, pagerRow } from './paging.js';
 
 /** nrp:<notice>:<page> */
 export const ACK_REPORT = 'nrp';
@@ -30,8 +31,6 @@ export interface RenderedPage {
   keyboard: InlineKeyboard;
 }
 
-export const pageCount = (items: number, perPage: number) => Math.max(1, Math.ceil(items / perPage));
-export const clampPage = (page: number, pages: number) => Math.min(Math.max(0, page), pages - 1);
 /** Rounded, but never 100 % while someone is missing, nor 0 % once someone has acknowledged. */
 function rateOf(acknowledged: number, total: number): number {
   if (total === 0 || acknowledged === 0) return 0;
@@ -57,13 +56,6 @@ function fitting(build: (nameMax: number) => Html): Html {
     if (text.value.length <= TELEGRAM_TEXT_LIMIT) return text;
   }
   return build(NAME_LIMITS.at(-1)!);
-}
-
-function pager(keyboard: InlineKeyboard, t: T, page: number, pages: number, data: (page: number) => string): void {
-  if (pages <= 1) return;
-  if (page > 0) keyboard.text(htmlToPlain(t('notices-page-prev')), data(page - 1));
-  if (page < pages - 1) keyboard.text(htmlToPlain(t('notices-page-next')), data(page + 1));
-  keyboard.row();
 }
 
 /** The report's first message (and its other pages): overall figures, organisations, buttons. */
@@ -108,7 +100,7 @@ export function ackReportPage(
     if (i % 2 === 1) keyboard.row();
   });
   if (pending.length % 2 === 1) keyboard.row();
-  pager(keyboard, t, page, pages, (p) => callbackData(ACK_REPORT, notice.id, p));
+  pagerRow(keyboard, t, { page, pages }, (p) => callbackData(ACK_REPORT, notice.id, p));
   exportButton();
   return { text, keyboard };
 }
@@ -151,7 +143,7 @@ export function notAcknowledgedPage(
       ),
     ]),
   );
-  pager(keyboard, t, page, pages, (p) => callbackData(ACK_BRANCH, notice.id, branchArg(branch.branchId), p));
+  pagerRow(keyboard, t, { page, pages }, (p) => callbackData(ACK_BRANCH, notice.id, branchArg(branch.branchId), p));
   back();
   return { text, keyboard };
 }
