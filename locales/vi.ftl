@@ -679,3 +679,25 @@ dash-col-meeting = Cuộc họp
 dash-col-when = Thời gian
 dash-col-kind = Loại
 dash-col-attended = Có mặt
+
+## i14-habits
+
+bot-description =
+    Trợ lý của { $bloc } trên Telegram, dành cho cán bộ, đảng viên:
+    • lịch họp của tổ chức đảng, nhắc lịch trước giờ họp;
+    • thông báo, văn bản và xác nhận đã nhận;
+    • chỉ tiêu nghị quyết và báo cáo số liệu;
+    • tra cứu nhanh.
+    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
+bot-description-unnamed =
+    Trợ lý của Đảng bộ Khối trên Telegram, dành cho cán bộ, đảng viên:
+    • lịch họp của tổ chức đảng, nhắc lịch trước giờ họp;
+    • thông báo, văn bản và xác nhận đã nhận;
+    • chỉ tiêu nghị quyết và báo cáo số liệu;
+    • tra cứu nhanh.
+    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
+bot-short-description = Trợ lý của { $bloc }: lịch họp, thông báo, chỉ tiêu nghị quyết cho cán bộ, đảng viên.
+bot-short-description-unnamed = Trợ lý của Đảng bộ Khối: lịch họp, thông báo, chỉ tiêu nghị quyết cho cán bộ, đảng viên.
+invite-share-button = 📤 Chuyển lời mời
+invite-share-text = Lời mời sử dụng bot của Đảng bộ Khối trên Telegram: đồng chí vui lòng mở liên kết này rồi bấm “Bắt đầu”.
+inline-stranger-button = Mở bot để được hướng dẫn đăng ký
