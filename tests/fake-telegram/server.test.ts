@@ -118,7 +118,7 @@ describe('basics', () => {
     });
     expect(typeof fake.calls.at(-1)?.at).toBe('number');
     const bot = makeBot();
-    expect((await apiError(bot.api.raw.setMyShortDescription({ short_description: 'x' }))).error_code).toBe(404);
+    expect((await apiError(bot.api.raw.setMyName({ name: 'x' }))).error_code).toBe(404);
   });
 
   it('accepts query-string and urlencoded parameters and coerces ids', async () => {
