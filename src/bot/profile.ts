@@ -5,8 +5,7 @@
  * hard: each text is set only when it differs from the one last set from this database (kept in the
  * kv table), so a restart sets nothing and a changed text or bloc name is set once.
  */
-import type { Api } from 'grammy';
-import type { StorageAdapter } from 'grammy';
+import type { Api, StorageAdapter } from 'grammy';
 import type { Logger } from '../logger.js';
 import type { Locale, Translator } from './i18n.js';
 import { htmlToPlain } from './render/html.js';
