@@ -746,3 +746,24 @@ att-marked = { $marked } of { $total } marked.
 broadcast-ask-branches-pick = Please type the codes of the organisations, separated by commas, e.g. <code>CB01, DB02</code>; or tick them below and press “Done”.
 broadcast-branches-done = ✔ Done ({ $count } chosen)
 broadcast-branches-none-chosen = You have not chosen any organisation. Please tick at least one, or type codes.
+## i14-habits
+
+bot-description =
+    The Telegram assistant of { $bloc }, for its officials and Party members:
+    • meetings of each Party organisation, with reminders before they start;
+    • notices and documents, with acknowledgement;
+    • resolution targets and the figures reported;
+    • quick lookups.
+    Only registered members can use it. Please open the invite link your branch secretary or the bloc office sent you, then press Start.
+bot-description-unnamed =
+    The Telegram assistant of the Party bloc, for its officials and Party members:
+    • meetings of each Party organisation, with reminders before they start;
+    • notices and documents, with acknowledgement;
+    • resolution targets and the figures reported;
+    • quick lookups.
+    Only registered members can use it. Please open the invite link your branch secretary or the bloc office sent you, then press Start.
+bot-short-description = Assistant of { $bloc }: meetings, notices and resolution targets for officials and Party members.
+bot-short-description-unnamed = The Party bloc's assistant: meetings, notices and resolution targets for officials and Party members.
+invite-share-button = 📤 Forward the invite
+invite-share-text = An invitation to the Party bloc's bot on Telegram: please open this link, then press Start.
+inline-stranger-button = Open the bot to learn how to join

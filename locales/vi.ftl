@@ -731,3 +731,24 @@ att-marked = Đã đánh dấu { $marked }/{ $total } đồng chí.
 broadcast-ask-branches-pick = Đồng chí vui lòng gõ mã các tổ chức đảng, cách nhau bằng dấu phẩy, ví dụ <code>CB01, DB02</code>; hoặc bấm để chọn bên dưới rồi bấm “Xong”.
 broadcast-branches-done = ✔ Xong (đã chọn { $count })
 broadcast-branches-none-chosen = Đồng chí chưa chọn tổ chức đảng nào. Đồng chí vui lòng bấm chọn ít nhất một, hoặc gõ mã.
+## i14-habits
+
+bot-description =
+    Trợ lý của { $bloc } trên Telegram, dành cho cán bộ, đảng viên:
+    • lịch họp của tổ chức đảng, nhắc lịch trước giờ họp;
+    • thông báo, văn bản và xác nhận đã nhận;
+    • chỉ tiêu nghị quyết và báo cáo số liệu;
+    • tra cứu nhanh.
+    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
+bot-description-unnamed =
+    Trợ lý của Đảng bộ Khối trên Telegram, dành cho cán bộ, đảng viên:
+    • lịch họp của tổ chức đảng, nhắc lịch trước giờ họp;
+    • thông báo, văn bản và xác nhận đã nhận;
+    • chỉ tiêu nghị quyết và báo cáo số liệu;
+    • tra cứu nhanh.
+    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
+bot-short-description = Trợ lý của { $bloc }: lịch họp, thông báo, chỉ tiêu nghị quyết cho cán bộ, đảng viên.
+bot-short-description-unnamed = Trợ lý của Đảng bộ Khối: lịch họp, thông báo, chỉ tiêu nghị quyết cho cán bộ, đảng viên.
+invite-share-button = 📤 Chuyển lời mời
+invite-share-text = Lời mời sử dụng bot của Đảng bộ Khối trên Telegram: đồng chí vui lòng mở liên kết này rồi bấm “Bắt đầu”.
+inline-stranger-button = Mở bot để được hướng dẫn đăng ký

@@ -17,6 +17,7 @@ import { startPolling } from './polling.js';
 import { waitForTelegram } from './startup.js';
 import { SqliteStorage } from './db/kv-storage.js';
 import { registerDefaultMenus } from './bot/commands.js';
+import { botProfileTexts, updateBotProfile } from './bot/profile.js';
 import type { BotContext } from './bot/context.js';
 import type { BotDeps } from './bot/deps.js';
 import { Translator } from './bot/i18n.js';
@@ -65,6 +66,9 @@ export interface App {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The longest start-up waits for the bot's description to be set (Telegram may answer 429 for a while). */
+const PROFILE_TIMEOUT_MS = 20_000;
 
 export function createApp(config: Config, options: AppOptions): App {
   const clock = options.clock ?? systemClock;
@@ -160,6 +164,12 @@ export function createApp(config: Config, options: AppOptions): App {
       });
       services.bloc.setBotUsername(bot.botInfo.username);
       await registerDefaultMenus(bot.api);
+      // Before anyone presses Start (an invite link opens on it); never holds start-up for long.
+      await updateBotProfile(bot.api, botProfileTexts(translator, services.bloc.get().name), {
+        storage: new SqliteStorage<string>(db, clock, 'bot-profile:'),
+        logger,
+        signal: AbortSignal.timeout(PROFILE_TIMEOUT_MS),
+      });
       sender.start();
       scheduler.start();
       // One HTTP server on PORT for the webhook and the dashboard, whichever are configured.

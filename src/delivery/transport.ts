@@ -148,6 +148,8 @@ export function createTransport(options: TransportOptions): Transport {
     const limit = limitFor(method, body, typeof body !== 'string');
     // getUpdates is the runner's: one bounded attempt, and the runner polls again.
     if (method.toLowerCase() === 'getupdates') return toResponse(await attempt(url, request, method, limit));
+    // A chat action is a courtesy: waited out or sent again, it would only show after the reply.
+    if (method.toLowerCase() === 'sendchataction') return toResponse(await attempt(url, request, method, limit));
     const send = isSendMethod(method);
     const chatId = send ? chatIdOf(body) : undefined;
     const started = budget.now();

@@ -86,6 +86,15 @@ describe('transport: 429', () => {
     expect(fake.callsTo('sendMessage')).toHaveLength(2);
   });
 
+  it('a chat action answered 429 is neither waited out nor sent again: late, it would show after the reply', async () => {
+    const { fake, api } = await setup();
+    fake.tooManyRequests('sendChatAction', 1);
+    const error = await api.sendChatAction(9, 'typing').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GrammyError);
+    expect((error as GrammyError).error_code).toBe(429);
+    expect(fake.callsTo('sendChatAction')).toHaveLength(1);
+  });
+
   it('a call that is not a send (an edit) waits out its 429 too', async () => {
     const { fake, api } = await setup();
     const sent = await api.sendMessage(9, 'trước');

@@ -202,6 +202,10 @@ describe('/thongbao N at the scale of a bloc (end to end)', () => {
     const mark = t.fake.mark();
     t.fake.pressButton(office, message, /Tải danh sách/);
     const sent = await t.fake.waitFor('sendDocument', (p) => p.chat_id === office.id, { after: mark });
+    // "Sending a file…" while the workbook is made, before it arrives.
+    const action = t.fake.calls.findIndex((c, i) => i >= mark && c.method === 'sendChatAction' && c.params.chat_id === office.id);
+    expect(t.fake.calls[action]?.params.action).toBe('upload_document');
+    expect(action).toBeLessThan(t.fake.calls.indexOf(sent));
     expect(String(sent.params.caption)).toContain(`Danh sách người nhận thông báo #${noticeId} “Kế hoạch học tập Nghị quyết”: 2.075 đồng chí`);
     const file = t.fake.uploadedFiles('sendDocument').at(-1)!;
     expect(file.file.filename).toBe(`thong-bao-${noticeId}.xlsx`);

@@ -8,8 +8,10 @@
  * editMessageCaption / editMessageReplyMarkup with "message is not modified"; deleteMessage(s);
  * answerCallbackQuery/answerInlineQuery (each query id answerable once, within the answer window;
  * an inline result's message text is checked like a sent message's); set/get/deleteMyCommands
- * per scope+language (a chat scope needs a chat the bot knows); webhooks; chat menu button;
- * sendChatAction; getChat; getChatMember(s); leaveChat; getFile. Any other method is unknown:
+ * per scope+language (a chat scope needs a chat the bot knows); set/getMyDescription and
+ * set/getMyShortDescription per language code (512 / 120 characters; counted in `profileWrites`);
+ * an inline answer's `button` (start_parameter or web_app); webhooks; chat menu button;
+ * sendChatAction (the action's name, and a chat the bot may write to); getChat; getChatMember(s); leaveChat; getFile. Any other method is unknown:
  * 404 "Not Found", as Telegram answers a misspelt method (so a real method the fake does not model
  * shows up at once instead of passing silently; add it here when the bot starts using it).
  *
@@ -121,6 +123,10 @@ export class BotApi {
   webhookUrl = '';
   private readonly commands = new Map<string, unknown[]>();
   private readonly menuButtons = new Map<string, unknown>();
+  /** The bot's description and short description, per language code ('' = the default). */
+  private readonly profile = { description: new Map<string, string>(), short_description: new Map<string, string>() };
+  /** setMyDescription / setMyShortDescription calls Telegram accepted. */
+  profileWrites = 0;
   private mediaGroupCounter = 0;
   private readonly handlers: ReadonlyMap<string, Handler>;
 
@@ -139,10 +145,15 @@ export class BotApi {
       deleteMessage: (p) => this.deleteMessage(p),
       deleteMessages: (p) => this.deleteMessages(p),
       answerCallbackQuery: (p) => this.answerQuery(getString(p, 'callback_query_id')),
-      answerInlineQuery: (p) => this.checkInlineResults(p) ?? this.answerQuery(getString(p, 'inline_query_id')),
+      answerInlineQuery: (p) =>
+        this.checkInlineResults(p) ?? checkInlineButton(p.button) ?? this.answerQuery(getString(p, 'inline_query_id')),
       setMyCommands: (p) => this.scopeError(p) ?? this.setMyCommands(p),
       deleteMyCommands: (p) => this.scopeError(p) ?? (this.commands.delete(scopeKey(p.scope, p.language_code)), ok(true)),
       getMyCommands: (p) => this.scopeError(p) ?? ok(this.commands.get(scopeKey(p.scope, p.language_code)) ?? []),
+      setMyDescription: (p) => this.setProfileText('description', p),
+      getMyDescription: (p) => this.getProfileText('description', p),
+      setMyShortDescription: (p) => this.setProfileText('short_description', p),
+      getMyShortDescription: (p) => this.getProfileText('short_description', p),
       setWebhook: (p) => this.setWebhook(p),
       deleteWebhook: (p) => this.deleteWebhook(p),
       getWebhookInfo: () => ok(this.webhookInfo()),
@@ -190,6 +201,34 @@ export class BotApi {
   /** The menu button last set for a chat (what getChatMenuButton answers). */
   menuButtonOf(chatId: number): unknown {
     return this.menuButtons.get(String(chatId)) ?? { type: 'default' };
+  }
+
+  /**
+   * setMyDescription / setMyShortDescription: up to 512 / 120 characters per language code (a
+   * two-letter code, or none for the default); an empty text removes that language's own one.
+   */
+  private setProfileText(field: ProfileField, p: Params): ApiResponse {
+    const language = languageCodeOf(p);
+    if (language === undefined) return badRequest(TG.invalidLanguageCode);
+    const text = getString(p, field) ?? '';
+    if (text.length > PROFILE_LIMITS[field]) return badRequest(field === 'description' ? TG.descriptionTooLong : TG.shortDescriptionTooLong);
+    if (text === '') this.profile[field].delete(language);
+    else this.profile[field].set(language, text);
+    this.profileWrites++;
+    return ok(true);
+  }
+
+  /** getMyDescription / getMyShortDescription: the language's own text, else the default one, else ''. */
+  private getProfileText(field: ProfileField, p: Params): ApiResponse {
+    const language = languageCodeOf(p);
+    if (language === undefined) return badRequest(TG.invalidLanguageCode);
+    const text = this.profile[field].get(language) ?? this.profile[field].get('') ?? '';
+    return ok({ [field]: text });
+  }
+
+  /** The description (or short description) stored for exactly this language code ('' = default). */
+  profileTextOf(field: ProfileField, languageCode = ''): string | undefined {
+    return this.profile[field].get(languageCode);
   }
 
   // ---- helpers ----
@@ -560,6 +599,31 @@ export class BotApi {
     const { file_id, file_unique_id, file_size, file_path } = file;
     return ok(file_size > 0 ? { file_id, file_unique_id, file_size, file_path } : { file_id, file_unique_id, file_path });
   }
+}
+
+type ProfileField = 'description' | 'short_description';
+
+const PROFILE_LIMITS: Record<ProfileField, number> = { description: 512, short_description: 120 };
+
+/** `language_code`: absent or empty for the default, else two lowercase ISO 639-1 letters; undefined when invalid. */
+function languageCodeOf(p: Params): string | undefined {
+  const code = p.language_code === undefined ? '' : getString(p, 'language_code');
+  return code === undefined || (code !== '' && !/^[a-z]{2}$/.test(code)) ? undefined : code;
+}
+
+/**
+ * answerInlineQuery's `button` (InlineQueryResultsButton): a text and exactly one of
+ * `start_parameter` (1–64 of A-Z a-z 0-9 _ -) or `web_app` (an https URL).
+ */
+function checkInlineButton(button: unknown): ApiResponse | undefined {
+  if (button === undefined) return undefined;
+  if (!isRecord(button)) return badRequest("can't parse InlineQueryResultsButton JSON object");
+  if (typeof button.text !== 'string' || button.text.trim() === '') return badRequest('BUTTON_TEXT_INVALID');
+  const start = button.start_parameter;
+  if ((start === undefined) === (button.web_app === undefined)) return badRequest("can't parse InlineQueryResultsButton JSON object");
+  if (start !== undefined && (typeof start !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(start))) return badRequest('START_PARAM_INVALID');
+  if (button.web_app !== undefined && !isWebAppInfo(button.web_app)) return badRequest('BUTTON_URL_INVALID');
+  return undefined;
 }
 
 function pickContent(m: Message): MessageContent {

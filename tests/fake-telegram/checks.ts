@@ -10,8 +10,11 @@
  *
  * ForceReply: `force_reply` must be true, `input_field_placeholder` 1–64 characters.
  *
- * Does not model: MarkdownV2/Markdown parsing (text is taken literally), URL validation of
- * url buttons, reply (non-inline) keyboard checks, the 8-buttons-a-row limit.
+ * url buttons: http(s) or tg URLs without whitespace, else BUTTON_URL_INVALID. More than 100
+ * buttons under one message: BUTTONS_TOO_MUCH.
+ *
+ * Does not model: MarkdownV2/Markdown parsing (text is taken literally), a url button's length
+ * limit, reply (non-inline) keyboard checks, the 8-buttons-a-row limit.
  */
 import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
 import { parseTelegramHtml } from './html.js';
@@ -135,11 +138,19 @@ function checkInlineButton(button: unknown): ApiResponse | undefined {
     const bytes = Buffer.byteLength(data, 'utf8');
     if (bytes === 0 || bytes > CALLBACK_DATA_LIMIT) return badRequest(TG.buttonDataInvalid);
   }
-  if (button.url !== undefined && (typeof button.url !== 'string' || button.url.trim() === '')) {
-    return badRequest('BUTTON_URL_INVALID');
-  }
+  if (button.url !== undefined && !isButtonUrl(button.url)) return badRequest('BUTTON_URL_INVALID');
   if (button.web_app !== undefined && !isWebAppInfo(button.web_app)) return badRequest('BUTTON_URL_INVALID');
   return undefined;
+}
+
+/** A url button's address Telegram accepts: http(s) or tg, with no whitespace (a space must be percent-encoded). */
+function isButtonUrl(url: unknown): boolean {
+  if (typeof url !== 'string' || url === '' || /\s/.test(url)) return false;
+  try {
+    return ['http:', 'https:', 'tg:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** A WebAppInfo Telegram accepts: an object with an https:// url (Mini Apps are served over HTTPS only). */

@@ -73,6 +73,10 @@ export const TG = {
   botCommandInvalid: 'BOT_COMMAND_INVALID',
   botCommandsTooMuch: 'BOT_COMMANDS_TOO_MUCH',
   wrongChatAction: 'wrong parameter action in request',
+  invalidLanguageCode: 'invalid language code specified',
+  // The Bot API documents the limits (512 and 120 characters), not the wording of the refusal.
+  descriptionTooLong: 'description is too long',
+  shortDescriptionTooLong: 'short description is too long',
   groupMigrated: 'group chat was upgraded to a supergroup chat',
   blocked: 'Forbidden: bot was blocked by the user',
   cantInitiate: "Forbidden: bot can't initiate conversation with a user",

@@ -118,7 +118,7 @@ describe('basics', () => {
     });
     expect(typeof fake.calls.at(-1)?.at).toBe('number');
     const bot = makeBot();
-    expect((await apiError(bot.api.raw.setMyShortDescription({ short_description: 'x' }))).error_code).toBe(404);
+    expect((await apiError(bot.api.raw.setMyName({ name: 'x' }))).error_code).toBe(404);
   });
 
   it('accepts query-string and urlencoded parameters and coerces ids', async () => {
@@ -292,6 +292,15 @@ describe('inline keyboards', () => {
       reply_markup: { inline_keyboard: [[{ text: 'A', switch_inline_query: '' }]] },
     });
     expect(ok.status).toBe(200);
+  });
+
+  it('accepts url buttons with an http(s) or tg address, percent-encoded', async () => {
+    const send = (url: string) => raw('sendMessage', { chat_id: alice.id, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'A', url }]] } });
+    expect((await send('https://t.me/share/url?url=https%3A%2F%2Ft.me%2Fbot%3Fstart%3Dabc&text=L%E1%BB%9Di%20m%E1%BB%9Di')).status).toBe(200);
+    expect((await send('tg://resolve?domain=bot')).status).toBe(200);
+    for (const bad of ['t.me/bot', 'https://t.me/share/url?text=Lời mời', 'javascript:alert(1)']) {
+      expect((await send(bad)).body.description).toBe('Bad Request: BUTTON_URL_INVALID');
+    }
   });
 
   it('lets the test press buttons of sent messages and the bot edit them', async () => {
@@ -974,10 +983,59 @@ describe('other methods', () => {
     );
   });
 
-  it('validates chat actions', async () => {
+  it('validates chat actions: the action\'s name, and a chat the bot may write to', async () => {
     const bot = makeBot();
     expect(await bot.api.sendChatAction(alice.id, 'typing')).toBe(true);
-    expect((await raw('sendChatAction', { chat_id: alice.id, action: 'dancing' })).status).toBe(400);
+    expect(await bot.api.sendChatAction(partyGroup.id, 'upload_document')).toBe(true);
+    expect((await raw('sendChatAction', { chat_id: alice.id, action: 'dancing' })).body.description).toBe(
+      'Bad Request: wrong parameter action in request',
+    );
+    expect((await raw('sendChatAction', { chat_id: 424242, action: 'typing' })).body.description).toBe('Bad Request: chat not found');
+    fake.blockUser(alice.id);
+    expect((await raw('sendChatAction', { chat_id: alice.id, action: 'typing' })).status).toBe(403);
+  });
+
+  it('keeps the description and short description per language, within their limits', async () => {
+    const bot = makeBot();
+    await bot.api.setMyDescription('Trợ lý của Đảng bộ Khối');
+    await bot.api.setMyDescription('The bloc\'s assistant', { language_code: 'en' });
+    await bot.api.setMyShortDescription('Lịch họp, thông báo', { language_code: 'vi' });
+    expect(fake.profileWrites).toBe(3);
+    expect(await bot.api.getMyDescription({ language_code: 'en' })).toEqual({ description: 'The bloc\'s assistant' });
+    // A language without its own text gets the default one.
+    expect(await bot.api.getMyDescription({ language_code: 'fr' })).toEqual({ description: 'Trợ lý của Đảng bộ Khối' });
+    expect(await bot.api.getMyShortDescription()).toEqual({ short_description: '' });
+    expect(fake.descriptionOf('en')).toBe('The bloc\'s assistant');
+    expect(fake.shortDescriptionOf('vi')).toBe('Lịch họp, thông báo');
+
+    expect(await bot.api.setMyDescription('x'.repeat(512), { language_code: 'vi' })).toBe(true);
+    expect((await apiError(bot.api.setMyDescription('x'.repeat(513)))).description).toBe('Bad Request: description is too long');
+    expect((await apiError(bot.api.setMyShortDescription('x'.repeat(121)))).description).toBe('Bad Request: short description is too long');
+    for (const language_code of ['vie', 'EN', 'en-US']) {
+      expect((await raw('setMyDescription', { description: 'x', language_code })).body.description).toBe('Bad Request: invalid language code specified');
+    }
+    expect(fake.profileWrites).toBe(4);
+    // An empty text removes that language's own one.
+    await bot.api.setMyDescription('', { language_code: 'en' });
+    expect(fake.descriptionOf('en')).toBeUndefined();
+  });
+
+  it('checks an inline answer\'s button: a text and a valid start parameter or web app', async () => {
+    const bot = makeBot();
+    const answer = async (button: unknown) => {
+      const mark = fake.mark();
+      fake.pushUpdate(inlineQuery(alice, 'hop'));
+      const updates = await bot.api.getUpdates({ offset: -1 });
+      const id = updates.at(-1)!.inline_query!.id;
+      await raw('answerInlineQuery', { inline_query_id: id, results: [], button });
+      return fake.calls.slice(mark).find((c) => c.method === 'answerInlineQuery')!.response;
+    };
+    expect((await answer({ text: 'Bắt đầu', start_parameter: 'inline' })).ok).toBe(true);
+    expect((await answer({ text: 'Mở', web_app: { url: 'https://example.org/app/' } })).ok).toBe(true);
+    expect((await answer({ start_parameter: 'inline' })).description).toBe('Bad Request: BUTTON_TEXT_INVALID');
+    expect((await answer({ text: 'Bắt đầu', start_parameter: 'có dấu' })).description).toBe('Bad Request: START_PARAM_INVALID');
+    expect((await answer({ text: 'Bắt đầu', start_parameter: 'x'.repeat(65) })).description).toBe('Bad Request: START_PARAM_INVALID');
+    expect((await answer({ text: 'Bắt đầu' })).ok).toBe(false);
   });
 });
 

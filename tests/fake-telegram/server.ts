@@ -481,6 +481,21 @@ export class FakeTelegram extends CallRecorder {
     return this.api.menuButtonOf(chatId);
   }
 
+  /** The bot's description set for exactly this language code ('' = the default), as Telegram keeps it. */
+  descriptionOf(languageCode = ''): string | undefined {
+    return this.api.profileTextOf('description', languageCode);
+  }
+
+  /** The bot's short description set for exactly this language code ('' = the default). */
+  shortDescriptionOf(languageCode = ''): string | undefined {
+    return this.api.profileTextOf('short_description', languageCode);
+  }
+
+  /** How many setMyDescription / setMyShortDescription calls Telegram accepted (both are rate-limited hard). */
+  get profileWrites(): number {
+    return this.api.profileWrites;
+  }
+
   // ---------------------------------------------------------------- failure injection
 
   /** The next `times` (default 1) calls of `method` ('*' = any but getUpdates), optionally to one chat, fail with `error`. */

@@ -5,6 +5,10 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
+import { htmlToPlain } from '../render/html.js';
+
+/** The start parameter of the button a stranger's inline query gets: /start answers it like a bare /start. */
+export const INLINE_START = 'inline';
 
 export function accessGateFeature({ services }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -15,7 +19,9 @@ export function accessGateFeature({ services }: BotDeps): Composer<BotContext> {
       return;
     }
     if (ctx.inlineQuery) {
-      await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true });
+      // No results, and a button above them that opens the private chat, where /start says how to join.
+      const button = { text: htmlToPlain(ctx.t('inline-stranger-button')), start_parameter: INLINE_START };
+      await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true, button });
       return;
     }
     if (!ctx.message || !ctx.from) return;

@@ -9,6 +9,7 @@ import { isOffice } from '../../domain/roles.js';
 import type { Indicator, YearFigure } from '../../services/indicators.js';
 import { isPercentKind } from '../../services/indicators.js';
 import { exportIndicatorsXlsx } from '../../services/indicator-export.js';
+import { withChatAction } from '../chat-action.js';
 import type { BotContext } from '../context.js';
 import { REPORT_CONVERSATION } from '../conversations/report.js';
 import type { BotDeps } from '../deps.js';
@@ -26,8 +27,10 @@ export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
 
   composer.command('xuatchitieu', async (ctx) => {
     if (!(await requireOffice(ctx, 'xuatchitieu'))) return;
-    const buffer = await exportIndicatorsXlsx(services);
-    await ctx.replyWithDocument(new InputFile(buffer, 'chi-tieu.xlsx'), { caption: ctx.t('export-caption').value, parse_mode: 'HTML' });
+    await withChatAction(ctx, 'upload_document', async () => {
+      const buffer = await exportIndicatorsXlsx(services);
+      await ctx.replyWithDocument(new InputFile(buffer, 'chi-tieu.xlsx'), { caption: ctx.t('export-caption').value, parse_mode: 'HTML' });
+    });
   });
 
   const privateChat = composer.chatType('private');
@@ -179,10 +182,12 @@ export async function replyIndicatorDetail(deps: BotDeps, ctx: BotContext, indic
   await ctx.replyHtml(joinHtml(lines));
 
   if (reportedYears.length) {
-    const png = renderIndicatorChart(chartInput(t, locale, { indicator, resolution, period, over, years, breakdown }), t, locale);
-    await ctx.replyWithPhoto(new InputFile(png, `${indicator.code}.png`), {
-      caption: t('ind-chart-caption', { code: indicator.code, title: indicator.title, term }).value,
-      parse_mode: 'HTML',
+    await withChatAction(ctx, 'upload_photo', async () => {
+      const png = renderIndicatorChart(chartInput(t, locale, { indicator, resolution, period, over, years, breakdown }), t, locale);
+      await ctx.replyWithPhoto(new InputFile(png, `${indicator.code}.png`), {
+        caption: t('ind-chart-caption', { code: indicator.code, title: indicator.title, term }).value,
+        parse_mode: 'HTML',
+      });
     });
   }
 }

@@ -18,7 +18,7 @@ import { ask, type Convo, isPlainText } from '../conversations/ask.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse, requireLeader } from '../guards.js';
 import type { TranslationArgs } from '../i18n.js';
-import { html } from '../render/html.js';
+import { html, htmlToPlain } from '../render/html.js';
 import { actorOf } from './chat-tracking.js';
 
 const PICK = 'inv';
@@ -89,13 +89,24 @@ function inviteMember(services: Services, by: Member, target: Member, actor: Act
   return { type: 'member', name: target.fullName, branch, code: invite.code, expiresAt: invite.expiresAt.getTime() };
 }
 
+/** The t.me share page, prefilled with the link and a line saying what it is (one tap to forward it). */
+export function shareUrl(link: string, text: string): string {
+  return `https://t.me/share/url?url=${encodeURIComponent(link)}&text=${encodeURIComponent(text)}`;
+}
+
 async function answerPlan(ctx: InnerContext, plan: InvitePlan, timeZone: string): Promise<void> {
-  const link = (code: string) => html`<code>https://t.me/${ctx.me.username}?start=${code}</code>`;
+  const url = (code: string) => `https://t.me/${ctx.me.username}?start=${code}`;
+  // Tappable, and shown in full so that it can still be copied by hand.
+  const link = (code: string) => html`<a href="${url(code)}">${url(code)}</a>`;
+  const share = (code: string) => ({
+    reply_markup: new InlineKeyboard().url(htmlToPlain(ctx.t('invite-share-button')), shareUrl(url(code), htmlToPlain(ctx.t('invite-share-text')))),
+  });
   const expires = (at: number) => formatDateTime(new Date(at), timeZone);
   switch (plan.type) {
     case 'member':
       return ctx.replyHtml(
         ctx.t('invite-member-created', { name: plan.name, branch: plan.branch, expires: expires(plan.expiresAt), link: link(plan.code) }),
+        share(plan.code),
       );
     case 'branch':
       return ctx.replyHtml(
@@ -105,6 +116,7 @@ async function answerPlan(ctx: InnerContext, plan: InvitePlan, timeZone: string)
           expires: expires(plan.expiresAt),
           link: link(plan.code),
         }),
+        share(plan.code),
       );
     case 'choose': {
       const keyboard = new InlineKeyboard();

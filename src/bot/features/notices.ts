@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '../../domain/time.js';
 import { exportNoticeRecipientsXlsx } from '../../services/notice-export.js';
 import type { Notice } from '../../services/notices.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
+import { withChatAction } from '../chat-action.js';
 import type { BotContext } from '../context.js';
 import {
   BROADCAST_CONVERSATION,
@@ -221,11 +222,13 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
     const notice = await reportNotice(ctx, id);
     if (!notice) return;
     await ctx.answerCallbackQuery();
-    const recipients = notices.recipientStatuses(notice.id);
-    const file = await exportNoticeRecipientsXlsx(notice, recipients, { timeZone: tz });
-    await ctx.replyWithDocument(new InputFile(file, `thong-bao-${notice.id}.xlsx`), {
-      caption: ctx.t('notices-export-caption', { id: String(notice.id), title: notice.title, count: recipients.length }).value,
-      parse_mode: 'HTML',
+    await withChatAction(ctx, 'upload_document', async () => {
+      const recipients = notices.recipientStatuses(notice.id);
+      const file = await exportNoticeRecipientsXlsx(notice, recipients, { timeZone: tz });
+      await ctx.replyWithDocument(new InputFile(file, `thong-bao-${notice.id}.xlsx`), {
+        caption: ctx.t('notices-export-caption', { id: String(notice.id), title: notice.title, count: recipients.length }).value,
+        parse_mode: 'HTML',
+      });
     });
   });
 

@@ -16,6 +16,7 @@ import type { BotDeps } from '../deps.js';
 import { clientLocale, DEFAULT_LOCALE } from '../i18n.js';
 import type { Html } from '../render/html.js';
 import { html, htmlToPlain } from '../render/html.js';
+import { INLINE_START } from './access-gate.js';
 import { actorOf } from './chat-tracking.js';
 
 const FIRST_RUN = 'fr';
@@ -49,7 +50,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
 
   privateChat.command('start', async (ctx) => {
     const code = ctx.match.trim();
-    if (code === '') {
+    if (code === '' || code === INLINE_START) {
       if (ctx.member) {
         rememberLanguage(ctx, ctx.member);
         await ctx.replyHtml(ctx.t('start-welcome', { name: ctx.member.fullName, branch: branchLine(ctx, ctx.member) }));
