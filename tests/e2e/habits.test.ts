@@ -6,7 +6,7 @@
  */
 import type { User } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_BLOC_NAME } from '../../src/cli/demo-data.js';
+import { DEMO_BLOC_NAME } from '../../src/demo/bloc.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { FakeTelegram, type RecordedCall } from '../fake-telegram/server.js';
 import { inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
