@@ -511,6 +511,8 @@ chart-branches-count = By grassroots organisation: most { $shown } and fewest { 
 chart-branches-same = All { $total } grassroots organisations stand at { $value } (latest figures).
 
 report-no-branch = You do not belong to a grassroots organisation, so there is nothing to report. The office reports for an organisation with <code>/baocao organisation-code</code>.
+report-office-choose = Please choose the grassroots organisation to report the { $period } figures for. { $owing } of { $total } organisations have not reported in full (or type <code>/baocao organisation-code</code>).
+report-office-all-done = Every grassroots organisation has reported its { $period } figures in full. To correct an organisation's figures, please type <code>/baocao organisation-code</code>.
 report-not-reporting = { $branch } is a subordinate cell: its grassroots committee reports the figures.
 report-not-own = You can only report your own grassroots organisation's figures.
 report-closed = The resolution of the { $term } is over; no more reports are taken.

@@ -496,6 +496,8 @@ chart-branches-count = Theo tổ chức cơ sở đảng: { $shown } nhiều nh�
 chart-branches-same = Cả { $total } tổ chức cơ sở đảng đều ở mức { $value } (số liệu gần nhất).
 
 report-no-branch = Đồng chí chưa thuộc tổ chức cơ sở đảng nào nên không báo cáo được. Văn phòng báo cáo thay bằng lệnh <code>/baocao mã-tổ-chức</code>.
+report-office-choose = Đồng chí vui lòng chọn tổ chức cơ sở đảng để nhập báo cáo số liệu { $period } thay cho tổ chức đó. Còn { $owing }/{ $total } tổ chức chưa báo cáo đủ (hoặc gõ <code>/baocao mã-tổ-chức</code>).
+report-office-all-done = Tất cả tổ chức cơ sở đảng đã báo cáo đủ số liệu { $period }. Để sửa số liệu của một tổ chức, đồng chí vui lòng gõ <code>/baocao mã-tổ-chức</code>.
 report-not-reporting = { $branch } là chi bộ trực thuộc: số liệu do đảng bộ cơ sở tổng hợp và báo cáo.
 report-not-own = Đồng chí chỉ báo cáo được số liệu của tổ chức cơ sở đảng mình.
 report-closed = Nghị quyết { $term } đã kết thúc, không nhận báo cáo nữa.

@@ -660,6 +660,20 @@ export class IndicatorService {
    * the nudges and the office's list of missing organisations). /chitieu and the workbook say this.
    */
   completeBranches(resolution: Resolution, period: Period): number {
+    return this.#splitByCompleteness(resolution, period).complete.length;
+  }
+
+  /**
+   * Reporting organisations that still have something due for the current period (the office's
+   * /baocao picker), in code order; empty when no term is open.
+   */
+  incompleteBranches(): { id: number; name: string }[] {
+    const res = this.current();
+    if (!res || res.closed) return [];
+    return this.#splitByCompleteness(res, this.currentPeriod()).incomplete;
+  }
+
+  #splitByCompleteness(resolution: Resolution, period: Period): Record<'complete' | 'incomplete', { id: number; name: string }[]> {
     const due = this.indicatorsOf(resolution.id).filter((i) => isDueIn(i.kind, period));
     const reported = new Map<number, Set<number>>();
     for (const r of this.#queries.reportedBranches.all({ resolutionId: resolution.id, period })) {
@@ -667,7 +681,9 @@ export class IndicatorService {
       if (!set) reported.set(r.branchId, (set = new Set()));
       set.add(r.indicatorId);
     }
-    return this.reportingBranches().filter((b) => due.every((i) => reported.get(b.id)?.has(i.id))).length;
+    const split: Record<'complete' | 'incomplete', { id: number; name: string }[]> = { complete: [], incomplete: [] };
+    for (const b of this.reportingBranches()) split[due.every((i) => reported.get(b.id)?.has(i.id)) ? 'complete' : 'incomplete'].push(b);
+    return split;
   }
 
   /**

@@ -118,8 +118,7 @@ describe('the demo bloc, for an office admin who belongs to no branch', () => {
     const chitieu = await check('/chitieu');
     expect.soft(chitieu.text).toContain('Kết nạp đảng viên mới');
     await check('/chitieu KN-DV');
-    // Its first line says no notice was sent to the admin (see 'needs feature changes'); the list follows.
-    const notices = await check('/thongbao', pm, ['notices-none']);
+    const notices = await check('/thongbao');
     expect.soft(notices.text).toContain('Kế hoạch tổ chức sinh hoạt chuyên đề quý IV/2026');
     const search = await check('/tim sinh hoat chuyen de');
     expect.soft(search.text).toContain('📅 Sinh hoạt chuyên đề quý IV/2026');
@@ -152,8 +151,8 @@ describe('the demo bloc, for an office admin who belongs to no branch', () => {
 
     await checkAttendance();
     await checkNoticeReport();
-    tested.add('chibo'); // "/chibo" alone: see the block below, it needs a feature change
-    tested.add('baocao');
+    expect.soft((await check('/chibo')).text).toContain('Tổ chức đảng: 21');
+    await check('/baocao');
     expect.soft(listed.filter((c) => !tested.has(c))).toEqual([]);
   }, 120_000);
 
@@ -214,37 +213,67 @@ describe('the demo bloc, for an office admin who belongs to no branch', () => {
   });
 });
 
-describe('needs feature changes', () => {
+describe('/baocao for the office, which belongs to no organisation', () => {
   let t: TestBot;
   const office = user(9802);
+  const secretary = user(9803);
   const clock = new AdjustableClock('2026-11-25T03:00:00Z');
 
   beforeAll(async () => {
     t = await TestBot.start({ adminIds: [office.id], clock, telegram: SCRIPTED_MEMBERS });
     const admin = t.services.members.findByTelegramId(office.id)!;
     createDemoBloc(t.services, clock, { source: 'bot', memberId: admin.id, telegramUserId: office.id });
-    t.fake.knowChats(office);
+    // A secretary of one cell, linked to Telegram, to forge the office's button.
+    const cell = t.services.branches.resolve('CB01');
+    if (!('branch' in cell)) throw new Error('CB01 missing');
+    const sec = t.services.members.listByBranch(cell.branch.id).find((m) => m.roles.includes('secretary'))!;
+    t.services.members.linkTelegram(sec.id, { id: secretary.id, firstName: 'Bí thư' }, { source: 'system' });
+    // New cells that have reported nothing yet: more owing organisations than one page shows.
+    for (let i = 1; i <= 8; i++) t.services.branches.upsert({ code: `CBM${i}`, name: `Chi bộ Mới ${i}`, kind: 'cell' }, { source: 'system' });
+    t.fake.knowChats(office, secretary);
   }, 60_000);
   afterAll(async () => {
     await t?.stop();
   });
 
-  // i14-claim: /chibo for an admin without a branch answers "chưa thuộc tổ chức đảng nào" today.
-  it('/chibo alone gives the branchless office admin the bloc, not "not in a branch"', async () => {
-    const answer = (await answerTo(t, office, '/chibo', privateChat(office))).text;
-    expect(plain(answer)).not.toContain(nothing('branch-no-branch'));
+  it('lists the organisations still owing figures, a button each and pages, and a press starts that report', async () => {
+    const owing = t.services.indicators.incompleteBranches();
+    expect(owing.length).toBeGreaterThan(10);
+    expect(owing.length).toBeLessThan(t.services.indicators.reportingBranches().length);
+    await t.settle(); // the office's 07:00 digest, due at start, out of the way
+    const call = await t.sayCall(office, privateChat(office), '/baocao');
+    const text = plain(String(call.params.text));
+    expect(text).toContain(`Còn ${owing.length}/${t.services.indicators.reportingBranches().length} tổ chức chưa báo cáo đủ`);
+    expect(text).not.toContain(nothing('report-no-branch'));
+    const rows = (call.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
+    const picks = rows.flat().filter((b) => b.callback_data.startsWith('rb:'));
+    expect(picks.map((b) => b.text)).toEqual(owing.slice(0, 10).map((b) => b.name));
+    const next = rows.flat().find((b) => b.callback_data === 'rbp:1')!;
+    expect(next).toBeDefined();
+
+    const message = call.response.result as Message;
+    let mark = t.fake.mark();
+    await t.press(office, message, next.callback_data);
+    const edit = await t.fake.waitFor('editMessageText', undefined, { after: mark });
+    const page2 = (edit.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(page2.filter((b) => b.callback_data.startsWith('rb:')).map((b) => b.text)).toEqual(owing.slice(10, 20).map((b) => b.name));
+
+    // The message now shows page 2: its first organisation is the one reported for.
+    mark = t.fake.mark();
+    await t.press(office, message, page2.find((b) => b.callback_data.startsWith('rb:'))!.callback_data);
+    const question = await t.fake.waitFor('sendMessage', (p) => Number(p.chat_id) === office.id, { after: mark });
+    expect(plain(String(question.params.text))).toContain(owing[10]!.name);
+    await t.say(office, privateChat(office), '/huy');
   });
 
-  // /baocao without a code: the branchless office is pointed to /baocao <code> (report-no-branch).
-  it('/baocao alone offers the office a way to report for an organisation', async () => {
-    const answer = (await answerTo(t, office, '/baocao', privateChat(office))).text;
-    expect(plain(answer)).not.toContain(nothing('report-no-branch'));
-  });
-
-  // /thongbao for the office lists every notice sent in the bloc, under "Chưa có thông báo nào gửi tới đồng chí".
-  it('/thongbao gives the branchless office admin the notices without saying there are none', async () => {
-    const answer = (await answerTo(t, office, '/thongbao', privateChat(office))).text;
-    expect(plain(answer)).toContain('Kế hoạch tổ chức sinh hoạt chuyên đề');
-    expect(plain(answer)).not.toContain(nothing('notices-none'));
+  it('refuses the button to anyone but the office, changing nothing', async () => {
+    const call = await t.sayCall(office, privateChat(office), '/baocao');
+    const target = t.services.indicators.incompleteBranches()[0]!;
+    const mark = t.fake.mark();
+    const answer = await t.press(secretary, call.response.result as Message, `rb:${target.id}`, true);
+    expect(answer.params.show_alert).toBe(true);
+    await t.settle();
+    // No report question to anyone (the secretary's private command menu may be set, nothing else).
+    expect(t.fake.calls.slice(mark).filter((c) => c.method === 'sendMessage').map((c) => c.params.text)).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
  * lowest organisations, mine against the bloc, and a chart), of any term; /xuatchitieu: the
  * office's spreadsheet.
  */
-import { Composer, InputFile } from 'grammy';
+import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { formatPeriod, formatQuarter, formatTerm, progressBar } from '../../domain/indicators.js';
 import { isOffice } from '../../domain/roles.js';
+import { shortenLabel } from '../../domain/text.js';
 import type { Indicator, YearFigure } from '../../services/indicators.js';
 import { isPercentKind } from '../../services/indicators.js';
 import { exportIndicatorsXlsx } from '../../services/indicator-export.js';
@@ -13,10 +14,17 @@ import { withChatAction } from '../chat-action.js';
 import type { BotContext } from '../context.js';
 import { REPORT_CONVERSATION } from '../conversations/report.js';
 import type { BotDeps } from '../deps.js';
-import { requireLeader, requireOffice } from '../guards.js';
+import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
+import { refuse, requireLeader, requireOffice } from '../guards.js';
+import { pageLabel, pageOf, pagerRow, showInPlace } from '../render/paging.js';
 import { renderIndicatorChart } from '../render/chart.js';
 import { type Html, html, joinHtml } from '../render/html.js';
 import { aggregateFigure, chartInput, figure, formatNumber, paceText, quantity, statusLines, statusText, targetText } from '../render/indicators.js';
+
+/** rb:<branch id>: report for this organisation; rbp:<page>: another page of the office's picker. */
+const REPORT_PICK = 'rb';
+const REPORT_PICK_PAGE = 'rbp';
+const REPORT_PICK_PER_PAGE = 10;
 
 export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
   const { services } = deps;
@@ -44,7 +52,31 @@ export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
       if (!isOffice(ctx.member!) && found.branch.id !== ctx.member!.branchId) return ctx.replyHtml(ctx.t('report-not-own'));
       branchId = found.branch.id;
     }
-    if (branchId === null) return ctx.replyHtml(ctx.t('report-no-branch'));
+    if (branchId === null) {
+      // The office belongs to no organisation: it reports for one, chosen among those still owing figures.
+      if (isOffice(ctx.member!)) return replyReportPicker(ctx, 0);
+      return ctx.replyHtml(ctx.t('report-no-branch'));
+    }
+    return startReport(ctx, branchId);
+  });
+
+  privateChat.callbackQuery(callbackPattern(REPORT_PICK, 1), async (ctx) => {
+    const [branchId] = callbackInts(ctx.match) ?? [];
+    if (!(await requireOffice(ctx, 'baocao'))) return;
+    const branch = branchId === undefined ? null : services.branches.getById(branchId);
+    if (!branch || !branch.active) return refuse(ctx, 'button-expired');
+    await ctx.answerCallbackQuery();
+    await startReport(ctx, branch.id);
+  });
+
+  privateChat.callbackQuery(callbackPattern(REPORT_PICK_PAGE, 1), async (ctx) => {
+    const [page] = callbackInts(ctx.match) ?? [];
+    if (!(await requireOffice(ctx, 'baocao'))) return;
+    const view = reportPicker(ctx, page ?? 0);
+    await showInPlace(ctx, view.text, view.keyboard);
+  });
+
+  async function startReport(ctx: BotContext, branchId: number): Promise<void> {
     const branch = services.branches.getById(branchId)!;
     if (branch.kind === 'subcell') return ctx.replyHtml(ctx.t('report-not-reporting', { branch: branch.name }));
     const res = ind.current();
@@ -52,7 +84,28 @@ export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
     if (res.closed) return ctx.replyHtml(ctx.t('report-closed', { term: formatTerm(res.termStartYear, res.termEndYear, ctx.locale) }));
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(REPORT_CONVERSATION, branchId);
-  });
+  }
+
+  /** The organisations still owing figures for the current quarter, a button each, a page at a time. */
+  function reportPicker(ctx: BotContext, requested: number): { text: Html; keyboard: InlineKeyboard } {
+    const res = ind.current();
+    if (!res) return { text: ctx.t('ind-none'), keyboard: new InlineKeyboard() };
+    if (res.closed) return { text: ctx.t('report-closed', { term: formatTerm(res.termStartYear, res.termEndYear, ctx.locale) }), keyboard: new InlineKeyboard() };
+    const owing = ind.incompleteBranches();
+    const period = formatPeriod(ind.currentPeriod(), ctx.locale);
+    if (owing.length === 0) return { text: ctx.t('report-office-all-done', { period }), keyboard: new InlineKeyboard() };
+    const page = pageOf(owing, requested, REPORT_PICK_PER_PAGE);
+    const keyboard = new InlineKeyboard();
+    for (const b of page.items) keyboard.text(shortenLabel(b.name), callbackData(REPORT_PICK, b.id)).row();
+    pagerRow(keyboard, ctx.t, page, (p) => callbackData(REPORT_PICK_PAGE, p));
+    const heading = ctx.t('report-office-choose', { period, owing: owing.length, total: ind.reportingBranches().length });
+    return { text: joinHtml([heading, pageLabel(ctx.t, page)].filter((p) => p !== null), ' '), keyboard };
+  }
+
+  function replyReportPicker(ctx: BotContext, page: number): Promise<void> {
+    const view = reportPicker(ctx, page);
+    return ctx.replyHtml(view.text, view.keyboard.inline_keyboard.length ? { reply_markup: view.keyboard } : {});
+  }
   composer.chatType(['group', 'supergroup']).command('baocao', (ctx) => ctx.replyHtml(ctx.t('private-only')));
 
   return composer;
