@@ -3,6 +3,7 @@ import type { Db } from '../db/connection.js';
 import { AuditService } from './audit.js';
 import { BlocService } from './bloc.js';
 import { BranchService } from './branches.js';
+import { CalendarService } from './calendar.js';
 import { Outbox } from '../delivery/outbox.js';
 import { ChatService } from './chats.js';
 import { DashboardService } from './dashboard.js';
@@ -34,6 +35,7 @@ export interface Services {
   search: SearchService;
   deliveryFailures: DeliveryFailureService;
   dashboard: DashboardService;
+  calendar: CalendarService;
 }
 
 export interface ServiceOptions {
@@ -98,6 +100,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     meetingNotifier,
     search: new SearchService(db, branches),
     dashboard: new DashboardService(db),
+    calendar: new CalendarService(db, clock, audit, meetings, members),
     deliveryFailures: new DeliveryFailureService(
       db,
       clock,

@@ -3,7 +3,7 @@
  * file), the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply prompt) and the
  * documents button.
  */
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
 import { findRangePhrase, formatDayRange, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
@@ -16,9 +16,8 @@ import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse } from '../guards.js';
 import { renderBranchChoices } from '../render/branch.js';
-import { meetingCalendar } from '../render/calendar.js';
 import { htmlToPlain, joinHtml } from '../render/html.js';
-import { DOCS, kindLabel, meetingCard, meetingKeyboard, RSVP } from '../render/meeting.js';
+import { DOCS, meetingCard, meetingKeyboard, RSVP } from '../render/meeting.js';
 import { actorOf } from './chat-tracking.js';
 
 export const MOVE = 'mv';
@@ -46,23 +45,6 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
 
-
-  composer.command('lichics', async (ctx) => {
-    const member = ctx.member!;
-    const list = meetings.upcomingFor(member.branchId, 90);
-    if (list.length === 0) return ctx.replyHtml(ctx.t('meeting-ics-none'));
-    const value = meetingCalendar(
-      list.map((m) => ({
-        meeting: m,
-        description: [htmlToPlain(kindLabel(ctx.t, m)), meetings.branchName(m.branchId) ?? '', m.agenda].filter(Boolean).join('\n'),
-      })),
-      { uidDomain: ctx.me.username, calendarName: services.bloc.get().name },
-    );
-    await ctx.replyWithDocument(new InputFile(Buffer.from(value, 'utf8'), 'lich-hop.ics'), {
-      caption: ctx.t('meeting-ics-caption', { count: list.length }).value,
-      parse_mode: 'HTML',
-    });
-  });
 
   composer.callbackQuery(callbackPattern(RSVP, 2), async (ctx) => {
     const [id, yes] = callbackInts(ctx.match) ?? [];
