@@ -125,7 +125,7 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
   it('a refused chat action is ignored: the file still comes', async () => {
     await start(true);
     scheduleAround();
-    t.fake.failNext('sendChatAction', { code: 400, description: 'Bad Request: chat not found' });
+    t.fake.failNext('sendChatAction', { error_code: 400, description: 'Bad Request: chat not found' });
     const { ics } = await icsFile(cellMember);
     expect(summaries(ics)).toEqual(['Quán triệt nghị quyết', 'Sinh hoạt chi bộ A&B tháng 12']);
     expect(t.fake.calls.some((c) => c.method === 'sendChatAction' && !c.response.ok)).toBe(true);
