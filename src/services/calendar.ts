@@ -27,8 +27,11 @@ export type FeedLookup =
   | { status: 'ok'; member: Member };
 
 export class CalendarService {
-  /** Run for every refresh of every subscribed calendar: prepared once. */
-  readonly #byHash;
+  /**
+   * Run for every refresh of every subscribed calendar: prepared once, on first use (services may
+   * be built over a database migrated only part way, as the migration tests do).
+   */
+  #byHash?: ReturnType<CalendarService['prepareByHash']>;
 
   constructor(
     private readonly db: Db,
@@ -36,8 +39,10 @@ export class CalendarService {
     private readonly audit: AuditService,
     private readonly meetings: MeetingService,
     private readonly members: MemberService,
-  ) {
-    this.#byHash = db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, sql.placeholder('hash'))).prepare();
+  ) {}
+
+  private prepareByHash() {
+    return this.db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, sql.placeholder('hash'))).prepare();
   }
 
   /**
@@ -89,6 +94,7 @@ export class CalendarService {
   lookup(token: string): FeedLookup {
     if (!TOKEN_PATTERN.test(token)) return { status: 'unknown' };
     const hash = hashToken(token);
+    this.#byHash ??= this.prepareByHash();
     const row = this.#byHash.get({ hash });
     if (!row || !timingSafeEqual(Buffer.from(row.tokenHash, 'hex'), Buffer.from(hash, 'hex'))) return { status: 'unknown' };
     const member = this.members.getById(row.memberId);
