@@ -769,3 +769,25 @@ bot-short-description-unnamed = The Party bloc's assistant: meetings, notices an
 invite-share-button = 📤 Forward the invite
 invite-share-text = An invitation to the Party bloc's bot on Telegram: please open this link, then press Start.
 inline-stranger-button = Open the bot to learn how to join
+## i14-cal
+calendar-usage = Send /lichics for the meetings as a calendar file (.ics), or <code>/lichics cancel</code> to revoke your calendar subscription address.
+calendar-button-subscribe = 📅 Subscribe in my phone's calendar
+calendar-button-renew = 🔄 Make a new address
+calendar-button-revoke = 🗑 Revoke the address
+calendar-sub-disabled = Calendar subscriptions that update themselves are not enabled for this bot.
+calendar-sub-disabled-office = Calendar subscriptions that update themselves are not enabled: the bot's administrator needs to set its public address (<code>PUBLIC_URL</code>, see the README).
+calendar-sub-new =
+    <b>Subscribe to the meetings in your phone's calendar</b>
+    Your personal address (tap to copy; please do not share it):
+    <code>{ $https }</code>
+
+    How to add it:
+    • iPhone, iPad: Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar, then paste the address above. On a Mac, or to open it in Safari: <code>{ $webcal }</code>
+    • Google Calendar: on a computer, open calendar.google.com → Other calendars → + → From URL, then paste the address; the calendar then shows on Android phones too.
+    • Outlook: Add calendar → Subscribe from web, then paste the address.
+
+    Calendar apps refresh on their own schedule (usually every few hours). If the address leaks, send <code>/lichics cancel</code> or press the button below; you can then make a new one.
+calendar-sub-exists = You already have a calendar subscription address (made at { $since }), in the message the bot sent then; for safety the bot does not keep it to send again. If needed, make a new address (the old one stops working) or revoke it.
+calendar-sub-revoked = The calendar subscription address is revoked: calendar apps using it get no more meetings (you may remove that calendar from the app). To subscribe again, send /lichics and press “Subscribe in my phone's calendar”.
+calendar-sub-none = You have no calendar subscription address; there is nothing to revoke.
+calendar-private-only = A calendar subscription address is personal: please send /lichics in your private chat with the bot.

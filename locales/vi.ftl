@@ -754,3 +754,25 @@ bot-short-description-unnamed = Trợ lý của Đảng bộ Khối: lịch họ
 invite-share-button = 📤 Chuyển lời mời
 invite-share-text = Lời mời sử dụng bot của Đảng bộ Khối trên Telegram: đồng chí vui lòng mở liên kết này rồi bấm “Bắt đầu”.
 inline-stranger-button = Mở bot để được hướng dẫn đăng ký
+## i14-cal
+calendar-usage = Đồng chí gõ /lichics để tải lịch họp (tệp .ics), hoặc <code>/lichics huy</code> để hủy đường dẫn đăng ký lịch trên điện thoại.
+calendar-button-subscribe = 📅 Đăng ký lịch trên điện thoại
+calendar-button-renew = 🔄 Tạo đường dẫn mới
+calendar-button-revoke = 🗑 Hủy đường dẫn
+calendar-sub-disabled = Việc đăng ký lịch họp tự cập nhật trên điện thoại chưa được bật cho bot này.
+calendar-sub-disabled-office = Việc đăng ký lịch họp tự cập nhật trên điện thoại chưa được bật: quản trị viên của bot cần đặt địa chỉ công khai của bot (biến <code>PUBLIC_URL</code>, xem README).
+calendar-sub-new =
+    <b>Đăng ký lịch họp trên điện thoại</b>
+    Đường dẫn riêng của đồng chí (bấm vào để sao chép; đồng chí vui lòng không chia sẻ cho người khác):
+    <code>{ $https }</code>
+
+    Cách thêm:
+    • iPhone, iPad: Cài đặt → Lịch → Tài khoản → Thêm tài khoản → Khác → Thêm lịch đã đăng ký, rồi dán đường dẫn trên. Trên máy Mac, hoặc mở bằng Safari: <code>{ $webcal }</code>
+    • Google Calendar: trên máy tính, mở calendar.google.com → Lịch khác → + → Từ URL, rồi dán đường dẫn; lịch sẽ hiện cả trên điện thoại Android.
+    • Outlook: Thêm lịch → Đăng ký từ web, rồi dán đường dẫn.
+
+    Ứng dụng lịch tự cập nhật theo chu kỳ riêng (thường vài giờ một lần). Nếu lộ đường dẫn, đồng chí gõ <code>/lichics huy</code> hoặc bấm nút dưới đây; sau đó có thể tạo đường dẫn mới.
+calendar-sub-exists = Đồng chí đã có đường dẫn đăng ký lịch (tạo lúc { $since }), trong tin nhắn bot đã gửi lúc đó; vì an toàn, bot không lưu đường dẫn để gửi lại. Khi cần, đồng chí có thể tạo đường dẫn mới (đường dẫn cũ sẽ thôi hoạt động) hoặc hủy đường dẫn.
+calendar-sub-revoked = Đã hủy đường dẫn đăng ký lịch: ứng dụng lịch dùng đường dẫn đó sẽ không nhận được lịch họp nữa (đồng chí có thể xóa lịch đó khỏi ứng dụng). Muốn đăng ký lại, đồng chí gõ /lichics và bấm “Đăng ký lịch trên điện thoại”.
+calendar-sub-none = Đồng chí chưa có đường dẫn đăng ký lịch nào, không có gì để hủy.
+calendar-private-only = Đường dẫn đăng ký lịch là riêng của từng người: đồng chí vui lòng gõ /lichics trong cuộc trò chuyện riêng với bot.

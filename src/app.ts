@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { closeDatabase, type Db, openDatabase } from './db/connection.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
 import { HttpServer } from './http/server.js';
+import { mountCalendarFeeds } from './http/calendar-feed.js';
 import { webhookRoute } from './http/webhook.js';
 import { mountDashboard } from './web/index.js';
 import { createStaticHandler } from './web/static.js';
@@ -172,15 +173,18 @@ export function createApp(config: Config, options: AppOptions): App {
       });
       sender.start();
       scheduler.start();
-      // One HTTP server on PORT for the webhook and the dashboard, whichever are configured.
-      if (config.botMode === 'webhook' || config.webappUrl) {
+      // One HTTP server on PORT for the webhook, the dashboard and the calendar feeds, whichever are configured.
+      if (config.botMode === 'webhook' || config.webappUrl || config.publicUrl) {
         server = new HttpServer(logger);
         if (config.webappUrl) {
           mountDashboard(server, { services, translator, config, clock }, { logger: logger.child({ component: 'dashboard' }), page: createStaticHandler() });
         }
+        if (config.publicUrl) {
+          mountCalendarFeeds(server, config.publicUrl, { services, translator, clock, logger: logger.child({ component: 'calendar' }) });
+        }
         if (config.botMode === 'webhook') server.route('POST', new URL(config.webhookUrl!).pathname, webhookRoute(bot, { secret: config.webhookSecret!, logger }));
         await server.listen(config.port);
-        logger.info({ port: config.port, dashboard: config.webappUrl ?? null }, 'HTTP server listening');
+        logger.info({ port: config.port, dashboard: config.webappUrl ?? null, calendars: config.publicUrl ?? null }, 'HTTP server listening');
       }
       if (config.botMode === 'webhook') {
         await startWebhook(bot, config, logger);

@@ -58,6 +58,13 @@ const envSchema = z
         .transform((v) => (v.endsWith('/') ? v : `${v}/`))
         .optional(),
     ),
+    PUBLIC_URL: optionalString.pipe(
+      z
+        .url({ protocol: /^https$/, error: "must be the public https:// address at which the bot's PORT is reached (e.g. https://bot.example.org/)" })
+        .refine((v) => !v.includes('?') && !v.includes('#'), { error: 'must be an address without ? or #' })
+        .transform((v) => (v.endsWith('/') ? v : `${v}/`))
+        .optional(),
+    ),
     PORT: z.coerce
       .number({ error: 'must be a port number' })
       .int()
@@ -117,6 +124,12 @@ export interface Config {
   webhookSecret?: string;
   /** The dashboard's public https address (its page and API are served on PORT); without it, no dashboard. Ends with '/'. */
   webappUrl?: string;
+  /**
+   * The public https address at which PORT is reached (ends with '/'): members' calendar
+   * subscriptions are served under it (`<PUBLIC_URL>calendar/<token>.ics`); without it, /lichics
+   * offers the file only.
+   */
+  publicUrl?: string;
   port: number;
   /** Delay before non-acknowledgers are reminded; twice it, their secretary gets the list. */
   ackNudgeHours: number;
@@ -155,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     webappUrl: e.WEBAPP_URL,
+    publicUrl: e.PUBLIC_URL,
     port: e.PORT,
     ackNudgeHours: e.ACK_NUDGE_HOURS,
     deliveryRate: e.DELIVERY_RATE,

@@ -17,6 +17,7 @@ import type { BotDeps } from './deps.js';
 import { accessGateFeature } from './features/access-gate.js';
 import { branchChoicesFeature } from './features/branch-choices.js';
 import { branchInfoFeature } from './features/branch-info.js';
+import { calendarFeature } from './features/calendar.js';
 import { chatTrackingFeature } from './features/chat-tracking.js';
 import { commandMenuFeature } from './features/command-menu.js';
 import { conversationControlFeature } from './features/conversation-control.js';
@@ -112,6 +113,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   app.use(inviteFeature(deps));
   app.use(noticesFeature(deps));
   app.use(meetingsFeature(deps));
+  app.use(calendarFeature(deps));
   app.use(meetingAdminFeature(deps));
   app.use(reminderSettingsFeature(deps));
   app.use(indicatorsFeature(deps));

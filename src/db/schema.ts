@@ -553,3 +553,20 @@ export const indicatorReports = sqliteTable(
       .where(sql`superseded_at is null`),
   ],
 );
+
+/**
+ * A member's calendar subscription: the address calendar apps refresh (/lichics). Only the SHA-256
+ * of the secret token is kept; the token itself is shown once, in the member's private chat. One
+ * per member: making a new one replaces the old, and deleting the row revokes it at once.
+ */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  memberId: integer('member_id')
+    .notNull()
+    .unique()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  /** The Telegram account it was given to: once the member is linked to another (or none), it answers no more. */
+  telegramUserId: integer('telegram_user_id').notNull(),
+  createdAt: createdAt(),
+});

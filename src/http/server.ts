@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js';
 
 export type RouteParams = Readonly<Record<string, string>>;
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: RouteParams) => void | Promise<void>;
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'HEAD' | 'POST';
 
 interface PatternRoute {
   method: Method;

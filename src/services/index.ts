@@ -3,6 +3,7 @@ import type { Db } from '../db/connection.js';
 import { AuditService } from './audit.js';
 import { BlocService } from './bloc.js';
 import { BranchService } from './branches.js';
+import { CalendarService } from './calendar.js';
 import { Outbox } from '../delivery/outbox.js';
 import { ChatService } from './chats.js';
 import { ClaimService } from './claim.js';
@@ -38,6 +39,7 @@ export interface Services {
   dashboard: DashboardService;
   /** Runs several use-cases as one: all of them, or (when `work` throws) none. */
   atomically<T>(work: () => T): T;
+  calendar: CalendarService;
 }
 
 export interface ServiceOptions {
@@ -106,6 +108,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     // Nested use-cases that open their own transactions become savepoints inside this one.
     atomically: (work) => db.transaction(() => work(), { behavior: 'immediate' }),
     dashboard: new DashboardService(db),
+    calendar: new CalendarService(db, clock, audit, meetings, members),
     deliveryFailures: new DeliveryFailureService(
       db,
       clock,

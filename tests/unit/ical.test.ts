@@ -4,7 +4,7 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { meetingCalendar } from '../../src/bot/render/calendar.js';
+import { meetingCalendar } from '../../src/domain/ical.js';
 import { foldLine, refoldIcal } from '../../src/domain/ical-fold.js';
 
 const octets = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -58,11 +58,11 @@ describe('the meeting calendar', () => {
     meetingCalendar(
       [
         {
-          meeting: { id: 7, startsAt: new Date('2026-12-03T07:30:00Z'), durationMinutes: 120, title: summary, location },
+          meeting: { id: 7, startsAt: new Date('2026-12-03T07:30:00Z'), durationMinutes: 120, title: summary, location, updatedAt: new Date('2026-11-20T03:04:05Z') },
           description,
         },
         {
-          meeting: { id: 8, startsAt: new Date('2026-12-10T01:00:00Z'), durationMinutes: 90, title: 'Quán triệt nghị quyết', location: '' },
+          meeting: { id: 8, startsAt: new Date('2026-12-10T01:00:00Z'), durationMinutes: 90, title: 'Quán triệt nghị quyết', location: '', updatedAt: new Date('2026-11-21T00:00:00Z') },
           description: '',
         },
       ],
@@ -90,5 +90,20 @@ describe('the meeting calendar', () => {
     expect(first!.endDate.toJSDate()).toEqual(new Date('2026-12-03T09:30:00Z'));
     expect(second!.summary).toBe('Quán triệt nghị quyết');
     expect(second!.location).toBeNull();
+  });
+
+  it('is the same text for the same meetings (DTSTAMP is when each last changed), so a feed\'s ETag holds', async () => {
+    const first = calendar();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(calendar()).toBe(first);
+    const stamps = new ICAL.Component(ICAL.parse(first)).getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('dtstamp')!.toString());
+    expect(stamps).toEqual(['2026-11-20T03:04:05Z', '2026-11-21T00:00:00Z']);
+  });
+
+  it('an empty calendar is still a calendar, with its name', () => {
+    const component = new ICAL.Component(ICAL.parse(meetingCalendar([], { uidDomain: 'bloc_bot', calendarName: 'Đảng bộ Khối' })));
+    expect(component.name).toBe('vcalendar');
+    expect(component.getFirstPropertyValue('x-wr-calname')).toBe('Đảng bộ Khối');
+    expect(component.getAllSubcomponents('vevent')).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Meetings for members: /lichhop (the next 30 days, or a range: "tuần này"), one message with a
- * line and a button per meeting, a page at a time, the button opening the meeting's card; /lichics
- * (a calendar file); the RSVP buttons ("Tham dự" / "Vắng", with the reason asked for by a reply
- * prompt) and the documents button.
+ * line and a button per meeting, a page at a time, the button opening the meeting's card; the RSVP
+ * buttons ("Tham dự" / "Vắng", with the reason asked for by a reply prompt) and the documents
+ * button. /lichics is in calendar.ts.
  */
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
 import { findRangePhrase, formatDayRange, RANGE_PHRASES, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';
@@ -16,11 +16,9 @@ import { callbackData, callbackInts, callbackPattern } from '../callback-data.js
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { mayManageBranch, refuse } from '../guards.js';
-import { meetingCalendar } from '../render/calendar.js';
 import { type Html, htmlToPlain, splitMessage } from '../render/html.js';
 import {
   DOCS,
-  kindLabel,
   MEETING_LIST_OPEN,
   MEETING_LIST_PAGE,
   meetingCard,
@@ -92,23 +90,6 @@ export function meetingsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
 
-
-  composer.command('lichics', async (ctx) => {
-    const member = ctx.member!;
-    const list = meetings.upcomingFor(member.branchId, 90);
-    if (list.length === 0) return ctx.replyHtml(ctx.t('meeting-ics-none'));
-    const value = meetingCalendar(
-      list.map((m) => ({
-        meeting: m,
-        description: [htmlToPlain(kindLabel(ctx.t, m)), meetings.branchName(m.branchId) ?? '', m.agenda].filter(Boolean).join('\n'),
-      })),
-      { uidDomain: ctx.me.username, calendarName: services.bloc.get().name },
-    );
-    await ctx.replyWithDocument(new InputFile(Buffer.from(value, 'utf8'), 'lich-hop.ics'), {
-      caption: ctx.t('meeting-ics-caption', { count: list.length }).value,
-      parse_mode: 'HTML',
-    });
-  });
 
   composer.callbackQuery(callbackPattern(RSVP, 2), async (ctx) => {
     const [id, yes] = callbackInts(ctx.match) ?? [];

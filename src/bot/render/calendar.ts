@@ -1,34 +1,24 @@
 /**
- * The .ics file of /lichics: one event per meeting, times in UTC (every calendar shows them in its
- * own zone). The `ics` library writes the events; its lines are then folded again at 75 octets.
+ * A member's meetings as calendar text, in the member's language: the /lichics file and the
+ * subscription feed (src/http/calendar-feed.ts) read the same. The writer itself is src/domain/ical.ts.
  */
-import { createEvents, type EventAttributes } from 'ics';
-import { refoldIcal } from '../../domain/ical-fold.js';
+import { type CalendarOptions, meetingCalendar } from '../../domain/ical.js';
 import type { Meeting } from '../../services/meetings.js';
+import type { Translate } from '../i18n.js';
+import { htmlToPlain } from './html.js';
+import { kindLabel } from './meeting.js';
 
-export interface CalendarEvent {
-  meeting: Pick<Meeting, 'id' | 'startsAt' | 'durationMinutes' | 'title' | 'location'>;
-  /** Plain text: the kind, the branch, the agenda. */
-  description: string;
-}
-
-export function meetingCalendar(events: readonly CalendarEvent[], options: { uidDomain: string; calendarName: string }): string {
-  const attributes: EventAttributes[] = events.map(({ meeting: m, description }) => {
-    const s = m.startsAt;
-    return {
-      uid: `meeting-${m.id}@${options.uidDomain}`,
-      start: [s.getUTCFullYear(), s.getUTCMonth() + 1, s.getUTCDate(), s.getUTCHours(), s.getUTCMinutes()],
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      duration: { minutes: m.durationMinutes },
-      title: m.title,
-      location: m.location || undefined,
-      description: description || undefined,
-      productId: 'bloc-office-bot',
-      calName: options.calendarName,
-    };
-  });
-  const { error, value } = createEvents(attributes);
-  if (error || !value) throw error ?? new Error('calendar could not be built');
-  return refoldIcal(value);
+export function memberCalendar(
+  t: Translate,
+  list: readonly Meeting[],
+  names: { branchName(branchId: number | null): string | null },
+  options: CalendarOptions,
+): string {
+  return meetingCalendar(
+    list.map((m) => ({
+      meeting: m,
+      description: [htmlToPlain(kindLabel(t, m)), names.branchName(m.branchId) ?? '', m.agenda].filter(Boolean).join('\n'),
+    })),
+    options,
+  );
 }
