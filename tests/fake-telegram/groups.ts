@@ -25,7 +25,7 @@ import type { Chat, ChatMember, ChatMemberAdministrator, Message, User } from 'g
 import type { Checked } from './checks.js';
 import { badRequest, chatKindOf, getNumber, nowSeconds, ok, TG, type ApiResponse, type Params } from './protocol.js';
 import type { FakeStore } from './store.js';
-import { chatMember, nextMessageId, type MemberStatus } from './updates.js';
+import { chatMember, nextMessageId, noteMessageId, type MemberStatus } from './updates.js';
 
 /** The administrator rights a test may take away from (or give back to) the bot. */
 export type BotRights = Partial<Pick<ChatMemberAdministrator, 'can_pin_messages' | 'can_manage_topics'>>;
@@ -120,6 +120,8 @@ export class GroupState {
   /** Opens a topic in a forum supergroup; its id is the id of its creation message. */
   openTopic(chat: Chat.SupergroupChat, name: string, creator: User): number {
     if (!chat.is_forum) throw new Error(`chat ${chat.id} is not a forum (is_forum)`);
+    // Message 1 of a forum is General's: its id is never a topic's (Telegram refuses thread 1).
+    noteMessageId(chat.id, 1);
     const threadId = nextMessageId(chat.id);
     this.store.putMessage({
       message_id: threadId,
