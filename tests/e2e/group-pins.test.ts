@@ -121,6 +121,9 @@ describe('pinned notices in linked groups (end to end)', { timeout: 60_000 }, ()
     await t.settle();
     expect(await t.say(cellSecretary, basic, '/lienket CB02')).toContain('Đã liên kết nhóm');
     expect(await compose('Thông báo cho nhóm cơ bản')).not.toContain('Ghim');
+    // Known from the my_chat_member update: Telegram was not asked.
+    expect(t.services.chats.get(basic.id)).toMatchObject({ botCanPin: false });
+    expect(t.fake.callsTo('getChatMember')).toEqual([]);
   });
 
   it('asks Telegram (getChatMember) only for groups whose rights it does not know, once', async () => {
