@@ -4,7 +4,7 @@
  * pinned notice unpins the older, a restart between the send and the pin neither loses nor
  * doubles it, and a pin refused for want of rights is recorded once, never retried.
  */
-import type { Message, User } from 'grammy/types';
+import type { Message } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdjustableClock } from '../../src/clock.js';
 import { SYSTEM } from '../../src/services/actor.js';
