@@ -791,3 +791,13 @@ calendar-sub-exists = You already have a calendar subscription address (made at 
 calendar-sub-revoked = The calendar subscription address is revoked: calendar apps using it get no more meetings (you may remove that calendar from the app). To subscribe again, send /lichics and press “Subscribe in my phone's calendar”.
 calendar-sub-none = You have no calendar subscription address; there is nothing to revoke.
 calendar-private-only = A calendar subscription address is personal: please send /lichics in your private chat with the bot.
+## i14-groups
+link-done-topic = ✅ Group <b>{ $title }</b> is now linked to <b>{ $branch }</b>. The branch's meetings and notices will be sent to this topic.
+link-done-general = ✅ Group <b>{ $title }</b> is now linked to <b>{ $branch }</b>. Meetings and notices will be sent to the group's General topic. To receive them in a topic, type /lienket in that topic.
+link-already-topic = This group is already linked to <b>{ $branch }</b>, and meetings and notices already go to this topic.
+broadcast-ask-pin = Pin the notice in the groups that receive it? A newly pinned notice replaces the one the bot pinned there before.
+broadcast-pin-yes = 📌 Yes, pin it in groups
+broadcast-pin-no = Don't pin
+broadcast-summary-pin = Pinned in groups: { $pin }
+delivery-failed-what-notice-pin = Pinning the notice “{ $title }” in a group
+delivery-reason-no-pin-rights = the bot may not pin messages in the group (it must be an administrator allowed to pin messages)

@@ -776,3 +776,13 @@ calendar-sub-exists = Đồng chí đã có đường dẫn đăng ký lịch (t
 calendar-sub-revoked = Đã hủy đường dẫn đăng ký lịch: ứng dụng lịch dùng đường dẫn đó sẽ không nhận được lịch họp nữa (đồng chí có thể xóa lịch đó khỏi ứng dụng). Muốn đăng ký lại, đồng chí gõ /lichics và bấm “Đăng ký lịch trên điện thoại”.
 calendar-sub-none = Đồng chí chưa có đường dẫn đăng ký lịch nào, không có gì để hủy.
 calendar-private-only = Đường dẫn đăng ký lịch là riêng của từng người: đồng chí vui lòng gõ /lichics trong cuộc trò chuyện riêng với bot.
+## i14-groups
+link-done-topic = ✅ Đã liên kết nhóm <b>{ $title }</b> với <b>{ $branch }</b>. Lịch họp và thông báo của tổ chức đảng sẽ được gửi vào chủ đề này.
+link-done-general = ✅ Đã liên kết nhóm <b>{ $title }</b> với <b>{ $branch }</b>. Lịch họp và thông báo sẽ được gửi vào mục chung (General) của nhóm. Để nhận trong một chủ đề, đồng chí vui lòng gõ /lienket trong chủ đề đó.
+link-already-topic = Nhóm này đã được liên kết với <b>{ $branch }</b>, và lịch họp, thông báo đã được gửi vào chủ đề này.
+broadcast-ask-pin = Ghim thông báo trong các nhóm nhận được? Thông báo mới được ghim sẽ thay thông báo bot đã ghim trước đó trong nhóm.
+broadcast-pin-yes = 📌 Có, ghim trong nhóm
+broadcast-pin-no = Không ghim
+broadcast-summary-pin = Ghim trong nhóm: { $pin }
+delivery-failed-what-notice-pin = Việc ghim thông báo “{ $title }” trong nhóm
+delivery-reason-no-pin-rights = bot không có quyền ghim tin nhắn trong nhóm (cần là quản trị viên có quyền ghim tin)

@@ -123,6 +123,8 @@ export function createApp(config: Config, options: AppOptions): App {
       },
       migrated: (oldChatId, newChatId) => void services.chats.migrate(oldChatId, newChatId, SYSTEM),
       failed: (row, description) => void services.deliveryFailures.report(row, description),
+      topicRefused: (row, description) => services.chats.topicRefused(row.chatId, row.threadId!, description, row.id),
+      pinRefused: (chatId) => services.chats.recordBotRights(chatId, false),
     },
   });
   wakeSender = () => sender.wake();

@@ -4,7 +4,7 @@
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { Api, Context, LazySessionFlavor } from 'grammy';
 import type { InlineKeyboardMarkup, Update } from 'grammy/types';
-import type { OutboxKind } from '../db/schema.js';
+import type { MessageKind } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { Member } from '../services/members.js';
 import type { Locale, Translate } from './i18n.js';
@@ -31,7 +31,7 @@ export interface PagedQuery {
 }
 
 export interface OutgoingMessage {
-  kind: OutboxKind;
+  kind: MessageKind;
   /** Telegram HTML: the text, or the caption of the file. */
   text: string;
   fileId?: string | null;

@@ -190,6 +190,17 @@ export const chats = sqliteTable(
     /** For a supergroup: the basic group it was upgraded from. */
     migratedFromChatId: integer('migrated_from_chat_id'),
     addedByTelegramUserId: integer('added_by_telegram_user_id'),
+    /**
+     * The forum topic /lienket was typed in (message_thread_id): the branch's notices and reminders
+     * go there. Null: General, or a group without topics.
+     */
+    threadId: integer('thread_id'),
+    /**
+     * Whether the bot may pin messages here (an administrator with can_pin_messages), as last learnt
+     * from Telegram (my_chat_member, getChatMember, or a refused pin); null: not known yet.
+     */
+    botCanPin: integer('bot_can_pin', { mode: 'boolean' }),
+    botRightsAt: integer('bot_rights_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -228,7 +239,11 @@ export const kv = sqliteTable('kv', {
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unreachable', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-export const OUTBOX_KINDS = ['text', 'document', 'photo'] as const;
+/** What a message (a notice, a row's content) is: a text, or a file with a caption. */
+export const MESSAGE_KINDS = ['text', 'document', 'photo'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** An outbox row sends a message, or pins or unpins one the bot sent (`targetMessageId`). */
+export const OUTBOX_KINDS = [...MESSAGE_KINDS, 'pin', 'unpin'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** Lower numbers go first: a reminder due now overtakes a broadcast in progress. */
@@ -270,6 +285,12 @@ export const outbox = sqliteTable(
     /** What produced it (e.g. 'notice', 'notice-report'), for progress and reports. */
     source: text('source'),
     sourceId: integer('source_id'),
+    /** The forum topic it goes to (message_thread_id); null: the chat itself (General). */
+    threadId: integer('thread_id'),
+    /** Once sent, the message is pinned in its chat (a 'pin' row is added when it is marked sent). */
+    pinAfterSent: integer('pin_after_sent', { mode: 'boolean' }).notNull().default(false),
+    /** 'pin' and 'unpin' rows: the message of this chat they act on. */
+    targetMessageId: integer('target_message_id'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -294,13 +315,15 @@ export const notices = sqliteTable(
       .references(() => members.id),
     /** The audience as chosen (see domain/audience.ts), resolved to people when it is sent. */
     audience: text('audience', { mode: 'json' }).notNull(),
-    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    kind: text('kind', { enum: MESSAGE_KINDS }).notNull(),
     /** Telegram HTML: the text, or the caption of the file. */
     body: text('body').notNull(),
     fileId: text('file_id'),
     /** First words of the notice, plain text, for lists. */
     title: text('title').notNull(),
     requireAck: integer('require_ack', { mode: 'boolean' }).notNull().default(false),
+    /** Pinned in the linked groups it goes to (where the bot may pin). */
+    pinInGroups: integer('pin_in_groups', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: NOTICE_STATUSES }).notNull().default('draft'),
     scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
     releasedAt: integer('released_at', { mode: 'timestamp_ms' }),

@@ -14,6 +14,7 @@ export const FAILURE_REASONS = [
   'deactivated',
   'removed-from-group',
   'unavailable',
+  'no-pin-rights',
   'other',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
@@ -30,6 +31,7 @@ const PATTERNS: [RegExp, FailureReason][] = [
   [/user is deactivated/i, 'deactivated'],
   [/kicked|not a member|chat was deleted|group chat was deactivated/i, 'removed-from-group'],
   [/^(5\d\d|network)\b|internal server error|bad gateway|timed out/i, 'unavailable'],
+  [/not enough rights to (manage pinned messages|pin)/i, 'no-pin-rights'],
 ];
 
 /** The kind of a recorded failure (`lastError`, e.g. "400: Bad Request: message is too long"). */

@@ -6,8 +6,15 @@
  * the Sender cannot tell it from a failed send, and sends again.) A message for a chat known to be
  * unreachable (a member who blocked the bot, a group that removed it) is recorded as unreachable
  * without a call, until the chat comes back.
+ *
+ * Pins are rows too: a message enqueued with `pinAfterSent` gets a 'pin' row the moment it is
+ * marked sent (in the same transaction, so a restart between the send and the pin loses nothing),
+ * and a pin that succeeds adds an 'unpin' row for every older message the bot pinned in that chat:
+ * the bot keeps one pinned message per chat, the newest (by Telegram's message id, the order the
+ * chat shows them in). Each is keyed after the row it follows, so none is ever added twice.
  */
-import { and, asc, eq, gt, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
@@ -34,10 +41,20 @@ export interface OutboxItem {
   expiresAt?: Date;
   source?: string;
   sourceId?: number;
+  /** The forum topic (message_thread_id) to post in; none: the chat itself (General). */
+  threadId?: number | null;
+  /** Pin the message in its chat once it is sent. */
+  pinAfterSent?: boolean;
+  /** 'pin' and 'unpin' rows: the message they act on. */
+  targetMessageId?: number;
 }
 
 /** The final states a message can be recorded in without ever being sent. */
 export type SettledStatus = Extract<OutboxStatus, 'sent' | 'unreachable' | 'failed'>;
+
+/** The source of the pin rows that follow messages of `source` ('notice' → 'notice-pin'), and of their unpins. */
+export const pinSource = (source: string | null) => `${source ?? 'outbox'}-pin`;
+export const unpinSource = (source: string | null) => `${source ?? 'outbox'}-unpin`;
 
 export type DeliveryCounts = Record<OutboxStatus, number> & { total: number };
 
@@ -61,9 +78,24 @@ export class Outbox {
   /** Adds messages; ones whose dedupe key exists already are ignored. Returns how many were new. */
   enqueue(items: readonly OutboxItem[]): number {
     if (items.length === 0) return 0;
-    const now = this.clock.now();
     let inserted = 0;
-    this.db.transaction((tx) => {
+    this.db.transaction(() => {
+      inserted = this.insert(items);
+    }, { behavior: 'immediate' });
+    if (inserted > 0) this.notify();
+    return inserted;
+  }
+
+  private notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** The rows of `items` not there yet, inside the caller's transaction. */
+  private insert(items: readonly OutboxItem[]): number {
+    const now = this.clock.now();
+    const tx = this.db;
+    let inserted = 0;
+    {
       for (let i = 0; i < items.length; i += 200) {
         const batch = items.slice(i, i + 200);
         const unreachable = this.knownUnreachable([...new Set(batch.map((item) => item.chatId))]);
@@ -82,13 +114,15 @@ export class Outbox {
           expiresAt: item.expiresAt ?? null,
           source: item.source ?? null,
           sourceId: item.sourceId ?? null,
+          threadId: item.threadId ?? null,
+          pinAfterSent: item.pinAfterSent ?? false,
+          targetMessageId: item.targetMessageId ?? null,
           createdAt: now,
           ...skipped(unreachable.get(item.chatId)),
         }));
         inserted += tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
       }
-    }, { behavior: 'immediate' });
-    if (inserted > 0) for (const listener of this.#listeners) listener();
+    }
     return inserted;
   }
 
@@ -178,12 +212,75 @@ export class Outbox {
     );
   }
 
+  /**
+   * The row went out (its last part is `telegramMessageId`; for a pin or an unpin, the message it
+   * acted on). What follows it is added in the same transaction: the pin of a message to pin, the
+   * unpins of the older pins after a pin.
+   */
   markSent(id: number, telegramMessageId: number): void {
-    this.db
-      .update(outbox)
-      .set({ status: 'sent', telegramMessageId, sentAt: this.clock.now(), lastError: null })
-      .where(eq(outbox.id, id))
-      .run();
+    let added = 0;
+    this.db.transaction(() => {
+      const row = this.db
+        .update(outbox)
+        .set({ status: 'sent', telegramMessageId, sentAt: this.clock.now(), lastError: null })
+        .where(eq(outbox.id, id))
+        .returning()
+        .get();
+      if (row?.pinAfterSent) added += this.insert([pinOf(row, telegramMessageId)]);
+      if (row?.kind === 'pin') added += this.insert(this.olderPins(row).map(unpinOf));
+    }, { behavior: 'immediate' });
+    if (added > 0) this.notify();
+  }
+
+  /** Pins the bot made in this row's chat before the message it pinned, and has not undone. */
+  private olderPins(pin: OutboxRow): OutboxRow[] {
+    const unpin = alias(outbox, 'unpin');
+    return this.db
+      .select({ row: outbox })
+      .from(outbox)
+      .leftJoin(unpin, eq(unpin.dedupeKey, sql`${outbox.dedupeKey} || ':unpin'`))
+      .where(
+        and(
+          eq(outbox.chatId, pin.chatId),
+          eq(outbox.kind, 'pin'),
+          eq(outbox.status, 'sent'),
+          lt(outbox.targetMessageId, pin.targetMessageId!),
+          isNull(unpin.id),
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .all()
+      .map((r) => r.row);
+  }
+
+  /** A pin whose chat already shows a newer message the bot pinned: pinning it now would bury that one. */
+  supersededPin(pin: OutboxRow): boolean {
+    const newer = this.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.chatId, pin.chatId), eq(outbox.kind, 'pin'), eq(outbox.status, 'sent'), gt(outbox.targetMessageId, pin.targetMessageId!)))
+      .get();
+    return newer !== undefined;
+  }
+
+  /** Settled without a call (e.g. a pin superseded before its turn). */
+  markSkipped(id: number, reason: string): void {
+    this.db.update(outbox).set({ status: 'cancelled', lastError: reason }).where(eq(outbox.id, id)).run();
+  }
+
+  /**
+   * Telegram refused the forum topic of this row (deleted or closed): it goes to the chat itself
+   * (General) at once, as do the other messages still waiting for that topic.
+   */
+  moveToGeneral(row: OutboxRow, error: string): void {
+    this.db.transaction(() => {
+      this.db.update(outbox).set({ status: 'pending', threadId: null, lastError: error }).where(eq(outbox.id, row.id)).run();
+      this.db
+        .update(outbox)
+        .set({ threadId: null })
+        .where(and(eq(outbox.chatId, row.chatId), eq(outbox.threadId, row.threadId!), eq(outbox.status, 'pending')))
+        .run();
+    }, { behavior: 'immediate' });
   }
 
   /**
@@ -292,6 +389,36 @@ export class Outbox {
       .all();
     return new Map(rows.filter((r) => r.sourceId !== null).map((r) => [r.sourceId!, new Date(r.at)]));
   }
+}
+
+/** The pin that follows a message once it is sent: keyed after it, so it is added once. */
+function pinOf(row: OutboxRow, messageId: number): OutboxItem {
+  const key = row.source !== null && row.sourceId !== null ? `${row.source}:${row.sourceId}` : 'outbox';
+  return {
+    dedupeKey: `${key}:pin:${row.chatId}:${messageId}`,
+    chatId: row.chatId,
+    kind: 'pin',
+    text: '',
+    targetMessageId: messageId,
+    priority: row.priority,
+    source: pinSource(row.source),
+    sourceId: row.sourceId ?? undefined,
+  };
+}
+
+/** Undoes an older pin; keyed after it. */
+function unpinOf(pin: OutboxRow): OutboxItem {
+  const base = pin.source?.replace(/-pin$/, '') ?? null;
+  return {
+    dedupeKey: `${pin.dedupeKey}:unpin`,
+    chatId: pin.chatId,
+    kind: 'unpin',
+    text: '',
+    targetMessageId: pin.targetMessageId!,
+    priority: pin.priority,
+    source: unpinSource(base),
+    sourceId: pin.sourceId ?? undefined,
+  };
 }
 
 /** A row for a chat known to be unreachable: settled at once, with the reason the report shows. */

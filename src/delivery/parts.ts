@@ -7,11 +7,11 @@
  */
 import { splitMessage, TELEGRAM_CAPTION_LIMIT, TELEGRAM_TEXT_LIMIT } from '../bot/render/html.js';
 import { htmlVisibleLength } from '../bot/render/entities.js';
-import type { OutboxKind } from '../db/schema.js';
+import type { MessageKind } from '../db/schema.js';
 
 export interface MessagePart {
   /** The file's kind for the first part of a file message; 'text' for every other part. */
-  kind: OutboxKind;
+  kind: MessageKind;
   /** Text, or the caption under the file ('' for none). */
   text: string;
   last: boolean;
@@ -25,7 +25,7 @@ export const LATE_NOTE_SEPARATOR = '\n\n';
  * it in every part, so adding it to the last part at send time never makes that part too long
  * and the parts are the same whether it is late or not.
  */
-export function messageParts(message: { kind: OutboxKind; text: string; lateNote?: string | null }): MessagePart[] {
+export function messageParts(message: { kind: MessageKind; text: string; lateNote?: string | null }): MessagePart[] {
   const reserve = message.lateNote ? htmlVisibleLength(message.lateNote) + LATE_NOTE_SEPARATOR.length : 0;
   const first = (message.kind === 'text' ? TELEGRAM_TEXT_LIMIT : TELEGRAM_CAPTION_LIMIT) - reserve;
   const rest = TELEGRAM_TEXT_LIMIT - reserve;

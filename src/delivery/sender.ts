@@ -3,8 +3,10 @@
  * first). Most urgent first; one message at a time per chat; each row is claimed atomically, so
  * two senders never take the same one; a 429 pauses everything for retry_after and slows the
  * budget; 5xx and network errors back off and retry; 403 means the member blocked the bot or the
- * bot left the group (no retry); a 400 with migrate_to_chat_id moves the chat and resends; any
- * other 400 fails with its reason.
+ * bot left the group (no retry); a 400 with migrate_to_chat_id moves the chat and resends; a 400
+ * refusing the row's forum topic (deleted or closed) sends it to the chat's General instead; any
+ * other 400 fails with its reason. Pins and unpins are rows like messages: paced, claimed and
+ * retried the same way; a pin refused for want of rights is failed once and reported, never retried.
  */
 import { type Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
@@ -22,7 +24,16 @@ export interface DeliveryHooks {
   migrated(oldChatId: number, newChatId: number): void;
   /** The message was given up as failed (a 400, or out of attempts): whoever caused it should hear. */
   failed?(row: OutboxRow, description: string): void;
+  /** Telegram refused the row's forum topic: it went to General; the chat's link may need to follow. */
+  topicRefused?(row: OutboxRow, description: string): void;
+  /** Telegram refused a pin for want of rights: the bot may not pin in this chat (for now). */
+  pinRefused?(chatId: number, description: string): void;
 }
+
+/** Telegram's answers refusing a forum topic: deleted (or never there), or closed. */
+const TOPIC_REFUSED = /message thread not found|TOPIC_CLOSED|TOPIC_DELETED/i;
+/** Telegram's answers refusing a pin for want of rights. */
+const PIN_RIGHTS_REFUSED = /not enough rights to (manage pinned messages|pin)/i;
 
 export interface SenderOptions {
   outbox: Outbox;
@@ -213,13 +224,54 @@ export class Sender {
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
-    const { outbox, logger, clock } = this.#o;
-    const parts = messageParts(row);
+    if (row.kind === 'pin' || row.kind === 'unpin') return this.deliverPin(row);
+    const { outbox } = this.#o;
+    const parts = messageParts({ ...row, kind: row.kind });
     const index = Math.min(row.partsSent, parts.length - 1);
     let messageId: number;
     try {
       messageId = (await this.call(row, parts[index]!)).message_id;
     } catch (error) {
+      this.refused(row, error);
+      return;
+    }
+    // Outside the try: a failure to record a message that did go out must not mark it failed.
+    if (index < parts.length - 1) {
+      outbox.markPartSent(row.id, index + 1);
+      this.#stale = true; // its next part is due at once, and not read ahead yet
+    } else {
+      outbox.markSent(row.id, messageId);
+    }
+    this.stats.sent++;
+  }
+
+  /**
+   * Pins (quietly: the message itself has just notified the chat) or unpins the row's message. A pin
+   * whose chat already shows a newer pin of the bot's is dropped: it would bury the newer one.
+   */
+  private async deliverPin(row: OutboxRow): Promise<void> {
+    const { outbox, api } = this.#o;
+    const messageId = row.targetMessageId!;
+    if (row.kind === 'pin' && outbox.supersededPin(row)) {
+      outbox.markSkipped(row.id, 'superseded: a newer message is pinned');
+      return;
+    }
+    try {
+      if (row.kind === 'pin') await api.pinChatMessage(row.chatId, messageId, { disable_notification: true });
+      else await api.unpinChatMessage(row.chatId, messageId);
+    } catch (error) {
+      this.refused(row, error);
+      return;
+    }
+    outbox.markSent(row.id, messageId);
+    this.#stale = true; // a pin may have added unpins
+    this.stats.sent++;
+  }
+
+  /** What a refused call means for its row. */
+  private refused(row: OutboxRow, error: unknown): void {
+    const { outbox, logger, clock } = this.#o;
+    {
       const now = clock.now().getTime();
       if (error instanceof GrammyError) {
         const description = `${error.error_code}: ${error.description}`;
@@ -241,9 +293,19 @@ export class Sender {
           this.hook('unreachable', () => this.#o.hooks.unreachable(row.chatId, error.description));
         } else if (error.error_code >= 500) {
           this.retryLater(row, now, description);
+        } else if (error.error_code === 400 && row.threadId !== null && TOPIC_REFUSED.test(error.description)) {
+          // Not lost: it goes to General at once, keeping its place in the queue.
+          outbox.moveToGeneral(row, `${description} (sent to General)`);
+          this.#aheadUntil = Math.min(this.#aheadUntil, row.nextAttemptAt.getTime());
+          this.#stale = true;
+          logger.warn({ outbox_id: row.id, chat_id: row.chatId, thread_id: row.threadId, description }, 'forum topic refused: sending to General');
+          this.hook('topicRefused', () => this.#o.hooks.topicRefused?.(row, description));
         } else {
           this.fail(row, description);
-          logger.warn({ outbox_id: row.id, chat_id: row.chatId, description }, 'message refused by Telegram');
+          if (row.kind === 'pin' && PIN_RIGHTS_REFUSED.test(error.description)) {
+            this.hook('pinRefused', () => this.#o.hooks.pinRefused?.(row.chatId, description));
+          }
+          logger.warn({ outbox_id: row.id, chat_id: row.chatId, kind: row.kind, description }, 'message refused by Telegram');
         }
       } else if (error instanceof HttpError) {
         this.retryLater(row, now, `network: ${error.message}`);
@@ -251,16 +313,7 @@ export class Sender {
         this.fail(row, String(error));
         logger.error({ err: error, outbox_id: row.id }, 'message could not be sent');
       }
-      return;
     }
-    // Outside the try: a failure to record a message that did go out must not mark it failed.
-    if (index < parts.length - 1) {
-      outbox.markPartSent(row.id, index + 1);
-      this.#stale = true; // its next part is due at once, and not read ahead yet
-    } else {
-      outbox.markSent(row.id, messageId);
-    }
-    this.stats.sent++;
   }
 
   private fail(row: OutboxRow, description: string): void {
@@ -301,16 +354,18 @@ export class Sender {
     const reply_markup = part.last ? ((row.replyMarkup as InlineKeyboardMarkup | null) ?? undefined) : undefined;
     const late = part.last && row.dueAt && row.lateNote && this.#o.clock.now().getTime() - row.dueAt.getTime() > LATE_AFTER_MS;
     const text = late ? `${part.text}${LATE_NOTE_SEPARATOR}${row.lateNote}` : part.text;
+    const message_thread_id = row.threadId ?? undefined;
     switch (part.kind) {
       case 'document':
-        return api.sendDocument(row.chatId, row.fileId!, { caption: text || undefined, parse_mode: 'HTML', reply_markup });
+        return api.sendDocument(row.chatId, row.fileId!, { caption: text || undefined, parse_mode: 'HTML', reply_markup, message_thread_id });
       case 'photo':
-        return api.sendPhoto(row.chatId, row.fileId!, { caption: text || undefined, parse_mode: 'HTML', reply_markup });
+        return api.sendPhoto(row.chatId, row.fileId!, { caption: text || undefined, parse_mode: 'HTML', reply_markup, message_thread_id });
       case 'text':
         return api.sendMessage(row.chatId, text, {
           parse_mode: 'HTML',
           reply_markup,
           link_preview_options: { is_disabled: true },
+          message_thread_id,
         });
     }
   }

@@ -81,17 +81,50 @@ export class ChatService {
     return new Map(rows.map((r) => [r.id, r.since]));
   }
 
-  link(telegramChatId: number, branchId: number, actor: Actor): ChatRow {
+  /**
+   * Links the group to a branch; `threadId` is the forum topic the link was made in (the branch's
+   * messages go there), null for General or a group without topics.
+   */
+  link(telegramChatId: number, branchId: number, actor: Actor, threadId: number | null = null): ChatRow {
     const existing = this.get(telegramChatId);
     if (!existing) throw new Error(`Unknown chat ${telegramChatId}`);
     const row = this.db
       .update(chats)
-      .set({ branchId, updatedAt: this.clock.now() })
+      .set({ branchId, threadId, updatedAt: this.clock.now() })
       .where(eq(chats.id, existing.id))
       .returning()
       .get();
-    this.audit.record(actor, 'chat.link', 'chat', telegramChatId, { branchId, previousBranchId: existing.branchId });
+    this.audit.record(actor, 'chat.link', 'chat', telegramChatId, {
+      branchId,
+      previousBranchId: existing.branchId,
+      ...(threadId !== null || existing.threadId !== null ? { threadId, previousThreadId: existing.threadId } : {}),
+    });
     return row;
+  }
+
+  /**
+   * Telegram refused the linked topic (deleted, or closed): the message went to General instead.
+   * A deleted topic never comes back, so the link falls back to General for good; a closed one may
+   * be reopened, so the link keeps it. Either way the audit log keeps what happened.
+   */
+  topicRefused(telegramChatId: number, threadId: number, description: string, outboxId: number): void {
+    const existing = this.get(telegramChatId);
+    const deleted = !/TOPIC_CLOSED/i.test(description);
+    if (existing && deleted && existing.threadId === threadId) {
+      this.db.update(chats).set({ threadId: null, updatedAt: this.clock.now() }).where(eq(chats.id, existing.id)).run();
+    }
+    this.audit.record({ source: 'system' }, deleted ? 'chat.topic_gone' : 'chat.topic_closed', 'chat', telegramChatId, {
+      threadId,
+      description,
+      outboxId,
+      sentTo: 'general',
+    });
+  }
+
+  /** What Telegram told of the bot's right to pin in this chat (my_chat_member, getChatMember, a refused pin). */
+  recordBotRights(telegramChatId: number, canPin: boolean): void {
+    const now = this.clock.now();
+    this.db.update(chats).set({ botCanPin: canPin, botRightsAt: now }).where(eq(chats.telegramChatId, telegramChatId)).run();
   }
 
   /**

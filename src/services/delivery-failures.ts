@@ -15,7 +15,7 @@ import type { Db } from '../db/connection.js';
 import { memberRoles, members, notices, outbox, PRIORITY } from '../db/schema.js';
 import type { Locale } from '../domain/locale.js';
 import { type FailureReason, failureReason } from '../delivery/failure-reason.js';
-import type { Outbox, OutboxRow } from '../delivery/outbox.js';
+import { type Outbox, type OutboxRow, unpinSource } from '../delivery/outbox.js';
 import { MEETING_SOURCE, NUDGE_SOURCE } from './meeting-reminders.js';
 import type { MeetingService } from './meetings.js';
 import { NOTICE_REPORT_SOURCE, NOTICE_SOURCE, type RenderedMessage } from './notices.js';
@@ -49,8 +49,11 @@ interface Person {
   locale: Locale;
 }
 
-/** Sources whose failures are reported elsewhere (the notice's delivery report) or to nobody (reports). */
-const NOT_REPORTED = new Set([NOTICE_SOURCE, NOTICE_REPORT_SOURCE, DELIVERY_FAILURE_SOURCE]);
+/**
+ * Sources whose failures are reported elsewhere (the notice's delivery report) or to nobody
+ * (reports; unpins of older notices, which only tidy up: the refused pin before them was reported).
+ */
+const NOT_REPORTED = new Set([NOTICE_SOURCE, NOTICE_REPORT_SOURCE, DELIVERY_FAILURE_SOURCE, unpinSource(NOTICE_SOURCE)]);
 
 /**
  * One send, from a row's dedupe key: every key ends with its recipient; a meeting's or notice's

@@ -49,6 +49,8 @@ interface Recipient {
   locale: Locale;
   /** Who this is in dedupe keys, whatever their chat id becomes: `m<member id>` or `c<chat row id>`. */
   key: string;
+  /** A group linked in a forum topic: the topic (message_thread_id). */
+  threadId?: number | null;
 }
 
 const memberKey = (memberId: number) => `m${memberId}`;
@@ -98,7 +100,13 @@ export class MeetingNotifier implements MeetingChangeListener {
         const groups = this.chats.linkedTo(m.branchId);
         const identities = this.chats.identities(groups.map((g) => g.telegramChatId));
         for (const g of groups) {
-          out.push({ chatId: g.telegramChatId, memberId: null, locale: 'vi', key: groupKey(identities.get(g.telegramChatId) ?? g.id) });
+          out.push({
+            chatId: g.telegramChatId,
+            memberId: null,
+            locale: 'vi',
+            key: groupKey(identities.get(g.telegramChatId) ?? g.id),
+            threadId: g.threadId,
+          });
         }
       }
       for (const p of this.meetings.expectedMembers(m)) {
@@ -213,7 +221,7 @@ export class MeetingNotifier implements MeetingChangeListener {
     for (const row of rows) {
       const identity = identities.get(row.chatId);
       const key = row.memberId !== null ? memberKey(row.memberId) : identity !== undefined ? groupKey(identity) : `t${row.chatId}`;
-      if (!told.has(key)) told.set(key, current.get(key) ?? { chatId: row.chatId, memberId: row.memberId, locale: 'vi', key });
+      if (!told.has(key)) told.set(key, current.get(key) ?? { chatId: row.chatId, memberId: row.memberId, locale: 'vi', key, threadId: row.threadId });
     }
     return told;
   }
@@ -301,6 +309,7 @@ export class MeetingNotifier implements MeetingChangeListener {
           dueAt: item.dueAt ?? null,
           expiresAt: item.expiresAt ?? null,
           lateNote: item.lateNote ?? null,
+          threadId: item.threadId ?? null,
         })
         .where(and(eq(outbox.dedupeKey, item.dedupeKey), eq(outbox.status, 'cancelled')))
         .run().changes;
@@ -427,6 +436,7 @@ export class MeetingNotifier implements MeetingChangeListener {
       priority,
       source,
       sourceId: meetingId ?? undefined,
+      threadId: r.threadId ?? null,
     };
   }
 }

@@ -15,7 +15,7 @@ import {
   members,
   noticeRecipients,
   notices,
-  type OutboxKind,
+  type MessageKind,
   PRIORITY,
 } from '../db/schema.js';
 import { type Audience, effectiveChannel, mayAddress } from '../domain/audience.js';
@@ -95,19 +95,31 @@ export interface NoticeMessages {
 }
 
 export interface DraftInput {
-  kind: OutboxKind;
+  kind: MessageKind;
   body: string;
   fileId?: string | null;
   title: string;
   requireAck: boolean;
   audience: Audience;
   scheduledAt: Date | null;
+  /** Pin it in the linked groups it goes to (where the bot may pin). */
+  pinInGroups?: boolean;
+}
+
+/** A linked group an audience reaches: where in it (the linked topic), and what the bot may do there. */
+export interface AudienceGroup {
+  telegramChatId: number;
+  branchId: number | null;
+  threadId: number | null;
+  /** The bot's right to pin there, as last learnt (null: not known), and when. */
+  botCanPin: boolean | null;
+  botRightsAt: Date | null;
 }
 
 export interface ResolvedAudience {
   branchIds: number[];
   people: { id: number; branchId: number | null; telegramUserId: number | null; language: string | null }[];
-  groups: { telegramChatId: number; branchId: number | null }[];
+  groups: AudienceGroup[];
   /** People who will get a private message. */
   privateCount: number;
   notLinked: number;
@@ -176,7 +188,13 @@ export class NoticeService {
       channel === 'private'
         ? []
         : this.db
-            .select({ telegramChatId: chats.telegramChatId, branchId: chats.branchId })
+            .select({
+              telegramChatId: chats.telegramChatId,
+              branchId: chats.branchId,
+              threadId: chats.threadId,
+              botCanPin: chats.botCanPin,
+              botRightsAt: chats.botRightsAt,
+            })
             .from(chats)
             .where(and(eq(chats.status, 'active'), inArray(chats.branchId, branchIds)))
             .orderBy(asc(chats.id))
@@ -203,6 +221,7 @@ export class NoticeService {
         fileId: input.fileId ?? null,
         title: input.title,
         requireAck: input.requireAck,
+        pinInGroups: input.pinInGroups ?? false,
         status: 'draft',
         scheduledAt: input.scheduledAt,
         createdAt: now,
@@ -210,7 +229,11 @@ export class NoticeService {
       })
       .returning()
       .get();
-    this.audit.record(actor, 'notice.draft', 'notice', notice.id, { audience: input.audience, requireAck: input.requireAck });
+    this.audit.record(actor, 'notice.draft', 'notice', notice.id, {
+      audience: input.audience,
+      requireAck: input.requireAck,
+      ...(input.pinInGroups ? { pinInGroups: true } : {}),
+    });
     return notice;
   }
 
@@ -375,9 +398,18 @@ export class NoticeService {
       }
     }
     // Groups that removed the bot are listed too: the outbox records them as unreachable, untried.
+    // Pinned where asked, unless the bot is known not to have the right (unknown: the pin tries).
     for (const g of [...resolved.groups, ...this.removedGroups(resolved.branchIds, channel)]) {
       const m = messages.notice(notice, author, 'vi');
-      items.push({ ...base, dedupeKey: `notice:${notice.id}:c:${g.telegramChatId}`, chatId: g.telegramChatId, text: m.text, replyMarkup: m.replyMarkup });
+      items.push({
+        ...base,
+        dedupeKey: `notice:${notice.id}:c:${g.telegramChatId}`,
+        chatId: g.telegramChatId,
+        threadId: g.threadId,
+        pinAfterSent: notice.pinInGroups && g.botCanPin !== false,
+        text: m.text,
+        replyMarkup: m.replyMarkup,
+      });
     }
     this.outbox.enqueue(items);
     this.db
@@ -387,10 +419,13 @@ export class NoticeService {
       .run();
   }
 
-  private removedGroups(branchIds: number[], channel: ReturnType<typeof effectiveChannel>): { telegramChatId: number }[] {
+  private removedGroups(
+    branchIds: number[],
+    channel: ReturnType<typeof effectiveChannel>,
+  ): { telegramChatId: number; threadId: number | null; botCanPin: boolean | null }[] {
     if (channel === 'private' || branchIds.length === 0) return [];
     return this.db
-      .select({ telegramChatId: chats.telegramChatId })
+      .select({ telegramChatId: chats.telegramChatId, threadId: chats.threadId, botCanPin: chats.botCanPin })
       .from(chats)
       .where(and(eq(chats.status, 'removed'), inArray(chats.branchId, branchIds)))
       .orderBy(asc(chats.id))

@@ -11,12 +11,14 @@
  * per scope+language (a chat scope needs a chat the bot knows); set/getMyDescription and
  * set/getMyShortDescription per language code (512 / 120 characters; counted in `profileWrites`);
  * an inline answer's `button` (start_parameter or web_app); webhooks; chat menu button;
- * sendChatAction (the action's name, and a chat the bot may write to); getChat; getChatMember(s); leaveChat; getFile. Any other method is unknown:
+ * sendChatAction (the action's name, and a chat the bot may write to); getChat; getChatMember(s);
+ * leaveChat; getFile; pinChatMessage / unpinChatMessage, the bot's rights and forum topics
+ * (groups.ts). Any other method is unknown:
  * 404 "Not Found", as Telegram answers a misspelt method (so a real method the fake does not model
  * shows up at once instead of passing silently; add it here when the bot starts using it).
  *
  * Does not model: inline-message edits beyond answering `true`, polls, payments, stickers
- * sets, forum topics, chat permissions, message effects, business connections.
+ * sets, forum topic management methods, chat permissions, message effects, business connections.
  */
 import type { BotCommandScope, Chat, Message, User, UserFromGetMe } from 'grammy/types';
 import {
@@ -54,6 +56,7 @@ import {
   type ApiResponse,
   type Params,
 } from './protocol.js';
+import { GroupState } from './groups.js';
 import type { FakeStore } from './store.js';
 import { chatMember, nextMessageId, privateChat, user } from './updates.js';
 
@@ -129,8 +132,11 @@ export class BotApi {
   profileWrites = 0;
   private mediaGroupCounter = 0;
   private readonly handlers: ReadonlyMap<string, Handler>;
+  /** Pins, forum topics and the bot's rights. */
+  readonly groups: GroupState;
 
   constructor(private readonly opts: BotApiOptions) {
+    this.groups = new GroupState(opts.store, () => this.botAsUser());
     const table: Record<string, Handler> = {
       getMe: () => ok(this.opts.botUser),
       sendMessage: (p) => this.sendMessage(p),
@@ -166,6 +172,8 @@ export class BotApi {
       getChatMemberCount: (p) => ok(2 + this.opts.store.membersOf(getChatId(p) ?? '').length),
       leaveChat: (p) => this.leaveChat(p),
       getFile: (p) => this.getFile(p),
+      pinChatMessage: (p) => this.inChat(p, (chat) => this.groups.pinChatMessage(p, chat)),
+      unpinChatMessage: (p) => this.inChat(p, (chat) => this.groups.unpinChatMessage(p, chat)),
     };
     for (const [method, kind] of Object.entries(MEDIA_METHODS)) table[method] = (p) => this.sendMedia(p, kind);
     this.handlers = new Map(Object.entries(table).map(([k, h]) => [k.toLowerCase(), h]));
@@ -233,6 +241,12 @@ export class BotApi {
 
   // ---- helpers ----
 
+  /** A call on `chat_id` (400 "chat_id is empty" without one). */
+  private inChat(p: Params, call: (chat: Chat) => ApiResponse): ApiResponse {
+    const chatId = getChatId(p);
+    return chatId === undefined ? badRequest(TG.chatIdEmpty) : call(this.chatFor(chatId));
+  }
+
   private get store(): FakeStore {
     return this.opts.store;
   }
@@ -288,8 +302,10 @@ export class BotApi {
     if (hasWebAppButton(p.reply_markup) && this.chatFor(chatId).type !== 'private') return badRequest('BUTTON_TYPE_INVALID');
     const reply = this.replyTarget(chatId, p);
     if (!reply.ok) return reply.error;
+    const thread = this.groups.threadOf(this.chatFor(chatId), p);
+    if (!thread.ok) return thread.error;
     return ok(
-      this.storeNew(chatId, { ...built.value, reply_markup: inlineMarkupOf(p.reply_markup), reply_to_message: reply.value }),
+      this.storeNew(chatId, { ...built.value, ...thread.value, reply_markup: inlineMarkupOf(p.reply_markup), reply_to_message: reply.value }),
     );
   }
 
@@ -554,6 +570,7 @@ export class BotApi {
     const chat = this.chatFor(chatId);
     return ok({
       ...chat,
+      ...this.groups.pinnedField(chat.id),
       accent_color_id: 0,
       max_reaction_count: 11,
       accepted_gift_types: { unlimited_gifts: false, limited_gifts: false, unique_gifts: false, premium_subscription: false },
@@ -570,6 +587,7 @@ export class BotApi {
     const userId = getNumber(p, 'user_id');
     if (chatId === undefined) return badRequest(TG.chatIdEmpty);
     if (userId === undefined) return badRequest('user not found');
+    if (userId === this.opts.botUser.id) return ok(this.groups.botMember(chatId));
     return ok(chatMember(this.store.memberStatus(chatId, userId), this.userFor(userId)));
   }
 

@@ -87,6 +87,11 @@ export const TG = {
   notMemberSupergroup: 'Forbidden: bot is not a member of the supergroup chat',
   internal: 'Internal Server Error',
   badGateway: 'Bad Gateway',
+  pinRights: 'not enough rights to manage pinned messages in the chat',
+  pinNotFound: 'message to pin not found',
+  unpinNotFound: 'message to unpin not found',
+  threadNotFound: 'message thread not found',
+  topicClosed: 'TOPIC_CLOSED',
 } as const;
 
 export function tooManyRequests(retryAfter: number): ApiResponse {

@@ -1099,3 +1099,44 @@ describe('waiting helpers', () => {
     expect(update?.callback_query.message.reply_markup).toEqual({ inline_keyboard: [[{ text: 'B', callback_data: 'b' }]] });
   });
 });
+
+describe('pins, the bot rights and forum topics', () => {
+  const admin = user(1009, { first_name: 'Quản trị' });
+  const forum = { ...supergroup(-1001234567999, 'Diễn đàn'), is_forum: true } as const;
+  const body = async (method: string, params: Record<string, unknown>) => (await raw(method, params)).body;
+
+  it('pins only as an administrator with can_pin_messages; getChat shows the latest pin', async () => {
+    fake.setBotMember(blocGroup, 'member', {}, { by: admin });
+    const sent = (await body('sendMessage', { chat_id: blocGroup.id, text: 'Thông báo' })).result as Message;
+    const member = await body('pinChatMessage', { chat_id: blocGroup.id, message_id: sent.message_id });
+    expect(member).toMatchObject({ ok: false, error_code: 400, description: 'Bad Request: not enough rights to manage pinned messages in the chat' });
+    fake.setBotMember(blocGroup, 'administrator', { can_pin_messages: false }, { by: admin });
+    expect((await body('pinChatMessage', { chat_id: blocGroup.id, message_id: sent.message_id })).ok).toBe(false);
+    expect((await body('getChatMember', { chat_id: blocGroup.id, user_id: fake.botUser.id })).result).toMatchObject({ status: 'administrator', can_pin_messages: false });
+    fake.setBotMember(blocGroup, 'administrator', {}, { by: admin });
+    expect((await body('pinChatMessage', { chat_id: blocGroup.id, message_id: 999 })).description).toBe('Bad Request: message to pin not found');
+    expect((await body('pinChatMessage', { chat_id: blocGroup.id, message_id: sent.message_id, disable_notification: true })).ok).toBe(true);
+    expect(((await body('getChat', { chat_id: blocGroup.id })).result as { pinned_message?: Message }).pinned_message?.message_id).toBe(sent.message_id);
+    expect((await body('unpinChatMessage', { chat_id: blocGroup.id, message_id: sent.message_id })).ok).toBe(true);
+    expect(fake.pinnedMessages(blocGroup.id)).toEqual([]);
+    // Each change of the bot's rights reached the bot as a my_chat_member update.
+    expect(fake.pendingUpdates()).toBe(3);
+  });
+
+  it('sends into open topics only; General has no thread id; a non-forum supergroup needs a real thread', async () => {
+    fake.setBotMember(forum, 'member', {}, { by: admin });
+    const topic = fake.openTopic(forum, 'Thông báo', admin);
+    expect(topic).toBeGreaterThan(1);
+    const inTopic = await body('sendMessage', { chat_id: forum.id, text: 'a', message_thread_id: topic });
+    expect(inTopic.result).toMatchObject({ message_thread_id: topic, is_topic_message: true });
+    expect((await body('sendMessage', { chat_id: forum.id, text: 'b', message_thread_id: 1 })).description).toBe('Bad Request: message thread not found');
+    fake.closeTopic(forum.id, topic);
+    expect((await body('sendMessage', { chat_id: forum.id, text: 'c', message_thread_id: topic })).description).toBe('Bad Request: TOPIC_CLOSED');
+    fake.deleteTopic(forum.id, topic);
+    expect((await body('sendMessage', { chat_id: forum.id, text: 'd', message_thread_id: topic })).description).toBe('Bad Request: message thread not found');
+    const general = await body('sendMessage', { chat_id: forum.id, text: 'e' });
+    expect((general.result as Message).message_thread_id).toBeUndefined();
+    fake.knowChats(blocGroup.id);
+    expect((await body('sendMessage', { chat_id: blocGroup.id, text: 'f', message_thread_id: 424242 })).description).toBe('Bad Request: message thread not found');
+  });
+});

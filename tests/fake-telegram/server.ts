@@ -37,8 +37,9 @@
  */
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BotCommandScope, Message, User, UserFromGetMe } from 'grammy/types';
+import type { BotCommandScope, Chat, Message, User, UserFromGetMe } from 'grammy/types';
 import { BotApi, isChatBound, isChatLookup, isSendMethod } from './bot-api.js';
+import type { BotRights } from './groups.js';
 import { FaultInjector, type FailOptions } from './faults.js';
 import { BodyParseError, parseRequestParams } from './multipart.js';
 import { UpdateQueue } from './polling.js';
@@ -470,6 +471,38 @@ export class FakeTelegram extends CallRecorder {
 
   setMemberStatus(chatId: number, userId: number, status: MemberStatus): void {
     this.store.setMemberStatus(chatId, userId, status);
+  }
+
+  /**
+   * An administrator of the group changes the bot's status or rights (e.g. makes it an
+   * administrator without can_pin_messages): Telegram tells the bot with a my_chat_member update.
+   * `notify: false` is an update the bot never got (it was down longer than Telegram keeps them).
+   */
+  setBotMember(chat: NonChannelChat, status: MemberStatus, rights: BotRights = {}, opts: { by: User; notify?: boolean }): void {
+    const before = this.api.groups.botMember(chat.id);
+    const after = this.api.groups.setBotMember(chat.id, status, rights);
+    if (opts.notify === false) return;
+    this.pushUpdate({ my_chat_member: { chat, from: opts.by, date: Math.floor(Date.now() / 1000), old_chat_member: before, new_chat_member: after } });
+  }
+
+  /** Opens a topic in a forum supergroup (`is_forum`); returns its message_thread_id. */
+  openTopic(chat: Chat.SupergroupChat, name: string, by: User): number {
+    return this.api.groups.openTopic(chat, name, by);
+  }
+
+  /** Closes (or, with `false`, reopens) a topic: only administrators who manage topics may post there. */
+  closeTopic(chatId: number, threadId: number, closed = true): void {
+    this.api.groups.closeTopic(chatId, threadId, closed);
+  }
+
+  /** Deletes a topic: sends into it are refused with "message thread not found". */
+  deleteTopic(chatId: number, threadId: number): void {
+    this.api.groups.deleteTopic(chatId, threadId);
+  }
+
+  /** The messages pinned in a chat, the latest last. */
+  pinnedMessages(chatId: number): number[] {
+    return this.api.groups.pinned(chatId);
   }
 
   commandsFor(scope?: BotCommandScope, languageCode = ''): unknown[] {

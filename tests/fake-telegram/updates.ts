@@ -6,10 +6,11 @@
  * server sends (one allocator, so a user message never reuses a bot message's id), dates in
  * Unix seconds, the `bot_command` entity grammY needs to match `/cmd` and `/cmd@botname`,
  * callback queries, inline queries, my_chat_member transitions, group→supergroup migration
- * service messages, document and photo messages.
+ * service messages, document and photo messages, forum supergroups and messages in their topics
+ * (`message_thread_id` with `is_topic_message`).
  *
- * Does not model: other automatic entities (mentions, URLs, hashtags), forum topics, business
- * messages, channel posts, media groups, reply chains beyond one level.
+ * Does not model: other automatic entities (mentions, URLs, hashtags), business messages, channel
+ * posts, media groups, reply chains beyond one level.
  */
 import type {
   CallbackQuery,
@@ -54,6 +55,8 @@ export interface MessageOptions {
   message_id?: number;
   date?: number;
   reply_to_message?: Message;
+  /** A topic of a forum supergroup (from FakeTelegram.openTopic): the message is a topic message. */
+  message_thread_id?: number;
 }
 
 // ---- id allocation (shared with the fake server) ----
@@ -112,6 +115,11 @@ export function group(id: number, title: string): Chat.GroupChat {
   return { id, type: 'group', title };
 }
 
+/** A supergroup with topics (a forum); open topics with FakeTelegram.openTopic. */
+export function forumSupergroup(id: number, title: string): Chat.SupergroupChat {
+  return { ...supergroup(id, title), is_forum: true };
+}
+
 /** A supergroup; `id` must be <= -1e12 (the -100… form, e.g. -1001234567890). */
 export function supergroup(id: number, title: string): Chat.SupergroupChat {
   if (!(id <= -1_000_000_000_000)) throw new Error(`supergroup ids are <= -1e12 (-100…), got ${id}`);
@@ -125,6 +133,11 @@ function baseMessage(from: User, chat: NonChannelChat, opts: MessageOptions): In
   noteMessageId(chat.id, message_id);
   const msg: IncomingMessage = { message_id, date: opts.date ?? nowSeconds(), chat, from };
   if (opts.reply_to_message) msg.reply_to_message = { ...opts.reply_to_message, reply_to_message: undefined };
+  if (opts.message_thread_id !== undefined) {
+    if (!(chat.type === 'supergroup' && chat.is_forum)) throw new Error(`topics exist only in forum supergroups, not in chat ${chat.id}`);
+    msg.message_thread_id = opts.message_thread_id;
+    msg.is_topic_message = true;
+  }
   return msg;
 }
 

@@ -72,7 +72,7 @@ describe('notice audience', () => {
       expect(ids(r.people)).toEqual(
         ids([bloc.secretary, bloc.deputy, bloc.member, bloc.subMember, bloc.cellSecretary, bloc.cellMember, other.secretary]),
       );
-      expect(r.groups).toEqual([{ telegramChatId: -500, branchId: bloc.cell.id }]);
+      expect(r.groups).toEqual([{ telegramChatId: -500, branchId: bloc.cell.id, threadId: null, botCanPin: null, botRightsAt: null }]);
       expect(r.privateCount).toBe(6);
       expect(r.notLinked).toBe(1);
       expect(r.people.find((p) => p.id === bloc.cellMember.id)).toEqual({ id: bloc.cellMember.id, branchId: bloc.cell.id, telegramUserId: 106, language: 'en' });

@@ -21,6 +21,7 @@ import { Html, htmlToPlain, joinHtml, TELEGRAM_TEXT_LIMIT } from '../render/html
 import { NoticeRenderer } from '../render/notice.js';
 import { pageLabel, pageOf, pageOfIndex, pagerRow, showInPlace } from '../render/paging.js';
 import { actorOf } from '../features/chat-tracking.js';
+import { mayPinInAny } from '../pin-rights.js';
 
 export const BROADCAST_CONVERSATION = 'broadcast';
 export const CONFIRM = 'nok';
@@ -289,14 +290,31 @@ export function createBroadcastConversation(deps: BotDeps) {
       .text(button(ctx, 'broadcast-ack-no'), choice('ack', 'no'));
     const ack = await pick(conversation, asking, ctx, 'ack', ctx.t('broadcast-ask-ack'), ackKb);
     const requireAck = ack.value === 'yes';
-    const when = await askWhen(conversation, ack.ctx);
+    ctx = ack.ctx;
+    // Pinning is offered only when the notice goes to groups and the bot may pin in one of them.
+    const reached = audience;
+    const canPin =
+      counts.groups > 0 &&
+      (await conversation.external((outer) =>
+        mayPinInAny(outer.api, outer.me.id, services.notices.resolve(reached).groups, services.chats, deps.clock.now()),
+      ));
+    let pinInGroups = false;
+    if (canPin) {
+      const pinKb = new InlineKeyboard()
+        .text(button(ctx, 'broadcast-pin-yes'), choice('pin', 'yes'))
+        .text(button(ctx, 'broadcast-pin-no'), choice('pin', 'no'));
+      const pin = await pick(conversation, asking, ctx, 'pin', ctx.t('broadcast-ask-pin'), pinKb);
+      pinInGroups = pin.value === 'yes';
+      ctx = pin.ctx;
+    }
+    const when = await askWhen(conversation, ctx);
     ctx = when.ctx;
 
     const finalAudience = audience;
     const draft = await conversation.external((outer) => {
       const n = services.notices.createDraft(
         outer.member!,
-        { ...content, requireAck, audience: finalAudience, scheduledAt: when.at === null ? null : new Date(when.at) },
+        { ...content, requireAck, pinInGroups, audience: finalAudience, scheduledAt: when.at === null ? null : new Date(when.at) },
         actorOf(outer),
       );
       const scope = services.notices.describeScope(finalAudience);
@@ -326,10 +344,11 @@ export function createBroadcastConversation(deps: BotDeps) {
       ack: ctx.t(requireAck ? 'broadcast-yes' : 'broadcast-no'),
       when: when.at === null ? ctx.t('broadcast-when-now-desc') : formatDateTime(new Date(when.at), config.timeZone),
     });
+    const pinLine = canPin ? ctx.t('broadcast-summary-pin', { pin: ctx.t(pinInGroups ? 'broadcast-yes' : 'broadcast-no') }) : null;
     const kb = new InlineKeyboard()
       .text(button(ctx, 'broadcast-confirm-button'), callbackData(CONFIRM, draft.id))
       .text(button(ctx, 'broadcast-cancel-button'), callbackData(DISCARD, draft.id));
-    await ctx.replyHtml(summary, { reply_markup: kb });
+    await ctx.replyHtml(pinLine ? joinHtml([summary, pinLine]) : summary, { reply_markup: kb });
   };
 }
 

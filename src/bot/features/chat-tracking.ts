@@ -1,9 +1,11 @@
 /**
  * Keeps the chats table true: the bot added to or removed from a group (my_chat_member), and a group
  * upgraded to a supergroup (the service messages on both sides). Runs for every update, registered
- * sender or not: a group exists whoever added the bot.
+ * sender or not: a group exists whoever added the bot. Telegram sends my_chat_member on every change
+ * of the bot's own status or rights, so the bot's right to pin is kept from it without asking.
  */
 import { Composer } from 'grammy';
+import { botMayPin } from '../../domain/pinning.js';
 import type { Actor } from '../../services/actor.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
@@ -25,6 +27,7 @@ export function chatTrackingFeature({ services }: BotDeps): Composer<BotContext>
     if (present) {
       const title = 'title' in chat ? chat.title : undefined;
       services.chats.recordPresent({ id: chat.id, type: chat.type, title }, ctx.from.id, actorOf(ctx));
+      if (chat.type !== 'channel') services.chats.recordBotRights(chat.id, botMayPin(now));
       if (!wasPresent && chat.type !== 'channel') {
         await ctx.api.sendMessage(chat.id, ctx.t('group-welcome', { bloc: services.bloc.get().name }).value, {
           parse_mode: 'HTML',

@@ -1,7 +1,9 @@
 /**
  * /lienket <branch>: links the current group to a branch, for that branch's secretary or deputy, or
  * the office. Without an argument a secretary gets a one-tap button for their own branch. The
- * button is checked again when pressed: callback data is input too.
+ * button is checked again when pressed: callback data is input too. In a group with topics (a
+ * forum), /lienket typed in a topic links that topic: the branch's messages go there; typed in
+ * General, they go to General.
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import { isBranchLeader, isOffice } from '../../domain/roles.js';
@@ -30,14 +32,17 @@ export function linkGroupFeature({ services }: BotDeps): Composer<BotContext> {
     if (!mayManageBranch(services, ctx.member, branch.id)) return refuse(ctx, 'link-not-allowed', { branch: branch.name });
     if (!branch.active) return refuse(ctx, 'link-inactive', { branch: branch.name });
     const title = 'title' in chat ? chat.title : undefined;
+    const threadId = topicOf(ctx);
     const existing =
       services.chats.get(chat.id) ?? services.chats.recordPresent({ id: chat.id, type: chat.type, title }, null, actorOf(ctx));
-    if (existing.branchId === branch.id) {
-      await ctx.replyHtml(ctx.t('link-already', { branch: branch.name }));
+    if (existing.branchId === branch.id && existing.threadId === threadId) {
+      await ctx.replyHtml(ctx.t(threadId === null ? 'link-already' : 'link-already-topic', { branch: branch.name }));
       return;
     }
-    services.chats.link(chat.id, branch.id, actorOf(ctx));
-    await ctx.replyHtml(ctx.t('link-done', { title: title ?? '', branch: branch.name }));
+    services.chats.link(chat.id, branch.id, actorOf(ctx), threadId);
+    const forum = 'is_forum' in chat && chat.is_forum === true;
+    const key = threadId !== null ? 'link-done-topic' : forum ? 'link-done-general' : 'link-done';
+    await ctx.replyHtml(ctx.t(key, { title: title ?? '', branch: branch.name }));
   };
 
   groups.command('lienket', async (ctx) => {
@@ -71,4 +76,13 @@ export function linkGroupFeature({ services }: BotDeps): Composer<BotContext> {
   });
 
   return composer;
+}
+
+/**
+ * The forum topic an update comes from: a message in a topic (or the bot's prompt there, for a
+ * button) carries is_topic_message. A reply thread in a group without topics is not a topic.
+ */
+function topicOf(ctx: BotContext): number | null {
+  const message = ctx.msg;
+  return message?.is_topic_message && message.message_thread_id !== undefined ? message.message_thread_id : null;
 }

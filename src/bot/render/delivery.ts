@@ -18,6 +18,7 @@ const NAMED_KINDS = new Set([
   'meeting-nodocs',
   'notice-nudge1',
   'notice-nudge2',
+  'notice-pin',
   'digest',
   'nudge-regular',
   'thematic-report',
