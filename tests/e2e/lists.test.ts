@@ -317,6 +317,34 @@ describe('long lists in one message (end to end)', () => {
       expect(String(page2.params.text)).not.toContain('CB29');
     });
 
+    it('/taolich: a committee secretary with many cells picks one on a paged list (a forged choice redraws the page)', async () => {
+      for (let i = 2; i <= 13; i++) {
+        t.services.branches.upsert({ code: `DB01-${String(i).padStart(2, '0')}`, name: `Chi bộ Phòng số ${i}`, kind: 'subcell', parentId: bloc.committee.id, clusterId: bloc.cluster.id }, SYSTEM);
+      }
+      const chat = privateChat(secretary);
+      expect(await t.say(secretary, chat, '/taolich')).toContain('Đồng chí vui lòng chọn loại cuộc họp:');
+      let mark = t.fake.mark();
+      t.fake.pressButton(secretary, t.fake.lastSentMessage(secretary.id)!, /kết hợp chuyên đề/);
+      const pickerCall = await t.fake.waitFor('sendMessage', (p) => p.chat_id === secretary.id, { after: mark });
+      const picker = pickerCall.response.result as Message;
+      // The committee and its 13 cells, ten a page.
+      expect(String(pickerCall.params.text)).toContain('Cuộc họp của tổ chức đảng nào? (trang 1/2)');
+      expect(labels(pickerCall.params)[0]).toBe('Đảng bộ Sở <Tài chính>');
+      expect(labels(pickerCall.params).at(-1)).toBe('Trang sau ▶');
+      const page2 = await pressEdit(secretary, picker, /Trang sau/);
+      expect(labels(page2.params)).toContain('Chi bộ Phòng số 13');
+      // Another branch's id, forged: the page is drawn again, nothing chosen.
+      mark = t.fake.mark();
+      t.fake.press(secretary, current(picker), `tl:br:${bloc.cell.id}`, { unchecked: true });
+      await t.fake.waitFor('answerCallbackQuery', undefined, { after: mark });
+      await t.settle();
+      expect(t.fake.calls.slice(mark).some((c) => c.method === 'sendMessage' && c.params.chat_id === secretary.id)).toBe(false);
+      mark = t.fake.mark();
+      t.fake.pressButton(secretary, current(picker), /Phòng số 13/);
+      await t.fake.waitFor('sendMessage', (p) => p.chat_id === secretary.id && String(p.text).includes('Thời gian họp?'), { after: mark });
+      await t.say(secretary, chat, '/huy');
+    });
+
     it('/guithongbao: the office ticks branches on a paged list (◀ ▶ edit it), a branch of page 3 included', async () => {
       const chat = privateChat(office);
       expect(await t.say(office, chat, '/guithongbao')).toContain('Đồng chí vui lòng gửi nội dung thông báo');

@@ -304,7 +304,7 @@ describe('meetings (end to end)', () => {
       // A forged press naming another branch: the question comes again.
       let mark = t.fake.mark();
       t.fake.press(secretary, last(secretary.id), `tl:br:${bloc.cell.id}`, { unchecked: true });
-      await next(secretary.id, 'Cuộc họp của tổ chức đảng nào?', mark);
+      await t.fake.waitFor('editMessageText', (p) => p.chat_id === secretary.id && String(p.text).includes('Cuộc họp của tổ chức đảng nào?'), { after: mark });
       await choose(secretary, /Phòng Ngân sách/, 'Thời gian họp?');
       expect(await type(secretary, 'thứ Ba tuần sau 8h', 'Thời lượng?')).toContain('mặc định 120 phút');
       await choose(secretary, /^Khác$/, 'Đồng chí vui lòng gõ thời lượng bằng phút');

@@ -15,8 +15,9 @@ import { defaultDuration } from '../../services/meetings.js';
 import { callbackData } from '../callback-data.js';
 import type { InnerContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { type Html, htmlToPlain } from '../render/html.js';
+import { type Html, htmlToPlain, joinHtml } from '../render/html.js';
 import { kindLabel, meetingCard } from '../render/meeting.js';
+import { pageLabel, pageOf, pagerRow, showInPlace } from '../render/paging.js';
 import { actorOf } from '../features/chat-tracking.js';
 import { ask, askFutureTime, type AskOptions, askText, type Convo, type TextLimit } from './ask.js';
 
@@ -27,6 +28,8 @@ export const DISCARD_MEETING = 'mkx';
 export const LOCATION_LIMIT: TextLimit = { max: INPUT_LIMITS.meetingLocation, tooLongKey: 'create-location-too-long' };
 
 const STEP = 'tl';
+/** Cells offered at a time when a committee's secretary chooses where a meeting is held. */
+const BRANCH_CHOICES_PER_PAGE = 10;
 const choice = (step: string, value: string | number) => callbackData(STEP, step, value);
 
 async function pick(conversation: Convo, q: AskOptions, ctx: InnerContext, step: string, question: Html, keyboard: InlineKeyboard) {
@@ -98,13 +101,33 @@ export function createMeetingConversation(deps: BotDeps) {
       return [own, ...cells].filter((b) => b !== null).map((b) => ({ id: b!.id, name: b!.shortName ?? b!.name }));
     });
     if (options.length <= 1) return { branchId: options[0]?.id ?? member.branchId, ctx };
-    const kb = new InlineKeyboard();
-    for (const o of options.slice(0, 10)) kb.text(shortenLabel(o.name), choice('br', o.id)).row();
+    // A committee with many cells: the choice a page at a time (◀ ▶ edit the same message).
+    let page = 0;
+    const picker = (c: InnerContext) => {
+      const shown = pageOf(options, page, BRANCH_CHOICES_PER_PAGE);
+      const kb = new InlineKeyboard();
+      for (const o of shown.items) kb.text(shortenLabel(o.name), choice('br', o.id)).row();
+      pagerRow(kb, c.t, shown, (p) => choice('brp', p));
+      return { text: joinHtml([c.t('create-ask-branch-choice'), pageLabel(c.t, shown)].filter((l) => l !== null), ' '), kb };
+    };
+    const showPicker = (c: InnerContext) => {
+      const p = picker(c);
+      return c.replyHtml(p.text, { reply_markup: p.kb });
+    };
+    await showPicker(ctx);
+    const pressed = new RegExp(`^${STEP}:(br|brp):(\\d{1,9})$`);
     for (;;) {
-      const answer = await pick(conversation, asking, ctx, 'br', ctx.t('create-ask-branch-choice'), kb);
-      const id = Number(answer.value);
-      if (options.some((o) => o.id === id)) return { branchId: id, ctx: answer.ctx };
-      ctx = answer.ctx;
+      const answer = await ask(conversation, (c) => pressed.test(c.callbackQuery?.data ?? ''), showPicker, asking);
+      const [, action, arg] = pressed.exec(answer.callbackQuery!.data!)!;
+      const n = Number(arg);
+      if (action === 'br' && options.some((o) => o.id === n)) {
+        await answer.answerCallbackQuery();
+        return { branchId: n, ctx: answer };
+      }
+      // Another page, or a button of a branch no longer offered (or forged): the page is drawn again.
+      if (action === 'brp') page = n;
+      const p = picker(answer);
+      await showInPlace(answer, p.text, p.kb);
     }
   }
 
