@@ -254,7 +254,8 @@ async function main(): Promise<void> {
   const idle = await app.memory(true);
 
   const { subcell, all } = users;
-  const meetingsCheck = (texts: string[]) => (texts.length >= 2 && texts[0]!.includes('Lịch họp 30 ngày tới') ? null : 'no meetings listed');
+  // One message: the heading, then a numbered line per meeting (with a button each).
+  const meetingsCheck = (texts: string[]) => (texts.length === 1 && texts[0]!.includes('Lịch họp 30 ngày tới') && /\n1\. /.test(texts[0]!) ? null : 'no meetings listed');
   // The answer names the week; a week may hold no meeting of that member's branches.
   const weekCheck = (texts: string[]) => (/Lịch họp tuần này|Không có cuộc họp nào tuần này/.test(texts[0] ?? '') ? null : 'not this week');
   const searchCheck = (texts: string[]) => (texts[0]?.startsWith('🔎') ? null : `no results: ${texts[0]?.slice(0, 60)}`);
