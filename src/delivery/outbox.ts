@@ -56,6 +56,28 @@ export type SettledStatus = Extract<OutboxStatus, 'sent' | 'unreachable' | 'fail
 export const pinSource = (source: string | null) => `${source ?? 'outbox'}-pin`;
 export const unpinSource = (source: string | null) => `${source ?? 'outbox'}-unpin`;
 
+/** The columns an item names, whatever state its row starts in. */
+function columnsOf(item: OutboxItem) {
+  return {
+    dedupeKey: item.dedupeKey,
+    chatId: item.chatId,
+    memberId: item.memberId ?? null,
+    kind: item.kind ?? 'text',
+    text: item.text,
+    fileId: item.fileId ?? null,
+    replyMarkup: item.replyMarkup ?? null,
+    priority: item.priority ?? PRIORITY.notice,
+    dueAt: item.dueAt ?? null,
+    lateNote: item.lateNote ?? null,
+    expiresAt: item.expiresAt ?? null,
+    source: item.source ?? null,
+    sourceId: item.sourceId ?? null,
+    threadId: item.threadId ?? null,
+    pinAfterSent: item.pinAfterSent ?? false,
+    targetMessageId: item.targetMessageId ?? null,
+  };
+}
+
 export type DeliveryCounts = Record<OutboxStatus, number> & { total: number };
 
 /** lastError of a message never tried because its chat was known to be unreachable. */
@@ -93,35 +115,17 @@ export class Outbox {
   /** The rows of `items` not there yet, inside the caller's transaction. */
   private insert(items: readonly OutboxItem[]): number {
     const now = this.clock.now();
-    const tx = this.db;
     let inserted = 0;
-    {
-      for (let i = 0; i < items.length; i += 200) {
-        const batch = items.slice(i, i + 200);
-        const unreachable = this.knownUnreachable([...new Set(batch.map((item) => item.chatId))]);
-        const rows = batch.map((item) => ({
-          dedupeKey: item.dedupeKey,
-          chatId: item.chatId,
-          memberId: item.memberId ?? null,
-          kind: item.kind ?? 'text',
-          text: item.text,
-          fileId: item.fileId ?? null,
-          replyMarkup: item.replyMarkup ?? null,
-          priority: item.priority ?? PRIORITY.notice,
-          nextAttemptAt: item.notBefore ?? now,
-          dueAt: item.dueAt ?? null,
-          lateNote: item.lateNote ?? null,
-          expiresAt: item.expiresAt ?? null,
-          source: item.source ?? null,
-          sourceId: item.sourceId ?? null,
-          threadId: item.threadId ?? null,
-          pinAfterSent: item.pinAfterSent ?? false,
-          targetMessageId: item.targetMessageId ?? null,
-          createdAt: now,
-          ...skipped(unreachable.get(item.chatId)),
-        }));
-        inserted += tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
-      }
+    for (let i = 0; i < items.length; i += 200) {
+      const batch = items.slice(i, i + 200);
+      const unreachable = this.knownUnreachable([...new Set(batch.map((item) => item.chatId))]);
+      const rows = batch.map((item) => ({
+        ...columnsOf(item),
+        nextAttemptAt: item.notBefore ?? now,
+        createdAt: now,
+        ...skipped(unreachable.get(item.chatId)),
+      }));
+      inserted += this.db.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
     }
     return inserted;
   }
@@ -137,20 +141,12 @@ export class Outbox {
     this.db.transaction((tx) => {
       for (let i = 0; i < items.length; i += 200) {
         const rows = items.slice(i, i + 200).map((item) => ({
-          dedupeKey: item.dedupeKey,
-          chatId: item.chatId,
-          memberId: item.memberId ?? null,
-          kind: item.kind ?? 'text',
-          text: item.text,
-          fileId: item.fileId ?? null,
-          priority: item.priority ?? PRIORITY.notice,
+          ...columnsOf(item),
           status: item.status,
           attempts: 1,
           nextAttemptAt: item.at,
           lastError: item.status === 'sent' ? null : (item.error ?? item.status),
           sentAt: item.status === 'sent' ? item.at : null,
-          source: item.source ?? null,
-          sourceId: item.sourceId ?? null,
           createdAt: item.at,
         }));
         inserted += tx.insert(outbox).values(rows).onConflictDoNothing({ target: outbox.dedupeKey }).run().changes;
