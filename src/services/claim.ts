@@ -106,14 +106,22 @@ export class ClaimService {
    */
   choose<T>(choice: FirstRunChoice, build: () => T, actor: Actor): ChoiceResult<T> {
     return this.db.transaction((): ChoiceResult<T> => {
-      const offer = this.read<StoredOffer>(OFFER_KEY);
-      if (!offer || offer.answered) return { ok: false, reason: 'gone' };
-      if (this.branches.list().length > 0) return { ok: false, reason: 'not_empty' };
+      const refused = this.choiceRefused();
+      if (refused) return { ok: false, reason: refused };
+      const offer = this.read<StoredOffer>(OFFER_KEY)!;
       const value = build();
       this.write<StoredOffer>(OFFER_KEY, { ...offer, answered: choice });
       this.audit.record(actor, 'claim.start', 'claim', null, { choice });
       return { ok: true, value };
     }, { behavior: 'immediate' });
+  }
+
+  /** Why a choice would be refused now (read only: the bot answers the button before the demo is made), or null. */
+  choiceRefused(): Exclude<ChoiceResult<unknown>, { ok: true }>['reason'] | null {
+    const offer = this.read<StoredOffer>(OFFER_KEY);
+    if (!offer || offer.answered) return 'gone';
+    if (this.branches.list().length > 0) return 'not_empty';
+    return null;
   }
 
   private tryRedeem(code: string, identity: TelegramIdentity, actor: Actor): ClaimResult {

@@ -107,13 +107,17 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     if (!isAdmin(member)) return ctx.answerCallbackQuery({ text: ctx.t('claim-admin-only').value, show_alert: true });
     const choice = ctx.match[1] as FirstRunChoice;
     const actor = actorOf(ctx);
-    const result = services.claim.choose(choice, () => (choice === 'demo' ? createDemoBloc(services, clock, actor) : null), actor);
-    if (!result.ok) {
-      const key = result.reason === 'gone' ? 'claim-offer-gone' : 'claim-offer-not-empty';
-      return ctx.answerCallbackQuery({ text: ctx.t(key).value, show_alert: true });
-    }
-    ctx.log.info({ choice }, 'first-run choice');
+    const refusedKey = (reason: 'gone' | 'not_empty') => (reason === 'gone' ? 'claim-offer-gone' : 'claim-offer-not-empty');
+    const early = services.claim.choiceRefused();
+    if (early) return ctx.answerCallbackQuery({ text: ctx.t(refusedKey(early)).value, show_alert: true });
+    // The demo takes a few seconds to make: the button is answered first (Telegram waits for it
+    // only so long), and the member sees "typing…" meanwhile.
     await ctx.answerCallbackQuery();
+    await ctx.replyWithChatAction('typing').catch(() => undefined);
+    const result = services.claim.choose(choice, () => (choice === 'demo' ? createDemoBloc(services, clock, actor) : null), actor);
+    // Chosen meanwhile by a second press: the first one's answer is on its way.
+    if (!result.ok) return ctx.replyHtml(ctx.t(refusedKey(result.reason)));
+    ctx.log.info({ choice }, 'first-run choice');
     await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     const made = result.value;
     if (made === null) return ctx.replyHtml(ctx.t('claim-empty-done'));
