@@ -1,6 +1,7 @@
 /**
- * The real process, as `npm start` runs it (`node dist/src/main.js`; and `npm start` itself): configuration errors, start-up against the fake Bot API,
- * an answer to /start, and a clean stop on SIGTERM.
+ * The real process, as `npm start` runs it (`node dist/src/main.js`, and `npm start` itself):
+ * configuration errors, start-up against the fake Bot API, an answer to /start, and a clean stop
+ * on SIGTERM with nothing left running.
  */
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
