@@ -28,8 +28,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    // The dashboard page (dist/web) is built once before any test serves it.
-    globalSetup: ['tests/browser/global-setup.ts'],
+    // The compiled bot (dist/src) and the dashboard page (dist/web) are built once before any test runs them.
+    globalSetup: ['tests/global-setup.ts'],
     projects: [
       {
         extends: true,

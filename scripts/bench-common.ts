@@ -1,16 +1,26 @@
 /**
  * What the benchmarks share (scripts/bench-lookups.ts, scripts/bench-import-stall.ts): the parent's
- * handle on the bot process they fork (scripts/bench-lookups-bot.ts), the scale bloc, the users
- * they play, and how figures are printed.
+ * handle on the bot process they fork (scripts/bench-lookups-bot.ts, compiled and run with plain
+ * node as production runs the bot), the scale bloc, the users they play, and how figures are printed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Translator } from '../src/bot/i18n.js';
 import { closeDatabase, openDatabase } from '../src/db/connection.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { commandUpdate, privateChat, textMessage, user } from '../tests/fake-telegram/updates.js';
 import type { ToChild, ToParent } from './bench-lookups-bot.js';
+import { buildServer } from './build-server.js';
 import { generateScale, readScaleMeta, removeDatabase, SCALE_NOW, SCALE_VERSION, type ScaleMeta } from './generate-scale.js';
+import { processTree, resetPeaks, sumMemory, type ProcessInfo } from './process-tree.js';
+
+/** Resident memory of a process and everything it started (Linux /proc), bytes. */
+export interface TreeMemory {
+  rss: number;
+  /** The sum of each process's peak (VmHWM) since the last reset. */
+  peak: number;
+  processes: ProcessInfo[];
+}
 
 /** The parent's handle on a bot process. */
 export class BotProcess {
@@ -37,10 +47,11 @@ export class BotProcess {
     });
   }
 
-  static spawn(role: 'app' | 'echo', env: Record<string, string>, profileDir?: string): BotProcess {
-    const script = join(dirname(fileURLToPath(import.meta.url)), 'bench-lookups-bot.ts');
-    // With this process's tsx loader (npm start runs the bot with tsx too).
-    const execArgv = profileDir ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : process.execArgv;
+  /** Compiles the bot (tsc -b: nothing to do when dist is fresh) and forks it with plain node, without this process's tsx loader. */
+  static async spawn(role: 'app' | 'echo', env: Record<string, string>, profileDir?: string): Promise<BotProcess> {
+    await buildServer();
+    const script = join(PROJECT_ROOT, 'dist/scripts/bench-lookups-bot.js');
+    const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     return new BotProcess(fork(script, [role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   }
 
@@ -65,12 +76,16 @@ export class BotProcess {
     });
   }
 
-  async memory(reset = false): Promise<{ rss: number; peak: number }> {
-    const reply = this.next();
-    this.proc.send({ type: 'mem', reset } satisfies ToChild);
-    const m = await reply;
-    if (m.type !== 'mem') throw new Error(`bot process: expected mem, got ${m.type}`);
-    return m;
+  /**
+   * The bot's process and every process it started, from /proc: what `npm start` would run (it
+   * execs node), so a child process the bot came to start would be counted. `reset` starts the
+   * peaks again from now.
+   */
+  memory(reset = false): TreeMemory {
+    const processes = processTree(this.proc.pid!);
+    if (processes.length === 0) throw new Error('bot process: gone');
+    if (reset) resetPeaks(processes);
+    return { ...sumMemory(processes), processes };
   }
 
   async stop(): Promise<void> {

@@ -79,10 +79,10 @@ function options() {
   };
 }
 
-/** Runs the admin CLI as `npm run cli` does (tsx), on the given database. */
+/** Runs the admin CLI as `npm run cli` does (compiled, plain node), on the given database. */
 function cli(databasePath: string, args: string[]): { done: Promise<ImportRun> } {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, ['dist/src/cli/main.js', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: databasePath, TIMEZONE: 'Asia/Ho_Chi_Minh' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -145,7 +145,7 @@ async function runVariant(
   const users = benchUsers(dbPath).all;
   // The waits measured are the database's, not Telegram's limits: the fake's are off.
   const fake = await FakeTelegram.start({ rateLimits: false });
-  const bot = BotProcess.spawn('app', { BENCH_API_ROOT: fake.apiRoot, BENCH_TOKEN: fake.token, BENCH_DB: dbPath, BENCH_NOW: SCALE_NOW });
+  const bot = await BotProcess.spawn('app', { BENCH_API_ROOT: fake.apiRoot, BENCH_TOKEN: fake.token, BENCH_DB: dbPath, BENCH_NOW: SCALE_NOW });
   try {
     await bot.started();
     const samples: Sample[] = [];

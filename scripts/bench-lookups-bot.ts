@@ -4,7 +4,8 @@
  * AdjustableClock set to BENCH_NOW) or a bare grammY bot that only echoes (`echo`: Bot + the runner,
  * nothing else loaded), both against the fake
  * Bot API at BENCH_API_ROOT. Tells the parent when it starts, how long bot.handleUpdate took for
- * each update, and its resident memory (sampled every 20 ms, so the peak under load is seen).
+ * each update. The parent compiles it (tsconfig.build.json) and runs dist/scripts/bench-lookups-bot.js
+ * with plain node, and reads its memory from /proc (bench-common.ts).
  */
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
@@ -13,9 +14,8 @@ export type ToParent =
   | { type: 'starting'; at: number }
   | { type: 'started'; at: number }
   | { type: 'done'; id: number; ms: number }
-  | { type: 'mem'; rss: number; peak: number }
   | { type: 'stopped' };
-export type ToChild = { type: 'mem'; reset: boolean } | { type: 'stop' };
+export type ToChild = { type: 'stop' };
 
 const send = (message: ToParent, then: () => void = () => undefined) => process.send!(message, then);
 
@@ -68,22 +68,14 @@ async function startEcho(apiRoot: string, token: string): Promise<() => Promise<
 
 async function main(role: string | undefined): Promise<void> {
   if (role !== 'app' && role !== 'echo') throw new Error('usage: bench-lookups-bot.ts app|echo (forked by bench-lookups.ts)');
-  let peak = process.memoryUsage().rss;
-  setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
   const apiRoot = process.env.BENCH_API_ROOT!;
   const token = process.env.BENCH_TOKEN!;
   const stop = role === 'app' ? await startApp(apiRoot, token) : await startEcho(apiRoot, token);
   send({ type: 'started', at: Date.now() });
   process.on('message', (message: ToChild) => {
-    if (message.type === 'mem') {
-      const rss = process.memoryUsage().rss;
-      peak = Math.max(peak, rss);
-      send({ type: 'mem', rss, peak });
-      if (message.reset) peak = rss;
-    } else {
-      // Exit once stopped: keep-alive sockets to the fake would otherwise hold the process.
-      void stop().then(() => send({ type: 'stopped' }, () => process.exit(0)));
-    }
+    if (message.type !== 'stop') return;
+    // Exit once stopped: keep-alive sockets to the fake would otherwise hold the process.
+    void stop().then(() => send({ type: 'stopped' }, () => process.exit(0)));
   });
 }
 

@@ -19,8 +19,12 @@
  * for reference, /trogiup (a fixed reply: the app's own cost per update). Measured:
  *
  * - start-up: from calling createApp to the fake holding the bot's first getUpdates long poll
- *   (and from spawning the process, which adds Node, tsx and the imports);
- * - resident memory (RSS) of the bot process when idle after start-up, and its peak under load;
+ *   (and from spawning the process, which adds Node and the imports);
+ * - resident memory (RSS) of `npm start` when idle: every process it runs except npm's own client
+ *   (the real command, prestart build included, on a copy of the bloc, on the wall clock), and
+ *   that a SIGTERM to the process npm started leaves nothing running (exit code 1 otherwise);
+ * - resident memory of the instrumented bot (compiled, plain node, as `npm start` runs it) and every
+ *   process it starts, read from /proc: idle after start-up, and the peak (VmHWM) under load;
  * - per scenario, after a warm-up (not counted):
  *   · one at a time: the next update is pushed when the bot has finished the previous one;
  *     handling time = from pushUpdate to the fake receiving the bot's last call for that update
@@ -35,14 +39,17 @@
  * none refused by the fake, no apology for an error, and the answer the scenario expects. Calls to
  * any other chat (reminders, nudges of the scheduler) are counted and shown.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FakeTelegram, type RecordedCall } from '../tests/fake-telegram/server.js';
 import type { textMessage } from '../tests/fake-telegram/updates.js';
 import { tempDir } from '../tests/helpers/db.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { benchUsers, BotProcess, ensureDatabase, ERROR_TEXT, fmt, mb, percentile, updateFor } from './bench-common.js';
 import { SCALE_NOW } from './generate-scale.js';
+import { processGroup, processTree, sumMemory } from './process-tree.js';
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios
@@ -152,14 +159,14 @@ async function runScenario(
   const take = (from: number, n: number) => Array.from({ length: n }, (_, i) => pool[(from + i) % pool.length]!);
   await phase(fake, bot, scenario, take(0, sizes.warmup), false);
   const seq = await phase(fake, bot, scenario, take(sizes.warmup, sizes.sequential), true);
-  await bot.memory(true);
+  bot.memory(true);
   const bursts: PhaseResult[] = [];
   for (let b = 0; b < sizes.bursts; b++) {
     bursts.push(await phase(fake, bot, scenario, take(sizes.warmup + sizes.sequential + b * sizes.burst, sizes.burst), false));
   }
   const burst = bursts.flatMap((b) => b.updates);
   console.error(`    one at a time ${seq.seconds.toFixed(1)} s, bursts ${bursts.map((b) => `${b.seconds.toFixed(1)} s`).join(', ')}`);
-  const { peak } = await bot.memory();
+  const { peak } = bot.memory();
   // Let the runner confirm the last batch, so the next bot on this fake does not get it again.
   await fake.waitUntilConsumed(10_000, { confirmed: true });
   const all = [...seq.updates, ...burst];
@@ -244,14 +251,17 @@ async function main(): Promise<void> {
   );
 
   // ---- the real app
+  // ---- `npm start` itself, on a copy of its own: what production runs, idle
+  const started = await npmStartFootprint(fake, opts.db, dir);
+
   const spawned = Date.now();
-  const app = BotProcess.spawn('app', env, opts.profile);
+  const app = await BotProcess.spawn('app', env, opts.profile);
   await fake.waitForPendingPoll(60_000);
   const polling = Date.now();
   await app.started();
   const startup = { createApp: polling - app.startingAt, process: polling - spawned };
   await new Promise((r) => setTimeout(r, 2000));
-  const idle = await app.memory(true);
+  const idle = app.memory(true);
 
   const { subcell, all } = users;
   // One message: the heading, then a numbered line per meeting (with a button each).
@@ -276,15 +286,15 @@ async function main(): Promise<void> {
     console.error(`  ${s.name}…`);
     rows.push(await runScenario(fake, app, s, opts.sizes));
   }
-  const afterLoad = await app.memory();
+  const afterLoad = app.memory();
   await app.stop();
 
   // ---- the bare echo bot, on the same fake
-  const echo = BotProcess.spawn('echo', env, opts.profile);
+  const echo = await BotProcess.spawn('echo', env, opts.profile);
   await fake.waitForPendingPoll(60_000);
   await echo.started();
   await new Promise((r) => setTimeout(r, 2000));
-  const echoIdle = await echo.memory(true);
+  const echoIdle = echo.memory(true);
   console.error('  echo…');
   const echoRow = await runScenario(fake, echo, { name: 'bare grammY echo bot', users: all, update: (u) => updateFor(u, 'xin chào'), check: () => null }, opts.sizes);
   await echo.stop();
@@ -294,7 +304,14 @@ async function main(): Promise<void> {
   // ---- the report
   console.log('');
   console.log(`Start-up, createApp → first getUpdates held by the fake: ${fmt(startup.createApp, 0)} ms (process spawn → first getUpdates: ${fmt(startup.process, 0)} ms)`);
-  console.log(`Bot process RSS: ${mb(idle.rss)} idle after start-up, ${mb(afterLoad.peak)} peak under load, ${mb(afterLoad.rss)} after the runs (echo bot: ${mb(echoIdle.rss)} idle, ${mb(echoRow.peakRss)} peak)`);
+  console.log(
+    `npm start, every process it runs but npm's own client (${started.processes.map((p) => `${p.command.slice(0, 40)}: ${mb(p.rss)}`).join('; ')}): ` +
+      `${mb(started.rss)} idle after start-up (${fmt(started.seconds, 1)} s to the first getUpdates, build included); ${started.stop}`,
+  );
+  console.log(
+    `Bot process tree RSS (${idle.processes.length} process${idle.processes.length === 1 ? '' : 'es'}, compiled, plain node): ${mb(idle.rss)} idle after start-up, ` +
+      `${mb(afterLoad.peak)} peak under load, ${mb(afterLoad.rss)} after the runs (echo bot: ${mb(echoIdle.rss)} idle, ${mb(echoRow.peakRss)} peak)`,
+  );
   console.log('');
   console.log(
     '| scenario | Bot API calls per update | one at a time: p50 | p99 | max | in bot p50 | in bot p99 | bursts: updates/s | of echo | Bot API calls/s | burst p50 | burst p99 | peak RSS |',
@@ -323,7 +340,50 @@ async function main(): Promise<void> {
       `(highest: ${fmt((fastest.throughput / echoRow.throughput) * 100, 1)} %, ${fastest.name})`,
   );
   console.log(`Other Bot API calls during the runs (reminders, nudges…): ${otherCalls.size ? JSON.stringify(Object.fromEntries(otherCalls)) : 'none'}`);
-  if (problems.length > 0) process.exitCode = 1;
+  if (problems.length > 0 || !started.clean) process.exitCode = 1;
+}
+
+/**
+ * Runs `npm start` (its prestart build included) on a copy of the scale bloc against the fake,
+ * sums the resident memory of every process under npm's client once the bot polls, then sends
+ * SIGTERM to the process npm started and checks that nothing of the tree is left running. It runs
+ * on the wall clock (the scheduler may find something due in the copy): its figure is the idle
+ * footprint, the load figures come from the instrumented bot below.
+ */
+async function npmStartFootprint(fake: FakeTelegram, database: string, dir: string) {
+  const dbPath = join(dir, 'npm-start.sqlite');
+  copyFileSync(database, dbPath);
+  const startedAt = Date.now();
+  const npm = spawn('npm', ['start'], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: dbPath, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const exited = new Promise<number | null>((resolve) => npm.on('exit', (code) => resolve(code)));
+  try {
+    await fake.waitForPendingPoll(180_000);
+    const seconds = (Date.now() - startedAt) / 1000;
+    await new Promise((r) => setTimeout(r, 2000));
+    const processes = processTree(npm.pid!).slice(1);
+    const { rss } = sumMemory(processes);
+    const stopping = Date.now();
+    process.kill(processes[0]!.pid, 'SIGTERM');
+    const code = await exited;
+    const left = processGroup(npm.pid!).filter((p) => p.state !== 'Z');
+    const clean = code === 0 && left.length === 0;
+    const stop = clean
+      ? `SIGTERM to the process npm started: all stopped in ${fmt(Date.now() - stopping, 0)} ms, nothing left running`
+      : `SIGTERM to the process npm started: NOT CLEAN, npm exited with ${code}, left running: ${left.map((p) => `${p.pid} ${p.command}`).join('; ') || 'nothing'}`;
+    await fake.waitUntilConsumed(10_000, { confirmed: true }).catch(() => undefined);
+    return { processes, rss, seconds, stop, clean };
+  } finally {
+    try {
+      process.kill(-npm.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -7,14 +7,14 @@
  *   npm run build:web
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { PROJECT_ROOT } from '../src/paths.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLIENT_DIR = join(ROOT, 'src/web/client');
-export const WEB_DIST = join(ROOT, 'dist/web');
+export const CLIENT_DIR = join(PROJECT_ROOT, 'src/web/client');
+export const WEB_DIST = join(PROJECT_ROOT, 'dist/web');
 
 export interface BuiltFile {
   /** Relative to the output directory, e.g. "assets/main-3KQ2.js". */

@@ -2,16 +2,16 @@
  * Fluent translations (@grammyjs/i18n loads and formats them). `Translator.t` escapes every string
  * variable and returns Html, so nothing unescaped reaches a message by way of a translation.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { I18n } from '@grammyjs/i18n';
+import { PROJECT_ROOT } from '../paths.js';
 import { escapeHtml, Html } from './render/html.js';
 
 import { DEFAULT_LOCALE, type Locale } from '../domain/locale.js';
 
 export { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/locale.js';
 
-export const LOCALES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../locales');
+export const LOCALES_DIR = join(PROJECT_ROOT, 'locales');
 
 export type TranslationValue = string | number | Html;
 export type TranslationArgs = Record<string, TranslationValue>;

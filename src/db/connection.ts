@@ -3,17 +3,17 @@
  * block the writer), foreign keys enforced, a busy timeout so the CLI and the bot can share the file.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { foldVietnamese } from '../domain/text.js';
+import { PROJECT_ROOT } from '../paths.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const MIGRATIONS_FOLDER = join(PROJECT_ROOT, 'drizzle');
 
 export interface OpenDatabaseOptions {
   /** Apply the committed migrations (default true). */

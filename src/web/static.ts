@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 
-export const WEB_DIST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const WEB_DIST_DIR = join(PROJECT_ROOT, 'dist/web');
 
 /** Telegram Web (A and K) embeds Mini Apps in an iframe; the phone and desktop apps use a webview, which CSP framing rules do not concern. */
 const TELEGRAM_WEB_CLIENTS = ['https://web.telegram.org', 'https://webk.telegram.org', 'https://webz.telegram.org'];

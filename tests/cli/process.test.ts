@@ -11,16 +11,15 @@ let dir: string;
 let dbPath: string;
 
 /**
- * Runs the CLI as `node --import tsx src/cli/main.ts`: what the tsx binary does, without the extra
- * process it and npx start first (over a second a call on a loaded machine). `viaNpx` goes the way
- * the README says, once.
+ * Runs the compiled CLI, `node dist/src/cli/main.js` (the tests' global setup builds it), as
+ * `npm run cli` does without npm and its build check first. `viaNpm` goes the way the README says, once.
  */
 function cli(...args: string[]) {
-  return run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]);
+  return run(process.execPath, ['dist/src/cli/main.js', ...args]);
 }
 
-function viaNpx(...args: string[]) {
-  return run('npx', ['tsx', 'src/cli/main.ts', ...args]);
+function viaNpm(...args: string[]) {
+  return run('npm', ['run', '-s', 'cli', '--', ...args]);
 }
 
 function run(command: string, args: string[]) {
@@ -44,9 +43,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the CLI as a process (tsx src/cli/main.ts)', { timeout: 120_000 }, () => {
+describe('the CLI as a process (node dist/src/cli/main.js)', { timeout: 120_000 }, () => {
   it('prints the help in Vietnamese (exit 0), and exits 2 on usage errors', () => {
-    const help = viaNpx('--help');
+    const help = viaNpm('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Cách dùng: npm run cli -- <lệnh> [tham số]');
     expect(help.stdout).toContain('import');

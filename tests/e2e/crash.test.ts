@@ -2,7 +2,7 @@
  * kill -9 during a broadcast to 2,000 recipients, then start again: every recipient gets the
  * notice, none is lost, and duplicates are at most the messages in flight at the kill.
  *
- * The real process (`tsx src/main.ts`) against FakeTelegram, on a database prepared through the
+ * The real process (`node dist/src/main.js`, as `npm start` runs it) against FakeTelegram, on a database prepared through the
  * services exactly as the bot would have left it after an author confirmed a bloc-wide notice.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -17,8 +17,8 @@ import { SYSTEM } from '../../src/services/actor.js';
 import { createServices } from '../../src/services/index.js';
 import { FakeTelegram, type RecordedCall } from '../fake-telegram/server.js';
 import { tempDir } from '../helpers/db.js';
+import { MAIN } from '../helpers/process.js';
 
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const RECIPIENTS = 2_000;
 const FIRST_CHAT = 1_000_001;
 const ADMIN_CHAT = 777_000;
@@ -65,13 +65,9 @@ function prepare(path: string): Prepared {
   }
 }
 
-/**
- * `tsx src/main.ts` runs the bot in a child node process and relays signals to it; a SIGKILL to
- * tsx alone would leave the bot running. So the bot gets its own process group, and the crash is
- * a SIGKILL to the whole group, as `kill -9` of the service would be.
- */
+/** The bot gets a process group of its own, and the crash is a SIGKILL to the whole group, as `kill -9` of the service would be. */
 function startBot(fake: FakeTelegram, databasePath: string) {
-  const child: ChildProcess = spawn(TSX, ['src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH ?? '',
@@ -196,7 +192,7 @@ describe('a crash in the middle of a broadcast', () => {
       await fake.waitFor('sendMessage', (p) => Number(p.chat_id) === ADMIN_CHAT && String(p.text).includes('Kết quả gửi thông báo'), {
         timeoutMs: 10_000,
       });
-      second.child.kill('SIGTERM'); // tsx passes it on to the bot, which stops cleanly
+      second.child.kill('SIGTERM'); // the bot stops cleanly
       expect((await second.exited).code).toBe(0);
       await until('the bot process has exited', () => !s.alive(), 5_000, s.output);
 

@@ -1,6 +1,7 @@
 /**
- * The real process, as `npm start` runs it: configuration errors, start-up against the fake Bot API,
- * an answer to /start, and a clean stop on SIGTERM.
+ * The real process, as `npm start` runs it (`node dist/src/main.js`, and `npm start` itself):
+ * configuration errors, start-up against the fake Bot API, an answer to /start, and a clean stop
+ * on SIGTERM with nothing left running.
  */
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { FakeTelegram } from '../fake-telegram/server.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { tempDir } from '../helpers/db.js';
 import { startProcess } from '../helpers/process.js';
+import { processGroup, processTree } from '../../scripts/process-tree.js';
 
 
 /** The JSON log lines of a process's stdout. */
@@ -52,7 +54,7 @@ const FATAL = 60;
 describe('the bot process', () => {
   it('stops with one line naming the variable when the configuration is wrong', async () => {
     const dir = tempDir();
-    const p = startProcess({ DATABASE_PATH: join(dir, 'x.sqlite'), ADMIN_IDS: '1,2' }, { direct: true });
+    const p = startProcess({ DATABASE_PATH: join(dir, 'x.sqlite'), ADMIN_IDS: '1,2' });
     expect(await p.exited).toBe(1);
     const { stderr, stdout } = p.output();
     expect(stderr.trim()).toBe('Configuration error: BOT_TOKEN is required: the token BotFather gave you (digits:letters)');
@@ -86,10 +88,39 @@ describe('the bot process', () => {
     }
   }, 30_000);
 
+  // What `npm start` leaves running is the bot alone (the start script execs node, replacing npm's
+  // shell; the prestart build's tsc and esbuild have exited), so a SIGTERM, to the bot or to npm,
+  // reaches the bot, and nothing is left behind once npm has exited.
+  it.each([
+    ['the process npm started', (tree: ReturnType<typeof processTree>) => tree[1]!.pid],
+    ['npm itself', (tree: ReturnType<typeof processTree>) => tree[0]!.pid],
+  ])('npm start runs the compiled bot as its only process; SIGTERM to %s stops it cleanly and leaves no process', async (_name, target) => {
+    const fake = await FakeTelegram.start();
+    const p = startProcess({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(tempDir(), 'bot.sqlite') }, { npm: true });
+    try {
+      await p.waitForOutput(/"msg":"bot started"/, 45_000);
+      await fake.waitForPendingPoll(10_000);
+      const tree = processTree(p.child.pid!);
+      expect(tree.map((t) => t.command)).toEqual(['npm start', 'node dist/src/main.js']);
+      // A zombie has exited already: the parent that would reap it (e.g. esbuild's) ended first.
+      const running = processGroup(p.child.pid!).filter((t) => t.state !== 'Z');
+      expect(running.map((t) => t.pid).sort()).toEqual(tree.map((t) => t.pid).sort());
+      process.kill(target(tree), 'SIGTERM');
+      expect(await p.exited).toBe(0);
+      const lines = logLines(p.output().stdout.split('\n').filter((l) => l.startsWith('{')).join('\n'));
+      expect(lines.find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
+      expect(lines.at(-1)!.msg).toBe('bot stopped');
+      expect(processGroup(p.child.pid!).filter((t) => t.state !== 'Z')).toEqual([]);
+    } finally {
+      p.killAll();
+      await fake.close();
+    }
+  }, 60_000);
+
   it('with no office admin, logs one claim link; whoever opens it is the admin, and the next start logs none', async () => {
     const fake = await FakeTelegram.start();
     const env = { BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(tempDir(), 'bot.sqlite') };
-    const first = startProcess(env, { direct: true });
+    const first = startProcess(env);
     let second: ReturnType<typeof startProcess> | undefined;
     try {
       await first.waitForOutput(/"claimCode"/);
@@ -105,7 +136,7 @@ describe('the bot process', () => {
       first.killAll();
       await first.exited;
 
-      second = startProcess(env, { direct: true });
+      second = startProcess(env);
       await second.waitForOutput(/"msg":"bot started"/);
       const welcome = fake.mark();
       fake.sendText(operator, privateChat(operator), '/start');
@@ -126,7 +157,7 @@ describe('the bot process', () => {
   it('says clearly when Telegram refuses the token, without printing it', async () => {
     const fake = await FakeTelegram.start();
     const wrong = '999999:WRONG-token-abcdefghijklmnopqrstuvwxyz';
-    const p = startProcess({ BOT_TOKEN: wrong, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(tempDir(), 'b.sqlite') }, { direct: true });
+    const p = startProcess({ BOT_TOKEN: wrong, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_PATH: join(tempDir(), 'b.sqlite') });
     try {
       expect(await p.exited).toBe(1);
       const { stdout } = p.output();
@@ -190,7 +221,6 @@ describe('the bot process', () => {
         DATABASE_PATH: join(tempDir(), 'bot.sqlite'),
         STARTUP_TIMEOUT_SECONDS: '4',
       },
-      { direct: true },
     );
     try {
       await p.waitForOutput(/waiting for Telegram/, 10_000);

@@ -4,22 +4,21 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
-const MAIN = join(process.cwd(), 'src/main.ts');
+/** The compiled bot (tsconfig.build.json; the tests' global setup builds it). */
+export const MAIN = join(process.cwd(), 'dist/src/main.js');
 
 /**
- * Starts `tsx src/main.ts` as `npm start` does, or with `direct`, `node --import tsx src/main.ts`:
- * the same program without the relaying tsx process (quicker to start), for tests that do not stop
- * it with a signal. Only PATH, HOME and `env` are in its environment; `cwd` is the project's unless
- * given (a .env file is read from it).
+ * Starts the bot as `npm start` ends up running it, `node dist/src/main.js`, or with `npm`, through
+ * `npm start` itself (its prestart build included). Only PATH, HOME and `env` are in its
+ * environment; `cwd` is the project's unless given (a .env file is read from it).
  */
-export function startProcess(env: Record<string, string>, { direct = false, cwd = process.cwd() } = {}) {
-  const [command, args] = direct ? [process.execPath, ['--import', 'tsx', MAIN]] : [TSX, [MAIN]];
+export function startProcess(env: Record<string, string>, { npm = false, cwd = process.cwd() } = {}) {
+  const [command, args] = npm ? ['npm', ['start']] : [process.execPath, [MAIN]];
   const child = spawn(command, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // tsx runs the bot in a child process: a group of its own lets the test kill both.
+    // A group of its own: the test can find and kill whatever the process started.
     detached: true,
   });
   let stdout = '';
