@@ -1,5 +1,11 @@
 /**
  * A grammY StorageAdapter over the kv table: sessions and conversation state survive restarts.
+ *
+ * The conversations plugin reads its state on every update, and a lazy session is written back
+ * whenever a feature read it. One process owns the database (src/db/instance-lock.ts) and only this
+ * adapter writes its prefix, so what it last read or wrote (absence included) is kept in memory
+ * for the most recent chats: a read is answered from there, and a write that changes nothing is
+ * skipped.
  */
 import { eq, like, sql } from 'drizzle-orm';
 import type { StorageAdapter } from 'grammy';
@@ -7,34 +13,53 @@ import type { Clock } from '../clock.js';
 import type { Db } from './connection.js';
 import { kv } from './schema.js';
 
+/** Chats whose stored value (or its absence) is kept in memory, the most recently used. */
+export const KV_CACHE_SIZE = 5_000;
+
 export class SqliteStorage<T> implements StorageAdapter<T> {
-  /** Conversations read their state on every update: prepared once. */
   readonly #valueOf;
+  /** The stored JSON of each recent key, or null when none is stored; most recent last. */
+  readonly #cache = new Map<string, string | null>();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly prefix: string,
+    private readonly cacheSize = KV_CACHE_SIZE,
   ) {
     this.#valueOf = db.select({ value: kv.value }).from(kv).where(eq(kv.key, sql.placeholder('key'))).prepare();
   }
 
   read(key: string): T | undefined {
-    const row = this.#valueOf.get({ key: this.prefix + key });
-    return row ? (JSON.parse(row.value) as T) : undefined;
+    let json = this.#cache.get(key);
+    if (json === undefined) {
+      json = this.#valueOf.get({ key: this.prefix + key })?.value ?? null;
+    } else {
+      this.#cache.delete(key);
+    }
+    this.remember(key, json);
+    // A fresh object every time: callers change what they read.
+    return json === null ? undefined : (JSON.parse(json) as T);
   }
 
   write(key: string, value: T): void {
+    const json = JSON.stringify(value);
+    if (this.#cache.get(key) === json) return;
     const now = this.clock.now();
     this.db
       .insert(kv)
-      .values({ key: this.prefix + key, value: JSON.stringify(value), updatedAt: now })
-      .onConflictDoUpdate({ target: kv.key, set: { value: JSON.stringify(value), updatedAt: now } })
+      .values({ key: this.prefix + key, value: json, updatedAt: now })
+      .onConflictDoUpdate({ target: kv.key, set: { value: json, updatedAt: now } })
       .run();
+    this.#cache.delete(key);
+    this.remember(key, json);
   }
 
   delete(key: string): void {
+    if (this.#cache.get(key) === null) return;
     this.db.delete(kv).where(eq(kv.key, this.prefix + key)).run();
+    this.#cache.delete(key);
+    this.remember(key, null);
   }
 
   /** Keys currently stored under this prefix (without the prefix). */
@@ -45,5 +70,10 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
       .where(like(kv.key, `${this.prefix.replace(/[%_]/g, '\\$&')}%`))
       .all()
       .map((r) => r.key.slice(this.prefix.length));
+  }
+
+  private remember(key: string, json: string | null): void {
+    this.#cache.set(key, json);
+    if (this.#cache.size > this.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
   }
 }

@@ -13,7 +13,13 @@
  *
  * A retry after an answer that never came back may repeat a call Telegram already performed: the
  * Bot API has no idempotency key, so such a message arrives twice.
+ *
+ * The HTTP client underneath is node:http on keep-alive sockets: the global fetch (undici, web
+ * streams, a Request and a Response per call) cost more CPU than all the bot's own work on a
+ * simple reply (README, "Footprint: per-update cost").
  */
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Logger } from '../logger.js';
 import { BudgetWaitError, type SendBudget } from './budget.js';
 
@@ -50,7 +56,7 @@ export interface TransportOptions {
   logger?: Logger;
   /** A direct send to this chat gave up after waiting `maxWaitMs`. */
   gaveUp?: (chatId: number, method: string) => void;
-  /** The HTTP client underneath (default the global fetch). */
+  /** The HTTP client underneath (default node:http on keep-alive sockets; tests script their own). */
   fetch?: typeof fetch;
 }
 
@@ -62,7 +68,18 @@ interface FetchInit {
   signal?: AbortSignal | null;
 }
 
-type GrammyFetch = (url: string, init: FetchInit) => Promise<Response>;
+/** What the transport answers: grammY reads json() only; status and text() are for tests and logs. */
+export interface TransportResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+type GrammyFetch = (url: string, init: FetchInit) => Promise<TransportResponse>;
+
+/** One HTTP request with a body already in memory: the status and the whole answer as text. */
+type Requester = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal: AbortSignal }) => Promise<Answer>;
 
 export interface Transport {
   /** For the bot's Api objects: budget, retries and time limits. */
@@ -97,7 +114,7 @@ interface Answer {
 export function createTransport(options: TransportOptions): Transport {
   const timings: TransportTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const { budget, logger } = options;
-  const inner = options.fetch ?? globalThis.fetch;
+  const inner: Requester = options.fetch ? fromFetch(options.fetch) : nodeRequest;
   const stats = { calls: 0, retries: 0, tooManyRequests: 0, timeouts: 0, gaveUp: 0 };
 
   /** One request, bounded in time from sending it to the last byte of the answer. */
@@ -114,8 +131,7 @@ export function createTransport(options: TransportOptions): Transport {
     }, limitMs);
     stats.calls++;
     try {
-      const res = await inner(url, { method: init.method, headers: init.headers, body: init.body as string, signal: controller.signal });
-      return { status: res.status, text: await res.text() };
+      return await inner(url, { method: init.method, headers: init.headers, body: init.body as string | Buffer | undefined, signal: controller.signal });
     } catch (error) {
       if (timedOut) {
         stats.timeouts++;
@@ -280,9 +296,44 @@ function tooManyAnswer(seconds: number): Answer {
 }
 
 /** The answer as grammY reads it (it only calls json()); the body was read within the time limit. */
-function toResponse(answer: Answer): Response {
-  return new Response(answer.text, { status: answer.status, headers: { 'content-type': 'application/json' } });
+function toResponse(answer: Answer): TransportResponse {
+  return {
+    status: answer.status,
+    ok: answer.status >= 200 && answer.status < 300,
+    json: async () => JSON.parse(answer.text) as unknown,
+    text: async () => answer.text,
+  };
 }
+
+/** A fetch-shaped client (the tests' scripted ones) as a Requester. */
+function fromFetch(fetch: typeof globalThis.fetch): Requester {
+  return async (url, init) => {
+    // A buffered upload is sent as is; the DOM types only miss that a Buffer is a body.
+    const res = await fetch(url, { ...init, body: init.body as string | undefined });
+    return { status: res.status, text: await res.text() };
+  };
+}
+
+/** Keep-alive sockets, as many as there are requests at once; idle ones do not hold the process. */
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+/** The default Requester: node:http(s), the answer read whole; `signal` aborts it at any point. */
+const nodeRequest: Requester = (url, init) =>
+  new Promise((resolve, reject) => {
+    const secure = url.startsWith('https:');
+    const headers: Record<string, string | number> = { ...init.headers, 'content-length': init.body === undefined ? 0 : Buffer.byteLength(init.body) };
+    const onResponse = (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+      res.on('aborted', () => reject(new Error('the answer was cut off')));
+    };
+    const options = { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http, signal: init.signal };
+    const req = secure ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
+    req.on('error', reject);
+    req.end(init.body);
+  });
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

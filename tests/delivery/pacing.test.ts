@@ -3,7 +3,7 @@
  * window, one message a second per private chat, twenty a minute per group, and 429 pauses.
  */
 import { describe, expect, it } from 'vitest';
-import { Pacer, TELEGRAM_LIMITS, type PacingLimits } from '../../src/delivery/pacing.js';
+import { CATCH_UP_MS, Pacer, TELEGRAM_LIMITS, type PacingLimits } from '../../src/delivery/pacing.js';
 
 const TEN_PER_SECOND: PacingLimits = { perSecond: 10, privateIntervalMs: 1000, groupIntervalMs: 3000 };
 const PRIVATE = 42;
@@ -103,6 +103,47 @@ describe('Pacer: global pace', () => {
     expect(pacer.globalWait(500)).toBe(500);
     expect(pacer.globalWait(1_000)).toBe(0);
     expect(pacer.globalWait(50_000)).toBe(0);
+  });
+});
+
+describe('Pacer: a high rate with late timers', () => {
+  /** Like simulate(), but every wait lasts at least `lateMs`: timers on a busy event loop. */
+  function sendAll(perSecond: number, count: number, lateMs: number): number[] {
+    const pacer = new Pacer({ perSecond, privateIntervalMs: 0, groupIntervalMs: 0 });
+    const sent: number[] = [];
+    let now = 0;
+    while (sent.length < count) {
+      const wait = pacer.globalWait(now);
+      if (wait > 0) {
+        now += Math.max(lateMs, Math.ceil(wait));
+        continue;
+      }
+      pacer.record(sent.length + 1, now);
+      sent.push(now);
+    }
+    return sent;
+  }
+
+  it('at 1000 a second, timers 5 ms late still let about 1000 a second through, never more than 1000 in a second', () => {
+    const sent = sendAll(1000, 5_000, 5);
+    // One departure per timer would take 25 s (5 ms each); the held-up ones catch up together.
+    expect(sent.at(-1)!).toBeLessThan(5_500);
+    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(1000);
+  });
+
+  it('the catch-up is bounded: after a long idle spell, at most 1 + CATCH_UP_MS / spacing go at once', () => {
+    const pacer = new Pacer({ perSecond: 1000, privateIntervalMs: 0, groupIntervalMs: 0 });
+    pacer.record(1, 0);
+    let burst = 0;
+    while (pacer.globalWait(60_000) === 0) pacer.record(2 + burst++, 60_000);
+    expect(burst).toBe(1 + CATCH_UP_MS);
+  });
+
+  it('at Telegram\'s 29 a second the catch-up allows no burst: late timers cost pace, never spacing', () => {
+    const sent = sendAll(29, 100, 40);
+    const gaps = sent.slice(1).map((t, i) => t - sent[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / 29 - 1);
+    expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(29);
   });
 });
 

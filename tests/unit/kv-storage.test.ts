@@ -1,0 +1,71 @@
+/**
+ * The kv storage adapter under sessions and conversation state: what it last read or wrote is kept
+ * for the most recent keys, so the conversations plugin's read on every update costs no query and a
+ * session written back unchanged costs no write; values come back as fresh objects.
+ */
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { SqliteStorage } from '../../src/db/kv-storage.js';
+import { kv } from '../../src/db/schema.js';
+import { testDb } from '../helpers/db.js';
+
+function setup(cacheSize?: number) {
+  const { db, clock } = testDb();
+  const storage = new SqliteStorage<{ n: number }>(db, clock, 'session:', cacheSize);
+  const row = (key: string) => db.select().from(kv).where(eq(kv.key, `session:${key}`)).get();
+  /** Changes the stored row behind the adapter's back (only to see where a read is answered from). */
+  const overwrite = (key: string, value: unknown) => db.update(kv).set({ value: JSON.stringify(value) }).where(eq(kv.key, `session:${key}`)).run();
+  const changes = () => (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+  return { db, clock, storage, row, overwrite, changes };
+}
+
+describe('SqliteStorage', () => {
+  it('writes, reads and deletes through SQLite, a value surviving a new adapter (a restart)', () => {
+    const { db, clock, storage, row } = setup();
+    expect(storage.read('7')).toBeUndefined();
+    storage.write('7', { n: 1 });
+    expect(row('7')?.value).toBe('{"n":1}');
+    expect(new SqliteStorage(db, clock, 'session:').read('7')).toEqual({ n: 1 });
+    storage.delete('7');
+    expect(row('7')).toBeUndefined();
+    expect(storage.read('7')).toBeUndefined();
+    expect(storage.keys()).toEqual([]);
+  });
+
+  it('a value written back unchanged costs no write; a changed one is written', () => {
+    const { clock, storage, row, changes } = setup();
+    storage.write('7', { n: 1 });
+    const written = row('7')!.updatedAt;
+    const before = changes();
+    clock.advance(60_000);
+    storage.write('7', storage.read('7')!);
+    expect(changes()).toBe(before);
+    expect(row('7')!.updatedAt).toEqual(written);
+    storage.write('7', { n: 2 });
+    expect(changes()).toBe(before + 1);
+    expect(row('7')!.value).toBe('{"n":2}');
+    // Deleting what is not there costs nothing either.
+    storage.delete('8');
+    expect(changes()).toBe(before + 1);
+  });
+
+  it('a recent key is answered from memory (absence included); past the cache size the oldest is read again', () => {
+    const { storage, overwrite, db } = setup(2);
+    storage.write('1', { n: 1 });
+    expect(storage.read('2')).toBeUndefined();
+    overwrite('1', { n: 10 });
+    db.insert(kv).values({ key: 'session:2', value: '{"n":20}', updatedAt: new Date() }).run();
+    expect(storage.read('1')).toEqual({ n: 1 });
+    expect(storage.read('2')).toBeUndefined();
+    // A third key pushes out the least recently used one ('1'): it is read from SQLite again.
+    storage.read('3');
+    expect(storage.read('1')).toEqual({ n: 10 });
+  });
+
+  it('every read is a fresh object: changing one does not change what is stored', () => {
+    const { storage } = setup();
+    storage.write('7', { n: 1 });
+    storage.read('7')!.n = 99;
+    expect(storage.read('7')).toEqual({ n: 1 });
+  });
+});
