@@ -114,7 +114,7 @@ interface Answer {
 export function createTransport(options: TransportOptions): Transport {
   const timings: TransportTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const { budget, logger } = options;
-  const inner: Requester = options.fetch ? fromFetch(options.fetch) : nodeRequest;
+  const inner: Requester = options.fetch ? fromFetch(options.fetch) : nodeRequester();
   const stats = { calls: 0, retries: 0, tooManyRequests: 0, timeouts: 0, gaveUp: 0 };
 
   /** One request, bounded in time from sending it to the last byte of the answer. */
@@ -314,26 +314,30 @@ function fromFetch(fetch: typeof globalThis.fetch): Requester {
   };
 }
 
-/** Keep-alive sockets, as many as there are requests at once; idle ones do not hold the process. */
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-
-/** The default Requester: node:http(s), the answer read whole; `signal` aborts it at any point. */
-const nodeRequest: Requester = (url, init) =>
-  new Promise((resolve, reject) => {
-    const secure = url.startsWith('https:');
-    const headers: Record<string, string | number> = { ...init.headers, 'content-length': init.body === undefined ? 0 : Buffer.byteLength(init.body) };
-    const onResponse = (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-      res.on('aborted', () => reject(new Error('the answer was cut off')));
-    };
-    const options = { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http, signal: init.signal };
-    const req = secure ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
-    req.on('error', reject);
-    req.end(init.body);
-  });
+/**
+ * The default Requester: node:http(s) on keep-alive sockets of its own (as many as there are
+ * requests at once; idle ones do not hold the process), the answer read whole; `signal` aborts it
+ * at any point.
+ */
+function nodeRequester(): Requester {
+  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  return (url, init) =>
+    new Promise((resolve, reject) => {
+      const secure = url.startsWith('https:');
+      const headers: Record<string, string | number> = { ...init.headers, 'content-length': init.body === undefined ? 0 : Buffer.byteLength(init.body) };
+      const onResponse = (res: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('the answer was cut off')));
+      };
+      const options = { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http, signal: init.signal };
+      const req = secure ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
+      req.on('error', reject);
+      req.end(init.body);
+    });
+}
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
