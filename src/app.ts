@@ -71,6 +71,13 @@ export interface App {
 /** The longest start-up waits for the bot's description to be set (Telegram may answer 429 for a while). */
 const PROFILE_TIMEOUT_MS = 20_000;
 
+/**
+ * Most updates handled at the same time (polling and webhook alike). Each one being handled holds
+ * its context, session and conversation state and its replies in flight; the runner's default of
+ * 500 let a burst grow the bot past 600 MB. See the README's "Footprint: memory" for the measurements.
+ */
+export const UPDATE_CONCURRENCY = 50;
+
 export function createApp(config: Config, options: AppOptions): App {
   const clock = options.clock ?? systemClock;
   const logger = options.logger;
@@ -184,7 +191,10 @@ export function createApp(config: Config, options: AppOptions): App {
         if (config.publicUrl) {
           mountCalendarFeeds(server, config.publicUrl, { services, translator, clock, logger: logger.child({ component: 'calendar' }) });
         }
-        if (config.botMode === 'webhook') server.route('POST', new URL(config.webhookUrl!).pathname, webhookRoute(bot, { secret: config.webhookSecret!, logger }));
+        if (config.botMode === 'webhook') {
+          const route = webhookRoute(bot, { secret: config.webhookSecret!, logger, concurrency: UPDATE_CONCURRENCY });
+          server.route('POST', new URL(config.webhookUrl!).pathname, route);
+        }
         await server.listen(config.port);
         logger.info({ port: config.port, dashboard: config.webappUrl ?? null, calendars: config.publicUrl ?? null }, 'HTTP server listening');
       }
@@ -195,6 +205,7 @@ export function createApp(config: Config, options: AppOptions): App {
         runner = startPolling(bot, {
           allowedUpdates: ALLOWED_UPDATES,
           longPollSeconds: options.longPollSeconds ?? 30,
+          concurrency: UPDATE_CONCURRENCY,
           logger,
           onFatal: (error) => options.onFatal?.(error),
         });

@@ -4,6 +4,9 @@
  * ends its task with a rejection that nobody awaits: the process died with a raw stack trace.
  * Here a failed getUpdates is one warning, and the end of polling is one fatal line and a call to
  * `onFatal`, so the process can stop cleanly.
+ *
+ * At most `concurrency` updates are handled at once; the rest wait at Telegram, since getUpdates
+ * asks for no more than the free places (the runner's first call would otherwise take 100).
  */
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { type Bot, type Context, GrammyError } from 'grammy';
@@ -13,6 +16,8 @@ export interface PollingOptions {
   allowedUpdates: readonly string[];
   /** getUpdates long-poll timeout in seconds (the transport gives up on a hung poll at this + a margin). */
   longPollSeconds: number;
+  /** Most updates handled at the same time. */
+  concurrency: number;
   logger: Logger;
   /** Polling has ended by itself (409, 401, or retries exhausted): the process should stop. */
   onFatal(error: Error): void;
@@ -23,8 +28,9 @@ export function startPolling<C extends Context>(bot: Bot<C>, options: PollingOpt
   // Outermost transformer: it sees what is left after the other transformers' own retries.
   bot.api.config.use(async (prev, method, payload, signal) => {
     if (method !== 'getUpdates') return prev(method, payload, signal);
+    const limit = Math.min((payload as { limit?: number }).limit ?? 100, options.concurrency);
     try {
-      const res = await prev(method, payload, signal);
+      const res = await prev(method, { ...payload, limit } as typeof payload, signal);
       if (!res.ok && res.error_code !== 409 && res.error_code !== 401)
         logger.warn({ code: res.error_code, description: res.description }, 'getUpdates refused; the runner tries again');
       return res;
@@ -34,6 +40,7 @@ export function startPolling<C extends Context>(bot: Bot<C>, options: PollingOpt
     }
   });
   const runner = run(bot, {
+    sink: { concurrency: options.concurrency },
     runner: {
       fetch: { allowed_updates: [...options.allowedUpdates] as never, timeout: options.longPollSeconds },
       // Waits grow by 0.1 s per failed poll in a row: doubling would leave the bot deaf for as long

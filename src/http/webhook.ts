@@ -3,6 +3,9 @@
  * later update meanwhile, so anything we cannot or will not handle is answered 200 (and logged):
  * a malformed body, something that is not an update, an update whose handling failed. Only a wrong
  * secret (401, body unread) and an oversized body (413, read no further) are refused.
+ *
+ * At most `concurrency` updates are handled at once, as in polling; the others wait their turn in
+ * arrival order (an update waiting is its parsed JSON, a handled one holds far more memory).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { type Bot, BotError, type Context } from 'grammy';
@@ -19,12 +22,15 @@ export interface WebhookOptions {
   maxBodyBytes?: number;
   /** Answer Telegram after this long even if the update is still being handled (default 10 s). */
   answerWithinMs?: number;
+  /** Most updates handled at the same time. */
+  concurrency: number;
 }
 
 export function webhookRoute<C extends Context>(bot: Bot<C>, options: WebhookOptions): RouteHandler {
   const { logger } = options;
   const limit = options.maxBodyBytes ?? WEBHOOK_BODY_LIMIT;
   const answerWithinMs = options.answerWithinMs ?? 10_000;
+  const inTurn = taskQueue(options.concurrency);
   return async (req, res) => {
     if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], options.secret)) {
       answerAndClose(res, 401);
@@ -48,7 +54,7 @@ export function webhookRoute<C extends Context>(bot: Bot<C>, options: WebhookOpt
     }
     let timer: NodeJS.Timeout | undefined;
     const late = await Promise.race([
-      handle(bot, update.update, logger).then(() => false),
+      inTurn(() => handle(bot, update.update, logger)).then(() => false),
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), answerWithinMs))),
     ]);
     clearTimeout(timer);
@@ -70,6 +76,24 @@ async function handle<C extends Context>(bot: Bot<C>, update: Update, logger: Lo
       logger.error({ err: error, update_id: update.update_id }, 'webhook: update failed');
     }
   }
+}
+
+/** Runs at most `limit` tasks at once; the others start in the order they came. */
+function taskQueue(limit: number): (task: () => Promise<void>) => Promise<void> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running < limit) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      await task();
+    } finally {
+      // The place goes straight to the next task waiting, if any.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
 
 type Parsed = { ok: true; update: Update } | { ok: false; reason: string; updateId?: unknown };

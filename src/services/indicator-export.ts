@@ -4,13 +4,13 @@
  * import's headers, so it can be corrected in Excel and imported back (import-indicators); the
  * extra columns (names, value, who and when) are there to read and are passed over on import.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { INDICATOR_SHEET_TITLES, REPORT_COLUMNS, REPORT_INFO_HEADERS, STATUS_LABELS, indicatorKindLabel } from '../domain/indicator-columns.js';
 import { comparePeriods, formatPeriod, formatTerm, isPercent, type Period } from '../domain/indicators.js';
 import type { BranchService } from './branches.js';
 import type { IndicatorReport, IndicatorService, Resolution } from './indicators.js';
 import type { MemberService } from './members.js';
-import { addHeader, type Column, fitWidths, formatReportedAt } from './workbook-style.js';
+import { addHeader, type Column, fitWidths, formatReportedAt, loadExcelJS } from './workbook-style.js';
 
 /** With the branch and member services, the sheet names each branch's code and each reporter. */
 export interface IndicatorExportServices {
@@ -47,19 +47,19 @@ export async function exportIndicatorsXlsx(
   resolutionId?: number,
   options: IndicatorExportOptions = {},
 ): Promise<Buffer> {
-  const { workbook } = buildIndicatorWorkbook(source, resolutionId, options);
+  const { workbook } = await buildIndicatorWorkbook(source, resolutionId, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function buildIndicatorWorkbook(
+export async function buildIndicatorWorkbook(
   source: IndicatorExportSource,
   resolutionId?: number,
   options: IndicatorExportOptions = {},
-): IndicatorWorkbook {
+): Promise<IndicatorWorkbook> {
   const lookups = lookupsOf(source);
   const service = lookups.indicators;
   const timeZone = options.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'party-bloc-bot';
 
   const resolution =

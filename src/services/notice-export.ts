@@ -3,9 +3,8 @@
  * their organisation, what became of their private message (with Telegram's reason when it did not
  * get through) and when they acknowledged. In Vietnamese, like the office's other workbooks.
  */
-import ExcelJS from 'exceljs';
 import type { Notice, RecipientDelivery, RecipientStatus } from './notices.js';
-import { addHeader, type Column, fitWidths, formatReportedAt } from './workbook-style.js';
+import { addHeader, type Column, fitWidths, formatReportedAt, loadExcelJS } from './workbook-style.js';
 
 export const RECIPIENTS_SHEET = 'Người nhận';
 
@@ -24,7 +23,7 @@ export async function exportNoticeRecipientsXlsx(
   recipients: readonly RecipientStatus[],
   options: { timeZone: string },
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'party-bloc-bot';
   const ws = workbook.addWorksheet(RECIPIENTS_SHEET, { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.addRow([`Thông báo #${notice.id}: “${notice.title}”`]).font = { bold: true, size: 14 };

@@ -4,6 +4,10 @@
  */
 import type ExcelJS from 'exceljs';
 import { localParts } from '../domain/time.js';
+import { lazyModule } from '../lazy-module.js';
+
+/** exceljs, loaded at the first workbook (it is among the largest libraries the bot uses). */
+export const loadExcelJS = lazyModule(async () => (await import('exceljs')).default);
 
 export interface Column {
   header: string;

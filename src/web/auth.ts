@@ -6,9 +6,9 @@
  * caller answers 401 and nothing more.
  */
 import type { IncomingMessage } from 'node:http';
-import { parse, validate } from '@tma.js/init-data-node';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../domain/locale.js';
+import { lazyModule } from '../lazy-module.js';
 import { negotiateLocale } from '../bot/i18n.js';
 import type { Member } from '../services/members.js';
 import type { MemberService } from '../services/members.js';
@@ -17,6 +17,9 @@ import type { MemberService } from '../services/members.js';
 export const INIT_DATA_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** A clock a little behind Telegram's must not refuse fresh init data. */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/** The init-data checker and its schema library, loaded at the dashboard's first call. */
+const loadInitData = lazyModule(() => import('@tma.js/init-data-node'));
 
 export interface Viewer {
   member: Member;
@@ -37,8 +40,9 @@ export function initDataOf(req: IncomingMessage): string | null {
   return match ? match[1]! : null;
 }
 
-export function authenticate(initData: string | null, deps: AuthDeps): Viewer | null {
+export async function authenticate(initData: string | null, deps: AuthDeps): Promise<Viewer | null> {
   if (initData === null || initData.length > 8192) return null;
+  const { parse, validate } = await loadInitData();
   let data;
   try {
     validate(initData, deps.botToken, { expiresIn: 0 });

@@ -25,7 +25,7 @@ export interface DashboardOptions {
 }
 
 export function mountDashboard(server: HttpServer, deps: WebDeps, options: DashboardOptions): void {
-  const viewerOf = (req: IncomingMessage): Viewer | null =>
+  const viewerOf = (req: IncomingMessage): Promise<Viewer | null> =>
     authenticate(initDataOf(req), { botToken: deps.config.botToken, clock: deps.clock, members: deps.services.members });
 
   /** Authenticates, runs, answers JSON; an ApiError anywhere becomes its status and body. */
@@ -33,7 +33,7 @@ export function mountDashboard(server: HttpServer, deps: WebDeps, options: Dashb
     (run: (viewer: Viewer, req: IncomingMessage, params: Readonly<Record<string, string>>, body: unknown) => unknown, readsBody = true): RouteHandler =>
     async (req, res, params) => {
       try {
-        const viewer = viewerOf(req);
+        const viewer = await viewerOf(req);
         if (!viewer) throw new ApiError('unauthorized');
         const body = req.method === 'POST' && readsBody ? await jsonBody(req) : undefined;
         sendJson(res, 200, run(viewer, req, params, body));
@@ -52,7 +52,7 @@ export function mountDashboard(server: HttpServer, deps: WebDeps, options: Dashb
   server.route('POST', '/app/api/downloads', endpoint((viewer, _req, _params, body) => createDownload(deps, viewer, body)));
   server.route('GET', '/app/api/download', async (req, res) => {
     try {
-      const caller = initDataOf(req) === null ? undefined : viewerOf(req);
+      const caller = initDataOf(req) === null ? undefined : await viewerOf(req);
       const { sheet, file } = await download(deps, queryOf(req).get('token'), caller);
       res
         .writeHead(200, {

@@ -112,15 +112,15 @@ function dots(source: string): { cx: number; cy: number; color: string; hollow: 
 }
 
 describe('renderIndicatorChart', () => {
-  it('renders a PNG of the expected size', () => {
-    const image = png(admissions);
+  it('renders a PNG of the expected size', async () => {
+    const image = await png(admissions);
     expect(image.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
     expect(pngSize(image)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
     expect(CHART_WIDTH).toBe(900);
     expect(CHART_HEIGHT).toBe(500);
   });
 
-  it('escapes names that are not valid XML as they stand', () => {
+  it('escapes names that are not valid XML as they stand', async () => {
     const input: IndicatorChartInput = {
       ...admissions,
       title: 'Kết nạp đảng viên mới · Chi bộ Công ty TNHH A&B <Hà Nội>',
@@ -134,7 +134,7 @@ describe('renderIndicatorChart', () => {
     const source = svg(input);
     expect(source).toContain('Chi bộ Công ty TNHH A&amp;B &lt;Hà Nội&gt;');
     expect(source).not.toContain('<Hà Nội>');
-    const image = png(input);
+    const image = await png(input);
     expect(image.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
     // The branch panel adds height below the years.
     const { width, height } = pngSize(image);
@@ -142,11 +142,11 @@ describe('renderIndicatorChart', () => {
     expect(height).toBeGreaterThan(CHART_HEIGHT);
   });
 
-  it('changes when a value changes', () => {
-    const a = png(admissions);
-    const b = png({ ...admissions, years: admissions.years.map((y, i) => (i === 5 ? { ...y, value: 1100 } : y)) });
+  it('changes when a value changes', async () => {
+    const a = await png(admissions);
+    const b = await png({ ...admissions, years: admissions.years.map((y, i) => (i === 5 ? { ...y, value: 1100 } : y)) });
     expect(a.equals(b)).toBe(false);
-    expect(png(admissions).equals(a)).toBe(true);
+    expect((await png(admissions)).equals(a)).toBe(true);
   });
 
   it('writes numbers the way of its language: decimal comma and thousands dots, or the English way', () => {
@@ -300,8 +300,8 @@ describe('renderIndicatorChart', () => {
     expect(source).not.toContain('cao nhất');
   });
 
-  it('renders an upper bound of zero and an empty chart without failing', () => {
-    const bound = png({
+  it('renders an upper bound of zero and an empty chart without failing', async () => {
+    const bound = await png({
       ...admissions,
       title: 'Tổ chức cơ sở đảng không hoàn thành nhiệm vụ',
       unit: 'tổ chức',
@@ -314,7 +314,7 @@ describe('renderIndicatorChart', () => {
       ],
     });
     expect(pngSize(bound).width).toBe(CHART_WIDTH);
-    const empty = png({ ...admissions, years: [] });
+    const empty = await png({ ...admissions, years: [] });
     expect(pngSize(empty).height).toBe(CHART_HEIGHT);
   });
 });

@@ -236,7 +236,7 @@ export async function replyIndicatorDetail(deps: BotDeps, ctx: BotContext, indic
 
   if (reportedYears.length) {
     await withChatAction(ctx, 'upload_photo', async () => {
-      const png = renderIndicatorChart(chartInput(t, locale, { indicator, resolution, period, over, years, breakdown }), t, locale);
+      const png = await renderIndicatorChart(chartInput(t, locale, { indicator, resolution, period, over, years, breakdown }), t, locale);
       await ctx.replyWithPhoto(new InputFile(png, `${indicator.code}.png`), {
         caption: t('ind-chart-caption', { code: indicator.code, title: indicator.title, term }).value,
         parse_mode: 'HTML',

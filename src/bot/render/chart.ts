@@ -8,9 +8,9 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { formatPeriod, formatQuarter, formatTerm, isPercent, periodBounds, type IndicatorKind, type Period, type Status } from '../../domain/indicators.js';
 import type { Locale } from '../../domain/locale.js';
+import { lazyModule } from '../../lazy-module.js';
 import type { Translate } from '../i18n.js';
 import { htmlToPlain } from './html.js';
 import { formatNumber } from './indicators.js';
@@ -86,6 +86,8 @@ export const STATUS_COLORS: Record<Status, string> = {
 const LEGEND_ORDER: readonly Status[] = ['reached', 'on_track', 'behind', 'pending', 'missed'];
 
 let fontFiles: string[] | null = null;
+/** resvg (a native module), loaded at the first chart. */
+const loadResvg = lazyModule(async () => (await import('@resvg/resvg-js')).Resvg);
 
 /** The DejaVu Sans files shipped with the dejavu-fonts-ttf package. */
 function fonts(): string[] {
@@ -97,11 +99,12 @@ function fonts(): string[] {
 }
 
 /** Renders the chart as a PNG, CHART_WIDTH wide, its words in `locale`. */
-export function renderIndicatorChart(input: IndicatorChartInput, t: Translate, locale: Locale): Buffer {
+export function renderIndicatorChart(input: IndicatorChartInput, t: Translate, locale: Locale): Promise<Buffer> {
   return svgToPng(indicatorChartSvg(input, t, locale));
 }
 
-export function svgToPng(svg: string): Buffer {
+export async function svgToPng(svg: string): Promise<Buffer> {
+  const Resvg = await loadResvg();
   const resvg = new Resvg(svg, {
     font: { fontFiles: fonts(), loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT },
     background: '#ffffff',

@@ -121,7 +121,7 @@ Ví dụ:
     const { services } = ctx.open();
     const resolution = pickResolution(services.indicators.resolutions(), values.term, services.indicators.current());
 
-    const { workbook, indicators, reports, period } = buildIndicatorWorkbook(services, resolution.id, { timeZone: ctx.timeZone });
+    const { workbook, indicators, reports, period } = await buildIndicatorWorkbook(services, resolution.id, { timeZone: ctx.timeZone });
     mkdirSync(dirname(resolve(file)), { recursive: true });
     writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
     ctx.out(

@@ -8,9 +8,8 @@
  * them, so a role lost meanwhile is refused like any API call.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { matchPath } from '../../http/server.js';
-import { addHeader, fitWidths } from '../../services/workbook-style.js';
+import { addHeader, fitWidths, loadExcelJS } from '../../services/workbook-style.js';
 import type { DownloadRequest, DownloadResponse } from '../contract.js';
 import { type Viewer, viewerOf } from '../auth.js';
 import { ApiError, badRequest } from '../http.js';
@@ -100,7 +99,7 @@ export async function download(deps: WebDeps, token: string | null, caller: View
 }
 
 async function workbook(sheet: Sheet): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = 'party-bloc-bot';
   const ws = book.addWorksheet(sheet.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
   addHeader(ws, sheet.columns);
