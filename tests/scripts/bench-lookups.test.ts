@@ -45,7 +45,7 @@ describe('npm run bench:lookups', () => {
     expect(out).toMatch(/Scale bloc: 100 branches, 7,000 members \([\d,]+ linked\), [\d,]+ meetings, 22 indicators with [\d,]+ reports, 10,000 notices/);
     expect(out).toMatch(/Start-up, createApp → first getUpdates held by the fake: [\d,]+ ms/);
     // npm start's processes but npm's client: the compiled bot alone, and nothing left after SIGTERM.
-    expect(out).toMatch(/^npm start, every process it runs but npm's own client \(node dist\/src\/main\.js: [\d.]+ MB\): [\d.]+ MB idle after start-up .*SIGTERM to the process npm started: all stopped in [\d,]+ ms, nothing left running$/m);
+    expect(out).toMatch(/^npm start, every process it runs but npm's own client \(node [^)]*?: [\d.]+ MB\): [\d.]+ MB idle after start-up .*SIGTERM to the process npm started: all stopped in [\d,]+ ms, nothing left running$/m);
     expect(out).toMatch(/Bot process tree RSS \(1 process, compiled, plain node\): [\d.]+ MB idle after start-up, [\d.]+ MB peak under load/);
     for (const scenario of ['/lichhop', '/chitieu', '/tim hoc tap nghi quyet', 'text "lịch họp tuần này"', 'text "sinh hoat chuyen de"', 'bare grammY echo bot']) {
       // name | calls | p50 | p99 | max | in bot p50 | in bot p99 | updates/s | of echo | …
