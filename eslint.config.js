@@ -17,6 +17,24 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 11: a write transaction begun DEFERRED meets another process's write lock (a CLI import)
+    // midway and busy-waits, stalling every update; begun IMMEDIATE it waits for the lock up front.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.length=1]:not(MemberExpression > CallExpression.object)",
+          message: "Begin write transactions IMMEDIATE: db.transaction(fn, { behavior: 'immediate' }), or sqlite.transaction(fn).immediate().",
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction'] > ObjectExpression:not(:has(Property[key.name='behavior'][value.value='immediate']))",
+          message: "Begin write transactions IMMEDIATE: db.transaction(fn, { behavior: 'immediate' }).",
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -13,6 +13,7 @@ const ROLL_BACK = Symbol('roll back');
  */
 export function transactionKeptIf<T>(sqlite: Database.Database, work: () => { value: T; keep: boolean }): T {
   let outcome: { value: T; keep: boolean } | undefined;
+  // eslint-disable-next-line no-restricted-syntax -- begun with .immediate() below
   const transaction = sqlite.transaction(() => {
     outcome = work();
     // better-sqlite3 rolls back when the function throws.
