@@ -3,10 +3,12 @@
  * members is answered, every one and once, inside the budget the outbox shares; a reply is never
  * dropped for a 429; network errors on a reply are retried a bounded number of times; a getUpdates
  * that hangs does not leave the bot deaf; a conversation that replays never waits again; members
- * and groups known to be unreachable are skipped (and counted) until they come back.
+ * and groups known to be unreachable are skipped (and counted) until they come back; a group
+ * upgraded to a supergroup while its reminder waits gets each reminder once.
  */
 import type { User } from 'grammy/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AdjustableClock } from '../../src/clock.js';
 import { PRIORITY } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import type { Member } from '../../src/services/members.js';
@@ -307,5 +309,65 @@ describe('unreachable members and groups (end to end)', () => {
     const third = await broadcast(admin, 'Thông báo ba');
     await report(third, 'Thông báo ba');
     expect(tries(newcomer.id, 'Thông báo ba').filter((c) => c.response.ok)).toHaveLength(1);
+  }, 40_000);
+});
+
+describe('a group upgraded to a supergroup while its reminder waits (end to end)', () => {
+  let t: TestBot;
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  /** A local wall time in Hà Nội (UTC+7). */
+  const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
+
+  it('each reminder reaches the supergroup once: the queued one follows the 400 migrate_to_chat_id, the planner adds no other', async () => {
+    t = await TestBot.start(); // clock: Monday 23/11/2026, 14h00 in Hà Nội
+    const clock = t.clock as AdjustableClock;
+    const bloc = seedSmallBloc(t.services);
+    const secretary = user(9801);
+    const grp = group(-9802, 'Nhóm Chi bộ A&B');
+    const SUPERGROUP = -1001000009802;
+    t.fake.pushUpdate(myChatMember(secretary, grp, 'left', 'member'));
+    await t.settle();
+    t.services.chats.link(grp.id, bloc.cell.id, SYSTEM);
+    const draft = t.services.meetings.createDraft(
+      { branchId: bloc.cell.id, kind: 'regular', title: 'Sinh hoạt chi bộ tháng 12', startsAt: at('2026-12-03 14:30'), location: 'Hội trường A&B' },
+      bloc.cellSecretary.id,
+      SYSTEM,
+    );
+    expect(t.services.meetings.confirm(draft.id, bloc.cellSecretary.id, SYSTEM).ok).toBe(true);
+    t.app.sender.wake();
+    await t.fake.waitFor('sendMessage', (p, c) => p.chat_id === grp.id && c.response.ok && String(p.text).includes('Sinh hoạt chi bộ tháng 12'));
+    await t.settle();
+
+    // The day-before reminder is queued for the group, due in four minutes; then the group is upgraded.
+    clock.set(at('2026-12-02 14:26'));
+    t.services.meetingNotifier.plan();
+    t.fake.migrateChat(grp.id, SUPERGROUP);
+    clock.set(at('2026-12-02 14:30'));
+    t.app.sender.wake();
+    await t.fake.waitFor('sendMessage', (p, c) => p.chat_id === SUPERGROUP && c.response.ok && String(p.text).includes('còn 1 ngày'), { timeoutMs: 15_000 });
+    await t.settle();
+    // The planner runs again and again (every 30 s in production): nothing new for the supergroup.
+    for (let i = 0; i < 3; i++) {
+      clock.advance(30_000);
+      t.services.meetingNotifier.plan();
+      t.app.sender.wake();
+      await t.settle();
+    }
+    // The next reminder (two hours before) goes to the supergroup, once.
+    clock.set(at('2026-12-03 12:30'));
+    for (let i = 0; i < 3; i++) t.services.meetingNotifier.plan();
+    t.app.sender.wake();
+    await t.fake.waitFor('sendMessage', (p, c) => p.chat_id === SUPERGROUP && c.response.ok && String(p.text).includes('còn 2 giờ'), { timeoutMs: 15_000 });
+    await t.settle();
+
+    const reminders = t.fake.callsTo('sendMessage').filter((c) => String(c.params.text).includes('Nhắc lịch họp'));
+    expect(reminders.map((c) => [Number(c.params.chat_id), c.response.error_code ?? 200, String(c.params.text).includes('còn 1 ngày') ? 'day' : 'hours'])).toEqual([
+      [grp.id, 400, 'day'],
+      [SUPERGROUP, 200, 'day'],
+      [SUPERGROUP, 200, 'hours'],
+    ]);
   }, 40_000);
 });
