@@ -213,6 +213,7 @@ describe('unreachable members and groups (end to end)', () => {
   const office = user(9700);
   const blocker = user(9701);
   const faithful = user(9702);
+  const unblocker = user(9705);
   const grp = group(-9703, 'Nhóm Chi bộ A&B');
 
   async function broadcast(author: Member, title: string): Promise<number> {
@@ -251,7 +252,8 @@ describe('unreachable members and groups (end to end)', () => {
     const bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: blocker.id }, SYSTEM);
     t.services.members.linkTelegram(bloc.member.id, { id: faithful.id }, SYSTEM);
-    t.fake.knowChats(office, blocker, faithful); // in real life each of them sent /start
+    t.services.members.linkTelegram(bloc.subMember.id, { id: unblocker.id }, SYSTEM);
+    t.fake.knowChats(office, blocker, faithful, unblocker); // in real life each of them sent /start
     const admin = t.services.members.findByTelegramId(office.id)!;
     // The group is linked to the cell, then the bot is removed from it; the member blocks the bot.
     t.fake.pushUpdate(myChatMember(office, grp, 'left', 'member'));
@@ -260,32 +262,41 @@ describe('unreachable members and groups (end to end)', () => {
     t.fake.pushUpdate(myChatMember(office, grp, 'member', 'left'));
     t.fake.blockUser(blocker.id);
     t.fake.pushUpdate(myChatMember(blocker, privateChat(blocker), 'member', 'kicked'));
+    t.fake.blockUser(unblocker.id);
+    t.fake.pushUpdate(myChatMember(unblocker, privateChat(unblocker), 'member', 'kicked'));
     await t.settle();
     expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeInstanceOf(Date);
+    expect(t.services.members.getById(bloc.subMember.id)?.unreachableSince).toBeInstanceOf(Date);
     expect(t.services.chats.get(grp.id)?.status).toBe('removed');
 
     const first = await broadcast(admin, 'Thông báo một');
     const text = await report(first, 'Thông báo một');
     expect(tries(blocker.id, 'Thông báo một')).toEqual([]);
+    expect(tries(unblocker.id, 'Thông báo một')).toEqual([]);
     expect(tries(grp.id, 'Thông báo một')).toEqual([]);
     expect(tries(faithful.id, 'Thông báo một')).toHaveLength(1);
-    expect(t.services.outbox.counts(NOTICE_SOURCE, first)).toMatchObject({ unreachable: 2, sent: 1 });
-    expect(text).toContain('Không gửi được: 2');
+    expect(t.services.outbox.counts(NOTICE_SOURCE, first)).toMatchObject({ unreachable: 3, sent: 1 });
+    expect(text).toContain('Không gửi được: 3');
     expect(text).toContain('Hoàng Minh Em: không gửi vì đồng chí này đã chặn bot hoặc chưa mở bot (sẽ nhận lại khi nhắn cho bot)');
     expect(text).toContain('Nhóm Chi bộ A&amp;B: không gửi vì bot không còn trong nhóm (sẽ nhận lại khi nhóm thêm lại bot)');
 
-    // They come back: the member unblocks and writes /start, the group adds the bot again.
+    // They come back: one member unblocks and writes /start, the other only unblocks (Telegram
+    // tells the bot with my_chat_member), the group adds the bot again.
     t.fake.unblock(blocker.id);
     await t.say(blocker, privateChat(blocker), '/start');
+    t.fake.unblock(unblocker.id);
+    t.fake.pushUpdate(myChatMember(unblocker, privateChat(unblocker), 'kicked', 'member'));
     t.fake.pushUpdate(myChatMember(office, grp, 'left', 'member'));
     await t.settle();
     expect(t.services.members.getById(bloc.cellMember.id)?.unreachableSince).toBeNull();
+    expect(t.services.members.getById(bloc.subMember.id)?.unreachableSince).toBeNull();
 
     const second = await broadcast(admin, 'Thông báo hai');
     await report(second, 'Thông báo hai');
     expect(tries(blocker.id, 'Thông báo hai').filter((c) => c.response.ok)).toHaveLength(1);
+    expect(tries(unblocker.id, 'Thông báo hai').filter((c) => c.response.ok)).toHaveLength(1);
     expect(tries(grp.id, 'Thông báo hai').filter((c) => c.response.ok)).toHaveLength(1);
-    expect(t.services.outbox.counts(NOTICE_SOURCE, second)).toMatchObject({ unreachable: 0, sent: 3 });
+    expect(t.services.outbox.counts(NOTICE_SOURCE, second)).toMatchObject({ unreachable: 0, sent: 4 });
   }, 40_000);
 
   it('a member linked in the database who never opened the bot: Telegram refuses (403), the report says so in plain words, and the next notice reaches them after /start', async () => {
