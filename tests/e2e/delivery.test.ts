@@ -330,6 +330,36 @@ describe('unreachable members and groups (end to end)', () => {
     await report(third, 'Thông báo ba');
     expect(tries(newcomer.id, 'Thông báo ba').filter((c) => c.response.ok)).toHaveLength(1);
   }, 40_000);
+  it('a group that removed the bot unseen: the 403 of one broadcast marks it, the next one skips it and counts it, and once the bot is back it gets the one after', async () => {
+    t = await TestBot.start({ adminIds: [office.id] });
+    const bloc = seedSmallBloc(t.services);
+    t.services.members.linkTelegram(bloc.member.id, { id: faithful.id }, SYSTEM);
+    t.fake.knowChats(office, faithful);
+    t.fake.pushUpdate(myChatMember(office, grp, 'left', 'member'));
+    await t.settle();
+    t.services.chats.link(grp.id, bloc.cell.id, SYSTEM);
+    // The bot is removed while it is offline: no my_chat_member reaches it, only Telegram's 403.
+    t.fake.kickFromChat(grp.id);
+    const admin = t.services.members.findByTelegramId(office.id)!;
+
+    const first = await broadcast(admin, 'Thông báo một');
+    await report(first, 'Thông báo một');
+    expect(tries(grp.id, 'Thông báo một').map((c) => c.response.error_code)).toEqual([403]);
+    expect(t.services.chats.get(grp.id)?.status).toBe('removed');
+
+    const second = await broadcast(admin, 'Thông báo hai');
+    const text = await report(second, 'Thông báo hai');
+    expect(tries(grp.id, 'Thông báo hai')).toEqual([]);
+    expect(t.services.outbox.counts(NOTICE_SOURCE, second)).toMatchObject({ unreachable: 1, sent: 1 });
+    expect(text).toContain('Nhóm Chi bộ A&amp;B: không gửi vì bot không còn trong nhóm (sẽ nhận lại khi nhóm thêm lại bot)');
+
+    t.fake.unblock(grp.id);
+    t.fake.pushUpdate(myChatMember(office, grp, 'left', 'member'));
+    await t.settle();
+    const third = await broadcast(admin, 'Thông báo ba');
+    await report(third, 'Thông báo ba');
+    expect(tries(grp.id, 'Thông báo ba').filter((c) => c.response.ok)).toHaveLength(1);
+  }, 40_000);
 });
 
 describe('a group upgraded to a supergroup while its reminder waits (end to end)', () => {
