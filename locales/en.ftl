@@ -237,7 +237,10 @@ broadcast-preview-intro = Preview, exactly as recipients will see it:
 broadcast-summary =
     <b>Check before sending</b>
     Audience: { $scope }
-    Recipients: { $people } people · private messages: { $private } · groups: { $groups }
+    Recipients: { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } · private messages: { $private } · groups: { $groups }
     Not linked to Telegram: { $notLinked }
     “Received” confirmation: { $ack }
     Sending time: { $when }

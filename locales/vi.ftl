@@ -354,7 +354,7 @@ meeting-rsvp-not-member = Cuộc họp này không thuộc tổ chức đảng c
 meeting-rsvp-closed = Cuộc họp đã bắt đầu hoặc đã bị hủy, không đăng ký được nữa.
 meeting-docs-none = Cuộc họp này chưa có tài liệu.
 meeting-ics-none = Không có cuộc họp nào sắp tới để xuất lịch.
-meeting-ics-caption = Lịch họp sắp tới ({ $count } cuộc họp). Mở tệp để thêm vào lịch của điện thoại.
+meeting-ics-caption = Lịch họp sắp tới ({ $count } cuộc họp). Đồng chí mở tệp để thêm vào lịch của điện thoại.
 
 create-ask-kind = Đồng chí vui lòng chọn loại cuộc họp:
 create-ask-branch = Cuộc họp của tổ chức đảng nào? Đồng chí vui lòng gõ mã (ví dụ <code>CB01</code>) hoặc <code>khoi</code> cho cuộc họp của toàn Đảng bộ Khối.

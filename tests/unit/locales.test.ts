@@ -75,7 +75,7 @@ describe('locale files', () => {
 
   it('never starts a Vietnamese sentence with a bare imperative ("Gõ …", "Bấm …"): "Đồng chí vui lòng gõ …"', () => {
     // A button label ("Chọn tổ chức đảng") has no sentence punctuation and is not a sentence.
-    const bare = /(?:^|[.!?;]\s+|\n)(Gõ|Bấm|Chọn|Nhập)\s/u;
+    const bare = /(?:^|[.!?;]\s+|\n)(Gõ|Bấm|Chọn|Nhập|Mở)\s/u;
     for (const [key, text] of checked(vi)) if (/[.:?!]/.test(text)) expect(text, key).not.toMatch(bare);
   });
 
@@ -98,6 +98,9 @@ describe('locale files', () => {
     expect(three('report-missing-title')).toContain('3 grassroots organisations have not reported');
     expect(one('edit-series-done')).toContain('(1 upcoming meeting)');
     expect(one('delivery-failed-count')).toContain('1 recipient (');
+    const summary = (people: number) => translator.t('en', 'broadcast-summary', { scope: 'S', people, private: 0, groups: 0, notLinked: 0, ack: 'no', when: 'now' }).value;
+    expect(summary(1)).toContain('Recipients: 1 person ·');
+    expect(summary(3)).toContain('Recipients: 3 people ·');
   });
 
   it('spells numerator and denominator out in Vietnamese, never a bare "tử/mẫu"', () => {
