@@ -15,7 +15,7 @@ kind-subcell = Subordinate cell
 
 access-how =
     Hello! This bot serves only the officials and Party members of <b>{ $bloc }</b>.
-    To use it you need an <b>invite link</b> from your branch secretary or the bloc office. Please open that link in Telegram (or type <code>/start invite-code</code>).
+    To use it you need an <b>invite link</b> from your organisation's secretary or the bloc office. Please open that link in Telegram (or type <code>/start invite-code</code>).
     Your Telegram account id: <code>{ $telegramId }</code> (give this number to the bloc office if asked).
 access-group-hint = You are not registered with this bot yet. Please write to the bot privately to find out how to join.
 not-allowed = You are not allowed to do this.
@@ -39,13 +39,13 @@ start-linked =
     You can type /help to see the commands.
 start-joined =
     ✅ You are now registered as { $role } of <b>{ $branch }</b>, under the name <b>{ $name }</b>.
-    If the name is not right, please ask your branch secretary to correct it.
+    If the name is not right, please ask the bloc office to correct it.
     You can type /help to see the commands.
 start-already-linked = This Telegram account is already linked to member <b>{ $name }</b>. No invite is needed.
-invite-unknown = This invite code is not valid. Please check the link you received (the code has 16 letters and digits), or ask your branch secretary to send it again.
-invite-expired = This invite has expired. Please ask your branch secretary or the bloc office for a new one.
-invite-used = This invite has already been used. A personal invite works only once; if needed, please ask your branch secretary for a new one.
-invite-revoked = This invite has been withdrawn. Please contact your branch secretary.
+invite-unknown = This invite code is not valid. Please check the link you received (the code has 16 letters and digits), or ask whoever sent it to send it again.
+invite-expired = This invite has expired. Please ask whoever sent it, or the bloc office, for a new one.
+invite-used = This invite has already been used. A personal invite works only once; if needed, please ask whoever sent it for a new one.
+invite-revoked = This invite has been withdrawn. Please contact whoever sent it.
 invite-member-taken = The member in this invite is already linked to another Telegram account. If this is a mistake, contact the bloc office.
 invite-member-left = The member in this invite is no longer active in the bloc. Please contact the bloc office.
 invite-branch-inactive = The branch in this invite is no longer active. Please contact the bloc office.
@@ -134,7 +134,7 @@ invite-usage =
     Create an invite:
     • <code>/moi member-code</code> (or full name): a personal, single-use invite
     • <code>/moi chibo branch-code [secretary|deputy]</code>: a shared invite for the whole branch
-invite-ask = Please type a member code (or full name) for a personal invite, or <code>chibo branch-code</code> for a shared branch invite. Type /huy to stop.
+invite-ask = Please type a member code (or full name) for a personal invite, or <code>chibo branch-code</code> for a shared branch invite. Type /cancel to stop.
 invite-cancelled = Invite creation cancelled.
 invite-member-not-found = No member “{ $query }” in the branches you manage. Please type a member code (e.g. <code>DV0001</code>) or full name.
 invite-query-too-long = That is too long: { $length } characters, at most { $max }. Please type a member code (e.g. <code>DV0001</code>), a full name, or <code>chibo branch-code</code>.
@@ -182,7 +182,13 @@ notice-reminder =
     ⏰ You have not confirmed receiving the notice “{ $title }”.
     Please read it and press “Received” below.
 notice-digest =
-    📋 Notice “{ $title }”: { $count } members of <b>{ $branch }</b> have not confirmed:
+    📋 Notice “{ $title }”: { $count ->
+        [one] 1 member
+       *[other] { $count } members
+    } of <b>{ $branch }</b> { $count ->
+        [one] has
+       *[other] have
+    } not confirmed:
     { $names }
 notice-report-title = 📊 <b>Delivery of the notice “{ $title }”</b>
 notice-report-sent = Delivered: { $sent }
@@ -195,10 +201,10 @@ notice-report-ack = Acknowledgements: /thongbao { $id }
 notice-progress = ⏳ Sending the notice “{ $title }”: sent { $sent }/{ $total } · waiting { $waiting } · failed { $failed }
 notice-progress-done = ✅ Finished sending the notice “{ $title }”: { $sent }/{ $total } messages. Details in the next message.
 
-broadcast-ask-content = Please send the notice: a text message (bold, italic and links are kept), or a file or photo with a caption. Type /huy to stop.
+broadcast-ask-content = Please send the notice: a text message (bold, italic and links are kept), or a file or photo with a caption. Type /cancel to stop.
 broadcast-cancelled = Notice cancelled. Nothing was sent.
 broadcast-empty = The notice is empty. Please send a text message, or a file or photo with a caption.
-broadcast-unsupported = Only text, files or photos can be sent. Please send the notice again, or type /huy to stop.
+broadcast-unsupported = Only text, files or photos can be sent. Please send the notice again, or type /cancel to stop.
 broadcast-too-long = The notice is too long: { $length } characters, at most { $max }. Please shorten it and send it again.
 broadcast-ask-scope = Who should receive it?
 broadcast-scope-bloc = The whole bloc
@@ -231,7 +237,10 @@ broadcast-preview-intro = Preview, exactly as recipients will see it:
 broadcast-summary =
     <b>Check before sending</b>
     Audience: { $scope }
-    Recipients: { $people } people · private messages: { $private } · groups: { $groups }
+    Recipients: { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } · private messages: { $private } · groups: { $groups }
     Not linked to Telegram: { $notLinked }
     “Received” confirmation: { $ack }
     Sending time: { $when }
@@ -306,7 +315,10 @@ meeting-card-who = { $kind } · { $branch }
 meeting-card-when = 🕑 { $weekday }, { $date }, { $start }–{ $end }
 meeting-card-where = 📍 { $location }
 meeting-card-agenda = 📝 { $agenda }
-meeting-card-docs = 📎 { $count } documents
+meeting-card-docs = 📎 { $count ->
+    [one] 1 document
+   *[other] { $count } documents
+}
 meeting-card-repeat = 🔁 Repeats: { $rule }
 meeting-card-rsvp = Replies: { $yes } attending · { $no } absent · { $none } no reply
 meeting-button-yes = ✅ Attending
@@ -385,7 +397,10 @@ create-location-too-long = The place is too long: { $length } characters, at mos
 create-title-too-long = The topic is too long: { $length } characters, at most { $max }. Please type a shorter topic; the details go in the agenda, asked next.
 create-agenda-too-long = The agenda is too long: { $length } characters, at most { $max }. Please shorten it and send it again; the full text can be sent as a document at the next step.
 create-ask-documents = Please send the documents (files or photos), one at a time; then press “Done”, or “No documents”.
-create-documents-added = { $count } documents received. You can send more, or press “Done”.
+create-documents-added = { $count ->
+    [one] 1 document
+   *[other] { $count } documents
+} received. You can send more, or press “Done”.
 create-documents-done = Done
 create-documents-none = No documents
 create-ask-repeat = Does the meeting repeat?
@@ -419,7 +434,10 @@ edit-ask-new-time = New time? For example: { $examples }
 edit-ask-new-location = New place?
 edit-done = ✅ Updated. Everyone already told will get the new details.
 edit-series-ask-time = New time for the whole series (from now on)? E.g. <code>14h00</code>.
-edit-series-done = ✅ Series updated from now on ({ $count } upcoming meetings).
+edit-series-done = ✅ Series updated from now on ({ $count ->
+    [one] 1 upcoming meeting
+   *[other] { $count } upcoming meetings
+}).
 cancel-confirm = Cancel “{ $title }” ({ $when })? Everyone already told will be notified.
 cancel-confirm-button = 🗑 Cancel the meeting
 cancel-keep-button = Keep it
@@ -532,14 +550,14 @@ report-too-large = That figure is too large: no grassroots organisation has more
 report-zero-denominator = The total must be above 0. Please type <code>achieved/total</code> again, e.g. <code>45/50</code>.
 report-numerator-above = The number achieved ({ $num }) cannot be larger than the total ({ $den }). Please type them again, e.g. <code>45/50</code>.
 report-denominator-required = This indicator is a percentage. Please type <code>achieved/total</code>, e.g. <code>45/50</code>.
-report-needs-note = The figure ({ $value }) is lower than the last report ({ $previous }). Please type a note explaining why (e.g. { $example }), or /huy to stop.
-report-note-too-long = The note is too long: { $length } characters, at most { $max }. Please type a shorter note, or /huy to stop.
+report-needs-note = The figure ({ $value }) is lower than the last report ({ $previous }). Please type a note explaining why (e.g. { $example }), or /cancel to stop.
+report-note-too-long = The note is too long: { $length } characters, at most { $max }. Please type a shorter note, or /cancel to stop.
 report-note-example-term = the last report was wrong; the correct total since the start of the term is { $value } { $unit }
 report-note-example-year = the last report was wrong; the correct total since 1 January is { $value } { $unit }
 report-check = <b>Please check</b>: { $branch } · { $period }
     { $title }: { $figure } · target { $target }
     Whole bloc after this report: { $bloc }
-report-warning-above-members = ⚠️ The total ({ $denominator }) is larger than the members of { $branch } in the list ({ $members }). Please check it; if the figure is right, press “✅ Confirm the report” all the same.
+report-warning-above-members = ⚠️ The total ({ $denominator }) is larger than the number of members of { $branch } on the list ({ $members }). Please check it; if the figure is right, press “✅ Confirm the report” all the same.
 report-check-how = Press “✅ Confirm the report” to record it. To change it, type the figures again (e.g. { $example }); press “✖ Cancel” to stop.
 report-confirm-button = ✅ Confirm the report
 report-cancel-button = ✖ Cancel
@@ -547,10 +565,16 @@ report-saved = ✅ Figures for “{ $title }” ({ $period }) recorded. You may 
 report-correction = (Replaces the earlier figure: { $previous }; the old one stays in the history.)
 report-cancelled = Report cancelled. Nothing changed.
 report-nudge =
-    📊 Reminder: the indicator figures of <b>{ $branch }</b> for { $period } are due by { $deadline }. { $count } indicators still to report:
+    📊 Reminder: the indicator figures of <b>{ $branch }</b> for { $period } are due by { $deadline }. { $count ->
+        [one] 1 indicator
+       *[other] { $count } indicators
+    } still to report:
     { $list }
     Please type /baocao to report.
-report-missing-title = 📋 The { $period } deadline has passed: { $count } grassroots organisations have not reported everything:
+report-missing-title = 📋 The { $period } deadline has passed: { $count ->
+    [one] 1 grassroots organisation has
+   *[other] { $count } grassroots organisations have
+} not reported everything:
 report-missing-none = ✅ Every grassroots organisation has reported everything for { $period }.
 export-caption = Indicator figures by grassroots organisation and period.
 
@@ -597,7 +621,10 @@ search-not-visible = You cannot see this item.
 
 # Messages Telegram would not take, told to whoever caused them (services/delivery-failures.ts)
 delivery-failed-title = ⚠️ <b>A message could not be delivered</b>
-delivery-failed-count = Not delivered to: { $count } recipients (people or Telegram groups).
+delivery-failed-count = Not delivered to: { $count ->
+    [one] 1 recipient
+   *[other] { $count } recipients
+} (people or Telegram groups).
 delivery-failed-reason = Reason: { $reason }.
 delivery-failed-what-meeting-new = The announcement of the meeting “{ $title }” ({ $when })
 delivery-failed-what-meeting-chg = The update about the meeting “{ $title }” ({ $when })
@@ -756,14 +783,14 @@ bot-description =
     • notices and documents, with acknowledgement;
     • resolution targets and the figures reported;
     • quick lookups.
-    Only registered members can use it. Please open the invite link your branch secretary or the bloc office sent you, then press Start.
+    Only registered members can use it. Please open the invite link your organisation's secretary or the bloc office sent you, then press Start.
 bot-description-unnamed =
     The Telegram assistant of the Party bloc, for its officials and Party members:
     • meetings of each Party organisation, with reminders before they start;
     • notices and documents, with acknowledgement;
     • resolution targets and the figures reported;
     • quick lookups.
-    Only registered members can use it. Please open the invite link your branch secretary or the bloc office sent you, then press Start.
+    Only registered members can use it. Please open the invite link your organisation's secretary or the bloc office sent you, then press Start.
 bot-short-description = Assistant of { $bloc }: meetings, notices and resolution targets for officials and Party members.
 bot-short-description-unnamed = The Party bloc's assistant: meetings, notices and resolution targets for officials and Party members.
 invite-share-button = 📤 Forward the invite

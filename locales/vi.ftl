@@ -15,7 +15,7 @@ kind-subcell = Chi bộ trực thuộc
 
 access-how =
     Xin chào! Bot này chỉ phục vụ cán bộ, đảng viên của <b>{ $bloc }</b>.
-    Để sử dụng, đồng chí cần một <b>đường liên kết mời</b> do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi. Đồng chí vui lòng mở liên kết đó trong Telegram (hoặc gõ <code>/start mã-mời</code>).
+    Để sử dụng, đồng chí cần một <b>đường liên kết mời</b> do bí thư tổ chức đảng của đồng chí hoặc Văn phòng Đảng ủy Khối gửi. Đồng chí vui lòng mở liên kết đó trong Telegram (hoặc gõ <code>/start mã-mời</code>).
     Tài khoản Telegram của đồng chí: <code>{ $telegramId }</code> (đồng chí gửi số này cho Văn phòng Đảng ủy Khối nếu được hỏi).
 access-group-hint = Đồng chí chưa được đăng ký sử dụng bot. Đồng chí vui lòng nhắn riêng cho bot để biết cách tham gia.
 not-allowed = Đồng chí không có quyền thực hiện thao tác này.
@@ -39,13 +39,13 @@ start-linked =
     Đồng chí có thể gõ /trogiup để xem các lệnh.
 start-joined =
     ✅ Đồng chí đã được ghi nhận là { $role } của <b>{ $branch }</b>, với họ tên <b>{ $name }</b>.
-    Nếu họ tên chưa đúng, đồng chí vui lòng báo bí thư chi bộ để chỉnh sửa.
+    Nếu họ tên chưa đúng, đồng chí vui lòng báo Văn phòng Đảng ủy Khối để chỉnh sửa.
     Đồng chí có thể gõ /trogiup để xem các lệnh.
 start-already-linked = Tài khoản Telegram này đã được liên kết với đảng viên <b>{ $name }</b>, không cần dùng lời mời nữa.
-invite-unknown = Mã mời không đúng. Đồng chí vui lòng kiểm tra lại đường liên kết đã nhận (mã mời gồm 16 ký tự chữ và số) hoặc liên hệ bí thư chi bộ để được gửi lại lời mời.
-invite-expired = Lời mời này đã hết hạn. Đồng chí vui lòng liên hệ bí thư chi bộ hoặc Văn phòng Đảng ủy Khối để được cấp lời mời mới.
-invite-used = Lời mời này đã được sử dụng. Mỗi lời mời cá nhân chỉ dùng được một lần; nếu cần, đồng chí vui lòng liên hệ bí thư chi bộ để được cấp lời mời mới.
-invite-revoked = Lời mời này đã bị thu hồi. Đồng chí vui lòng liên hệ bí thư chi bộ.
+invite-unknown = Mã mời không đúng. Đồng chí vui lòng kiểm tra lại đường liên kết đã nhận (mã mời gồm 16 ký tự chữ và số) hoặc liên hệ người đã gửi lời mời để được gửi lại.
+invite-expired = Lời mời này đã hết hạn. Đồng chí vui lòng liên hệ người đã gửi lời mời hoặc Văn phòng Đảng ủy Khối để được cấp lời mời mới.
+invite-used = Lời mời này đã được sử dụng. Mỗi lời mời cá nhân chỉ dùng được một lần; nếu cần, đồng chí vui lòng liên hệ người đã gửi lời mời để được cấp lời mời mới.
+invite-revoked = Lời mời này đã bị thu hồi. Đồng chí vui lòng liên hệ người đã gửi lời mời.
 invite-member-taken = Đảng viên trong lời mời này đã liên kết với một tài khoản Telegram khác. Nếu có nhầm lẫn, đồng chí vui lòng liên hệ Văn phòng Đảng ủy Khối.
 invite-member-left = Đảng viên trong lời mời này không còn sinh hoạt trong Đảng bộ Khối. Đồng chí vui lòng liên hệ Văn phòng Đảng ủy Khối.
 invite-branch-inactive = Tổ chức đảng trong lời mời này không còn hoạt động. Đồng chí vui lòng liên hệ Văn phòng Đảng ủy Khối.
@@ -89,9 +89,9 @@ help-group =
 
 language-name = Tiếng Việt
 language-switch-button = 🌐 Tiếng Việt
-language-current = Ngôn ngữ bot dùng với đồng chí: <b>{ $language }</b>. Chọn ngôn ngữ:
+language-current = Ngôn ngữ bot dùng với đồng chí: <b>{ $language }</b>. Đồng chí vui lòng chọn ngôn ngữ:
 language-set = ✅ Từ nay bot dùng tiếng Việt với đồng chí, cả trong thông báo và lời nhắc.
-language-usage = Không rõ ngôn ngữ “{ $text }”. Gõ <code>/ngonngu vi</code> (tiếng Việt) hoặc <code>/ngonngu en</code> (English), hoặc <code>/ngonngu</code> để chọn bằng nút.
+language-usage = Không rõ ngôn ngữ “{ $text }”. Đồng chí vui lòng gõ <code>/ngonngu vi</code> (tiếng Việt) hoặc <code>/ngonngu en</code> (English), hoặc <code>/ngonngu</code> để chọn bằng nút.
 
 ## /chibo
 
@@ -134,7 +134,7 @@ invite-usage =
     Tạo lời mời:
     • <code>/moi mã-đảng-viên</code> (hoặc họ tên): lời mời cá nhân, dùng một lần
     • <code>/moi chibo mã-tổ-chức [bí thư|phó bí thư]</code>: lời mời chung cho cả tổ chức đảng
-invite-ask = Đồng chí vui lòng gõ mã đảng viên (hoặc họ tên) để tạo lời mời cá nhân, hoặc <code>chibo mã-tổ-chức</code> để tạo lời mời chung cho tổ chức đảng. Gõ /huy để thôi.
+invite-ask = Đồng chí vui lòng gõ mã đảng viên (hoặc họ tên) để tạo lời mời cá nhân, hoặc <code>chibo mã-tổ-chức</code> để tạo lời mời chung cho tổ chức đảng; gõ /huy nếu muốn thôi.
 invite-cancelled = Đã hủy tạo lời mời.
 invite-member-not-found = Không tìm thấy đảng viên “{ $query }” trong các tổ chức đảng đồng chí quản lý. Đồng chí vui lòng gõ mã đảng viên (ví dụ <code>DV0001</code>) hoặc họ tên.
 invite-query-too-long = Nội dung gõ quá dài: { $length } ký tự, tối đa { $max } ký tự. Đồng chí vui lòng gõ mã đảng viên (ví dụ <code>DV0001</code>), họ tên, hoặc <code>chibo mã-tổ-chức</code>.
@@ -195,7 +195,7 @@ notice-report-ack = Xem tình hình xác nhận: /thongbao { $id }
 notice-progress = ⏳ Đang gửi thông báo “{ $title }”: đã gửi { $sent }/{ $total } · đang chờ { $waiting } · không gửi được { $failed }
 notice-progress-done = ✅ Đã gửi xong thông báo “{ $title }”: { $sent }/{ $total } tin. Báo cáo chi tiết ở tin tiếp theo.
 
-broadcast-ask-content = Đồng chí vui lòng gửi nội dung thông báo: một tin văn bản (có thể in đậm, in nghiêng, chèn liên kết…) hoặc một tệp, ảnh kèm chú thích. Gõ /huy để thôi.
+broadcast-ask-content = Đồng chí vui lòng gửi nội dung thông báo: một tin văn bản (có thể in đậm, in nghiêng, chèn liên kết…) hoặc một tệp, ảnh kèm chú thích; gõ /huy nếu muốn thôi.
 broadcast-cancelled = Đã hủy soạn thông báo. Không có gì được gửi.
 broadcast-empty = Nội dung thông báo đang trống. Đồng chí vui lòng gửi một tin văn bản, hoặc một tệp, ảnh kèm chú thích.
 broadcast-unsupported = Bot chỉ nhận văn bản, tệp hoặc ảnh. Đồng chí vui lòng gửi lại nội dung thông báo, hoặc gõ /huy để thôi.
@@ -206,7 +206,7 @@ broadcast-scope-cluster = Một khối thi đua
 broadcast-scope-branches = Chọn tổ chức đảng
 broadcast-scope-own = Tổ chức đảng của tôi
 broadcast-scope-own-sub = Tổ chức đảng của tôi và các chi bộ trực thuộc
-broadcast-ask-cluster = Chọn khối thi đua:
+broadcast-ask-cluster = Đồng chí vui lòng chọn khối thi đua:
 broadcast-branches-unknown = Không tìm thấy: { $codes }. Đồng chí vui lòng gõ lại mã các tổ chức đảng, ví dụ <code>CB01, DB02</code>.
 broadcast-branches-not-allowed = Đồng chí chỉ gửi được cho tổ chức đảng của mình.
 broadcast-ask-subcells = Gửi cả cho các chi bộ trực thuộc?
@@ -270,7 +270,7 @@ notices-ack-summary = <b>Thông báo #{ $id }: “{ $title }”</b>
 notices-ack-not-required = <b>Thông báo #{ $id }: “{ $title }”</b> (không yêu cầu xác nhận)
 notices-ack-branch = • { $branch }: { $acked }/{ $total } ({ $rate }%)
 notices-ack-branches-title = Theo tổ chức đảng, tỷ lệ thấp trước (trang { $page }/{ $pages }):
-notices-ack-hint = Bấm tên tổ chức để xem những đồng chí chưa xác nhận; danh sách đầy đủ có trong tệp .xlsx.
+notices-ack-hint = Đồng chí bấm tên tổ chức để xem những đồng chí chưa xác nhận; danh sách đầy đủ có trong tệp .xlsx.
 notices-ack-no-branch = Không thuộc tổ chức cơ sở đảng nào
 notices-ack-branch-button = { $branch } · còn { $missing }
 notices-ack-missing-title = <b>{ $branch }</b> · thông báo #{ $id } “{ $title }”
@@ -354,7 +354,7 @@ meeting-rsvp-not-member = Cuộc họp này không thuộc tổ chức đảng c
 meeting-rsvp-closed = Cuộc họp đã bắt đầu hoặc đã bị hủy, không đăng ký được nữa.
 meeting-docs-none = Cuộc họp này chưa có tài liệu.
 meeting-ics-none = Không có cuộc họp nào sắp tới để xuất lịch.
-meeting-ics-caption = Lịch họp sắp tới ({ $count } cuộc họp). Mở tệp để thêm vào lịch của điện thoại.
+meeting-ics-caption = Lịch họp sắp tới ({ $count } cuộc họp). Đồng chí mở tệp để thêm vào lịch của điện thoại.
 
 create-ask-kind = Đồng chí vui lòng chọn loại cuộc họp:
 create-ask-branch = Cuộc họp của tổ chức đảng nào? Đồng chí vui lòng gõ mã (ví dụ <code>CB01</code>) hoặc <code>khoi</code> cho cuộc họp của toàn Đảng bộ Khối.
@@ -418,10 +418,10 @@ cancel-done = 🗑 Đã hủy cuộc họp. Những người đã được báo 
 cancel-kept = Giữ nguyên cuộc họp.
 edit-past = Cuộc họp đã diễn ra hoặc đã bị hủy, không sửa được nữa.
 
-att-usage = Chọn cuộc họp để điểm danh (các cuộc họp đã diễn ra trong 14 ngày qua):
+att-usage = Đồng chí vui lòng chọn cuộc họp để điểm danh (các cuộc họp đã diễn ra trong 14 ngày qua):
 att-none = Không có cuộc họp nào đã diễn ra trong 14 ngày qua để điểm danh.
 att-title = <b>Điểm danh: { $title }</b> ({ $when })
-att-help = Bấm vào tên để đổi: ✅ có mặt → 🟡 vắng có lý do → 🔴 vắng không có lý do. Người chưa đánh dấu được tính là có mặt khi bấm “Hoàn tất”.
+att-help = Đồng chí bấm vào tên để đổi: ✅ có mặt → 🟡 vắng có lý do → 🔴 vắng không có lý do. Người chưa đánh dấu được tính là có mặt khi bấm “Hoàn tất”.
 att-rsvp-no-hint = (đã báo vắng)
 att-finish = ✔ Hoàn tất điểm danh
 att-done = ✅ Đã lưu điểm danh “{ $title }”: có mặt { $present }/{ $total } ({ $rate }%).
@@ -525,7 +525,7 @@ report-check = <b>Đồng chí vui lòng kiểm tra</b>: { $branch } · { $perio
     { $title }: { $figure } · chỉ tiêu { $target }
     Toàn Khối sau khi cập nhật: { $bloc }
 report-warning-above-members = ⚠️ Tổng số ({ $denominator }) lớn hơn số đảng viên của { $branch } trong danh sách ({ $members }). Đồng chí vui lòng kiểm tra lại; nếu số liệu đúng, vẫn bấm “✅ Xác nhận báo cáo”.
-report-check-how = Bấm “✅ Xác nhận báo cáo” để ghi nhận. Nếu cần sửa, đồng chí gõ lại số liệu (ví dụ { $example }); bấm “✖ Hủy” để thôi.
+report-check-how = Đồng chí vui lòng bấm “✅ Xác nhận báo cáo” để ghi nhận. Nếu cần sửa, đồng chí gõ lại số liệu (ví dụ { $example }); nếu muốn thôi, đồng chí bấm “✖ Hủy”.
 report-confirm-button = ✅ Xác nhận báo cáo
 report-cancel-button = ✖ Hủy
 report-saved = ✅ Đã ghi nhận số liệu “{ $title }” { $period }. Đồng chí có thể gõ /baocao để báo cáo chỉ tiêu khác.
@@ -542,12 +542,12 @@ export-caption = Số liệu chỉ tiêu theo tổ chức cơ sở đảng và k
 ## Meeting reminder settings (/nhacnho) and attendance
 
 att-not-started = Cuộc họp chưa bắt đầu, chưa điểm danh được.
-reminders-status = <b>Nhắc lịch họp qua tin nhắn riêng</b>: { $state }. Gõ <code>/nhacnho tat</code> để tắt, <code>/nhacnho bat</code> để bật. Khi tắt, đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy; nhóm Telegram của tổ chức đảng vẫn được nhắc.
+reminders-status = <b>Nhắc lịch họp qua tin nhắn riêng</b>: { $state }. Đồng chí gõ <code>/nhacnho tat</code> để tắt, <code>/nhacnho bat</code> để bật. Khi tắt, đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy; nhóm Telegram của tổ chức đảng vẫn được nhắc.
 reminders-state-on = đang bật
 reminders-state-off = đang tắt
 reminders-branch-status = <b>{ $branch }</b> được nhắc trước giờ họp: { $offsets }.
 reminders-branch-how = Bí thư, phó bí thư đổi bằng <code>/nhacnho 1 ngay, 2 gio</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày), hoặc <code>/nhacnho mac dinh</code> để về mặc định (1 ngày và 2 giờ).
-reminders-private-off = 🔕 Đã tắt nhắc lịch họp qua tin nhắn riêng. Đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy. Gõ <code>/nhacnho bat</code> để bật lại.
+reminders-private-off = 🔕 Đã tắt nhắc lịch họp qua tin nhắn riêng. Đồng chí vẫn nhận thông báo lịch họp mới, thay đổi và hủy; khi cần, đồng chí gõ <code>/nhacnho bat</code> để bật lại.
 reminders-private-on = 🔔 Đã bật nhắc lịch họp qua tin nhắn riêng.
 reminders-offsets-set = ✅ <b>{ $branch }</b> sẽ được nhắc trước giờ họp: { $offsets }.
 reminders-offsets-invalid = Chưa hiểu “{ $text }”. Đồng chí vui lòng gõ các mốc nhắc cách nhau bằng dấu phẩy, ví dụ <code>/nhacnho 1 ngay, 2 gio</code> hoặc <code>/nhacnho 3 ngay, 30 phut</code> (tối đa 4 mốc, từ 5 phút đến 14 ngày).
@@ -571,7 +571,7 @@ search-inline-member = 👤 Đảng viên
 search-inline-meeting = 📅 Cuộc họp lúc { $when }
 search-inline-notice = 📢 Thông báo ngày { $date }
 search-inline-indicator = 📊 Chỉ tiêu nghị quyết
-search-help = Tôi chưa hiểu câu hỏi. Đồng chí có thể hỏi “lịch họp”, “chỉ tiêu kết nạp”, hoặc gõ từ khóa để tìm (ví dụ: <code>sinh hoat chuyen de</code>). Gõ /trogiup để xem các lệnh.
+search-help = Tôi chưa hiểu câu hỏi. Đồng chí có thể hỏi “lịch họp”, “chỉ tiêu kết nạp”, hoặc gõ từ khóa để tìm (ví dụ: <code>sinh hoat chuyen de</code>), hoặc gõ /trogiup để xem các lệnh.
 search-branch-brief = 🏛 <b>{ $name }</b> ({ $code }) · { $kind }
 search-member-card = 👤 <b>{ $name }</b> ({ $code })
     { $branch } · { $roles }
@@ -701,9 +701,9 @@ claim-empty-done =
     { first-steps }
 first-steps =
     Để bắt đầu, đồng chí vui lòng:
-    1. Nhập danh sách tổ chức đảng và đảng viên từ tệp Excel: người quản lý máy chủ dùng lệnh nhập dữ liệu của bot (hướng dẫn và các cột trong tệp README của bot, phần nhập danh sách).
+    1. Nhờ người quản lý máy chủ nhập danh sách tổ chức đảng và đảng viên từ tệp Excel bằng lệnh nhập dữ liệu của bot (hướng dẫn và các cột trong tệp README của bot, phần nhập danh sách).
     2. Sau đó mời bí thư các tổ chức đảng bằng /moi, ví dụ <code>/moi chibo CB01 bí thư</code>; bí thư mời tiếp đảng viên của tổ chức mình.
-    Gõ /trogiup để xem các lệnh.
+    Đồng chí có thể gõ /trogiup để xem các lệnh.
 bloc-summary-title = <b>{ $bloc }</b>
 bloc-summary-branches = Tổ chức đảng: { $total } ({ $committees } đảng bộ cơ sở, { $cells } chi bộ cơ sở, { $subcells } chi bộ trực thuộc)
 bloc-summary-clusters = Khối thi đua: { $count }
@@ -741,14 +741,14 @@ bot-description =
     • thông báo, văn bản và xác nhận đã nhận;
     • chỉ tiêu nghị quyết và báo cáo số liệu;
     • tra cứu nhanh.
-    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
+    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư tổ chức đảng hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
 bot-description-unnamed =
     Trợ lý của Đảng bộ Khối trên Telegram, dành cho cán bộ, đảng viên:
     • lịch họp của tổ chức đảng, nhắc lịch trước giờ họp;
     • thông báo, văn bản và xác nhận đã nhận;
     • chỉ tiêu nghị quyết và báo cáo số liệu;
     • tra cứu nhanh.
-    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư chi bộ hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
+    Bot chỉ phục vụ đảng viên đã đăng ký. Đồng chí vui lòng mở đường liên kết mời do bí thư tổ chức đảng hoặc Văn phòng Đảng ủy Khối gửi, rồi bấm “Bắt đầu”.
 bot-short-description = Trợ lý của { $bloc }: lịch họp, thông báo, chỉ tiêu nghị quyết cho cán bộ, đảng viên.
 bot-short-description-unnamed = Trợ lý của Đảng bộ Khối: lịch họp, thông báo, chỉ tiêu nghị quyết cho cán bộ, đảng viên.
 invite-share-button = 📤 Chuyển lời mời

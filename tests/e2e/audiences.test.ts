@@ -131,7 +131,7 @@ describe('notice audiences (end to end)', () => {
     const chat = privateChat(office);
     await sayOk(t, office, chat, '/guithongbao', 'gửi nội dung thông báo');
     await sayOk(t, office, chat, 'Thông báo khối doanh nghiệp', 'Gửi đến đối tượng nào?');
-    await press(office, /^Một khối thi đua$/, 'Chọn khối thi đua');
+    await press(office, /^Một khối thi đua$/, 'chọn khối thi đua');
     await press(office, /^Khối doanh nghiệp$/, 'Gửi theo hình thức nào?');
     await press(office, /^Cả hai$/, 'Đã nhận');
     await press(office, /^Không cần$/, 'Gửi khi nào?');

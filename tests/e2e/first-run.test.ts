@@ -239,7 +239,7 @@ describe('first run: demo or empty (end to end)', () => {
     await bot.press(lan, offer, 'fr:empty');
     const done = await bot.fake.waitFor('sendMessage', (p) => p.chat_id === lan.id, { after: mark });
     expect(String(done.params.text)).toContain('Đồng chí đã chọn bắt đầu trống');
-    expect(String(done.params.text)).toContain('Nhập danh sách tổ chức đảng và đảng viên từ tệp Excel');
+    expect(String(done.params.text)).toContain('Nhờ người quản lý máy chủ nhập danh sách tổ chức đảng và đảng viên từ tệp Excel');
     expect(String(done.params.text)).toContain('/moi');
     expect(branchCount()).toBe(0);
     expect((await bot.press(lan, offer, 'fr:demo', true)).params.text).toContain('Cách bắt đầu đã được chọn');
@@ -285,7 +285,7 @@ describe('/chibo for the office, who belong to no branch (end to end)', () => {
     bot = await TestBot.start({ adminIds: [admin.id] });
     const reply = await bot.say(admin, privateChat(admin), '/chibo');
     expect(reply).toContain('<b>Đảng bộ Khối</b> chưa có tổ chức đảng nào');
-    expect(reply).toContain('Nhập danh sách tổ chức đảng và đảng viên từ tệp Excel');
+    expect(reply).toContain('Nhờ người quản lý máy chủ nhập danh sách tổ chức đảng và đảng viên từ tệp Excel');
     expect(reply).not.toContain('chưa thuộc tổ chức đảng nào');
   });
 

@@ -124,7 +124,9 @@ describe('indicators (end to end)', () => {
     expect(check).toContain('Đảng viên hoàn thành tốt nhiệm vụ trở lên: 94% (47/50) · chỉ tiêu từ 90% trở lên');
     expect(check).toContain('Toàn Khối sau khi cập nhật: 92,9% (65/70)');
     // The confirm step says what to press and how to change the figures.
-    expect(check).toContain('Bấm “✅ Xác nhận báo cáo” để ghi nhận. Nếu cần sửa, đồng chí gõ lại số liệu (ví dụ <code>45/50</code>)');
+    expect(check).toContain(
+      'Đồng chí vui lòng bấm “✅ Xác nhận báo cáo” để ghi nhận. Nếu cần sửa, đồng chí gõ lại số liệu (ví dụ <code>45/50</code>); nếu muốn thôi, đồng chí bấm “✖ Hủy”.',
+    );
     expect(t.services.indicators.figures(rating.id).filter((f) => f.period === '2026-Q4')).toEqual([]);
     const mark = t.fake.mark();
     t.fake.pressButton(secretary, t.fake.lastSentMessage(secretary.id)!, /Xác nhận báo cáo/);
@@ -385,6 +387,16 @@ describe('indicators (end to end)', () => {
     const periods = new Set<string>();
     workbook.getWorksheet('Số liệu')!.eachRow((row, n) => n > 1 && periods.add(String(row.getCell(6).value)));
     expect([...periods].sort()).toEqual(['quý II/2026', 'quý III/2026', 'quý IV/2026']);
+  });
+
+  it('with no resolution in force, tells a member who enters the indicators, never a command line', async () => {
+    const ind = t.services.indicators;
+    ind.upsertResolution({ code: 'NQ-2025', name: 'Nghị quyết Đại hội 2025–2030', level: 'bloc', termStartYear: 2025, termEndYear: 2030, current: false, closed: false }, SYSTEM);
+    const text = await detail(member, '/chitieu');
+    expect(text).toBe(
+      'Hiện chưa có nghị quyết nào đang thực hiện trong hệ thống. Các chỉ tiêu sẽ được Văn phòng Đảng ủy Khối cập nhật; nếu cần, đồng chí vui lòng liên hệ Văn phòng.',
+    );
+    expect(text).not.toMatch(/npm|cli|import-indicators/);
   });
 
   it('answers /chitieu in a group too', async () => {

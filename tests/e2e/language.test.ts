@@ -1,7 +1,8 @@
 /**
  * A member's language end to end: /start stores the client's when none is stored, /ngonngu
  * (/language) and the /trogiup button change it, and everything the bot sends that member follows
- * it, pushes included (a notice, its acknowledgement nudge, a meeting reminder) and the menu.
+ * it, pushes included (a notice, its acknowledgement nudge, a meeting reminder, the indicator report
+ * reminder) and the menu.
  */
 import type { Message, User } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,5 +128,20 @@ describe('language (end to end)', () => {
     t.app.sender.wake();
     const reminder = await t.fake.waitFor('sendMessage', (p) => p.chat_id === english.id && String(p.text).includes('Meeting reminder'));
     expect(String(reminder.params.text)).toContain('⏰ <b>Meeting reminder</b>: in 1 day');
+  });
+  it('a secretary who chose English gets the indicator report reminder in English, whatever the client', async () => {
+    const chat = privateChat(vietnamese);
+    expect(await t.say(vietnamese, chat, '/ngonngu en')).toContain('speaks English with you');
+    const res = t.services.indicators.upsertResolution(
+      { code: 'NQ-2025', name: 'Nghị quyết Đại hội 2025–2030', level: 'bloc', termStartYear: 2025, termEndYear: 2030, current: true, closed: false },
+      SYSTEM,
+    );
+    t.services.indicators.upsertIndicator({ resolutionId: res.id, code: 'KN-DV', title: 'Kết nạp đảng viên mới', unit: 'đảng viên', kind: 'term_count', target: 1300 }, SYSTEM);
+    (t.clock as AdjustableClock).set(at('2026-12-17 10:00')); // three days before the 20th
+    expect(t.services.indicators.nudge(20, 3).nudged).toBeGreaterThan(0);
+    t.app.sender.wake();
+    const nudge = await t.fake.waitFor('sendMessage', (p) => p.chat_id === vietnamese.id && String(p.text).startsWith('📊'));
+    expect(String(nudge.params.text)).toContain('📊 Reminder: the indicator figures of <b>Chi bộ Công ty TNHH A&amp;B</b> for Q4 2026');
+    expect(String(nudge.params.text)).toContain('1 indicator still to report:\n• KN-DV · Kết nạp đảng viên mới');
   });
 });

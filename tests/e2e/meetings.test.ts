@@ -799,7 +799,7 @@ describe('meetings (end to end)', () => {
       expect(await type(member, '/diemdanh', 'dành cho')).toContain('Lệnh /diemdanh dành cho');
 
       async function takeAttendance(index: number, presses: number, expected: string[]): Promise<string> {
-        const list = await type(cellSecretary, '/diemdanh', 'Chọn cuộc họp để điểm danh');
+        const list = await type(cellSecretary, '/diemdanh', 'chọn cuộc họp để điểm danh');
         expect(list).toContain('14 ngày qua');
         const day = held[index]!.startsAt;
         const label = new RegExp(`8h00 ${String(day.getUTCDate()).padStart(2, '0')}/11/2026 · Sinh hoạt chi bộ lần ${index + 1}`);
@@ -842,7 +842,7 @@ describe('meetings (end to end)', () => {
       expect(t.fake.sentMessages(cellSecretary.id).filter((p) => String(p.text).includes('chi bộ xem xét trường hợp này'))).toHaveLength(1);
       expect(t.fake.sentMessages(cellMember.id).filter((p) => String(p.text).includes('chi bộ xem xét'))).toEqual([]);
       // The list marks the ones done.
-      expect(await type(cellSecretary, '/diemdanh', 'Chọn cuộc họp')).toBeTruthy();
+      expect(await type(cellSecretary, '/diemdanh', 'chọn cuộc họp')).toBeTruthy();
       expect(buttonsOf(t.fake.sentMessages(cellSecretary.id).at(-1)!).filter((b) => b.text.endsWith('✔'))).toHaveLength(4);
     }, 30_000);
   });

@@ -74,15 +74,26 @@ describe('wording (end to end)', () => {
 
     const wrongCode = await t.say(stranger, privateChat(stranger), '/start ABCDEFGHJKMNPQRS');
     expect(wrongCode).toBe(
-      'Mã mời không đúng. Đồng chí vui lòng kiểm tra lại đường liên kết đã nhận (mã mời gồm 16 ký tự chữ và số) hoặc liên hệ bí thư chi bộ để được gửi lại lời mời.',
+      'Mã mời không đúng. Đồng chí vui lòng kiểm tra lại đường liên kết đã nhận (mã mời gồm 16 ký tự chữ và số) hoặc liên hệ người đã gửi lời mời để được gửi lại.',
     );
 
     const used = t.services.invites.createForMember(bloc.subMember.id, {}, SYSTEM);
     const first = user(9298);
     await t.say(first, privateChat(first), `/start ${used.code}`);
     const again = await t.say(stranger, privateChat(stranger), `/start ${used.code}`);
-    expect(again).toMatch(/^Lời mời này đã được sử dụng\..*đồng chí vui lòng liên hệ bí thư chi bộ/);
+    expect(again).toMatch(/^Lời mời này đã được sử dụng\..*đồng chí vui lòng liên hệ người đã gửi lời mời/);
     for (const answer of [welcome, wrongCode, again]) expect(answer).not.toMatch(/Đề nghị|đề nghị/);
+    // The invite may come from a grassroots committee's secretary: never "bí thư chi bộ" to a stranger.
+    for (const answer of [welcome, wrongCode, again]) expect(answer).not.toContain('bí thư chi bộ');
+    expect(welcome).toContain('do bí thư tổ chức đảng của đồng chí hoặc Văn phòng Đảng ủy Khối gửi');
+
+    // Who joins a grassroots committee as its secretary is not sent to a "bí thư chi bộ" to correct their name.
+    const joining = user(9297);
+    const invite = t.services.invites.createForBranch(bloc.committee.id, 'secretary', {}, SYSTEM);
+    const joined = await t.say(joining, privateChat(joining), `/start ${invite.code}`);
+    expect(joined).toContain('Đồng chí đã được ghi nhận là Bí thư của <b>Đảng bộ Sở &lt;Tài chính&gt;</b>');
+    expect(joined).toContain('Nếu họ tên chưa đúng, đồng chí vui lòng báo Văn phòng Đảng ủy Khối để chỉnh sửa.');
+    expect(joined).not.toContain('chi bộ');
   });
 
   it('cuts a long button label at a word boundary with "…", never mid-word', async () => {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES_DIR } from '../../src/bot/i18n.js';
+import { LOCALES_DIR, Translator } from '../../src/bot/i18n.js';
 
 /** key → the message text (continuation lines joined with \n), from a .ftl file. */
 function messages(locale: string): Map<string, string> {
@@ -30,10 +30,6 @@ const vi = messages('vi');
 const en = messages('en');
 const variables = (text: string) => [...new Set([...text.matchAll(/\{\s*\$(\w+)/g)].map((m) => m[1]))].sort();
 
-/**
- * Indicator messages (/chitieu, /baocao) are reworded on the i10-indicators branch; until it is
- * merged these still say "npm run cli" and "tử/mẫu". Remove them from this list at the merge.
- */
 const checked = (map: Map<string, string>) => [...map];
 
 function sourceFiles(dir: string): string[] {
@@ -75,6 +71,36 @@ describe('locale files', () => {
       expect(text, key).not.toMatch(/đề nghị|(^|\s)hãy\s|là xong/iu);
       expect(text, key).not.toMatch(/(^|[.;:!?]\s+)Vui lòng/u);
     }
+  });
+
+  it('never starts a Vietnamese sentence with a bare imperative ("Gõ …", "Bấm …"): "Đồng chí vui lòng gõ …"', () => {
+    // A button label ("Chọn tổ chức đảng") has no sentence punctuation and is not a sentence.
+    const bare = /(?:^|[.!?;]\s+|\n)(Gõ|Bấm|Chọn|Nhập|Mở)\s/u;
+    for (const [key, text] of checked(vi)) if (/[.:?!]/.test(text)) expect(text, key).not.toMatch(bare);
+  });
+
+  it('says /cancel in English, where /huy would be a Vietnamese word', () => {
+    for (const [key, text] of checked(en)) expect(text, key).not.toMatch(/\/huy\b(?!hop)/);
+  });
+
+  it('counts in English with the right number: "1 document", "3 documents"', () => {
+    const translator = new Translator();
+    const args = { title: 'T', branch: 'B', names: 'N', period: 'Q4 2026', deadline: 'D', list: '• X' };
+    const one = (key: string) => translator.t('en', key, { ...args, count: 1 }).value;
+    const three = (key: string) => translator.t('en', key, { ...args, count: 3 }).value;
+    expect(one('meeting-card-docs')).toBe('📎 1 document');
+    expect(three('meeting-card-docs')).toBe('📎 3 documents');
+    expect(one('create-documents-added')).toMatch(/^1 document received\./);
+    expect(one('notice-digest')).toContain('1 member of <b>B</b> has not confirmed');
+    expect(three('notice-digest')).toContain('3 members of <b>B</b> have not confirmed');
+    expect(one('report-nudge')).toContain('1 indicator still to report');
+    expect(one('report-missing-title')).toContain('1 grassroots organisation has not reported');
+    expect(three('report-missing-title')).toContain('3 grassroots organisations have not reported');
+    expect(one('edit-series-done')).toContain('(1 upcoming meeting)');
+    expect(one('delivery-failed-count')).toContain('1 recipient (');
+    const summary = (people: number) => translator.t('en', 'broadcast-summary', { scope: 'S', people, private: 0, groups: 0, notLinked: 0, ack: 'no', when: 'now' }).value;
+    expect(summary(1)).toContain('Recipients: 1 person ·');
+    expect(summary(3)).toContain('Recipients: 3 people ·');
   });
 
   it('spells numerator and denominator out in Vietnamese, never a bare "tử/mẫu"', () => {
