@@ -593,3 +593,13 @@ export const calendarFeeds = sqliteTable('calendar_feeds', {
   telegramUserId: integer('telegram_user_id').notNull(),
   createdAt: createdAt(),
 });
+
+/**
+ * One row whose number the triggers that keep the search index (drizzle/0008_search_without_app_functions.sql)
+ * raise whenever they change it, through this app or any other SQLite client (drizzle/0014_search_version.sql):
+ * the search service keeps what it read from the index for as long as the number stays the same.
+ */
+export const searchVersion = sqliteTable('search_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
