@@ -2,10 +2,15 @@
 -- read from the index (the documents that match a search, their folded text) until it changes:
 -- one trigger next to each trigger of 0008_search_without_app_functions.sql, on the same events,
 -- in plain SQL, so a write by any SQLite client raises it too. The index itself is unchanged.
+-- A member's notices (which search lets them find) are read from notice_recipients_member_idx
+-- alone, now that it holds the notice too.
 CREATE TABLE `search_version` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`version` integer DEFAULT 0 NOT NULL
 );
+--> statement-breakpoint
+DROP INDEX `notice_recipients_member_idx`;--> statement-breakpoint
+CREATE INDEX `notice_recipients_member_idx` ON `notice_recipients` (`member_id`,`notice_id`);
 --> statement-breakpoint
 INSERT INTO search_version (id, version) VALUES (1, 0);
 --> statement-breakpoint

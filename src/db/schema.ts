@@ -355,7 +355,8 @@ export const noticeRecipients = sqliteTable(
   },
   (t) => [
     uniqueIndex('notice_recipients_unique').on(t.noticeId, t.memberId),
-    index('notice_recipients_member_idx').on(t.memberId),
+    // With the notice: a member's notices (what search lets them find) read from the index alone.
+    index('notice_recipients_member_idx').on(t.memberId, t.noticeId),
     // An organisation's notices, newest first (the dashboard's list for a secretary), without
     // reading the recipients of the whole bloc.
     index('notice_recipients_branch_idx').on(t.branchId, t.noticeId),
