@@ -96,7 +96,8 @@ interface Matches {
  */
 class IndexCache {
   readonly #sqlite: Database.Database;
-  readonly #version: Database.Statement<[], number>;
+  /** Prepared at the first search: services are made on databases not yet migrated, too. */
+  #version: Database.Statement<[], number> | undefined;
   #seen: number | null = null;
   /** By FTS5 query, oldest first. */
   readonly #matches = new Map<string, Matches>();
@@ -106,12 +107,12 @@ class IndexCache {
 
   constructor(sqlite: Database.Database) {
     this.#sqlite = sqlite;
-    this.#version = sqlite.prepare<[], number>('select version from search_version where id = 1').pluck();
   }
 
   /** Empties the cache if the index changed since; false when nothing may be kept now. */
   usable(): boolean {
     if (this.#sqlite.inTransaction) return false;
+    this.#version ??= this.#sqlite.prepare<[], number>('select version from search_version where id = 1').pluck();
     const version = this.#version.get() ?? null;
     if (version !== this.#seen) {
       this.#matches.clear();
