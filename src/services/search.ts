@@ -80,7 +80,7 @@ type Row = { kind: SearchKind; refId: number };
 
 /** The searches IndexCache keeps, and the documents' counts over all of them (about 150 bytes each). */
 const CACHED_SEARCHES = 32;
-const CACHED_COUNTS = 20_000;
+const CACHED_COUNTS = 10_000;
 
 /** A search's matches, newest first, and what ranking needs of those a member has ranked (countWords). */
 interface Matches {
