@@ -355,7 +355,8 @@ export const noticeRecipients = sqliteTable(
   },
   (t) => [
     uniqueIndex('notice_recipients_unique').on(t.noticeId, t.memberId),
-    index('notice_recipients_member_idx').on(t.memberId),
+    // With the notice: a member's notices (what search lets them find) read from the index alone.
+    index('notice_recipients_member_idx').on(t.memberId, t.noticeId),
     // An organisation's notices, newest first (the dashboard's list for a secretary), without
     // reading the recipients of the whole bloc.
     index('notice_recipients_branch_idx').on(t.branchId, t.noticeId),
@@ -592,4 +593,14 @@ export const calendarFeeds = sqliteTable('calendar_feeds', {
   /** The Telegram account it was given to: once the member is linked to another (or none), it answers no more. */
   telegramUserId: integer('telegram_user_id').notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * One row whose number the triggers that keep the search index (drizzle/0008_search_without_app_functions.sql)
+ * raise whenever they change it, through this app or any other SQLite client (drizzle/0014_search_version.sql):
+ * the search service keeps what it read from the index for as long as the number stays the same.
+ */
+export const searchVersion = sqliteTable('search_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull().default(0),
 });

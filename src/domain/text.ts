@@ -69,6 +69,27 @@ export interface RankableDocument {
 const K1 = 1.2;
 const B = 0.75;
 
+/** What ranking needs of a document for some wanted words: each one's count in the title and in the body, and their lengths. */
+export interface WordCounts {
+  title: number[];
+  body: number[];
+  titleLength: number;
+  bodyLength: number;
+}
+
+/**
+ * How often each wanted word (folded, as a prefix: as the search matches) starts a word of the
+ * document's title and body. Kept by the search service, so a document is counted once per search
+ * words rather than once per search.
+ */
+export function countWords(doc: RankableDocument, wanted: readonly string[]): WordCounts {
+  // A word starts at the beginning of the text or after a character that is not a letter or digit.
+  const starts = wanted.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '')}`, 'gu'));
+  const count = (text: string) => starts.map((re) => text.match(re)?.length ?? 0);
+  // Lengths in characters: proportional to the number of words, and much cheaper to get.
+  return { title: count(doc.title), body: count(doc.body), titleLength: doc.title.length, bodyLength: doc.body.length };
+}
+
 /**
  * Orders documents that all contain every wanted word (folded, as a prefix: as the search matches)
  * by relevance, most relevant first, keeping the given order among equals. The score is bm25's
@@ -79,24 +100,27 @@ const B = 0.75;
  * what makes bm25 slow on common words.
  */
 export function rankDocuments<T extends RankableDocument>(docs: readonly T[], wanted: readonly string[], titleWeight = 5): T[] {
-  // A word starts at the beginning of the text or after a character that is not a letter or digit.
-  const starts = wanted.map((w) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${w.replace(/[^\p{L}\p{N}]/gu, '')}`, 'gu'));
-  const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
-  // Lengths in characters: proportional to the number of words, and much cheaper to get.
-  const average = (pick: (d: T) => string) => docs.reduce((sum, d) => sum + pick(d).length, 0) / Math.max(1, docs.length) || 1;
-  const avgTitle = average((d) => d.title);
-  const avgBody = average((d) => d.body);
-  const part = (text: string, avg: number) => {
-    const norm = K1 * (1 - B + (B * text.length) / avg);
+  const counts = new Map(docs.map((d) => [d, countWords(d, wanted)]));
+  return rankByCounts(docs, (d) => counts.get(d)!, titleWeight);
+}
+
+/** rankDocuments, from each document's counts (countWords). */
+export function rankByCounts<T>(docs: readonly T[], countsOf: (doc: T) => WordCounts, titleWeight = 5): T[] {
+  const counted = docs.map(countsOf);
+  const average = (pick: (c: WordCounts) => number) => counted.reduce((sum, c) => sum + pick(c), 0) / Math.max(1, docs.length) || 1;
+  const avgTitle = average((c) => c.titleLength);
+  const avgBody = average((c) => c.bodyLength);
+  const part = (tfs: number[], length: number, avg: number) => {
+    const norm = K1 * (1 - B + (B * length) / avg);
     let score = 0;
-    for (const re of starts) {
-      const tf = count(text, re);
-      score += (tf * (K1 + 1)) / (tf + norm);
-    }
+    for (const tf of tfs) score += (tf * (K1 + 1)) / (tf + norm);
     return score;
   };
   return docs
-    .map((doc, i) => ({ doc, i, score: titleWeight * part(doc.title, avgTitle) + part(doc.body, avgBody) }))
+    .map((doc, i) => {
+      const c = counted[i]!;
+      return { doc, i, score: titleWeight * part(c.title, c.titleLength, avgTitle) + part(c.body, c.bodyLength, avgBody) };
+    })
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map((s) => s.doc);
 }

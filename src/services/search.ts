@@ -8,11 +8,17 @@
  * Results are ranked with titles weighing five times the body: by FTS5's bm25 for the office, who
  * sees everything; for everyone else over their own matches only (rankDocuments), which at bloc
  * scale is about twice as fast on common words.
+ *
+ * What the index says (which documents match a search, their folded text) is kept between searches
+ * until the index changes (IndexCache): FTS5 walks every document that has all the words, about
+ * 0.1 µs per document and word, so a common phrase costs milliseconds however few of its documents
+ * a member may see; who may see what is read again for every search.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
 import { formatTermYears } from '../domain/indicators.js';
 import { isBranchLeader, isOffice } from '../domain/roles.js';
-import { foldVietnamese, rankDocuments, searchWords } from '../domain/text.js';
+import { countWords, foldVietnamese, rankByCounts, searchWords, type WordCounts } from '../domain/text.js';
 import type { BranchService } from './branches.js';
 import type { Member } from './members.js';
 
@@ -29,6 +35,7 @@ export type SearchResult = { ok: true; hits: SearchHit[] } | { ok: false; reason
 
 /** A document's rowid in search_index is its id × 8 + the number of its kind (drizzle/0008_search_without_app_functions.sql). */
 const KIND_NUMBERS: Record<SearchKind, number> = { branch: 1, member: 2, meeting: 3, notice: 4, indicator: 5 };
+const KINDS_BY_NUMBER = new Map(SEARCH_KINDS.map((kind) => [KIND_NUMBERS[kind], kind]));
 
 interface ViewScope {
   office: boolean;
@@ -66,35 +73,112 @@ export function toMatchQuery(text: string): string | null {
 const EVERYTHING = `select kind, ref_id as refId from search_index where search_index match @match
   order by bm25(search_index, 0, 0, 5.0, 1.0) limit ${CANDIDATES}`;
 
-/**
- * The documents a viewer other than the office may see, by rowid (drizzle/0008_search_without_app_functions.sql: a
- * document's rowid is its id × 8 + the number of its kind): every branch and indicator; members of
- * the branches they manage; meetings of the bloc, of their branch and the branches above it, and
- * of the branches they manage; the notices they received or wrote. The branch lists come as JSON.
- */
-const VISIBLE = `(rowid % 8 in (${KIND_NUMBERS.branch}, ${KIND_NUMBERS.indicator})
-  or (rowid % 8 = ${KIND_NUMBERS.member} and rowid / 8 in (select id from members where branch_id in (select value from json_each(@managed))))
-  or (rowid % 8 = ${KIND_NUMBERS.meeting} and rowid / 8 in (select id from meetings where branch_id is null or branch_id in (select value from json_each(@near))))
-  or (rowid % 8 = ${KIND_NUMBERS.notice} and rowid / 8 in (select notice_id from notice_recipients where member_id = @viewer
-    union all select id from notices where author_member_id = @viewer)))`;
+/** Every document that has all the words, newest first: a rowid is id × 8 + the number of its kind. */
+const MATCHES = 'select rowid from search_index where search_index match @match order by rowid desc';
 
 type Row = { kind: SearchKind; refId: number };
 
+/** The searches IndexCache keeps, and the documents' counts over all of them (about 150 bytes each). */
+const CACHED_SEARCHES = 32;
+const CACHED_COUNTS = 10_000;
+
+/** A search's matches, newest first, and what ranking needs of those a member has ranked (countWords). */
+interface Matches {
+  rowids: readonly number[];
+  counts: Map<number, WordCounts>;
+}
+
 /**
- * The matches among what a viewer other than the office may see, newest first within a kind,
- * with their indexed text, folded and ranked by rankDocuments: bm25 would count every word's
- * documents over the whole index first, which is most of the time of a search on common words
- * ("sinh hoat chuyen de" is in thousands of documents, of which a member sees a few dozen).
+ * What the search index said, kept while search_version stays the same: every change to the index,
+ * by this process or any other SQLite client, raises it (drizzle/0014_search_version.sql). Nothing
+ * is kept inside a transaction, which may yet be rolled back. Who may see what is not kept. DbMemo
+ * does not fit: any write at all (a session, the outbox) empties it, and it keeps everything.
  */
-const MINE = `select kind, ref_id as refId, title, body from search_index where search_index match @match and ${VISIBLE}
-  order by rowid desc limit ${MINE_CANDIDATES}`;
+class IndexCache {
+  readonly #sqlite: Database.Database;
+  /** Prepared at the first search: services are made on databases not yet migrated, too. */
+  #version: Database.Statement<[], number> | undefined;
+  #seen: number | null = null;
+  /** By FTS5 query, oldest first. */
+  readonly #matches = new Map<string, Matches>();
+  /** The office's best matches (EVERYTHING), by FTS5 query, oldest first. */
+  readonly #best = new Map<string, Row[]>();
+  #counted = 0;
+
+  constructor(sqlite: Database.Database) {
+    this.#sqlite = sqlite;
+  }
+
+  /** Empties the cache if the index changed since; false when nothing may be kept now. */
+  usable(): boolean {
+    if (this.#sqlite.inTransaction) return false;
+    this.#version ??= this.#sqlite.prepare<[], number>('select version from search_version where id = 1').pluck();
+    const version = this.#version.get() ?? null;
+    if (version !== this.#seen) {
+      this.#matches.clear();
+      this.#best.clear();
+      this.#counted = 0;
+      this.#seen = version;
+    }
+    return true;
+  }
+
+  best(match: string, keep: boolean, read: () => Row[]): Row[] {
+    return remember(this.#best, match, keep, read);
+  }
+
+  matches(match: string, keep: boolean, read: () => readonly number[]): Matches {
+    return remember(this.#matches, match, keep, () => ({ rowids: read(), counts: new Map() }), (old) => (this.#counted -= old.counts.size));
+  }
+
+  /** Keeps a document's counts for a search, making room by forgetting the oldest searches. */
+  keepCounts(matches: Matches, rowid: number, counts: WordCounts): void {
+    for (const [match, old] of this.#matches) {
+      if (this.#counted < CACHED_COUNTS || old === matches) break;
+      this.#matches.delete(match);
+      this.#counted -= old.counts.size;
+    }
+    if (this.#counted >= CACHED_COUNTS) return;
+    matches.counts.set(rowid, counts);
+    this.#counted++;
+  }
+}
+
+/** The value under `key` in `map`, or `compute()`'s, kept when `keep`; beyond CACHED_SEARCHES the oldest goes. */
+function remember<V>(map: Map<string, V>, key: string, keep: boolean, compute: () => V, forget: (old: V) => void = () => undefined): V {
+  const known = keep ? map.get(key) : undefined;
+  if (known !== undefined) return known;
+  const value = compute();
+  if (keep) {
+    if (map.size >= CACHED_SEARCHES) {
+      const [oldest, old] = map.entries().next().value!;
+      map.delete(oldest);
+      forget(old);
+    }
+    map.set(key, value);
+  }
+  return value;
+}
 
 /** Prepared once: a search runs for every /tim, plain message and inline query. */
 function prepareQueries(sqlite: Db['$client']) {
   const byIds = <T>(query: string) => sqlite.prepare<{ ids: string }, T>(`${query} where id in (select value from json_each(@ids))`);
   return {
     everything: sqlite.prepare<{ match: string }, Row>(EVERYTHING),
-    mine: sqlite.prepare<{ match: string; managed: string; near: string; viewer: number }, Row & { title: string; body: string }>(MINE),
+    matches: sqlite.prepare<{ match: string }, number>(MATCHES).pluck(),
+    texts: sqlite.prepare<{ ids: string }, { rowid: number; title: string; body: string }>(
+      'select rowid, title, body from search_index where rowid in (select value from json_each(@ids))',
+    ),
+    // What a viewer other than the office may see (see visibleTo).
+    managedMembers: sqlite.prepare<{ managed: string }, number>('select id from members where branch_id in (select value from json_each(@managed))').pluck(),
+    nearMeetings: sqlite
+      .prepare<{ near: string }, number>(
+        'select id from meetings where branch_id is null union all select id from meetings where branch_id in (select value from json_each(@near))',
+      )
+      .pluck(),
+    ownNotices: sqlite
+      .prepare<{ viewer: number }, number>('select notice_id from notice_recipients where member_id = @viewer union all select id from notices where author_member_id = @viewer')
+      .pluck(),
     branches: byIds<{ id: number; title: string; active: number }>('select id, name as title, active from branches'),
     members: byIds<{ id: number; title: string; branchId: number | null; status: string }>(
       'select id, full_name as title, branch_id as branchId, status from members',
@@ -113,17 +197,25 @@ function prepareQueries(sqlite: Db['$client']) {
     indicators: byIds<{ id: number; code: string; title: string; startYear: number; endYear: number }>(
       'select * from (select i.id, i.code, i.title, r.term_start_year as startYear, r.term_end_year as endYear from indicators i join resolutions r on r.id = i.resolution_id)',
     ),
+    // BranchService.ancestry's branches in one statement (a loop of the parent would not end: union drops repeats).
+    ancestry: sqlite
+      .prepare<{ id: number }, number>(
+        'with recursive up(id, parent_id) as (select id, parent_id from branches where id = @id union select b.id, b.parent_id from branches b join up on b.id = up.parent_id) select id from up',
+      )
+      .pluck(),
   };
 }
 
 export class SearchService {
   readonly #queries;
+  readonly #cache;
 
   constructor(
     db: Db,
     private readonly branchService: BranchService,
   ) {
     this.#queries = prepareQueries(db.$client);
+    this.#cache = new IndexCache(db.$client);
   }
 
   search(text: string, viewer: Member, limit = 8): SearchResult {
@@ -131,25 +223,85 @@ export class SearchService {
     const match = toMatchQuery(text);
     if (!match) return { ok: false, reason: 'empty' };
     const scope = this.scopeOf(viewer);
+    const keep = this.#cache.usable();
     // The members, meetings and notices of others are left out before ranking, so that in a large
     // bloc the best matches are not all things this viewer may not see. A superset of what
     // visible() keeps: visible() still decides.
     const rows = scope.office
-      ? this.#queries.everything.all({ match })
-      : rankDocuments(
-          this.#queries.mine
-            .all({
-              match,
-              managed: JSON.stringify([...scope.managed]),
-              near: JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])]),
-              viewer: viewer.id,
-            })
-            // The index keeps case and marks (its tokenizer folds them): ranking compares folded words.
-            .map((row) => ({ ...row, title: foldVietnamese(row.title), body: foldVietnamese(row.body) })),
-          queryWords(text),
-        ).slice(0, CANDIDATES);
-    const visible = this.visible(rows, viewer, scope);
-    return { ok: true, hits: visible.slice(0, limit) };
+      ? this.#cache.best(match, keep, () => this.#queries.everything.all({ match }))
+      : this.rankMine(match, queryWords(text), scope, viewer, keep);
+    // visible() reads every row it is given: the best few first, the rest only if too few of them remain.
+    const hits: SearchHit[] = [];
+    for (let from = 0, size = 2 * limit; hits.length < limit && from < rows.length; from += size, size *= 4) {
+      hits.push(...this.visible(rows.slice(from, from + size), viewer, scope));
+    }
+    return { ok: true, hits: hits.slice(0, limit) };
+  }
+
+  /**
+   * The matches among what a viewer other than the office may see, ranked by rankDocuments over
+   * their folded text: bm25 would count every word's documents over the whole index first, which
+   * is most of the time of a search on common words ("sinh hoat chuyen de" is in thousands of
+   * documents, of which a member sees a few dozen). Beyond MINE_CANDIDATES, the newest are kept.
+   */
+  private rankMine(match: string, words: string[], scope: ViewScope, viewer: Member, keep: boolean): Row[] {
+    const cache = this.#cache;
+    const matches = cache.matches(match, keep, () => this.#queries.matches.all({ match }));
+    const mayShow = this.visibleTo(scope, viewer);
+    const mine: number[] = [];
+    for (const rowid of matches.rowids) {
+      if (!mayShow(rowid)) continue;
+      mine.push(rowid);
+      if (mine.length === MINE_CANDIDATES) break;
+    }
+    // Taken before counting the others: keeping those may push these out.
+    const counts = new Map<number, WordCounts>();
+    for (const rowid of mine) {
+      const known = matches.counts.get(rowid);
+      if (known) counts.set(rowid, known);
+    }
+    const missing = mine.filter((rowid) => !counts.has(rowid));
+    if (missing.length > 0) {
+      for (const r of this.#queries.texts.all({ ids: JSON.stringify(missing) })) {
+        // The index keeps case and marks (its tokenizer folds them): ranking compares folded words.
+        const counted = countWords({ title: foldVietnamese(r.title), body: foldVietnamese(r.body) }, words);
+        counts.set(r.rowid, counted);
+        if (keep) cache.keepCounts(matches, r.rowid, counted);
+      }
+    }
+    return rankByCounts(mine, (rowid) => counts.get(rowid)!)
+      .slice(0, CANDIDATES)
+      .map((rowid) => ({ kind: KINDS_BY_NUMBER.get(rowid % 8)!, refId: Math.floor(rowid / 8) }));
+  }
+
+  /**
+   * Whether a document (by rowid) is among what a viewer other than the office may see: every
+   * branch and indicator; members of the branches they manage; meetings of the bloc, of their branch
+   * and the branches above it, and of the branches they manage; the notices they received or wrote.
+   * Each list is read once per search, and only if a match needs it.
+   */
+  private visibleTo(scope: ViewScope, viewer: Member): (rowid: number) => boolean {
+    const q = this.#queries;
+    let members: Set<number> | undefined;
+    let meetings: Set<number> | undefined;
+    let notices: Set<number> | undefined;
+    const near = () => JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])]);
+    return (rowid) => {
+      const id = Math.floor(rowid / 8);
+      switch (rowid % 8) {
+        case KIND_NUMBERS.branch:
+        case KIND_NUMBERS.indicator:
+          return true;
+        case KIND_NUMBERS.member:
+          return scope.managed.size > 0 && (members ??= new Set(q.managedMembers.all({ managed: JSON.stringify([...scope.managed]) }))).has(id);
+        case KIND_NUMBERS.meeting:
+          return (meetings ??= new Set(q.nearMeetings.all({ near: near() }))).has(id);
+        case KIND_NUMBERS.notice:
+          return (notices ??= new Set(q.ownNotices.all({ viewer: viewer.id }))).has(id);
+        default:
+          return false;
+      }
+    };
   }
 
   /** The item's title when this viewer may see it, else null (buttons and inline results re-check). */
@@ -161,7 +313,7 @@ export class SearchService {
     const office = isOffice(viewer);
     return {
       office,
-      ancestry: new Set(viewer.branchId ? this.branchService.ancestry(viewer.branchId).map((b) => b.id) : []),
+      ancestry: new Set(viewer.branchId ? this.#queries.ancestry.all({ id: viewer.branchId }) : []),
       // What a secretary or deputy manages (canManageBranch): their branch and everything below it.
       managed: new Set(!office && isBranchLeader(viewer) && viewer.branchId ? this.branchService.subtreeIds(viewer.branchId) : []),
     };

@@ -67,6 +67,10 @@ describe('the database shared with other processes (end to end)', () => {
     const bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: member.id }, SYSTEM);
 
+    // Searched before the writes: what the bot keeps of the index must not hide what another client writes next.
+    expect(await t.say(office, privateChat(office), '/tim dong do')).toContain('Không tìm thấy kết quả');
+    expect(await t.say(member, privateChat(member), '/tim de nghi doc ky')).toContain('Không tìm thấy kết quả');
+
     // A connection as the sqlite3 shell or drizzle-kit studio opens it: none of the bot's SQL functions.
     const plain = new Database(t.databasePath);
     try {

@@ -3,7 +3,7 @@
  * database made before it, with reminders already queued or sent under the old keys (one of them
  * already moved to a supergroup), is migrated; the planner then finds every reminder and adds none.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -17,24 +17,12 @@ import { outbox } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { createServices } from '../../src/services/index.js';
 import { seedSmallBloc, tempDir } from '../helpers/db.js';
+import { migrationsBefore } from '../helpers/migrations.js';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
 
 interface Journal {
   entries: { idx: number; tag: string }[];
-}
-
-/** A copy of the migrations folder that stops just before the recipient-keys migration. */
-function migrationsBefore(tag: string): string {
-  const dir = tempDir('migrations-');
-  mkdirSync(join(dir, 'meta'));
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as Journal;
-  const cut = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(cut).toBeGreaterThan(0);
-  const kept = journal.entries.slice(0, cut);
-  for (const e of kept) copyFileSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
-  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: kept }));
-  return dir;
 }
 
 /**

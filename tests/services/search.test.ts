@@ -107,6 +107,20 @@ describe('search', () => {
     expect(titles('中文 đảng')).toEqual([]);
   });
 
+  it('forgets what it kept of a search made inside a transaction that was rolled back', () => {
+    const rolledBack = () =>
+      t.db.transaction((tx) => {
+        t.services.branches.rename(bloc.cell.id, 'Chi bộ Công ty Cổ phần Đông Á', SYSTEM);
+        expect(titles('dong a')).toContain('branch:Chi bộ Công ty Cổ phần Đông Á');
+        tx.rollback();
+      });
+    expect(rolledBack).toThrow();
+    // Another change to the index, as many as the one rolled back: the search must not answer from then.
+    t.services.branches.rename(bloc.subcell.id, 'Chi bộ Phòng Ngân sách Nhà nước', SYSTEM);
+    expect(titles('dong a')).toEqual([]);
+    expect(titles('tnhh')).toContain('branch:Chi bộ Công ty TNHH A&B');
+  });
+
   it('keeps the index in step with renames', () => {
     t.services.branches.rename(bloc.cell.id, 'Chi bộ Công ty Cổ phần Đông Á', SYSTEM);
     expect(titles('dong a')).toContain('branch:Chi bộ Công ty Cổ phần Đông Á');
