@@ -79,9 +79,36 @@ function prepareQueries(db: Db) {
   };
 }
 
+/**
+ * MeetingService.between's statement: `from`, `to` (ms) and `b0`… for `branchCount` branches (null:
+ * all of them). With branches, the status test is kept off the (status, starts_at) index (`+`):
+ * SQLite would otherwise walk every meeting of the bloc in the window (some 190 in a month at
+ * scale) rather than the few of these branches through (branch_id, starts_at).
+ */
+function prepareBetween(db: Db, branchCount: number | null, includeBloc: boolean) {
+  const ids = Array.from({ length: branchCount ?? 0 }, (_, i) => sql.placeholder(`b${i}`));
+  const ofBranches = ids.length ? inArray(meetings.branchId, ids) : undefined;
+  const ofBloc = includeBloc ? isNull(meetings.branchId) : undefined;
+  const scheduled = sql`+${meetings.status} = 'scheduled'`;
+  const where =
+    branchCount === null
+      ? eq(meetings.status, 'scheduled')
+      : ofBranches || ofBloc
+        ? and(scheduled, ofBranches && ofBloc ? or(ofBranches, ofBloc) : (ofBranches ?? ofBloc))
+        : sql`0`;
+  return db
+    .select()
+    .from(meetings)
+    .where(and(where, gte(meetings.startsAt, sql.placeholder('from')), lt(meetings.startsAt, sql.placeholder('to'))))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .prepare();
+}
+type BetweenQuery = ReturnType<typeof prepareBetween>;
+
 export class MeetingService {
   #listener: MeetingChangeListener | null = null;
   readonly #queries;
+  readonly #betweenQueries = new Map<string, BetweenQuery>();
 
   constructor(
     private readonly db: Db,
@@ -437,16 +464,23 @@ export class MeetingService {
    * `includeBloc`; all branches when `branchIds` is null.
    */
   between(from: Date, to: Date, branchIds: number[] | null, includeBloc = true): Meeting[] {
-    const branchFilter =
-      branchIds === null
-        ? undefined
-        : or(branchIds.length ? inArray(meetings.branchId, branchIds) : sql`0`, includeBloc ? isNull(meetings.branchId) : sql`0`);
-    return this.db
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, from), lt(meetings.startsAt, to), branchFilter))
-      .orderBy(asc(meetings.startsAt), asc(meetings.id))
-      .all();
+    const params: Record<string, number> = { from: from.getTime(), to: to.getTime() };
+    branchIds?.forEach((id, i) => (params[`b${i}`] = id));
+    return this.#betweenQuery(branchIds === null ? null : branchIds.length, includeBloc).all(params);
+  }
+
+  /**
+   * `between`'s statement for so many branches, prepared once: every /lichhop runs it, and building
+   * and compiling the query each time cost more than running it. Lists longer than a branch's
+   * ancestry are rare (a secretary's branches for /diemdanh) and not kept.
+   */
+  #betweenQuery(branchCount: number | null, includeBloc: boolean): BetweenQuery {
+    const key = `${branchCount ?? 'all'}:${includeBloc}`;
+    const kept = this.#betweenQueries.get(key);
+    if (kept) return kept;
+    const query = prepareBetween(this.db, branchCount, includeBloc);
+    if (branchCount === null || branchCount <= 16) this.#betweenQueries.set(key, query);
+    return query;
   }
 
   /** The next 30 days for a member: their branch, the branches above it, and the bloc. */

@@ -76,6 +76,30 @@ describe('indicators (end to end)', () => {
     expect(text).not.toContain('Kết nạp (cũ)');
   });
 
+  it('/chitieu shows a report as soon as it is confirmed, in each language (the overview text is reused only until then)', async () => {
+    const english = user(subMember.id, { language_code: 'en' });
+    const overview = (who: User) => t.say(who, privateChat(who), '/chitieu');
+    const before = await overview(member);
+    expect(before).toContain('52/1.300 đảng viên');
+    expect(before).toContain('Đã báo cáo đủ quý IV/2026: 0/2 tổ chức cơ sở đảng');
+    expect(await overview(member)).toBe(before);
+    const englishBefore = await overview(english);
+    expect(englishBefore).toContain('Fully reported for Q4 2026: 0/2');
+    expect(englishBefore).toContain('52/1,300');
+
+    await startReport(secretary);
+    await chooseIndicator(secretary, /KN-DV/);
+    expect(await t.say(secretary, privateChat(secretary), '45')).toContain('Đồng chí vui lòng kiểm tra');
+    const mark = t.fake.mark();
+    t.fake.pressButton(secretary, t.fake.lastSentMessage(secretary.id)!, /Xác nhận/);
+    await t.fake.waitFor('sendMessage', (p) => p.chat_id === secretary.id && String(p.text).includes('Đã ghi nhận'), { after: mark });
+
+    const after = await overview(member);
+    expect(after).toContain('57/1.300 đảng viên');
+    expect(after).not.toContain('52/1.300');
+    expect(await overview(english)).toContain('57/1,300');
+  });
+
   it('/chitieu <words> shows one indicator in detail with a chart', async () => {
     const chat = privateChat(member);
     const mark = t.fake.mark();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageEntity } from 'grammy/types';
-import { escapeHtml, html, htmlToPlain, joinHtml, type PartLimits, splitMessage, TELEGRAM_TEXT_LIMIT } from '../../src/bot/render/html.js';
+import { escapeHtml, html, htmlToPlain, joinHtml, type PartLimits, splitByCuts, splitMessage, TELEGRAM_TEXT_LIMIT } from '../../src/bot/render/html.js';
 import { parseTelegramHtml } from '../fake-telegram/html.js';
 
 describe('html', () => {
@@ -132,6 +132,42 @@ function randomHtml(r: ReturnType<typeof random>, depth = 0): string {
 }
 
 describe('splitMessage', () => {
+  // A text no longer than the limit takes a shortcut (no tokenizing): it must answer exactly as the cutting does.
+  describe('one part: the shortcut answers as the cutting does', () => {
+    const PIECES = [
+      'Chỉ tiêu', ' ', '\n', '\n\n', '  ', 'a', '<', '>', '&', '&lt;', '&amp;', '&#128512;', '&#x1F600', '&bogus;', '&quot',
+      '😀', '<b>', '</b>', '<i>', '</i>', '<B>', '</B>', '<a href="https://x.vn/?a=1&amp;b=2">', '</a>', '</>', '<code>', '</code>',
+      '<pre><code class="language-ts">', '</code></pre>', '<tg-emoji emoji-id="5368324170671202286">', '</tg-emoji>',
+      '<b></b>', '<i> </i>', '<blockquote expandable>', '</blockquote>', '< b>', '<1>', '<b',
+    ];
+    let seed = 0x9e3779b9;
+    const next = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 0x1_0000_0000;
+    };
+    const texts = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(next() * 24) }, () => PIECES[Math.floor(next() * PIECES.length)]).join(''));
+
+    it('3,000 texts of tags (balanced or not), entities, emoji and blanks, at their own length and above', () => {
+      const differ = texts.flatMap((text) =>
+        [text.length, text.length + 7, TELEGRAM_TEXT_LIMIT].flatMap((limit) => {
+          const fast = splitMessage(text, limit);
+          const cut = splitByCuts(text, limit, limit);
+          return JSON.stringify(fast) === JSON.stringify(cut) ? [] : [`${JSON.stringify(text)} @${limit}: ${JSON.stringify(fast)} ≠ ${JSON.stringify(cut)}`];
+        }),
+      );
+      expect(differ).toEqual([]);
+    });
+
+    it('closes what is left open, drops empty elements, and gives nothing for a blank text', () => {
+      expect(splitMessage('<b>Kết quả <i>quý IV')).toEqual(['<b>Kết quả <i>quý IV</i></b>']);
+      expect(splitMessage('x<b></b><i><u></u></i>')).toEqual(['x']);
+      expect(splitMessage(' \n <b> </b>')).toEqual([]);
+      expect(splitMessage('<B>a</B>')).toEqual(['<B>a</B>']);
+    });
+  });
+
   it('keeps short messages whole', () => {
     expect(splitMessage('one\ntwo')).toEqual(['one\ntwo']);
   });

@@ -7,13 +7,14 @@ import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { formatPeriod, formatQuarter, formatTerm, progressBar } from '../../domain/indicators.js';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
-import type { Indicator, YearFigure } from '../../services/indicators.js';
+import type { Indicator, IndicatorOverview, YearFigure } from '../../services/indicators.js';
 import { isPercentKind } from '../../services/indicators.js';
 import { exportIndicatorsXlsx } from '../../services/indicator-export.js';
 import { withChatAction } from '../chat-action.js';
 import type { BotContext } from '../context.js';
 import { REPORT_CONVERSATION } from '../conversations/report.js';
 import type { BotDeps } from '../deps.js';
+import type { Locale, Translate } from '../i18n.js';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import { refuse, requireLeader, requireOffice } from '../guards.js';
 import { pageLabel, pageOf, pagerRow, showInPlace } from '../render/paging.js';
@@ -123,27 +124,41 @@ export async function replyIndicators(deps: BotDeps, ctx: BotContext, query: str
   await replyIndicatorDetail(deps, ctx, found[0]!);
 }
 
+/**
+ * The overview's text by language, for as long as the service hands out the same overview (it
+ * makes a new one whenever the database changes, see IndicatorService.overview): every member
+ * gets the same text, and writing it (some 90 translations) was most of a /chitieu's cost.
+ */
+const overviewTexts = new WeakMap<IndicatorOverview, Map<Locale, Html>>();
+
 /** The current term at a glance. */
 export async function replyIndicatorOverview(deps: BotDeps, ctx: BotContext): Promise<void> {
-  const ind = deps.services.indicators;
-  const o = ind.overview();
+  const o = deps.services.indicators.overview();
   if (!o) return ctx.replyHtml(ctx.t('ind-none'));
-  const period = formatPeriod(o.period, ctx.locale);
+  let texts = overviewTexts.get(o);
+  if (!texts) overviewTexts.set(o, (texts = new Map()));
+  let text = texts.get(ctx.locale);
+  if (!text) texts.set(ctx.locale, (text = overviewText(ctx.t, ctx.locale, o)));
+  await ctx.replyHtml(text);
+}
+
+function overviewText(t: Translate, locale: Locale, o: IndicatorOverview): Html {
+  const period = formatPeriod(o.period, locale);
   const lines: Html[] = [
-    ctx.t('ind-overview-title', {
+    t('ind-overview-title', {
       resolution: o.resolution.name,
-      term: formatTerm(o.resolution.termStartYear, o.resolution.termEndYear, ctx.locale),
+      term: formatTerm(o.resolution.termStartYear, o.resolution.termEndYear, locale),
       period,
     }),
-    ctx.t('ind-overview-reported', { period, reported: o.completeBranches, expected: o.expectedBranches }),
+    t('ind-overview-reported', { period, reported: o.completeBranches, expected: o.expectedBranches }),
     html``,
   ];
   o.items.forEach((item, n) => {
-    lines.push(ctx.t('ind-line', { n: n + 1, title: item.indicator.title, code: item.indicator.code }));
-    lines.push(...statusLines(ctx.t, item.indicator, item.aggregate, item.assessment, ctx.locale));
+    lines.push(t('ind-line', { n: n + 1, title: item.indicator.title, code: item.indicator.code }));
+    lines.push(...statusLines(t, item.indicator, item.aggregate, item.assessment, locale));
   });
-  if (o.items[0]) lines.push(html``, ctx.t('ind-detail-hint', { code: o.items[0].indicator.code }));
-  await ctx.replyHtml(joinHtml(lines));
+  if (o.items[0]) lines.push(html``, t('ind-detail-hint', { code: o.items[0].indicator.code }));
+  return joinHtml(lines);
 }
 
 /**
