@@ -19,13 +19,28 @@ export type Translate = (key: string, args?: TranslationArgs) => Html;
 
 export class Translator {
   readonly #i18n: I18n;
+  /**
+   * Messages without arguments, once formatted: the bundles never change after start-up, and
+   * @grammyjs/i18n negotiates the language again on every call (most of a translation's cost).
+   */
+  readonly #plain = new Map<string, Html>();
+  readonly #bound = new Map<Locale, Translate>();
 
   constructor(directory = LOCALES_DIR) {
     this.#i18n = new I18n({ defaultLocale: DEFAULT_LOCALE, fluentBundleOptions: { useIsolating: false } });
     this.#i18n.loadLocalesDirSync(directory);
   }
 
-  t(locale: Locale, key: string, args: TranslationArgs = {}): Html {
+  t(locale: Locale, key: string, args?: TranslationArgs): Html {
+    if (args === undefined) {
+      const cacheKey = `${locale}\u0000${key}`;
+      let value = this.#plain.get(cacheKey);
+      if (value === undefined) {
+        value = new Html(this.#i18n.t(locale, key, {}));
+        this.#plain.set(cacheKey, value);
+      }
+      return value;
+    }
     const vars: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(args)) {
       vars[name] = value instanceof Html ? value.value : typeof value === 'number' ? value : escapeHtml(value);
@@ -35,7 +50,12 @@ export class Translator {
 
   /** A translate function bound to one locale. */
   for(locale: Locale): Translate {
-    return (key, args) => this.t(locale, key, args);
+    let bound = this.#bound.get(locale);
+    if (bound === undefined) {
+      bound = (key, args) => this.t(locale, key, args);
+      this.#bound.set(locale, bound);
+    }
+    return bound;
   }
 }
 

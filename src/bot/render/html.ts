@@ -66,6 +66,7 @@ interface Token {
 
 /** A tag, an entity (named or numeric, ';' optional as Telegram allows), a surrogate pair, or one character. */
 const TOKEN = /<\/?[a-zA-Z][\w-]*(?:\s[^>]*)?>|<\/>|&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);?|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g;
+const TAG = /<\/?([a-zA-Z][\w-]*)(?:\s[^>]*)?>|<\/>/g;
 const NAMED_ENTITIES = new Set(['lt', 'gt', 'amp', 'quot']);
 /** Elements whose content is one unit for Telegram: a custom emoji, a date. Never cut inside. */
 const ATOMIC = new Set(['tg-emoji', 'tg-time']);
@@ -117,6 +118,12 @@ function dropEmptyElements(part: string): string {
  */
 export function splitMessage(text: string, limits: number | PartLimits = TELEGRAM_TEXT_LIMIT): string[] {
   const { first, rest } = typeof limits === 'number' ? { first: limits, rest: limits } : limits;
+  // Telegram counts at most one unit per character written (tags count none), so a text no longer
+  // than the limit is one part: the same part as below, without a token per character.
+  if (text.length <= first) {
+    const part = dropEmptyElements(text + closingTags(text));
+    return htmlToPlain(new Html(part)).trim() !== '' ? [part] : [];
+  }
   const tokens = tokenize(text);
   const parts: string[] = [];
   let open: Token[] = [];
@@ -141,6 +148,16 @@ export function splitMessage(text: string, limits: number | PartLimits = TELEGRA
     if (start > 0) while (isBlank(tokens[start])) start++;
   }
   return parts;
+}
+
+/** The tags still open at the end of a text, closed (TOKEN finds tags at the same places: no other token holds a '<'). */
+function closingTags(text: string): string {
+  const open: string[] = [];
+  for (const [src, name] of text.matchAll(TAG)) {
+    if (src[1] === '/') open.pop();
+    else open.push((name ?? '').toLowerCase());
+  }
+  return open.reverse().map((name) => `</${name}>`).join('');
 }
 
 /** Where the part starting at `start` ends (`end`), and where the next begins (`next`: past a dropped separator). */
