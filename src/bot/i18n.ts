@@ -17,13 +17,18 @@ export type TranslationValue = string | number | Html;
 export type TranslationArgs = Record<string, TranslationValue>;
 export type Translate = (key: string, args?: TranslationArgs) => Html;
 
+/** Formatted translations kept, with short arguments only: well under a megabyte. */
+const TRANSLATION_CACHE_SIZE = 1_000;
+const MAX_CACHED_KEY = 200;
+
 export class Translator {
   readonly #i18n: I18n;
   /**
-   * Messages without arguments, once formatted: the bundles never change after start-up, and
-   * @grammyjs/i18n negotiates the language again on every call (most of a translation's cost).
+   * Translations once formatted, the most recent last: the bundles never change after start-up, and
+   * @grammyjs/i18n negotiates the language again on every call (most of a translation's cost, far
+   * more than writing the arguments out as the key).
    */
-  readonly #plain = new Map<string, Html>();
+  readonly #formatted = new Map<string, Html>();
   readonly #bound = new Map<Locale, Translate>();
 
   constructor(directory = LOCALES_DIR) {
@@ -32,20 +37,24 @@ export class Translator {
   }
 
   t(locale: Locale, key: string, args?: TranslationArgs): Html {
-    if (args === undefined) {
-      const cacheKey = `${locale}\u0000${key}`;
-      let value = this.#plain.get(cacheKey);
-      if (value === undefined) {
-        value = new Html(this.#i18n.t(locale, key, {}));
-        this.#plain.set(cacheKey, value);
-      }
-      return value;
-    }
     const vars: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(args)) {
-      vars[name] = value instanceof Html ? value.value : typeof value === 'number' ? value : escapeHtml(value);
+    if (args !== undefined) {
+      for (const [name, value] of Object.entries(args)) {
+        vars[name] = value instanceof Html ? value.value : typeof value === 'number' ? value : escapeHtml(value);
+      }
     }
-    return new Html(this.#i18n.t(locale, key, vars));
+    const cacheKey = args === undefined ? `${locale}\u0000${key}` : `${locale}\u0000${key}\u0000${JSON.stringify(vars)}`;
+    // A long argument (a rendered list) would make a large key for little gain: formatted each time.
+    if (cacheKey.length > MAX_CACHED_KEY) return new Html(this.#i18n.t(locale, key, vars));
+    let value = this.#formatted.get(cacheKey);
+    if (value === undefined) {
+      value = new Html(this.#i18n.t(locale, key, vars));
+      if (this.#formatted.size >= TRANSLATION_CACHE_SIZE) this.#formatted.delete(this.#formatted.keys().next().value!);
+    } else {
+      this.#formatted.delete(cacheKey);
+    }
+    this.#formatted.set(cacheKey, value);
+    return value;
   }
 
   /** A translate function bound to one locale. */
