@@ -5,7 +5,9 @@
  * whenever a feature read it. One process owns the database (src/db/instance-lock.ts) and only this
  * adapter writes its prefix, so what it last read or wrote (absence included) is kept in memory
  * for the most recent chats: a read is answered from there, and a write that changes nothing is
- * skipped.
+ * skipped. It also knows every key stored under its prefix (read once, then kept by its own writes):
+ * a chat with nothing stored, the usual case for conversation state, is answered without a query
+ * even when it is not among the recent ones.
  */
 import { eq, like, sql } from 'drizzle-orm';
 import type { StorageAdapter } from 'grammy';
@@ -20,6 +22,8 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   readonly #valueOf;
   /** The stored JSON of each recent key, or null when none is stored; most recent last. */
   readonly #cache = new Map<string, string | null>();
+  /** Every key stored under the prefix (without it), read at the first read. */
+  #stored: Set<string> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -33,7 +37,8 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   read(key: string): T | undefined {
     let json = this.#cache.get(key);
     if (json === undefined) {
-      json = this.#valueOf.get({ key: this.prefix + key })?.value ?? null;
+      this.#stored ??= new Set(this.keys());
+      json = this.#stored.has(key) ? (this.#valueOf.get({ key: this.prefix + key })?.value ?? null) : null;
     } else {
       this.#cache.delete(key);
     }
@@ -51,6 +56,7 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
       .values({ key: this.prefix + key, value: json, updatedAt: now })
       .onConflictDoUpdate({ target: kv.key, set: { value: json, updatedAt: now } })
       .run();
+    this.#stored?.add(key);
     this.#cache.delete(key);
     this.remember(key, json);
   }
@@ -58,6 +64,7 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   delete(key: string): void {
     if (this.#cache.get(key) === null) return;
     this.db.delete(kv).where(eq(kv.key, this.prefix + key)).run();
+    this.#stored?.delete(key);
     this.#cache.delete(key);
     this.remember(key, null);
   }

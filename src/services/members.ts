@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { memberRoles, members, type MemberStatus, type Role } from '../db/schema.js';
@@ -29,7 +29,7 @@ export interface TelegramIdentity {
 
 /** Members, their roles, and the link between a member and a Telegram account. */
 export class MemberService {
-  /** Run for every update (who is writing): prepared once. */
+  /** Run for every update (who is writing): prepared once, the roles in the same statement. */
   readonly #activeByTelegramId;
   readonly #rolesOf;
 
@@ -39,7 +39,10 @@ export class MemberService {
     private readonly audit: AuditService,
   ) {
     this.#activeByTelegramId = db
-      .select()
+      .select({
+        ...getTableColumns(members),
+        roleList: sql<string | null>`(select group_concat(${memberRoles.role}) from ${memberRoles} where ${memberRoles.memberId} = ${members.id})`,
+      })
       .from(members)
       .where(and(eq(members.telegramUserId, sql.placeholder('telegramUserId')), eq(members.status, 'active')))
       .prepare();
@@ -52,8 +55,10 @@ export class MemberService {
 
   /** The active member behind a Telegram account, or null: members who left see nothing. */
   findByTelegramId(telegramUserId: number): Member | null {
-    const row = this.#activeByTelegramId.get({ telegramUserId });
-    return row ? this.withRoles(row) : null;
+    const found = this.#activeByTelegramId.get({ telegramUserId });
+    if (!found) return null;
+    const { roleList, ...row } = found;
+    return { ...row, roles: sortRoles(roleList ? (roleList.split(',') as Role[]) : []) };
   }
 
   getById(id: number): Member | null {

@@ -197,6 +197,14 @@ describe('splitMessage', () => {
     expect(splitMessage('\n\n')).toEqual([]);
   });
 
+  it('a short text is handled as a long one: tags left open are closed, empty elements and empty texts dropped', () => {
+    expect(splitMessage('<b>Họp <I>chi bộ</I> <a href="x">tháng')).toEqual(['<b>Họp <I>chi bộ</I> <a href="x">tháng</a></b>']);
+    expect(splitMessage('<b>A</b><i></i> &amp; <u>B</>')).toEqual(['<b>A</b> &amp; <u>B</>']);
+    expect(splitMessage('<b></b> <i> </i>')).toEqual([]);
+    // The same texts past the limit give the same first part.
+    expect(splitMessage(`<b>Họp <I>chi bộ</I> <a href="x">tháng ${'x'.repeat(5000)}`)[0]).toMatch(/^<b>Họp <I>chi bộ<\/I> <a href="x">tháng<\/a><\/b>$/);
+  });
+
   it('a title in bold longer than a message is closed at the cut and reopened in the next part', () => {
     const title = 'Hội nghị quán triệt nghị quyết '.repeat(140).trim();
     const card = `📅 <b>${title}</b> · #12\nSinh hoạt định kỳ · Chi bộ A&amp;B`;

@@ -62,6 +62,26 @@ describe('SqliteStorage', () => {
     expect(storage.read('1')).toEqual({ n: 10 });
   });
 
+  it('a key never stored is answered without a query, even past the cache size; one stored later is read', () => {
+    const { storage, db } = setup(1);
+    storage.write('1', { n: 1 });
+    expect(storage.read('2')).toBeUndefined();
+    storage.read('3'); // '2' leaves the cache
+    // Behind the adapter's back (never in real use: only the adapter writes its prefix): not seen,
+    // so the read of '2' above and this one made no query.
+    db.insert(kv).values({ key: 'session:2', value: '{"n":20}', updatedAt: new Date() }).run();
+    expect(storage.read('2')).toBeUndefined();
+    // Written through the adapter (here: another one, as after a restart), it is read from SQLite.
+    const restarted = new SqliteStorage<{ n: number }>(db, setup().clock, 'session:', 1);
+    expect(restarted.read('2')).toEqual({ n: 20 });
+    storage.write('4', { n: 4 });
+    storage.read('1');
+    expect(storage.read('4')).toEqual({ n: 4 });
+    storage.delete('4');
+    storage.read('1');
+    expect(storage.read('4')).toBeUndefined();
+  });
+
   it('every read is a fresh object: changing one does not change what is stored', () => {
     const { storage } = setup();
     storage.write('7', { n: 1 });
