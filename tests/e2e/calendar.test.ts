@@ -15,7 +15,6 @@ import type { RecordedCall } from '../fake-telegram/server.js';
 import { group, privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { freePort } from '../helpers/dashboard.js';
 
 const PUBLIC_URL = 'https://lich.example.org/';
 /** A local wall time in Hà Nội (UTC+7). */
@@ -31,16 +30,13 @@ const summaries = (ics: string) =>
 describe('/lichics and calendar subscriptions (end to end)', () => {
   let t: TestBot;
   let bloc: ReturnType<typeof seedSmallBloc>;
-  let port: number;
   const office = user(9400, { first_name: 'Văn phòng' }); // ADMIN_IDS: office, no branch
   const cellMember = user(9406, { first_name: 'Em' }); // CB02 member
   const subMember = user(9404, { first_name: 'Dung' }); // DB01-01 member
   const cellGroup = group(-9430, 'Nhóm CB02');
 
   async function start(publicUrl: boolean): Promise<void> {
-    port = await freePort();
-    const env: Record<string, string> = publicUrl ? { PUBLIC_URL, PORT: String(port) } : {};
-    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, env });
+    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, http: true, env: publicUrl ? { PUBLIC_URL } : {} });
     bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: cellMember.id }, SYSTEM);
     t.services.members.linkTelegram(bloc.subMember.id, { id: subMember.id }, SYSTEM);
@@ -103,7 +99,7 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
     return next(from.id, expected, mark);
   }
 
-  const feed = (url: string, init?: RequestInit) => fetch(url.replace(PUBLIC_URL, `http://127.0.0.1:${port}/`), init);
+  const feed = (url: string, init?: RequestInit) => fetch(url.replace(PUBLIC_URL, `${t.origin}/`), init);
   const addressIn = (text: string) => /<code>(https:\/\/[^<]+)<\/code>/.exec(text)![1]!;
 
   it('a member: an "upload_document" chat action, then the file with their branch, the branches above it and the bloc, and the subscription button', async () => {
@@ -234,6 +230,6 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
     expect(String(answer.params.text)).toContain('chưa được bật');
     expect(t.services.calendar.subscriptionOf(bloc.cellMember.id)).toBeNull();
     // No HTTP server at all (no webhook, no dashboard, no feeds).
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${t.origin}/healthz`)).rejects.toThrow();
   });
 });
