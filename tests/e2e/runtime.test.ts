@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/actor.js';
+import { FakeTelegram } from '../fake-telegram/server.js';
 import { group, privateChat, textMessage, user } from '../fake-telegram/updates.js';
 import { TestBot, WEBHOOK_SECRET, WEBHOOK_URL } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
@@ -19,6 +20,38 @@ describe('running the bot (end to end)', () => {
     expect(names({ type: 'all_private_chats' }, 'en')).toEqual(['branch', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'language', 'help']);
     expect(names({ type: 'all_group_chats' })).toContain('lienket');
     expect(names({ type: 'all_private_chats' })).not.toContain('taolich');
+  });
+
+  it('a refusal of the default menus (400, then 429) is logged and start-up goes on; a start without one sets them', async () => {
+    const fake = await FakeTelegram.start();
+    try {
+      const privateMenu = () => fake.commandsFor({ type: 'all_private_chats' }, '') as unknown[];
+      const refusals = () => t!.logLines.filter((l) => l.includes('could not set the default command menus'));
+      fake.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: BOT_COMMANDS_TOO_MUCH' });
+      t = await TestBot.start({ fake, adminIds: [8200] });
+      expect(refusals()).toHaveLength(1);
+      expect(JSON.parse(refusals()[0]!)).toMatchObject({ level: 40, err: { message: expect.stringContaining('BOT_COMMANDS_TOO_MUCH') } });
+      // The bot answers, and a member who writes still gets their own menu.
+      const office = user(8200);
+      expect(await t.say(office, privateChat(office), '/trogiup')).toContain('/taolich');
+      await t.settle();
+      expect((fake.commandsFor({ type: 'chat', chat_id: office.id }, '') as { command: string }[]).map((c) => c.command)).toContain('taolich');
+
+      // Too many requests, for longer than start-up waits: the same.
+      fake.tooManyRequests('setMyCommands', 3600);
+      await t.restart();
+      expect(refusals()).toHaveLength(2);
+      expect(await t.say(office, privateChat(office), '/trogiup')).toContain('/taolich');
+      expect(privateMenu()).toEqual([]);
+
+      await t.restart();
+      expect(refusals()).toHaveLength(2);
+      expect(privateMenu()).not.toEqual([]);
+    } finally {
+      await t?.stop();
+      t = undefined;
+      await fake.close();
+    }
   });
 
   it('gives a secretary their own menu, in both languages, and takes it away when the role goes', async () => {
