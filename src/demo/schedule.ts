@@ -3,8 +3,8 @@
  * alive on whatever day it is made: each cell's monthly series began three months ago (so some
  * meetings were held and some are ahead, and at least one ended in the last two weeks), a thematic
  * meeting per cell this quarter and last, a bloc conference this week and a briefing conference
- * in the next fortnight, all on working days (no weekend, no fixed-date public holiday). Pure: "now"
- * and the zone are parameters; dates are local civil dates.
+ * in the next fortnight, these three on working days (no weekend, no fixed-date public holiday).
+ * Pure: "now" and the zone are parameters; dates are local civil dates.
  */
 import { type CivilDate, zonedWallTimeToUtc } from '../domain/datetime-parse.js';
 import { nextOccurrence, type RecurrenceRule } from '../domain/recurrence.js';
