@@ -138,6 +138,34 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
     expect(events.find((e) => e.summary === m.sub.title)!.description).toContain('Chi bộ Phòng Ngân sách');
   });
 
+  it('a grassroots committee\'s secretary and deputy: also the meetings of the cells under it, in the file and the feed; a plain member of the committee not', async () => {
+    await start(true);
+    const secretary = user(9401); // DB01 secretary
+    const deputy = user(9402); // DB01 deputy
+    const committeeMember = user(9403); // DB01 member
+    t.services.members.linkTelegram(bloc.secretary.id, { id: secretary.id }, SYSTEM);
+    t.services.members.linkTelegram(bloc.deputy.id, { id: deputy.id }, SYSTEM);
+    t.services.members.linkTelegram(bloc.member.id, { id: committeeMember.id }, SYSTEM);
+    t.fake.knowChats(secretary, deputy, committeeMember);
+    const m = scheduleAround();
+    const managed = [m.committee.title, m.sub.title, m.blocWide.title].sort();
+
+    const file = await icsFile(secretary);
+    expect(summaries(file.ics)).toEqual(managed);
+    expect(String(file.call.params.caption)).toContain('(3 cuộc họp)');
+    const sub = new ICAL.Component(ICAL.parse(file.ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.summary === m.sub.title)!;
+    expect(sub.description).toContain('Chi bộ Phòng Ngân sách');
+    // The subscription feed holds the same meetings.
+    const shown = await press(secretary, file.call.response.result as Message, /Đăng ký lịch trên điện thoại/, 'Đường dẫn riêng');
+    const served = await feed(addressIn(String(shown.params.text)));
+    expect(served.status).toBe(200);
+    expect(summaries(await served.text())).toEqual(managed);
+
+    expect(summaries((await icsFile(deputy)).ics)).toEqual(managed);
+    // A member of the committee who leads nothing: their committee, the bloc, not the cells under it.
+    expect(summaries((await icsFile(committeeMember)).ics)).toEqual([m.committee.title, m.blocWide.title].sort());
+  });
+
   it('subscribing: the https and webcal addresses with a how-to; the feed holds the same meetings; never shown again; /lichics huy makes the old address 404 at once; a new one works', async () => {
     await start(true);
     scheduleAround();
