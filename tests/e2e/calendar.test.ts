@@ -38,11 +38,9 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
   async function start(publicUrl: boolean): Promise<void> {
     t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, http: true, env: publicUrl ? { PUBLIC_URL } : {} });
     bloc = seedSmallBloc(t.services);
-    t.services.members.linkTelegram(bloc.cellMember.id, { id: cellMember.id }, SYSTEM);
-    t.services.members.linkTelegram(bloc.subMember.id, { id: subMember.id }, SYSTEM);
-    t.services.chats.recordPresent({ id: cellGroup.id, type: 'group', title: cellGroup.title }, null, SYSTEM);
-    t.services.chats.link(cellGroup.id, bloc.cell.id, SYSTEM);
-    t.fake.knowChats(office, cellMember, subMember, cellGroup.id);
+    t.linkMembers([bloc.cellMember, cellMember], [bloc.subMember, subMember]);
+    t.linkGroup(cellGroup, bloc.cell.id);
+    t.fake.knowChats(office);
   }
   afterEach(async () => {
     await t.stop();
@@ -143,10 +141,7 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
     const secretary = user(9401); // DB01 secretary
     const deputy = user(9402); // DB01 deputy
     const committeeMember = user(9403); // DB01 member
-    t.services.members.linkTelegram(bloc.secretary.id, { id: secretary.id }, SYSTEM);
-    t.services.members.linkTelegram(bloc.deputy.id, { id: deputy.id }, SYSTEM);
-    t.services.members.linkTelegram(bloc.member.id, { id: committeeMember.id }, SYSTEM);
-    t.fake.knowChats(secretary, deputy, committeeMember);
+    t.linkMembers([bloc.secretary, secretary], [bloc.deputy, deputy], [bloc.member, committeeMember]);
     const m = scheduleAround();
     const managed = [m.committee.title, m.sub.title, m.blocWide.title].sort();
 

@@ -9,6 +9,7 @@ import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { AdjustableClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { outbox } from '../../src/db/schema.js';
+import { SYSTEM } from '../../src/services/actor.js';
 import type { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeTelegram, type FakeTelegramOptions, type RecordedCall } from '../fake-telegram/server.js';
@@ -129,6 +130,22 @@ export class TestBot {
       headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
       body: typeof update === 'string' ? update : JSON.stringify(update),
     });
+  }
+
+  /**
+   * Links each member to a Telegram user and lets the bot write to them: set up in the database
+   * where in real life each opened their invite and sent /start.
+   */
+  linkMembers(...pairs: [member: { id: number }, tg: User][]): void {
+    for (const [member, tg] of pairs) this.services.members.linkTelegram(member.id, { id: tg.id }, SYSTEM);
+    this.fake.knowChats(...pairs.map(([, tg]) => tg));
+  }
+
+  /** A group the bot is in, linked to a branch: in real life the bot was added and /lienket sent. */
+  linkGroup(chat: Chat.GroupChat | Chat.SupergroupChat, branchId: number): void {
+    this.services.chats.recordPresent({ id: chat.id, type: chat.type, title: chat.title }, null, SYSTEM);
+    this.services.chats.link(chat.id, branchId, SYSTEM);
+    this.fake.knowChats(chat.id);
   }
 
   /** Stops the app (clean shutdown) and starts a new one on the same database and fake API. */
