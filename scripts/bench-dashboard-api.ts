@@ -22,7 +22,8 @@ import { closeDatabase, openDatabase } from '../src/db/connection.js';
 import { createLogger } from '../src/logger.js';
 import { FakeTelegram } from '../tests/fake-telegram/server.js';
 import { tempDir } from '../tests/helpers/db.js';
-import { freePort, initData } from '../tests/helpers/dashboard.js';
+import { initData } from '../tests/helpers/dashboard.js';
+import { freePort } from '../tests/helpers/net.js';
 import { ensureDatabase, fmt, percentile } from './bench-common.js';
 import { SCALE_NOW } from './generate-scale.js';
 

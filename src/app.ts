@@ -68,7 +68,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The longest start-up waits for the bot's description to be set (Telegram may answer 429 for a while). */
+/** The longest start-up waits for the default menus, then the bot's description, to be set (Telegram may answer 429 for a while). */
 const PROFILE_TIMEOUT_MS = 20_000;
 
 /**
@@ -173,7 +173,8 @@ export function createApp(config: Config, options: AppOptions): App {
         logger,
       });
       services.bloc.setBotUsername(bot.botInfo.username);
-      await registerDefaultMenus(bot.api);
+      // Like the profile: a refusal or a slow Telegram never stops start-up.
+      await registerDefaultMenus(bot.api, { logger, signal: AbortSignal.timeout(PROFILE_TIMEOUT_MS) });
       // Before anyone presses Start (an invite link opens on it); never holds start-up for long.
       await updateBotProfile(bot.api, botProfileTexts(translator, services.bloc.get().name), {
         storage: new SqliteStorage<string>(db, clock, 'bot-profile:'),

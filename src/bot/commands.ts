@@ -7,6 +7,7 @@ import { CommandGroup, type SetMyCommandsParams, type UncompliantCommand } from 
 import type { Api, Context } from 'grammy';
 import type { Locale } from '../domain/locale.js';
 import type { MenuLevel } from '../domain/roles.js';
+import type { Logger } from '../logger.js';
 
 interface MenuEntry {
   /** Vietnamese name (the default menu); `en` may rename it for English clients. */
@@ -49,8 +50,13 @@ const RANK: Record<MenuLevel, number> = { member: 0, secretary: 1, office: 2 };
 /** Bump when the menus change, so members' private menus are set again. */
 export const MENU_VERSION = 6;
 
-async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncompliant: UncompliantCommand[]) {
+/** A menu Telegram would refuse is a mistake in MENU, found by the tests: never sent. */
+function assertCompliant(uncompliant: UncompliantCommand[]): void {
   if (uncompliant.length > 0) throw new Error(`Commands Telegram would refuse: ${uncompliant.map((c) => c.name).join(', ')}`);
+}
+
+async function setBotCommands(api: Api, params: SetMyCommandsParams[], uncompliant: UncompliantCommand[]) {
+  assertCompliant(uncompliant);
   for (const p of params) await api.setMyCommands(p.commands, { scope: p.scope, language_code: p.language_code });
 }
 
@@ -76,15 +82,32 @@ export function groupMenu(): CommandGroup<Context> {
   return group(MENU.filter((e) => e.group || e.groupOnly));
 }
 
-/** Sets the menus every user sees by default: members' in private chats, the group list in groups. */
-export async function registerDefaultMenus(api: Api): Promise<void> {
+/**
+ * Sets the menus every user sees by default: members' in private chats, the group list in groups.
+ * Never throws for Telegram: a refusal (a 429 included) is logged and the others are set; all are
+ * set again at the next start, and members' own menus when they write. Returns how many were set.
+ */
+export async function registerDefaultMenus(api: Api, options: { logger: Logger; signal?: AbortSignal }): Promise<number> {
+  const { logger, signal } = options;
   const privateArgs = privateMenu('member').toSingleScopeArgs({ type: 'all_private_chats' });
   const groupArgs = groupMenu().toSingleScopeArgs({ type: 'all_group_chats' });
-  await setBotCommands(
-    api,
-    [...privateArgs.commandParams, ...groupArgs.commandParams],
-    [...privateArgs.uncompliantCommands, ...groupArgs.uncompliantCommands],
-  );
+  assertCompliant([...privateArgs.uncompliantCommands, ...groupArgs.uncompliantCommands]);
+  let set = 0;
+  for (const p of [...privateArgs.commandParams, ...groupArgs.commandParams]) {
+    if (signal?.aborted) {
+      logger.warn('setting the default command menus took too long; the rest are set at the next start');
+      break;
+    }
+    try {
+      // grammY types its signal with the abort-controller shim; a standard AbortSignal is what it gets at run time.
+      await api.setMyCommands(p.commands, { scope: p.scope, language_code: p.language_code }, signal as Parameters<Api['setMyCommands']>[2]);
+      set++;
+    } catch (error) {
+      const scope = p.scope?.type ?? 'default';
+      logger.warn({ err: error, scope, language: p.language_code || 'default' }, 'could not set the default command menus; they are set again at the next start');
+    }
+  }
+  return set;
 }
 
 /**

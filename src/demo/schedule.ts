@@ -3,7 +3,8 @@
  * alive on whatever day it is made: each cell's monthly series began three months ago (so some
  * meetings were held and some are ahead, and at least one ended in the last two weeks), a thematic
  * meeting per cell this quarter and last, a bloc conference this week and a briefing conference
- * in the next fortnight. Pure: "now" and the zone are parameters; dates are local civil dates.
+ * in the next fortnight, these three on working days (no weekend, no fixed-date public holiday).
+ * Pure: "now" and the zone are parameters; dates are local civil dates.
  */
 import { type CivilDate, zonedWallTimeToUtc } from '../domain/datetime-parse.js';
 import { nextOccurrence, type RecurrenceRule } from '../domain/recurrence.js';
@@ -24,6 +25,19 @@ export function weekdayOf(d: CivilDate): number {
 
 export function dateKeyOf(d: CivilDate): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * Vietnam's public holidays that fall on the same civil date every year (New Year, Reunification
+ * Day, Labour Day, National Day). Tết and the Hùng Kings' day follow the lunar calendar and the day
+ * joined to National Day is set each year: not known here.
+ */
+const FIXED_HOLIDAYS = new Set(['01-01', '04-30', '05-01', '09-02']);
+
+/** Monday to Friday and not a fixed-date public holiday. */
+export function isWorkingDay(d: CivilDate): boolean {
+  const w = weekdayOf(d);
+  return w !== 0 && w !== 6 && !FIXED_HOLIDAYS.has(dateKeyOf(d).slice(5));
 }
 
 export function todayIn(now: Date, timeZone: string): CivilDate {
@@ -78,13 +92,17 @@ export function monthlySeries(index: number, now: Date, timeZone: string): { rul
   return { rule, firstAt: first.at };
 }
 
-/** A working day: Saturday goes back to Friday, Sunday on to Monday, unless that leaves [min, max]. */
+/**
+ * The working day nearest `d` within [min, max] (a day back first: Saturday goes to Friday, Sunday
+ * to Monday); `d` itself when there is none.
+ */
 function workingDay(d: CivilDate, min: CivilDate, max: CivilDate): CivilDate {
-  const w = weekdayOf(d);
-  const moved = w === 6 ? addDays(d, -1) : w === 0 ? addDays(d, 1) : d;
-  if (dateKeyOf(moved) > dateKeyOf(max)) return addDays(d, w === 0 ? -2 : -1);
-  if (dateKeyOf(moved) < dateKeyOf(min)) return addDays(d, w === 6 ? 2 : 1);
-  return moved;
+  for (let shift = 0; shift <= 7; shift++) {
+    for (const day of [addDays(d, -shift), addDays(d, shift)]) {
+      if (dateKeyOf(day) >= dateKeyOf(min) && dateKeyOf(day) <= dateKeyOf(max) && isWorkingDay(day)) return day;
+    }
+  }
+  return d;
 }
 
 /**
@@ -107,15 +125,19 @@ export function thematicAt(
 }
 
 /**
- * The bloc conference of this week (Monday to Sunday), on a working day at 8h00 or 14h00: the
- * first such time at least a day ahead; else the first still ahead by an hour; else (late on
- * Friday, at the weekend) the last one already past, as a conference held earlier this week.
+ * The bloc conference of this week (Monday to Sunday), on a working day (no holiday) at 8h00 or
+ * 14h00: the first such time at least a day ahead; else the first still ahead by an hour; else
+ * (late on Friday, at the weekend, before a holiday that ends the week) the last one already
+ * past, as a conference held earlier this week.
  */
 export function conferenceThisWeek(now: Date, timeZone: string): Date {
   const today = todayIn(now, timeZone);
   const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
   const slots: Date[] = [];
-  for (let i = 0; i < 5; i++) for (const hour of [8, 14]) slots.push(zonedWallTimeToUtc(addDays(monday, i), hour, 0, timeZone));
+  for (let i = 0; i < 5; i++) {
+    const day = addDays(monday, i);
+    if (isWorkingDay(day)) for (const hour of [8, 14]) slots.push(zonedWallTimeToUtc(day, hour, 0, timeZone));
+  }
   const t = now.getTime();
   return (
     slots.find((s) => s.getTime() >= t + DAY_MS) ??
@@ -124,11 +146,14 @@ export function conferenceThisWeek(now: Date, timeZone: string): Date {
   );
 }
 
-/** The briefing conference: ten days on at 8h00, or the Monday after when that is a weekend (within 12 days). */
+/**
+ * The briefing conference: ten days on at 8h00, or the next working day after a weekend or a
+ * holiday (within 14 days: 30/4 and 1/5 before a weekend).
+ */
 export function briefingAhead(now: Date, timeZone: string): Date {
-  const day = addDays(todayIn(now, timeZone), 10);
-  const w = weekdayOf(day);
-  return zonedWallTimeToUtc(w === 6 ? addDays(day, 2) : w === 0 ? addDays(day, 1) : day, 8, 0, timeZone);
+  let day = addDays(todayIn(now, timeZone), 10);
+  while (!isWorkingDay(day)) day = addDays(day, 1);
+  return zonedWallTimeToUtc(day, 8, 0, timeZone);
 }
 
 /**

@@ -25,7 +25,18 @@ export type DashboardScope =
   | { view: 'member'; branchIds: [] };
 
 export function dashboardScope(services: { branches: BranchService }, member: Member): DashboardScope {
-  if (isOffice(member)) return { view: 'office', branchIds: null };
-  if (isBranchLeader(member) && member.branchId !== null) return { view: 'organisation', branchIds: services.branches.subtreeIds(member.branchId) };
+  const managed = managedBranchIds(services, member);
+  if (managed === null) return { view: 'office', branchIds: null };
+  if (managed.length > 0) return { view: 'organisation', branchIds: managed };
   return { view: 'member', branchIds: [] };
+}
+
+/**
+ * The branches a member manages, as mayManageBranch says: null for the office (every one); a
+ * secretary's or deputy's branch and the cells under it; none for anyone else.
+ */
+export function managedBranchIds(services: { branches: BranchService }, member: Member): number[] | null {
+  if (isOffice(member)) return null;
+  if (isBranchLeader(member) && member.branchId !== null) return services.branches.subtreeIds(member.branchId);
+  return [];
 }

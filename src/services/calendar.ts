@@ -10,9 +10,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { calendarFeeds } from '../db/schema.js';
-import { isOffice } from '../domain/roles.js';
+import { managedBranchIds } from './access.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.js';
+import type { BranchService } from './branches.js';
 import type { Meeting, MeetingService } from './meetings.js';
 import type { Member, MemberService } from './members.js';
 
@@ -39,6 +40,7 @@ export class CalendarService {
     private readonly audit: AuditService,
     private readonly meetings: MeetingService,
     private readonly members: MemberService,
+    private readonly branches: BranchService,
   ) {}
 
   private prepareByHash() {
@@ -49,11 +51,15 @@ export class CalendarService {
    * The scheduled meetings starting in [from, to) that a member's calendar holds. The office: every
    * meeting of the bloc, of every organisation (following them is its work, and it may attend any;
    * its own cell's meetings are among them), whether or not the member is listed in a branch.
-   * Everyone else: their branch, the branches above it, and the bloc's own meetings.
+   * Everyone else: their branch, the branches above it, and the bloc's own meetings; and for a
+   * secretary or deputy, the branches they manage too (a grassroots committee's cells: they follow
+   * them and may attend).
    */
   meetingsFor(member: Member, from: Date, to: Date): Meeting[] {
-    if (isOffice(member)) return this.meetings.between(from, to, null);
-    return this.meetings.inRangeFor(member.branchId, from, to);
+    const managed = managedBranchIds({ branches: this.branches }, member);
+    if (managed === null) return this.meetings.between(from, to, null);
+    const own = member.branchId === null ? [] : this.branches.ancestry(member.branchId).map((b) => b.id);
+    return this.meetings.between(from, to, [...new Set([...own, ...managed])]);
   }
 
   /** When the member's current subscription address was made, or null when they have none. */

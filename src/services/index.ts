@@ -108,7 +108,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions = {
     // Nested use-cases that open their own transactions become savepoints inside this one.
     atomically: (work) => db.transaction(() => work(), { behavior: 'immediate' }),
     dashboard: new DashboardService(db),
-    calendar: new CalendarService(db, clock, audit, meetings, members),
+    calendar: new CalendarService(db, clock, audit, meetings, members, branches),
     deliveryFailures: new DeliveryFailureService(
       db,
       clock,

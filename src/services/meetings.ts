@@ -105,6 +105,20 @@ function prepareBetween(db: Db, branchCount: number | null, includeBloc: boolean
 }
 type BetweenQuery = ReturnType<typeof prepareBetween>;
 
+/** The columns a meeting and its series take alike from the author's input: trimmed, with the kind's default duration. */
+function sharedFields(input: MeetingInput) {
+  const combinedThematic = input.combinedThematic ?? false;
+  return {
+    branchId: input.branchId,
+    kind: input.kind,
+    title: input.title.trim(),
+    combinedThematic,
+    durationMinutes: input.durationMinutes ?? defaultDuration(input.kind, combinedThematic),
+    location: input.location?.trim() ?? '',
+    agenda: input.agenda?.trim() ?? '',
+  };
+}
+
 export class MeetingService {
   #listener: MeetingChangeListener | null = null;
   readonly #queries;
@@ -139,52 +153,13 @@ export class MeetingService {
       if (error) throw new RangeError(error);
     }
     const now = this.clock.now();
-    const meeting = this.db
-      .insert(meetings)
-      .values({
-        branchId: input.branchId,
-        kind: input.kind,
-        title: input.title.trim(),
-        combinedThematic: input.combinedThematic ?? false,
-        startsAt: input.startsAt,
-        durationMinutes: input.durationMinutes ?? defaultDuration(input.kind, input.combinedThematic ?? false),
-        location: input.location?.trim() ?? '',
-        agenda: input.agenda?.trim() ?? '',
-        documents: input.documents ?? [],
-        status: 'draft',
-        createdByMemberId: by,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const meeting = this.insertMeeting(input, { status: 'draft', timeSetAt: null }, by, now);
     // The rule waits with the draft (in a series row not yet active) until confirmed.
     if (input.rule) {
-      const p = localParts(input.startsAt, this.timeZone);
-      const series = this.db
-        .insert(meetingSeries)
-        .values({
-          branchId: input.branchId,
-          kind: input.kind,
-          title: meeting.title,
-          combinedThematic: meeting.combinedThematic,
-          rule: input.rule,
-          hour: p.hour,
-          minute: p.minute,
-          durationMinutes: meeting.durationMinutes,
-          location: meeting.location,
-          agenda: meeting.agenda,
-          startDate: dateKey(p),
-          active: false,
-          createdByMemberId: by,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      const series = this.insertSeries(input, input.rule, false, by, now);
       this.db
         .update(meetings)
-        .set({ seriesId: series.id, occurrenceDate: dateKey(p) })
+        .set({ seriesId: series.id, occurrenceDate: series.startDate })
         .where(eq(meetings.id, meeting.id))
         .run();
     }
@@ -223,62 +198,60 @@ export class MeetingService {
    */
   recordKnown(input: MeetingInput, by: number | null, actor: Actor): Meeting[] {
     const now = this.clock.now();
-    const title = input.title.trim();
-    const combinedThematic = input.combinedThematic ?? false;
-    const durationMinutes = input.durationMinutes ?? defaultDuration(input.kind, combinedThematic);
-    const location = input.location?.trim() ?? '';
-    const agenda = input.agenda?.trim() ?? '';
     if (!input.rule) {
-      const meeting = this.db
-        .insert(meetings)
-        .values({
-          branchId: input.branchId,
-          kind: input.kind,
-          title,
-          combinedThematic,
-          startsAt: input.startsAt,
-          durationMinutes,
-          location,
-          agenda,
-          documents: input.documents ?? [],
-          status: 'scheduled',
-          timeSetAt: now,
-          createdByMemberId: by,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
+      const meeting = this.insertMeeting(input, { status: 'scheduled', timeSetAt: now }, by, now);
       this.audit.record(actor, 'meeting.record', 'meeting', meeting.id, { kind: input.kind, startsAt: input.startsAt.toISOString() });
       return [meeting];
     }
     const error = validateRule(input.rule);
     if (error) throw new RangeError(error);
-    const p = localParts(input.startsAt, this.timeZone);
-    const series = this.db
-      .insert(meetingSeries)
+    const series = this.insertSeries(input, input.rule, true, by, now);
+    this.materialise(series, undefined, input.startsAt);
+    this.audit.record(actor, 'meeting.series.record', 'meeting_series', series.id, { kind: input.kind, rule: input.rule, startDate: series.startDate });
+    return this.db.select().from(meetings).where(eq(meetings.seriesId, series.id)).orderBy(asc(meetings.startsAt)).all();
+  }
+
+  /** A meeting row from the author's input: drafts and recorded meetings alike. */
+  private insertMeeting(
+    input: MeetingInput,
+    state: { status: 'draft' | 'scheduled'; timeSetAt: Date | null },
+    by: number | null,
+    now: Date,
+  ): Meeting {
+    return this.db
+      .insert(meetings)
       .values({
-        branchId: input.branchId,
-        kind: input.kind,
-        title,
-        combinedThematic,
-        rule: input.rule,
-        hour: p.hour,
-        minute: p.minute,
-        durationMinutes,
-        location,
-        agenda,
-        startDate: dateKey(p),
-        active: true,
+        ...sharedFields(input),
+        startsAt: input.startsAt,
+        documents: input.documents ?? [],
+        status: state.status,
+        timeSetAt: state.timeSetAt,
         createdByMemberId: by,
         createdAt: now,
         updatedAt: now,
       })
       .returning()
       .get();
-    this.materialise(series, undefined, input.startsAt);
-    this.audit.record(actor, 'meeting.series.record', 'meeting_series', series.id, { kind: input.kind, rule: input.rule, startDate: series.startDate });
-    return this.db.select().from(meetings).where(eq(meetings.seriesId, series.id)).orderBy(asc(meetings.startsAt)).all();
+  }
+
+  /** A series row from the same input: its time of day and start date are `startsAt`'s, in the bloc's zone. */
+  private insertSeries(input: MeetingInput, rule: RecurrenceRule, active: boolean, by: number | null, now: Date): Series {
+    const p = localParts(input.startsAt, this.timeZone);
+    return this.db
+      .insert(meetingSeries)
+      .values({
+        ...sharedFields(input),
+        rule,
+        hour: p.hour,
+        minute: p.minute,
+        startDate: dateKey(p),
+        active,
+        createdByMemberId: by,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
   }
 
   /** A draft the author dropped: it (and its inactive series) never happened. */

@@ -14,7 +14,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import type { Indicator } from '../../src/services/indicators.js';
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
-import { freePort, initData, WEBAPP_URL } from '../helpers/dashboard.js';
+import { initData, WEBAPP_URL } from '../helpers/dashboard.js';
 import { confirmBlocNotice, seedSmallBloc } from '../helpers/db.js';
 import { launchChromium, launchHash, openMiniApp, pageErrors, posted, violations } from './chromium.js';
 
@@ -34,13 +34,12 @@ describe('dashboard page on the real app', () => {
   const member = user(9703); // DB01
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
     [t, browser] = await Promise.all([
       // Set-up through the services and commands typed at machine speed: a private chat's own limit lifted.
-      TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, env: { WEBAPP_URL, PORT: String(port) } }),
+      TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, http: true, env: { WEBAPP_URL } }),
       launchChromium(),
     ]);
+    origin = t.origin;
     const s = t.services;
     bloc = seedSmallBloc(s);
     otherCell = s.branches.upsert({ code: 'CB09', name: 'Chi bộ Công ty Cấp nước', kind: 'cell' }, SYSTEM).branch;

@@ -15,7 +15,6 @@ import type { RecordedCall } from '../fake-telegram/server.js';
 import { group, privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { freePort } from '../helpers/dashboard.js';
 
 const PUBLIC_URL = 'https://lich.example.org/';
 /** A local wall time in Hà Nội (UTC+7). */
@@ -31,22 +30,17 @@ const summaries = (ics: string) =>
 describe('/lichics and calendar subscriptions (end to end)', () => {
   let t: TestBot;
   let bloc: ReturnType<typeof seedSmallBloc>;
-  let port: number;
   const office = user(9400, { first_name: 'Văn phòng' }); // ADMIN_IDS: office, no branch
   const cellMember = user(9406, { first_name: 'Em' }); // CB02 member
   const subMember = user(9404, { first_name: 'Dung' }); // DB01-01 member
   const cellGroup = group(-9430, 'Nhóm CB02');
 
   async function start(publicUrl: boolean): Promise<void> {
-    port = await freePort();
-    const env: Record<string, string> = publicUrl ? { PUBLIC_URL, PORT: String(port) } : {};
-    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, env });
+    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, http: true, env: publicUrl ? { PUBLIC_URL } : {} });
     bloc = seedSmallBloc(t.services);
-    t.services.members.linkTelegram(bloc.cellMember.id, { id: cellMember.id }, SYSTEM);
-    t.services.members.linkTelegram(bloc.subMember.id, { id: subMember.id }, SYSTEM);
-    t.services.chats.recordPresent({ id: cellGroup.id, type: 'group', title: cellGroup.title }, null, SYSTEM);
-    t.services.chats.link(cellGroup.id, bloc.cell.id, SYSTEM);
-    t.fake.knowChats(office, cellMember, subMember, cellGroup.id);
+    t.linkMembers([bloc.cellMember, cellMember], [bloc.subMember, subMember]);
+    t.linkGroup(cellGroup, bloc.cell.id);
+    t.fake.knowChats(office);
   }
   afterEach(async () => {
     await t.stop();
@@ -103,7 +97,7 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
     return next(from.id, expected, mark);
   }
 
-  const feed = (url: string, init?: RequestInit) => fetch(url.replace(PUBLIC_URL, `http://127.0.0.1:${port}/`), init);
+  const feed = (url: string, init?: RequestInit) => fetch(url.replace(PUBLIC_URL, `${t.origin}/`), init);
   const addressIn = (text: string) => /<code>(https:\/\/[^<]+)<\/code>/.exec(text)![1]!;
 
   it('a member: an "upload_document" chat action, then the file with their branch, the branches above it and the bloc, and the subscription button', async () => {
@@ -140,6 +134,31 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
     // Each event says whose meeting it is.
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.find((e) => e.summary === m.sub.title)!.description).toContain('Chi bộ Phòng Ngân sách');
+  });
+
+  it('a grassroots committee\'s secretary and deputy: also the meetings of the cells under it, in the file and the feed; a plain member of the committee not', async () => {
+    await start(true);
+    const secretary = user(9401); // DB01 secretary
+    const deputy = user(9402); // DB01 deputy
+    const committeeMember = user(9403); // DB01 member
+    t.linkMembers([bloc.secretary, secretary], [bloc.deputy, deputy], [bloc.member, committeeMember]);
+    const m = scheduleAround();
+    const managed = [m.committee.title, m.sub.title, m.blocWide.title].sort();
+
+    const file = await icsFile(secretary);
+    expect(summaries(file.ics)).toEqual(managed);
+    expect(String(file.call.params.caption)).toContain('(3 cuộc họp)');
+    const sub = new ICAL.Component(ICAL.parse(file.ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.summary === m.sub.title)!;
+    expect(sub.description).toContain('Chi bộ Phòng Ngân sách');
+    // The subscription feed holds the same meetings.
+    const shown = await press(secretary, file.call.response.result as Message, /Đăng ký lịch trên điện thoại/, 'Đường dẫn riêng');
+    const served = await feed(addressIn(String(shown.params.text)));
+    expect(served.status).toBe(200);
+    expect(summaries(await served.text())).toEqual(managed);
+
+    expect(summaries((await icsFile(deputy)).ics)).toEqual(managed);
+    // A member of the committee who leads nothing: their committee, the bloc, not the cells under it.
+    expect(summaries((await icsFile(committeeMember)).ics)).toEqual([m.committee.title, m.blocWide.title].sort());
   });
 
   it('subscribing: the https and webcal addresses with a how-to; the feed holds the same meetings; never shown again; /lichics huy makes the old address 404 at once; a new one works', async () => {
@@ -234,6 +253,6 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
     expect(String(answer.params.text)).toContain('chưa được bật');
     expect(t.services.calendar.subscriptionOf(bloc.cellMember.id)).toBeNull();
     // No HTTP server at all (no webhook, no dashboard, no feeds).
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${t.origin}/healthz`)).rejects.toThrow();
   });
 });

@@ -9,7 +9,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import { group, privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { freePort, WEBAPP_URL } from '../helpers/dashboard.js';
+import { WEBAPP_URL } from '../helpers/dashboard.js';
 
 const buttons = (markup: unknown) => (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat() ?? [];
 
@@ -21,8 +21,7 @@ describe('/bangdieukhien (end to end)', () => {
   const english = user(9703, { language_code: 'en' });
 
   async function start(webapp: boolean): Promise<void> {
-    const env: Record<string, string> = webapp ? { WEBAPP_URL, PORT: String(await freePort()) } : {};
-    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, env });
+    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, http: webapp, env: webapp ? { WEBAPP_URL } : {} });
     const bloc = seedSmallBloc(t.services);
     const link = (id: number, tg: User) => t.services.members.linkTelegram(id, { id: tg.id }, SYSTEM);
     link(bloc.secretary.id, secretary);

@@ -17,7 +17,7 @@ import type { Member } from '../../src/services/members.js';
 import { group, myChatMember, privateChat, user } from '../fake-telegram/updates.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
-import { freePort, WEBAPP_URL } from '../helpers/dashboard.js';
+import { WEBAPP_URL } from '../helpers/dashboard.js';
 
 const vi = new Translator().for('vi');
 /** The answers that mean "there is nothing to show" (their fixed first words). */
@@ -69,7 +69,7 @@ describe('the demo bloc, for an office admin who belongs to no branch', () => {
   const clock = new AdjustableClock('2026-11-25T03:00:00Z');
 
   beforeAll(async () => {
-    t = await TestBot.start({ adminIds: [office.id], clock, telegram: SCRIPTED_MEMBERS, env: { WEBAPP_URL, PORT: String(await freePort()) } });
+    t = await TestBot.start({ adminIds: [office.id], clock, telegram: SCRIPTED_MEMBERS, http: true, env: { WEBAPP_URL } });
     admin = t.services.members.findByTelegramId(office.id)!;
     expect(admin).toMatchObject({ branchId: null });
     const actor: Actor = { source: 'bot', memberId: admin.id, telegramUserId: office.id };

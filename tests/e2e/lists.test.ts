@@ -38,12 +38,8 @@ describe('long lists in one message (end to end)', () => {
   beforeEach(async () => {
     t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS }); // Monday 23/11/2026, 14h00 in Hà Nội
     bloc = seedSmallBloc(t.services);
-    const link = (id: number, tg: User) => t.services.members.linkTelegram(id, { id: tg.id }, SYSTEM);
-    link(bloc.secretary.id, secretary);
-    link(bloc.member.id, member);
-    link(bloc.cellSecretary.id, cellSecretary);
-    link(bloc.cellMember.id, cellMember);
-    t.fake.knowChats(office, secretary, member, cellSecretary, cellMember); // in real life through /start
+    t.linkMembers([bloc.secretary, secretary], [bloc.member, member], [bloc.cellSecretary, cellSecretary], [bloc.cellMember, cellMember]);
+    t.fake.knowChats(office); // in real life through /start
   });
   afterEach(async () => {
     await t.stop();

@@ -41,17 +41,15 @@ describe('meetings (end to end)', () => {
     // /taolich and the rest scripted at machine speed: a private chat's own flood limit is lifted (see SCRIPTED_MEMBERS).
     t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS }); // clock: Monday 23/11/2026, 14h00 in Hà Nội
     bloc = seedSmallBloc(t.services);
-    const link = (id: number, tg: User) => t.services.members.linkTelegram(id, { id: tg.id }, SYSTEM);
-    link(bloc.secretary.id, secretary);
-    link(bloc.deputy.id, deputy);
-    link(bloc.member.id, member);
-    link(bloc.subMember.id, subMember);
-    link(bloc.cellSecretary.id, cellSecretary);
-    link(bloc.cellMember.id, cellMember);
-    t.services.chats.recordPresent({ id: cellGroup.id, type: 'group', title: cellGroup.title }, null, SYSTEM);
-    t.services.chats.link(cellGroup.id, bloc.cell.id, SYSTEM);
-    // Set up in the database: in real life each of them sent /start and the bot was added to the group.
-    t.fake.knowChats(secretary, deputy, member, subMember, cellSecretary, cellMember, cellGroup.id);
+    t.linkMembers(
+      [bloc.secretary, secretary],
+      [bloc.deputy, deputy],
+      [bloc.member, member],
+      [bloc.subMember, subMember],
+      [bloc.cellSecretary, cellSecretary],
+      [bloc.cellMember, cellMember],
+    );
+    t.linkGroup(cellGroup, bloc.cell.id);
   });
   afterEach(async () => {
     await t.stop();

@@ -21,14 +21,14 @@ describe('notices (end to end)', () => {
     // /guithongbao scripted at machine speed: a private chat's own flood limit is lifted (see SCRIPTED_MEMBERS).
     t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS });
     bloc = seedSmallBloc(t.services);
-    const link = (id: number, tg: User) => t.services.members.linkTelegram(id, { id: tg.id }, SYSTEM);
-    link(bloc.secretary.id, secretary);
-    link(bloc.deputy.id, deputy);
-    link(bloc.member.id, member);
-    link(bloc.subMember.id, subMember);
-    link(bloc.cellSecretary.id, cellSecretary);
-    link(bloc.cellMember.id, cellMember);
-    t.fake.knowChats(secretary, deputy, member, subMember, cellSecretary, cellMember); // in real life through /start
+    t.linkMembers(
+      [bloc.secretary, secretary],
+      [bloc.deputy, deputy],
+      [bloc.member, member],
+      [bloc.subMember, subMember],
+      [bloc.cellSecretary, cellSecretary],
+      [bloc.cellMember, cellMember],
+    );
   });
   afterEach(async () => {
     await t.stop();

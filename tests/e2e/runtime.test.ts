@@ -1,20 +1,9 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/actor.js';
 import { FakeTelegram } from '../fake-telegram/server.js';
 import { group, privateChat, textMessage, user } from '../fake-telegram/updates.js';
-import { TestBot } from '../helpers/app.js';
+import { TestBot, WEBHOOK_SECRET, WEBHOOK_URL } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe('running the bot (end to end)', () => {
   let t: TestBot | undefined;
@@ -31,6 +20,38 @@ describe('running the bot (end to end)', () => {
     expect(names({ type: 'all_private_chats' }, 'en')).toEqual(['branch', 'lichhop', 'chitieu', 'thongbao', 'tim', 'lichics', 'nhacnho', 'language', 'help']);
     expect(names({ type: 'all_group_chats' })).toContain('lienket');
     expect(names({ type: 'all_private_chats' })).not.toContain('taolich');
+  });
+
+  it('a refusal of the default menus (400, then 429) is logged and start-up goes on; a start without one sets them', async () => {
+    const fake = await FakeTelegram.start();
+    try {
+      const privateMenu = () => fake.commandsFor({ type: 'all_private_chats' }, '') as unknown[];
+      const refusals = () => t!.logLines.filter((l) => l.includes('could not set the default command menus'));
+      fake.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: BOT_COMMANDS_TOO_MUCH' });
+      t = await TestBot.start({ fake, adminIds: [8200] });
+      expect(refusals()).toHaveLength(1);
+      expect(JSON.parse(refusals()[0]!)).toMatchObject({ level: 40, err: { message: expect.stringContaining('BOT_COMMANDS_TOO_MUCH') } });
+      // The bot answers, and a member who writes still gets their own menu.
+      const office = user(8200);
+      expect(await t.say(office, privateChat(office), '/trogiup')).toContain('/taolich');
+      await t.settle();
+      expect((fake.commandsFor({ type: 'chat', chat_id: office.id }, '') as { command: string }[]).map((c) => c.command)).toContain('taolich');
+
+      // Too many requests, for longer than start-up waits: the same.
+      fake.tooManyRequests('setMyCommands', 3600);
+      await t.restart();
+      expect(refusals()).toHaveLength(2);
+      expect(await t.say(office, privateChat(office), '/trogiup')).toContain('/taolich');
+      expect(privateMenu()).toEqual([]);
+
+      await t.restart();
+      expect(refusals()).toHaveLength(2);
+      expect(privateMenu()).not.toEqual([]);
+    } finally {
+      await t?.stop();
+      t = undefined;
+      await fake.close();
+    }
   });
 
   it('gives a secretary their own menu, in both languages, and takes it away when the role goes', async () => {
@@ -138,34 +159,21 @@ describe('running the bot (end to end)', () => {
   });
 
   it('serves a webhook that checks the secret token', async () => {
-    const fake = await FakeTelegram.start();
-    const port = await freePort();
-    const secret = 'webhook-secret-0123456789';
-    t = await TestBot.start({
-      fake,
-      env: { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/tg-hook', WEBHOOK_SECRET: secret, PORT: String(port) },
-    });
+    t = await TestBot.start({ webhook: true });
+    const { fake } = t;
     const set = fake.callsTo('setWebhook').at(-1)!;
-    expect(set.params).toMatchObject({ url: 'https://bot.example.org/tg-hook', secret_token: secret });
+    expect(set.params).toMatchObject({ url: WEBHOOK_URL, secret_token: WEBHOOK_SECRET });
 
     const stranger = user(8501);
     const update = { update_id: 1, ...textMessage(stranger, privateChat(stranger), '/start') };
     fake.learn(update); // Telegram posts it to the webhook: it knows the chat
-    const post = (token?: string) =>
-      fetch(`http://127.0.0.1:${port}/tg-hook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { 'x-telegram-bot-api-secret-token': token } : {}) },
-        body: JSON.stringify(update),
-      });
-    expect((await post('wrong-secret')).status).toBe(401);
+    expect((await t.postUpdate(update, 'wrong-secret')).status).toBe(401);
+    expect((await t.postUpdate(update, null)).status).toBe(401);
     expect(fake.callsTo('sendMessage')).toEqual([]);
-    expect((await post(secret)).status).toBe(200);
+    expect((await t.postUpdate(update)).status).toBe(200);
     const reply = await fake.waitFor('sendMessage', (p, c) => p.chat_id === stranger.id && c.response.ok);
     expect(String(reply.params.text)).toContain('đường liên kết mời');
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    await t.stop();
-    t = undefined;
-    await fake.close();
+    expect((await fetch(`${t.origin}/healthz`)).status).toBe(200);
   });
 
   it('stops cleanly: an update in flight finishes before the database closes', async () => {

@@ -4,12 +4,11 @@
  * latency so that they pile up. Never more than the bound in hand at once, every update answered,
  * and each chat's answers in the order its messages came.
  */
-import { createServer } from 'node:net';
 import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UPDATE_CONCURRENCY } from '../../src/app.js';
 import { SYSTEM } from '../../src/services/actor.js';
-import { FakeTelegram } from '../fake-telegram/server.js';
+import type { FakeTelegram } from '../fake-telegram/server.js';
 import { commandUpdate, privateChat, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
@@ -69,24 +68,11 @@ function expectEveryAnswerInOrder(fake: FakeTelegram, ids: number[]): void {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 describe('updates handled at once (end to end)', () => {
   let t: TestBot | undefined;
-  let fake: FakeTelegram | undefined;
   afterEach(async () => {
     await t?.stop();
-    await fake?.close();
     t = undefined;
-    fake = undefined;
   });
 
   it('long polling: a burst of 180 updates is handled at most UPDATE_CONCURRENCY at a time, each answered, each chat in order', async () => {
@@ -111,13 +97,8 @@ describe('updates handled at once (end to end)', () => {
   }, 90_000);
 
   it('webhook: 180 updates posted at once are handled at most UPDATE_CONCURRENCY at a time, each answered, each chat in order', async () => {
-    const SECRET = 'webhook-secret-0123456789';
-    fake = await FakeTelegram.start({ rateLimits: false });
-    const port = await freePort();
-    t = await TestBot.start({
-      fake,
-      env: { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/tg-hook', WEBHOOK_SECRET: SECRET, PORT: String(port) },
-    });
+    t = await TestBot.start({ telegram: { rateLimits: false }, webhook: true });
+    const { fake } = t;
     const ids = linkedMembers(t);
     const counter = countConcurrent(t);
     fake.setLatency(30);
@@ -125,16 +106,11 @@ describe('updates handled at once (end to end)', () => {
     const updates: Update[][] = ids.map((id) =>
       queries(id).map((q) => {
         const update = { update_id: updateId++, ...commandUpdate(user(id), privateChat(user(id)), 'tim', q) } as Update;
-        fake!.learn(update);
+        fake.learn(update);
         return update;
       }),
     );
-    const post = (update: Update) =>
-      fetch(`http://127.0.0.1:${port}/tg-hook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-        body: JSON.stringify(update),
-      }).then((res) => res.status);
+    const post = (update: Update) => t!.postUpdate(update).then((res) => res.status);
     // Telegram posts a chat's updates one after another (the next once the last is answered), and
     // many chats at once.
     const statuses = await Promise.all(

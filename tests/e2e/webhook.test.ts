@@ -4,25 +4,13 @@
  * will not handle must still be answered 200.
  */
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import type { Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeTelegram } from '../fake-telegram/server.js';
+import type { FakeTelegram } from '../fake-telegram/server.js';
 import { privateChat, textMessage, user } from '../fake-telegram/updates.js';
-import { TestBot } from '../helpers/app.js';
+import { TestBot, WEBHOOK_SECRET as SECRET, WEBHOOK_URL } from '../helpers/app.js';
 
-const SECRET = 'webhook-secret-0123456789';
-const PATH = '/tg-hook';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+const PATH = new URL(WEBHOOK_URL).pathname;
 
 /**
  * POSTs `total` bytes in 64 KB chunks, and stops writing as soon as an answer comes. Resolves with
@@ -61,31 +49,21 @@ describe('the webhook (end to end, raw HTTP)', () => {
   let fake: FakeTelegram;
   let t: TestBot;
   let port: number;
-  const post = (body: string, secret = SECRET) =>
-    fetch(`http://127.0.0.1:${port}${PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
-      body,
-    });
   const warnings = (msg: string) =>
     t.logLines.map((l) => JSON.parse(l) as { msg: string; level: number; update_id?: unknown }).filter((l) => l.msg === msg);
 
   beforeEach(async () => {
-    fake = await FakeTelegram.start();
-    port = await freePort();
-    t = await TestBot.start({
-      fake,
-      env: { BOT_MODE: 'webhook', WEBHOOK_URL: `https://bot.example.org${PATH}`, WEBHOOK_SECRET: SECRET, PORT: String(port) },
-    });
+    t = await TestBot.start({ webhook: true });
+    fake = t.fake;
+    port = t.port!;
   });
   afterEach(async () => {
     await t.stop();
-    await fake.close();
   });
 
   it('answers 200 to a malformed or unexpected update, logs it, and handles the next update', async () => {
     const bodies = ['{"update_id": 5, "message": ', '[1, 2]', '"hello"', '{"message": {"text": "/start"}}', '{"update_id": "7"}', ''];
-    for (const body of bodies) expect((await post(body)).status).toBe(200);
+    for (const body of bodies) expect((await t.postUpdate(body)).status).toBe(200);
     const dropped = warnings('webhook: not an update, dropped');
     expect(dropped).toHaveLength(bodies.length);
     expect(dropped.every((l) => l.level === 40)).toBe(true);
@@ -94,7 +72,7 @@ describe('the webhook (end to end, raw HTTP)', () => {
     const stranger = user(8701);
     const update = { update_id: 8, ...textMessage(stranger, privateChat(stranger), '/start') };
     fake.learn(update);
-    expect((await post(JSON.stringify(update))).status).toBe(200);
+    expect((await t.postUpdate(update)).status).toBe(200);
     const reply = await fake.waitFor('sendMessage', (p, c) => p.chat_id === stranger.id && c.response.ok);
     expect(String(reply.params.text)).toContain('đường liên kết mời');
   });
@@ -106,7 +84,7 @@ describe('the webhook (end to end, raw HTTP)', () => {
       update.update_id === 4242 ? Promise.reject(new Error('handler exploded')) : handleUpdate(update, envelope as never);
     const stranger = user(8702);
     const update = { update_id: 4242, ...textMessage(stranger, privateChat(stranger), '/start') };
-    expect((await post(JSON.stringify(update))).status).toBe(200);
+    expect((await t.postUpdate(update)).status).toBe(200);
     const failed = warnings('webhook: update failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]!.update_id).toBe(4242);
@@ -130,11 +108,11 @@ describe('the webhook (end to end, raw HTTP)', () => {
     expect(stranger.written).toBeLessThan(8 * 1024 * 1024);
 
     // The server is still there for Telegram.
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`${t.origin}/healthz`)).status).toBe(200);
     const u = user(8703);
     const update = { update_id: 9, ...textMessage(u, privateChat(u), '/start') };
     fake.learn(update);
-    expect((await post(JSON.stringify(update))).status).toBe(200);
+    expect((await t.postUpdate(update)).status).toBe(200);
     await fake.waitFor('sendMessage', (p, c) => p.chat_id === u.id && c.response.ok);
   }, 30_000);
 });

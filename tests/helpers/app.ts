@@ -9,10 +9,12 @@ import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { AdjustableClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { outbox } from '../../src/db/schema.js';
+import { SYSTEM } from '../../src/services/actor.js';
 import type { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeTelegram, type FakeTelegramOptions, type RecordedCall } from '../fake-telegram/server.js';
 import { tempDir } from './db.js';
+import { freePort } from './net.js';
 
 type NonChannelChat = Chat.PrivateChat | Chat.GroupChat | Chat.SupergroupChat;
 
@@ -34,7 +36,17 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Transport limits and the long-poll timeout (tests of hung or refused requests shorten them). */
   app?: Pick<AppOptions, 'transport' | 'longPollSeconds'>;
+  /** The app's HTTP server (PORT) on a free port of 127.0.0.1: `TestBot.origin`. */
+  http?: boolean;
+  /**
+   * Webhook mode (with `http`): Telegram posts to WEBHOOK_URL (`url`, else WEBHOOK_URL below) with
+   * WEBHOOK_SECRET; `TestBot.postUpdate` posts as it does.
+   */
+  webhook?: boolean | { url: string };
 }
+
+export const WEBHOOK_URL = 'https://bot.example.org/tg-hook';
+export const WEBHOOK_SECRET = 'webhook-secret-0123456789';
 
 /**
  * For tests of the delivery engine on its own: every chat given to `box` is one the fake knows. In
@@ -56,6 +68,8 @@ export class TestBot {
     readonly databasePath: string,
     readonly clock: Clock,
     private readonly options: TestAppOptions,
+    /** The HTTP server's port (options `http`, `webhook`), the same across restarts. */
+    readonly port: number | null,
   ) {}
 
   static async start(options: TestAppOptions = {}): Promise<TestBot> {
@@ -63,7 +77,14 @@ export class TestBot {
     const databasePath = options.databasePath ?? join(tempDir(), 'bot.sqlite');
     // 14h00 in Hà Nội on a Monday: clear of the 07:00 digest and the 25th's nudges.
     const clock = options.clock ?? new AdjustableClock('2026-11-23T07:00:00Z');
-    const t = new TestBot(fake, undefined as unknown as App, databasePath, clock, options);
+    const port = options.http || options.webhook ? await freePort() : null;
+    const webhookUrl = options.webhook ? (options.webhook === true ? WEBHOOK_URL : options.webhook.url) : null;
+    const env = {
+      ...(port === null ? {} : { PORT: String(port) }),
+      ...(webhookUrl === null ? {} : { BOT_MODE: 'webhook', WEBHOOK_URL: webhookUrl, WEBHOOK_SECRET }),
+      ...options.env,
+    };
+    const t = new TestBot(fake, undefined as unknown as App, databasePath, clock, { ...options, env }, port);
     t.app = await t.launch();
     return t;
   }
@@ -89,6 +110,42 @@ export class TestBot {
 
   get services() {
     return this.app.services;
+  }
+
+  /** Where the app's HTTP server answers, e.g. http://127.0.0.1:40123 (options `http`, `webhook`). */
+  get origin(): string {
+    if (this.port === null) throw new Error('no HTTP server: start the TestBot with `http` or `webhook`');
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * POSTs `update` (an object, or a raw body) to the webhook's path as Telegram does, with the
+   * secret token header (`secret`, WEBHOOK_SECRET unless given; null: no header).
+   */
+  postUpdate(update: object | string, secret: string | null = WEBHOOK_SECRET): Promise<Response> {
+    const url = this.options.env?.WEBHOOK_URL;
+    if (!url) throw new Error('not in webhook mode: start the TestBot with `webhook`');
+    return fetch(`${this.origin}${new URL(url).pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
+      body: typeof update === 'string' ? update : JSON.stringify(update),
+    });
+  }
+
+  /**
+   * Links each member to a Telegram user and lets the bot write to them: set up in the database
+   * where in real life each opened their invite and sent /start.
+   */
+  linkMembers(...pairs: [member: { id: number }, tg: User][]): void {
+    for (const [member, tg] of pairs) this.services.members.linkTelegram(member.id, { id: tg.id }, SYSTEM);
+    this.fake.knowChats(...pairs.map(([, tg]) => tg));
+  }
+
+  /** A group the bot is in, linked to a branch: in real life the bot was added and /lienket sent. */
+  linkGroup(chat: Chat.GroupChat | Chat.SupergroupChat, branchId: number): void {
+    this.services.chats.recordPresent({ id: chat.id, type: chat.type, title: chat.title }, null, SYSTEM);
+    this.services.chats.link(chat.id, branchId, SYSTEM);
+    this.fake.knowChats(chat.id);
   }
 
   /** Stops the app (clean shutdown) and starts a new one on the same database and fake API. */

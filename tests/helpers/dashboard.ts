@@ -1,23 +1,12 @@
 /**
- * For tests of the dashboard's API: a free port for the app's HTTP server, Telegram's init data
- * signed the way Telegram signs it (the library's own signing function, with the bot token), and a
- * client that calls the API over HTTP as a given Telegram user.
+ * For tests of the dashboard's API: Telegram's init data signed the way Telegram signs it (the
+ * library's own signing function, with the bot token), and a client that calls the API over HTTP
+ * as a given Telegram user.
  */
-import { createServer } from 'node:net';
 import { sign } from '@tma.js/init-data-node';
 import type { User } from 'grammy/types';
 
 export const WEBAPP_URL = 'https://dashboard.example.org/app/';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The init data a Mini App opened by `user` receives, signed at `authDate` with `token`. */
 export function initData(user: Pick<User, 'id' | 'first_name'> & { language_code?: string }, token: string, authDate: Date): string {

@@ -1,8 +1,9 @@
 /**
  * The demo bloc made on awkward days (a year's last half hour, New Year's first, a Sunday night,
- * the last and first day of a quarter): whatever the day, there is a meeting to take attendance
- * for, meetings ahead for the office, this week's conference, a thematic meeting per cell this
- * quarter, search content, and nothing waiting to be sent to the demo's members. The same clock
+ * the last and first day of a quarter, the eve of a holiday): whatever the day, there is a meeting
+ * to take attendance for, meetings ahead for the office, this week's conference, a thematic
+ * meeting per cell this quarter, none of the bloc's or thematic meetings on a weekend or a
+ * holiday, search content, and nothing waiting to be sent to the demo's members. The same clock
  * gives the same bloc.
  */
 import { and, inArray, isNotNull } from 'drizzle-orm';
@@ -32,6 +33,7 @@ describe('the demo bloc on awkward days', { timeout: 60_000 }, () => {
     ['a Sunday night', '2026-11-29T14:00:00Z'],
     ['the last day of a quarter', '2026-06-30T03:00:00Z'],
     ['the first morning of a quarter', '2026-04-01T01:00:00Z'],
+    ['the eve of Reunification Day', '2026-04-29T03:00:00Z'],
   ])('is alive on %s', (_, start) => {
     const { services, clock, admin, db } = made(start);
     const now = clock.now();
@@ -54,6 +56,15 @@ describe('the demo bloc on awkward days', { timeout: 60_000 }, () => {
       expect(own.some((m) => m.kind === 'regular' && m.seriesId !== null && m.startsAt > now && m.startsAt.getTime() < now.getTime() + 35 * 86_400_000)).toBe(true);
       const thematic = own.filter((m) => m.kind === 'thematic').map((m) => localParts(m.startsAt, TZ));
       expect(thematic.some((p) => p.year === quarter.year && Math.ceil(p.month / 3) === quarter.quarter)).toBe(true);
+    }
+    // The bloc's conferences and the thematic meetings fall on working days: no weekend, and none of
+    // the fixed-date holidays (1/1, 30/4, 1/5, 2/9).
+    const placed = all.filter((m) => m.kind !== 'regular').map((m) => localParts(m.startsAt, TZ));
+    expect(placed.length).toBeGreaterThan(18);
+    for (const p of placed) {
+      const date = `${String(p.day).padStart(2, '0')}/${String(p.month).padStart(2, '0')}/${p.year}`;
+      expect(p.weekday >= 1 && p.weekday <= 5, date).toBe(true);
+      expect(['01/01', '30/04', '01/05', '02/09'], date).not.toContain(date.slice(0, 5));
     }
     // Held meetings have absences, one at least without reason.
     expect(db.select().from(attendance).all().some((a) => a.status === 'unexcused')).toBe(true);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { rangeFor } from '../../src/domain/date-range.js';
 import { localParts } from '../../src/domain/time.js';
-import { briefingAhead, conferenceThisWeek, daysAgoAt, monthlySeries, quarterOf, thematicAt } from '../../src/demo/schedule.js';
+import { briefingAhead, conferenceThisWeek, daysAgoAt, isWorkingDay, monthlySeries, quarterOf, thematicAt } from '../../src/demo/schedule.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 /** A local wall time in Hà Nội, e.g. at('2026-12-31 23:30'). */
@@ -16,6 +16,25 @@ const local = (d: Date) => {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')} ${p.hour}h${String(p.minute).padStart(2, '0')}`;
 };
 const DAY = 86_400_000;
+/** Vietnam's fixed-date public holidays, as month-day. */
+const HOLIDAYS = ['01-01', '04-30', '05-01', '09-02'];
+/** Neither a weekend nor a fixed-date holiday, in Hà Nội. */
+const onWorkingDay = (d: Date) => {
+  const p = localParts(d, TZ);
+  return p.weekday >= 1 && p.weekday <= 5 && !HOLIDAYS.includes(`${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`);
+};
+
+describe('working days', () => {
+  it('are Monday to Friday, not 1/1, 30/4, 1/5 or 2/9', () => {
+    expect(isWorkingDay({ year: 2026, month: 12, day: 31 })).toBe(true); // Thursday
+    expect(isWorkingDay({ year: 2027, month: 1, day: 1 })).toBe(false); // Friday, New Year
+    expect(isWorkingDay({ year: 2027, month: 1, day: 2 })).toBe(false); // Saturday
+    expect(isWorkingDay({ year: 2026, month: 4, day: 30 })).toBe(false);
+    expect(isWorkingDay({ year: 2026, month: 5, day: 1 })).toBe(false);
+    expect(isWorkingDay({ year: 2026, month: 9, day: 2 })).toBe(false);
+    expect(isWorkingDay({ year: 2026, month: 9, day: 3 })).toBe(true);
+  });
+});
 
 describe('the bloc conference of this week', () => {
   it('is a working day at 8h00 or 14h00, at least a day ahead when the week allows', () => {
@@ -26,11 +45,26 @@ describe('the bloc conference of this week', () => {
     expect(local(conferenceThisWeek(at('2026-11-29 21:00'), TZ))).toBe('2026-11-27 14h00'); // Sunday night: held on Friday
   });
 
-  it('stays in the week that runs across a year end', () => {
-    // Thursday 31/12/2026: the week is Monday 28/12/2026 to Sunday 3/1/2027.
-    expect(local(conferenceThisWeek(at('2026-12-31 10:00'), TZ))).toBe('2027-01-01 14h00');
-    expect(local(conferenceThisWeek(at('2027-01-01 00:30'), TZ))).toBe('2027-01-01 8h00');
-    expect(local(conferenceThisWeek(at('2027-01-03 23:30'), TZ))).toBe('2027-01-01 14h00');
+  it('stays in the week that runs across a year end, and off New Year\'s Day', () => {
+    // Thursday 31/12/2026: the week is Monday 28/12/2026 to Sunday 3/1/2027; Friday 1/1 is a holiday.
+    expect(local(conferenceThisWeek(at('2026-12-30 10:00'), TZ))).toBe('2026-12-31 14h00');
+    expect(local(conferenceThisWeek(at('2026-12-31 10:00'), TZ))).toBe('2026-12-31 14h00');
+    expect(local(conferenceThisWeek(at('2026-12-31 15:00'), TZ))).toBe('2026-12-31 14h00');
+    expect(local(conferenceThisWeek(at('2027-01-01 00:30'), TZ))).toBe('2026-12-31 14h00');
+    expect(local(conferenceThisWeek(at('2027-01-03 23:30'), TZ))).toBe('2026-12-31 14h00');
+    // Thursday 1/1/2026: Friday 2/1 is a working day.
+    expect(local(conferenceThisWeek(at('2025-12-31 10:00'), TZ))).toBe('2026-01-02 8h00');
+  });
+
+  it('falls on none of the fixed-date holidays (30/4, 1/5, 2/9), whatever the hour', () => {
+    // 30/4 and 1/5/2026 are a Thursday and a Friday; 2/9/2026 a Wednesday; 1/1/2027 a Friday.
+    for (const [from, to] of [['2026-04-27 00:00', '2026-05-04 00:00'], ['2026-08-31 00:00', '2026-09-07 00:00'], ['2026-12-28 00:00', '2027-01-04 00:00']]) {
+      for (let t = at(from!).getTime(); t < at(to!).getTime(); t += 3_600_000) {
+        expect(onWorkingDay(conferenceThisWeek(new Date(t), TZ)), local(new Date(t))).toBe(true);
+      }
+    }
+    expect(local(conferenceThisWeek(at('2026-04-29 10:00'), TZ))).toBe('2026-04-29 14h00');
+    expect(local(conferenceThisWeek(at('2026-09-01 10:00'), TZ))).toBe('2026-09-03 8h00');
   });
 
   it('is always inside "tuần này" as /lichhop reads it, every hour of a month and across a year end', () => {
@@ -40,25 +74,30 @@ describe('the bloc conference of this week', () => {
       const week = rangeFor('this-week', now, TZ);
       expect(conference.getTime()).toBeGreaterThanOrEqual(week.from.getTime());
       expect(conference.getTime()).toBeLessThan(week.to.getTime());
-      const weekday = localParts(conference, TZ).weekday;
-      expect(weekday >= 1 && weekday <= 5).toBe(true);
-      // Ahead whenever a working-day slot an hour ahead is left this week (not late Friday or the weekend).
+      expect(onWorkingDay(conference)).toBe(true);
+      // Ahead whenever a working-day slot an hour ahead is left this week (not late Friday, the
+      // weekend, or late on Thursday 31/12/2026 before the New Year holiday).
       const p = localParts(now, TZ);
-      const slotLeft = (p.weekday >= 1 && p.weekday <= 4) || (p.weekday === 5 && p.hour < 13);
+      const lastDay = t >= at('2026-12-28 00:00').getTime() && t < at('2027-01-04 00:00').getTime() ? 4 : 5;
+      const slotLeft = (p.weekday >= 1 && p.weekday < lastDay) || (p.weekday === lastDay && p.hour < 13);
       if (slotLeft) expect(conference.getTime()).toBeGreaterThan(t);
     }
   });
 });
 
 describe('the briefing conference', () => {
-  it('is ahead within 30 days, on a working day, whatever the day', () => {
-    for (let t = at('2026-12-20 00:00').getTime(); t < at('2027-01-10 00:00').getTime(); t += 5 * 3_600_000) {
-      const briefing = briefingAhead(new Date(t), TZ);
-      expect(briefing.getTime()).toBeGreaterThan(t + 9 * DAY);
-      expect(briefing.getTime()).toBeLessThan(t + 13 * DAY);
-      const p = localParts(briefing, TZ);
-      expect([p.weekday >= 1 && p.weekday <= 5, p.hour, p.minute]).toEqual([true, 8, 0]);
+  it('is ahead within a fortnight, on a working day (no holiday), whatever the day', () => {
+    for (const [from, to] of [['2026-12-20 00:00', '2027-01-10 00:00'], ['2026-04-15 00:00', '2026-05-01 00:00'], ['2026-08-20 00:00', '2026-09-01 00:00']]) {
+      for (let t = at(from!).getTime(); t < at(to!).getTime(); t += 5 * 3_600_000) {
+        const briefing = briefingAhead(new Date(t), TZ);
+        expect(briefing.getTime()).toBeGreaterThan(t + 9 * DAY);
+        expect(briefing.getTime()).toBeLessThan(t + 15 * DAY);
+        expect(onWorkingDay(briefing), local(new Date(t))).toBe(true);
+        expect(local(briefing)).toMatch(/ 8h00$/);
+      }
     }
+    // Ten days on is Friday 1/1/2027: the Monday after.
+    expect(local(briefingAhead(at('2026-12-22 09:00'), TZ))).toBe('2027-01-04 8h00');
   });
 });
 
@@ -68,6 +107,8 @@ describe('thematic meetings in a quarter', () => {
       { year: 2026, month: 12, day: 31 },
       { year: 2027, month: 1, day: 1 },
       { year: 2026, month: 3, day: 31 },
+      { year: 2026, month: 5, day: 2 },
+      { year: 2026, month: 9, day: 2 },
     ]) {
       for (const offset of [-1, 0]) {
         const quarter = quarterOf(today, offset);
@@ -78,7 +119,7 @@ describe('thematic meetings in a quarter', () => {
           const key = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
           expect(key >= `${quarter.first.year}-${String(quarter.first.month).padStart(2, '0')}-01`).toBe(true);
           expect(key <= `${quarter.last.year}-${String(quarter.last.month).padStart(2, '0')}-${quarter.last.day}`).toBe(true);
-          expect(p.weekday >= 1 && p.weekday <= 5).toBe(true);
+          expect(onWorkingDay(when), key).toBe(true);
           days.add(key);
         }
         expect(days.size).toBeGreaterThanOrEqual(16);

@@ -29,7 +29,7 @@ import type {
 import { privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { confirmBlocNotice, seedSmallBloc } from '../helpers/db.js';
-import { DashboardClient, freePort, initData, WEBAPP_URL } from '../helpers/dashboard.js';
+import { DashboardClient, initData, WEBAPP_URL } from '../helpers/dashboard.js';
 
 const plain = (text: string) => htmlToPlain(new Html(text));
 
@@ -51,9 +51,8 @@ describe('dashboard API (over HTTP, end to end)', () => {
   const clock = () => t.clock as AdjustableClock;
 
   beforeAll(async () => {
-    const port = await freePort();
-    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, env: { WEBAPP_URL, PORT: String(port) } });
-    api = new DashboardClient(`http://127.0.0.1:${port}`, t.fake.token, () => t.clock.now());
+    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, http: true, env: { WEBAPP_URL } });
+    api = new DashboardClient(t.origin, t.fake.token, () => t.clock.now());
     const s = t.services;
     bloc = seedSmallBloc(s);
     const k2 = s.branches.upsertCluster({ code: 'K2', name: 'Khối doanh nghiệp' }, SYSTEM);

@@ -12,11 +12,10 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { calendarFeeds, members } from '../../src/db/schema.js';
 import { feedUrls } from '../../src/http/calendar-feed.js';
 import { SYSTEM } from '../../src/services/actor.js';
-import { FakeTelegram } from '../fake-telegram/server.js';
 import { privateChat, textMessage, user } from '../fake-telegram/updates.js';
-import { TestBot } from '../helpers/app.js';
+import { TestBot, type TestAppOptions } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { freePort, initData, WEBAPP_URL } from '../helpers/dashboard.js';
+import { initData, WEBAPP_URL } from '../helpers/dashboard.js';
 
 const PUBLIC_URL = 'https://lich.example.org/';
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -25,19 +24,14 @@ const events = (ics: string) =>
 
 describe('the calendar feed (raw HTTP against the app\'s server)', () => {
   let t: TestBot;
-  let port: number;
   let bloc: ReturnType<typeof seedSmallBloc>;
-  let fake: FakeTelegram | undefined;
   const clock = () => t.clock as AdjustableClock;
   afterEach(async () => {
     await t.stop();
-    await fake?.close();
-    fake = undefined;
   });
 
-  async function start(env: Record<string, string> = {}): Promise<void> {
-    port = await freePort();
-    t = await TestBot.start({ fake, env: { PUBLIC_URL, PORT: String(port), ...env } });
+  async function start(env: Record<string, string> = {}, webhook?: TestAppOptions['webhook']): Promise<void> {
+    t = await TestBot.start({ http: true, webhook, env: { PUBLIC_URL, ...env } });
     bloc = seedSmallBloc(t.services);
     t.services.members.linkTelegram(bloc.cellMember.id, { id: 9506 }, SYSTEM);
     t.services.members.linkTelegram(bloc.subMember.id, { id: 9504 }, SYSTEM);
@@ -47,7 +41,7 @@ describe('the calendar feed (raw HTTP against the app\'s server)', () => {
   function tokenFor(member: { id: number }): string {
     return t.services.calendar.issue(t.services.members.getById(member.id)!, SYSTEM);
   }
-  const local = (url: string) => url.replace(/^https:\/\/lich\.example\.org\//, `http://127.0.0.1:${port}/`);
+  const local = (url: string) => url.replace(/^https:\/\/lich\.example\.org\//, `${t.origin}/`);
   const get = (token: string, init?: RequestInit) => fetch(local(feedUrls(PUBLIC_URL, token).https), init);
 
   function schedule(startsAt: Date, o: { branchId?: number | null; title: string }) {
@@ -110,7 +104,7 @@ describe('the calendar feed (raw HTTP against the app\'s server)', () => {
   it('wrong tokens get the bare 404 of any unknown path, and no log line', async () => {
     await start();
     const token = tokenFor(bloc.cellMember);
-    const base = `http://127.0.0.1:${port}/calendar/`;
+    const base = `${t.origin}/calendar/`;
     const unknown = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     const before = t.logLines.length;
     for (const path of [`${unknown}.ics`, token, `${token}.ical`, 'x.ics', `${token}x.ics`, `${'a'.repeat(5000)}.ics`, '%E0%A4%A.ics']) {
@@ -121,7 +115,7 @@ describe('the calendar feed (raw HTTP against the app\'s server)', () => {
     // The stored hash is not a token either.
     const hash = t.app.db.select().from(calendarFeeds).get()!.tokenHash;
     expect((await fetch(`${base}${hash}.ics`)).status).toBe(404);
-    expect((await fetch(`http://127.0.0.1:${port}/nothing-here`)).status).toBe(404);
+    expect((await fetch(`${t.origin}/nothing-here`)).status).toBe(404);
     expect(t.logLines.slice(before).filter((l) => !l.includes('"update'))).toEqual([]);
     expect((await get(token)).status).toBe(200);
   });
@@ -137,7 +131,7 @@ describe('the calendar feed (raw HTTP against the app\'s server)', () => {
     expect(await head.text()).toBe('');
     for (const name of ['content-type', 'content-length', 'etag', 'cache-control']) expect(head.headers.get(name), name).toBe(full.headers.get(name));
     expect(Number(head.headers.get('content-length'))).toBe(Buffer.byteLength(body, 'utf8'));
-    expect((await fetch(`http://127.0.0.1:${port}/calendar/nope.ics`, { method: 'HEAD' })).status).toBe(404);
+    expect((await fetch(`${t.origin}/calendar/nope.ics`, { method: 'HEAD' })).status).toBe(404);
   });
 
   it('caching: a strong ETag and "private, no-cache"; If-None-Match gets 304 until a meeting changes', async () => {
@@ -212,26 +206,18 @@ describe('the calendar feed (raw HTTP against the app\'s server)', () => {
   });
 
   it('one server: the webhook, the dashboard and the feeds on one port, at PUBLIC_URL\'s path', async () => {
-    fake = await FakeTelegram.start();
-    const secret = 'webhook-secret-0123456789';
-    await start({
-      BOT_MODE: 'webhook',
-      WEBHOOK_URL: 'https://lich.example.org/tg-hook',
-      WEBHOOK_SECRET: secret,
-      WEBAPP_URL,
-      PUBLIC_URL: 'https://lich.example.org/bot/',
-      ADMIN_IDS: '9500',
-    });
+    await start({ WEBAPP_URL, PUBLIC_URL: 'https://lich.example.org/bot/', ADMIN_IDS: '9500' }, { url: 'https://lich.example.org/tg-hook' });
+    const { fake } = t;
     const office = user(9500);
     fake.knowChats(office);
     const token = tokenFor(bloc.cellMember);
-    const base = `http://127.0.0.1:${port}`;
+    const base = t.origin;
     expect(feedUrls('https://lich.example.org/bot/', token).https).toBe(`https://lich.example.org/bot/calendar/${token}.ics`);
     expect((await fetch(`${base}/bot/calendar/${token}.ics`)).status).toBe(200);
     expect((await fetch(`${base}/calendar/${token}.ics`)).status).toBe(404);
     const mark = fake.mark();
     const update = { update_id: 1, ...textMessage(office, privateChat(office), '/trogiup') };
-    const hook = await fetch(`${base}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
+    const hook = await t.postUpdate(update);
     expect(hook.status).toBe(200);
     await fake.waitFor('sendMessage', (p) => p.chat_id === office.id, { after: mark });
     const me = await fetch(`${base}/app/api/me`, { headers: { authorization: `tma ${initData(office, fake.token, t.clock.now())}` } });

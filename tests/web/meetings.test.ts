@@ -12,7 +12,7 @@ import type { MeetingsResponse } from '../../src/web/contract.js';
 import { user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
-import { DashboardClient, freePort, WEBAPP_URL } from '../helpers/dashboard.js';
+import { DashboardClient, WEBAPP_URL } from '../helpers/dashboard.js';
 
 const DAY = 86_400_000;
 
@@ -25,9 +25,8 @@ describe('dashboard meetings (over HTTP)', () => {
   const member = user(9902);
 
   beforeAll(async () => {
-    const port = await freePort();
-    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, env: { WEBAPP_URL, PORT: String(port) } });
-    api = new DashboardClient(`http://127.0.0.1:${port}`, t.fake.token, () => t.clock.now());
+    t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS, http: true, env: { WEBAPP_URL } });
+    api = new DashboardClient(t.origin, t.fake.token, () => t.clock.now());
     const s = t.services;
     bloc = seedSmallBloc(s);
     const link = (id: number, tg: User) => s.members.linkTelegram(id, { id: tg.id }, SYSTEM);

@@ -6,37 +6,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logger.js';
-import { FakeTelegram } from '../fake-telegram/server.js';
 import { privateChat, textMessage, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
-import { freePort, initData, WEBAPP_URL } from '../helpers/dashboard.js';
-
-const SECRET = 'webhook-secret-0123456789';
+import { initData, WEBAPP_URL } from '../helpers/dashboard.js';
+import { freePort } from '../helpers/net.js';
 
 describe('the HTTP server of the webhook and the dashboard', () => {
   let t: TestBot | undefined;
-  let fake: FakeTelegram | undefined;
   afterEach(async () => {
     await t?.stop();
-    await fake?.close();
     t = undefined;
-    fake = undefined;
   });
 
   it('webhook mode with WEBAPP_URL: one port answers the webhook, the API and /healthz', async () => {
-    fake = await FakeTelegram.start();
-    const port = await freePort();
     const office = user(9800);
-    t = await TestBot.start({
-      fake,
-      adminIds: [office.id],
-      env: { BOT_MODE: 'webhook', WEBHOOK_URL: 'https://bot.example.org/tg-hook', WEBHOOK_SECRET: SECRET, PORT: String(port), WEBAPP_URL },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    fake!.knowChats(office);
+    t = await TestBot.start({ adminIds: [office.id], webhook: true, env: { WEBAPP_URL } });
+    const { fake, origin: base } = t;
+    fake.knowChats(office);
     const mark = fake.mark();
     const update = { update_id: 1, ...textMessage(office, privateChat(office), '/bangdieukhien') };
-    const hook = await fetch(`${base}/tg-hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update) });
+    const hook = await t.postUpdate(update);
     expect(hook.status).toBe(200);
     const reply = await fake.waitFor('sendMessage', (p) => p.chat_id === office.id, { after: mark });
     expect(JSON.stringify(reply.params.reply_markup)).toContain(WEBAPP_URL);
@@ -52,9 +41,8 @@ describe('the HTTP server of the webhook and the dashboard', () => {
   });
 
   it('polling mode: no HTTP server without WEBAPP_URL', async () => {
-    const port = await freePort();
-    t = await TestBot.start({ env: { PORT: String(port) } });
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    t = await TestBot.start({ http: true });
+    await expect(fetch(`${t.origin}/healthz`)).rejects.toThrow();
   });
 });
 
