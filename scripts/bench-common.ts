@@ -4,6 +4,7 @@
  * node as production runs the bot), the scale bloc, the users they play, and how figures are printed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Translator } from '../src/bot/i18n.js';
 import { closeDatabase, openDatabase } from '../src/db/connection.js';
@@ -13,6 +14,13 @@ import type { ToChild, ToParent } from './bench-lookups-bot.js';
 import { buildServer } from './build-server.js';
 import { generateScale, readScaleMeta, removeDatabase, SCALE_NOW, SCALE_VERSION, type ScaleMeta } from './generate-scale.js';
 import { processTree, resetPeaks, sumMemory, type ProcessInfo } from './process-tree.js';
+
+/** The flags between `node` and the script in package.json's start command (e.g. --max-semi-space-size=1). */
+export function startNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = /\bnode\s+(.*?)\s+\S+\.js\b/.exec(scripts.start ?? '')?.[1]?.split(/\s+/) ?? [];
+  return words.filter((w) => w.startsWith('--'));
+}
 
 /** Resident memory of a process and everything it started (Linux /proc), bytes. */
 export interface TreeMemory {
@@ -47,11 +55,15 @@ export class BotProcess {
     });
   }
 
-  /** Compiles the bot (tsc -b: nothing to do when dist is fresh) and forks it with plain node, without this process's tsx loader. */
+  /**
+   * Compiles the bot (tsc -b: nothing to do when dist is fresh) and forks it with plain node, without
+   * this process's tsx loader, and with the V8 flags `npm start` gives node (the echo bot too, so the
+   * two are compared alike).
+   */
   static async spawn(role: 'app' | 'echo', env: Record<string, string>, profileDir?: string): Promise<BotProcess> {
     await buildServer();
     const script = join(PROJECT_ROOT, 'dist/scripts/bench-lookups-bot.js');
-    const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    const execArgv = [...startNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     return new BotProcess(fork(script, [role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   }
 

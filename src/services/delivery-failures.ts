@@ -13,7 +13,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { memberRoles, members, notices, outbox, PRIORITY } from '../db/schema.js';
-import type { Locale } from '../domain/locale.js';
+import { type Locale, localeOf } from '../domain/locale.js';
 import { type FailureReason, failureReason } from '../delivery/failure-reason.js';
 import { type Outbox, type OutboxRow, unpinSource } from '../delivery/outbox.js';
 import { MEETING_SOURCE, NUDGE_SOURCE } from './meeting-reminders.js';
@@ -170,7 +170,7 @@ export class DeliveryFailureService {
       .where(and(inArray(members.id, ids), eq(members.status, 'active')))
       .all()
       .filter((p) => p.tg !== null)
-      .map((p) => ({ memberId: p.id, chatId: p.tg!, locale: p.language === 'en' ? 'en' : 'vi' }));
+      .map((p) => ({ memberId: p.id, chatId: p.tg!, locale: localeOf(p.language) }));
   }
 
   /** Active, linked members with one of these roles (in `branchId`, when given). */

@@ -30,7 +30,7 @@ import {
   periodOf,
   periodsOfYear,
 } from '../domain/indicators.js';
-import type { Locale } from '../domain/locale.js';
+import { type Locale, localeOf } from '../domain/locale.js';
 import { parseTerm } from '../domain/indicator-columns.js';
 import { foldVietnamese, matchesWords } from '../domain/text.js';
 import { localParts } from '../domain/time.js';
@@ -762,7 +762,7 @@ export class IndicatorService {
       .where(and(eq(members.status, 'active'), inArray(memberRoles.role, roles), branchId === null ? undefined : eq(members.branchId, branchId)))
       .all()
       .filter((p) => p.tg !== null)
-      .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: p.language === 'en' ? ('en' as const) : ('vi' as const), reachable: p.unreachableSince === null }));
+      .map((p) => ({ chatId: p.tg!, memberId: p.id, locale: localeOf(p.language), reachable: p.unreachableSince === null }));
   }
 }
 

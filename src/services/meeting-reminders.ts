@@ -16,7 +16,7 @@ import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import { branchSettings, branches, memberRoles, meetings, members, outbox, PRIORITY } from '../db/schema.js';
-import type { Locale } from '../domain/locale.js';
+import { type Locale, localeOf } from '../domain/locale.js';
 import { localParts } from '../domain/time.js';
 import { zonedWallTimeToUtc } from '../domain/datetime-parse.js';
 import type { Outbox, OutboxItem, OutboxRow } from '../delivery/outbox.js';
@@ -444,6 +444,3 @@ export class MeetingNotifier implements MeetingChangeListener {
 const isAnnouncement = (key: string) => /^meeting:\d+:new:/.test(key);
 const isUpdate = (key: string) => /^meeting:\d+:chg:/.test(key);
 
-function localeOf(language: string | null): Locale {
-  return language === 'en' ? 'en' : 'vi';
-}

@@ -21,7 +21,7 @@ import {
 import { type Audience, effectiveChannel, mayAddress } from '../domain/audience.js';
 import { isOffice } from '../domain/roles.js';
 import { compareVietnameseNames } from '../domain/text.js';
-import type { Locale } from '../domain/locale.js';
+import { type Locale, localeOf } from '../domain/locale.js';
 import { type DeliveryCounts, KNOWN_UNREACHABLE, type Outbox, type OutboxItem } from '../delivery/outbox.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.js';
@@ -896,6 +896,3 @@ export class NoticeService {
   }
 }
 
-function localeOf(language: string | null): Locale {
-  return language === 'en' ? 'en' : 'vi';
-}
