@@ -14,7 +14,7 @@ import type { Meeting } from '../../src/services/meetings.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { group, privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc } from '../helpers/db.js';
 
 const PUBLIC_URL = 'https://lich.example.org/';
 /** A local wall time in Hà Nội (UTC+7). */
@@ -48,21 +48,14 @@ describe('/lichics and calendar subscriptions (end to end)', () => {
 
   function schedule(startsAt: Date, o: { branchId?: number | null; title: string; kind?: MeetingKind }): Meeting {
     const by = bloc.cellSecretary.id;
-    const draft = t.services.meetings.createDraft(
-      {
+    return confirmMeeting(t.services, {
         branchId: o.branchId === undefined ? bloc.cell.id : o.branchId,
         kind: o.kind ?? 'regular',
         title: o.title,
         startsAt,
         location: 'Hội trường A&B',
         agenda: 'Kiểm điểm công tác tháng 11',
-      },
-      by,
-      SYSTEM,
-    );
-    const result = t.services.meetings.confirm(draft.id, by, SYSTEM);
-    if (!result.ok) throw new Error(result.reason);
-    return result.meeting;
+      }, by);
   }
 
   /** One meeting at every level of the small bloc, and a cancelled one. */

@@ -10,7 +10,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import type { Meeting } from '../../src/services/meetings.js';
 import { commandUpdate, forumSupergroup, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc } from '../helpers/db.js';
 
 /** Messages to one group are paced at 20 a minute (one every 3 s): a resend after a refusal waits its turn. */
 const PACED = { timeoutMs: 15_000 };
@@ -66,14 +66,7 @@ describe('forum topics (end to end)', { timeout: 60_000 }, () => {
 
   function schedule(startsAt: Date): Meeting {
     const by = bloc.cellSecretary.id;
-    const draft = t.services.meetings.createDraft(
-      { branchId: bloc.cell.id, kind: 'regular', title: 'Sinh hoạt chi bộ tháng 12', startsAt, location: 'Hội trường', agenda: 'Kiểm điểm' },
-      by,
-      SYSTEM,
-    );
-    const result = t.services.meetings.confirm(draft.id, by, SYSTEM);
-    if (!result.ok) throw new Error(result.reason);
-    return result.meeting;
+    return confirmMeeting(t.services, { branchId: bloc.cell.id, kind: 'regular', title: 'Sinh hoạt chi bộ tháng 12', startsAt, location: 'Hội trường', agenda: 'Kiểm điểm' }, by);
   }
 
   it('/lienket in a topic links that topic: the answer, notices, announcements and reminders go there', async () => {

@@ -13,7 +13,7 @@ import type { Meeting } from '../../src/services/meetings.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { group, privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc } from '../helpers/db.js';
 
 /** A local wall time in Hà Nội (UTC+7), e.g. at('2026-12-03 14:30'). */
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -48,21 +48,14 @@ describe('long lists in one message (end to end)', () => {
   /** A confirmed meeting, as /taolich makes it (CB02's by its secretary unless said otherwise). */
   function schedule(startsAt: Date, o: { branchId?: number | null; title?: string; kind?: MeetingKind; by?: number } = {}): Meeting {
     const by = o.by ?? bloc.cellSecretary.id;
-    const draft = t.services.meetings.createDraft(
-      {
+    return confirmMeeting(t.services, {
         branchId: o.branchId === undefined ? bloc.cell.id : o.branchId,
         kind: o.kind ?? 'regular',
         title: o.title ?? 'Sinh hoạt chi bộ',
         startsAt,
         location: 'Hội trường A&B',
         agenda: 'Kiểm điểm công tác',
-      },
-      by,
-      SYSTEM,
-    );
-    const result = t.services.meetings.confirm(draft.id, by, SYSTEM);
-    if (!result.ok) throw new Error(result.reason);
-    return result.meeting;
+      }, by);
   }
 
   /** Sends a command and returns every message the bot sent to that chat for it (handlers and outbox done). */

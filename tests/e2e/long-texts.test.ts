@@ -16,7 +16,7 @@ import { parseTelegramHtml } from '../fake-telegram/html.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { documentMessage, group, inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
 import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc } from '../helpers/db.js';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -85,21 +85,14 @@ describe('long texts (end to end)', () => {
   /** A meeting confirmed through the service, as if created before input had limits. */
   function schedule(o: { title?: string; agenda?: string; by?: number } = {}): Meeting {
     const by = o.by ?? bloc.cellSecretary.id;
-    const draft = t.services.meetings.createDraft(
-      {
+    return confirmMeeting(t.services, {
         branchId: bloc.cell.id,
         kind: 'regular',
         title: o.title ?? 'Sinh hoạt chi bộ tháng 12',
         startsAt: at('2026-12-03 14:30'),
         location: 'Hội trường A&B',
         agenda: o.agenda ?? 'Kiểm điểm công tác tháng 11',
-      },
-      by,
-      SYSTEM,
-    );
-    const result = t.services.meetings.confirm(draft.id, by, SYSTEM);
-    if (!result.ok) throw new Error(result.reason);
-    return result.meeting;
+      }, by);
   }
 
   /** Waits until every message about `m` has gone, or failed. */

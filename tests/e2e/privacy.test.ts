@@ -11,7 +11,7 @@ import type { Audience } from '../../src/domain/audience.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
 import { TestBot } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc } from '../helpers/db.js';
 import { outboxDrained, sayOk, startChats, textOf } from '../helpers/strict.js';
 
 /** The kinds' numbers in `op:<kind>:<id>` (SEARCH_KINDS' order). */
@@ -50,12 +50,8 @@ describe('privacy of lookups (end to end)', () => {
       expect(t.services.notices.confirm(draft.id, author, SYSTEM).ok).toBe(true);
       return draft.id;
     };
-    const meeting = (title: string, branchId: number, by: number) => {
-      const draft = t.services.meetings.createDraft({ branchId, kind: 'regular', title, startsAt: new Date('2026-12-03T07:30:00Z') }, by, SYSTEM);
-      const confirmed = t.services.meetings.confirm(draft.id, by, SYSTEM);
-      if (!confirmed.ok) throw new Error(confirmed.reason);
-      return draft.id;
-    };
+    const meeting = (title: string, branchId: number, by: number) =>
+      confirmMeeting(t.services, { branchId, kind: 'regular', title, startsAt: new Date('2026-12-03T07:30:00Z') }, by).id;
     ids = {
       cellNotice: notice('Kế hoạch tổng kết năm của chi bộ công ty', bloc.cell.id),
       committeeNotice: notice('Kế hoạch tổng kết năm của đảng bộ sở', bloc.committee.id),

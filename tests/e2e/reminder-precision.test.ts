@@ -16,6 +16,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { TestBot } from '../helpers/app.js';
+import { confirmMeeting } from '../helpers/db.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const BRANCHES = 12;
@@ -62,14 +63,12 @@ it('reminders go out within seconds of their due time, across a restart: none mi
   function schedule(services: Services, i: number, dueInMs: number): void {
     const { branch, chats, by } = branches[i]!;
     const due = base + dueInMs;
-    const draft = services.meetings.createDraft(
+    const meeting = confirmMeeting(
+      services,
       { branchId: branch.id, kind: 'regular', title: `Sinh hoạt chi bộ ${branch.code}`, startsAt: new Date(due + OFFSET_MIN * 60_000), location: 'Hội trường' },
       by,
-      SYSTEM,
     );
-    const result = services.meetings.confirm(draft.id, by, SYSTEM);
-    if (!result.ok) throw new Error(result.reason);
-    for (const chatId of chats) expected.push({ meetingId: draft.id, chatId, due });
+    for (const chatId of chats) expected.push({ meetingId: meeting.id, chatId, due });
   }
 
   // Eight meetings while the bot runs (announced at once, reminders planned at creation), due 4–14.5 s from now.

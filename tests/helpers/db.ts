@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/clock.js';
 import { openDatabase, type Db } from '../../src/db/connection.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
+import type { Meeting, MeetingInput } from '../../src/services/meetings.js';
 import type { Member } from '../../src/services/members.js';
 
 export function tempDir(prefix = 'bloc-bot-'): string {
@@ -64,4 +65,12 @@ export function confirmBlocNotice(services: Services, author: Member, text: { ti
   const confirmed = services.notices.confirm(draft.id, author, SYSTEM);
   if (!confirmed.ok) throw new Error(confirmed.reason);
   return draft.id;
+}
+
+/** A meeting drafted and confirmed by member `by` through the service, as /taolich would; throws if refused. */
+export function confirmMeeting(services: Services, input: MeetingInput, by: number): Meeting {
+  const draft = services.meetings.createDraft(input, by, SYSTEM);
+  const confirmed = services.meetings.confirm(draft.id, by, SYSTEM);
+  if (!confirmed.ok) throw new Error(confirmed.reason);
+  return confirmed.meeting;
 }

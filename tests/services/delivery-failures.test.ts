@@ -17,7 +17,7 @@ import type { OutboxItem, OutboxRow } from '../../src/delivery/outbox.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { DELIVERY_FAILURE_SOURCE, FAILURE_REPORT_DELAY_MS, sendOf } from '../../src/services/delivery-failures.js';
 import { createServices, type Services } from '../../src/services/index.js';
-import { seedSmallBloc, testDb } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc, testDb } from '../helpers/db.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const translator = new Translator();
@@ -132,10 +132,7 @@ describe('DeliveryFailureService', () => {
   }
 
   function schedule(by = bloc.cellSecretary.id) {
-    const draft = s.meetings.createDraft({ branchId: bloc.cell.id, kind: 'regular', title: 'Sinh hoạt chi bộ tháng 12', startsAt: at('2026-12-03 14:30') }, by, SYSTEM);
-    const r = s.meetings.confirm(draft.id, by, SYSTEM);
-    if (!r.ok) throw new Error(r.reason);
-    return r.meeting;
+    return confirmMeeting(s, { branchId: bloc.cell.id, kind: 'regular', title: 'Sinh hoạt chi bộ tháng 12', startsAt: at('2026-12-03 14:30') }, by);
   }
 
   function announcement(meetingId: number, chatId: number): OutboxItem {

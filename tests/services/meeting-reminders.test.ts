@@ -16,7 +16,7 @@ import { SYSTEM } from '../../src/services/actor.js';
 import { createServices, type Services } from '../../src/services/index.js';
 import { MEETING_SOURCE, NUDGE_SOURCE } from '../../src/services/meeting-reminders.js';
 import { defaultDuration, type Meeting } from '../../src/services/meetings.js';
-import { seedSmallBloc, testDb } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc, testDb } from '../helpers/db.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const translator = new Translator();
@@ -66,8 +66,7 @@ describe('MeetingNotifier (service level)', () => {
     opts: { branchId?: number | null; kind?: MeetingKind; combined?: boolean; documents?: MeetingDocument[]; rule?: RecurrenceRule; by?: number } = {},
   ): Meeting {
     const by = opts.by ?? bloc.cellSecretary.id;
-    const draft = s.meetings.createDraft(
-      {
+    return confirmMeeting(s, {
         branchId: opts.branchId === undefined ? bloc.cell.id : opts.branchId,
         kind: opts.kind ?? 'regular',
         combinedThematic: opts.combined,
@@ -76,13 +75,7 @@ describe('MeetingNotifier (service level)', () => {
         location: 'Hội trường A&B',
         documents: opts.documents,
         rule: opts.rule,
-      },
-      by,
-      SYSTEM,
-    );
-    const result = s.meetings.confirm(draft.id, by, SYSTEM);
-    if (!result.ok) throw new Error(`could not confirm: ${result.reason}`);
-    return result.meeting;
+      }, by);
   }
 
   const rows = (keyLike = '%') => db.select().from(outbox).where(like(outbox.dedupeKey, keyLike)).orderBy(outbox.id).all();

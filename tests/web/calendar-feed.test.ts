@@ -14,7 +14,7 @@ import { feedUrls } from '../../src/http/calendar-feed.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { privateChat, textMessage, user } from '../fake-telegram/updates.js';
 import { TestBot, type TestAppOptions } from '../helpers/app.js';
-import { seedSmallBloc } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc } from '../helpers/db.js';
 import { initData, WEBAPP_URL } from '../helpers/dashboard.js';
 
 const PUBLIC_URL = 'https://lich.example.org/';
@@ -45,14 +45,7 @@ describe('the calendar feed (raw HTTP against the app\'s server)', () => {
   const get = (token: string, init?: RequestInit) => fetch(local(feedUrls(PUBLIC_URL, token).https), init);
 
   function schedule(startsAt: Date, o: { branchId?: number | null; title: string }) {
-    const draft = t.services.meetings.createDraft(
-      { branchId: o.branchId === undefined ? bloc.cell.id : o.branchId, kind: 'regular', title: o.title, startsAt, location: 'Hội trường A&B', agenda: 'Kiểm điểm' },
-      bloc.cellSecretary.id,
-      SYSTEM,
-    );
-    const result = t.services.meetings.confirm(draft.id, bloc.cellSecretary.id, SYSTEM);
-    if (!result.ok) throw new Error(result.reason);
-    return result.meeting;
+    return confirmMeeting(t.services, { branchId: o.branchId === undefined ? bloc.cell.id : o.branchId, kind: 'regular', title: o.title, startsAt, location: 'Hội trường A&B', agenda: 'Kiểm điểm' }, bloc.cellSecretary.id);
   }
 
   it('text/calendar with the member\'s meetings from 30 days back to 180 ahead, in their language; cancelled ones and other branches\' left out', async () => {
