@@ -53,6 +53,7 @@ export class BranchService {
   /** Ancestry and subtrees are walked on most lookups and permission checks: prepared once. */
   readonly #byId;
   readonly #parentLinks;
+  readonly #ancestryIds;
 
   constructor(
     private readonly db: Db,
@@ -61,6 +62,12 @@ export class BranchService {
   ) {
     this.#byId = db.select().from(branches).where(eq(branches.id, sql.placeholder('id'))).prepare();
     this.#parentLinks = db.select({ id: branches.id, parentId: branches.parentId }).from(branches).prepare();
+    // `union` drops a row already produced, so a loop of parents (which no import should make) ends.
+    this.#ancestryIds = db.$client
+      .prepare<{ id: number }, number>(
+        'with recursive up(id, parent_id) as (select id, parent_id from branches where id = @id union select b.id, b.parent_id from branches b join up on b.id = up.parent_id) select id from up',
+      )
+      .pluck();
   }
 
   list(options: { activeOnly?: boolean } = {}): Branch[] {
@@ -114,6 +121,11 @@ export class BranchService {
       for (const b of all) if (b.parentId === ids[i] && !ids.includes(b.id)) ids.push(b.id);
     }
     return ids;
+  }
+
+  /** The ids of a branch and every branch above it, in no particular order: one statement, for the lookups that only test membership. */
+  ancestryIds(id: number): number[] {
+    return this.#ancestryIds.all({ id });
   }
 
   /** The branch and every branch above it, nearest first. */

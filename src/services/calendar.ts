@@ -58,7 +58,7 @@ export class CalendarService {
   meetingsFor(member: Member, from: Date, to: Date): Meeting[] {
     const managed = managedBranchIds({ branches: this.branches }, member);
     if (managed === null) return this.meetings.between(from, to, null);
-    const own = member.branchId === null ? [] : this.branches.ancestry(member.branchId).map((b) => b.id);
+    const own = member.branchId === null ? [] : this.branches.ancestryIds(member.branchId);
     return this.meetings.between(from, to, [...new Set([...own, ...managed])]);
   }
 

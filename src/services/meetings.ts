@@ -459,13 +459,13 @@ export class MeetingService {
   /** The next 30 days for a member: their branch, the branches above it, and the bloc. */
   upcomingFor(branchId: number | null, days = 30): Meeting[] {
     const now = this.clock.now();
-    const ids = branchId === null ? [] : this.branches.ancestry(branchId).map((b) => b.id);
+    const ids = branchId === null ? [] : this.branches.ancestryIds(branchId);
     return this.between(now, new Date(now.getTime() + days * DAY_MS), ids, true);
   }
 
   /** Meetings between two instants for a member's branch, the branches above it, and the bloc. */
   inRangeFor(branchId: number | null, from: Date, to: Date): Meeting[] {
-    const ids = branchId === null ? [] : this.branches.ancestry(branchId).map((b) => b.id);
+    const ids = branchId === null ? [] : this.branches.ancestryIds(branchId);
     return this.between(from, to, ids, true);
   }
 

@@ -197,12 +197,6 @@ function prepareQueries(sqlite: Db['$client']) {
     indicators: byIds<{ id: number; code: string; title: string; startYear: number; endYear: number }>(
       'select * from (select i.id, i.code, i.title, r.term_start_year as startYear, r.term_end_year as endYear from indicators i join resolutions r on r.id = i.resolution_id)',
     ),
-    // BranchService.ancestry's branches in one statement (a loop of the parent would not end: union drops repeats).
-    ancestry: sqlite
-      .prepare<{ id: number }, number>(
-        'with recursive up(id, parent_id) as (select id, parent_id from branches where id = @id union select b.id, b.parent_id from branches b join up on b.id = up.parent_id) select id from up',
-      )
-      .pluck(),
   };
 }
 
@@ -313,7 +307,7 @@ export class SearchService {
     const office = isOffice(viewer);
     return {
       office,
-      ancestry: new Set(viewer.branchId ? this.#queries.ancestry.all({ id: viewer.branchId }) : []),
+      ancestry: new Set(viewer.branchId ? this.branchService.ancestryIds(viewer.branchId) : []),
       // What a secretary or deputy manages (canManageBranch): their branch and everything below it.
       managed: new Set(!office && isBranchLeader(viewer) && viewer.branchId ? this.branchService.subtreeIds(viewer.branchId) : []),
     };

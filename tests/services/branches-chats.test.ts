@@ -56,6 +56,19 @@ describe('BranchService', () => {
   it('lists a subtree', () => {
     expect(t.services.branches.subtreeIds(bloc.committee.id).sort()).toEqual([bloc.committee.id, bloc.subcell.id].sort());
   });
+
+  it('gives the ids of a branch and those above it, as ancestry does, and ends on a loop of parents', () => {
+    const b = t.services.branches;
+    const ids = (id: number) => b.ancestryIds(id).sort((x, y) => x - y);
+    expect(ids(bloc.subcell.id)).toEqual([bloc.committee.id, bloc.subcell.id].sort((x, y) => x - y));
+    expect(ids(bloc.subcell.id)).toEqual(b.ancestry(bloc.subcell.id).map((x) => x.id).sort((x, y) => x - y));
+    expect(ids(bloc.cell.id)).toEqual([bloc.cell.id]);
+    expect(b.ancestryIds(999_999)).toEqual([]);
+    // A loop no import should make, written by hand: both stop at the first branch seen again.
+    t.db.$client.prepare('update branches set parent_id = ? where id = ?').run(bloc.subcell.id, bloc.committee.id);
+    expect(ids(bloc.subcell.id)).toEqual(b.ancestry(bloc.subcell.id).map((x) => x.id).sort((x, y) => x - y));
+    expect(ids(bloc.subcell.id)).toHaveLength(2);
+  });
 });
 
 describe('ChatService', () => {
