@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { I18n } from '@grammyjs/i18n';
 import { PROJECT_ROOT } from '../paths.js';
+import { RecentMap } from '../recent-map.js';
 import { escapeHtml, Html } from './render/html.js';
 
 import { DEFAULT_LOCALE, type Locale } from '../domain/locale.js';
@@ -28,7 +29,7 @@ export class Translator {
    * @grammyjs/i18n negotiates the language again on every call (most of a translation's cost, far
    * more than writing the arguments out as the key).
    */
-  readonly #formatted = new Map<string, Html>();
+  readonly #formatted = new RecentMap<string, Html>(TRANSLATION_CACHE_SIZE);
   readonly #bound = new Map<Locale, Translate>();
 
   constructor(directory = LOCALES_DIR) {
@@ -49,11 +50,8 @@ export class Translator {
     let value = this.#formatted.get(cacheKey);
     if (value === undefined) {
       value = new Html(this.#i18n.t(locale, key, vars));
-      if (this.#formatted.size >= TRANSLATION_CACHE_SIZE) this.#formatted.delete(this.#formatted.keys().next().value!);
-    } else {
-      this.#formatted.delete(cacheKey);
+      this.#formatted.set(cacheKey, value);
     }
-    this.#formatted.set(cacheKey, value);
     return value;
   }
 

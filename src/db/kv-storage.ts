@@ -12,6 +12,7 @@
 import { eq, like, sql } from 'drizzle-orm';
 import type { StorageAdapter } from 'grammy';
 import type { Clock } from '../clock.js';
+import { RecentMap } from '../recent-map.js';
 import type { Db } from './connection.js';
 import { kv } from './schema.js';
 
@@ -20,8 +21,8 @@ export const KV_CACHE_SIZE = 5_000;
 
 export class SqliteStorage<T> implements StorageAdapter<T> {
   readonly #valueOf;
-  /** The stored JSON of each recent key, or null when none is stored; most recent last. */
-  readonly #cache = new Map<string, string | null>();
+  /** The stored JSON of each recent key, or null when none is stored. */
+  readonly #cache: RecentMap<string, string | null>;
   /** Every key stored under the prefix (without it), read at the first read. */
   #stored: Set<string> | undefined;
 
@@ -29,8 +30,9 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly prefix: string,
-    private readonly cacheSize = KV_CACHE_SIZE,
+    cacheSize = KV_CACHE_SIZE,
   ) {
+    this.#cache = new RecentMap(cacheSize);
     this.#valueOf = db.select({ value: kv.value }).from(kv).where(eq(kv.key, sql.placeholder('key'))).prepare();
   }
 
@@ -39,10 +41,8 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
     if (json === undefined) {
       this.#stored ??= new Set(this.keys());
       json = this.#stored.has(key) ? (this.#valueOf.get({ key: this.prefix + key })?.value ?? null) : null;
-    } else {
-      this.#cache.delete(key);
+      this.#cache.set(key, json);
     }
-    this.remember(key, json);
     // A fresh object every time: callers change what they read.
     return json === null ? undefined : (JSON.parse(json) as T);
   }
@@ -57,16 +57,14 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
       .onConflictDoUpdate({ target: kv.key, set: { value: json, updatedAt: now } })
       .run();
     this.#stored?.add(key);
-    this.#cache.delete(key);
-    this.remember(key, json);
+    this.#cache.set(key, json);
   }
 
   delete(key: string): void {
     if (this.#cache.get(key) === null) return;
     this.db.delete(kv).where(eq(kv.key, this.prefix + key)).run();
     this.#stored?.delete(key);
-    this.#cache.delete(key);
-    this.remember(key, null);
+    this.#cache.set(key, null);
   }
 
   /** Keys currently stored under this prefix (without the prefix). */
@@ -77,10 +75,5 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
       .where(like(kv.key, `${this.prefix.replace(/[%_]/g, '\\$&')}%`))
       .all()
       .map((r) => r.key.slice(this.prefix.length));
-  }
-
-  private remember(key: string, json: string | null): void {
-    this.#cache.set(key, json);
-    if (this.#cache.size > this.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
   }
 }
