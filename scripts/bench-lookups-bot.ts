@@ -7,6 +7,9 @@
  * each update. The parent compiles it (tsconfig.build.json) and runs dist/scripts/bench-lookups-bot.js
  * with plain node, and reads its memory from /proc (bench-common.ts).
  */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 
@@ -71,16 +74,42 @@ async function startEcho(apiRoot: string, token: string): Promise<() => Promise<
   return () => runner.stop();
 }
 
+/**
+ * With BENCH_ALLOC_PROFILE=<dir>: samples every allocation from now on, including the objects the
+ * garbage collector has since collected (node's --heap-prof keeps only what is still alive, which
+ * says nothing of the garbage an update leaves). The returned function writes
+ * `<dir>/<role>.heapprofile` (open it in Chrome's DevTools, Memory tab).
+ */
+async function startAllocationProfile(role: string): Promise<() => Promise<void>> {
+  const dir = process.env.BENCH_ALLOC_PROFILE;
+  if (!dir) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 16_384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+  return async () => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    await writeFile(join(dir, `${role}.heapprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function main(role: string | undefined): Promise<void> {
   if (role !== 'app' && role !== 'echo') throw new Error('usage: bench-lookups-bot.ts app|echo (forked by bench-lookups.ts)');
   const apiRoot = process.env.BENCH_API_ROOT!;
   const token = process.env.BENCH_TOKEN!;
-  const stop = role === 'app' ? await startApp(apiRoot, token) : await startEcho(apiRoot, token);
+  const stopBot = role === 'app' ? await startApp(apiRoot, token) : await startEcho(apiRoot, token);
+  const stopProfile = await startAllocationProfile(role);
   send({ type: 'started', at: Date.now() });
   process.on('message', (message: ToChild) => {
     if (message.type !== 'stop') return;
     // Exit once stopped: keep-alive sockets to the fake would otherwise hold the process.
-    void stop().then(() => send({ type: 'stopped' }, () => process.exit(0)));
+    void stopProfile()
+      .then(stopBot)
+      .then(() => send({ type: 'stopped' }, () => process.exit(0)));
   });
 }
 

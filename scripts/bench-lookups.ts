@@ -5,6 +5,7 @@
  *
  *   npm run bench:lookups [-- --db data/scale.sqlite] [--regenerate] [--warmup 500] [--sequential 500]
  *                         [--burst 1500] [--bursts 5] [--only <scenario name part>] [--profile <dir>]
+ *                         [--alloc-profile <dir>]
  *
  * The database is generated when missing (or made by another version of the generator) and
  * copied to a temporary file for the run, so every run starts from the same data. The fake runs
@@ -222,6 +223,7 @@ function options() {
       bursts: { type: 'string', default: '5' },
       only: { type: 'string' },
       profile: { type: 'string' },
+      'alloc-profile': { type: 'string' },
     },
   });
   const n = (name: string, v: string | undefined) => {
@@ -236,6 +238,8 @@ function options() {
     only: values.only,
     /** Write a CPU profile of each bot process to this folder (node --cpu-prof). */
     profile: values.profile ? resolve(values.profile) : undefined,
+    /** Write an allocation profile of each bot process, garbage included, to this folder. */
+    allocProfile: values['alloc-profile'] ? resolve(values['alloc-profile']) : undefined,
     sizes: {
       warmup: n('warmup', values.warmup),
       sequential: n('sequential', values.sequential),
@@ -254,7 +258,13 @@ async function main(): Promise<void> {
   const users = benchUsers(dbPath);
   // Raw handling time and throughput are measured, not Telegram's limits: the fake's are off.
   const fake = await FakeTelegram.start({ rateLimits: false });
-  const env = { BENCH_API_ROOT: fake.apiRoot, BENCH_TOKEN: fake.token, BENCH_DB: dbPath, BENCH_NOW: SCALE_NOW };
+  const env = {
+    BENCH_API_ROOT: fake.apiRoot,
+    BENCH_TOKEN: fake.token,
+    BENCH_DB: dbPath,
+    BENCH_NOW: SCALE_NOW,
+    ...(opts.allocProfile ? { BENCH_ALLOC_PROFILE: opts.allocProfile } : {}),
+  };
   const rows: Row[] = [];
   const c = meta.counts;
   console.log(
