@@ -35,6 +35,17 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 15: grammY's Composer builds a new Composer per filter and per update; ours routes the same way without.
+    files: ['src/**'],
+    ignores: ['src/bot/composer.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'grammy', importNames: ['Composer'], message: "Use Composer from src/bot/composer.ts: the same routing, without grammY's allocations per filter and update." }] },
+      ],
+    },
+  },
+  {
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

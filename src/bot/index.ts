@@ -11,6 +11,7 @@ import type { BotError} from 'grammy';
 import { Bot, type Context, GrammyError, HttpError, lazySession } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { apiTransformers } from './api-transformers.js';
+import { Composer } from './composer.js';
 import type { BotContext, InnerContext, SessionData } from './context.js';
 import { conversationsComposer } from './conversations/index.js';
 import type { BotDeps } from './deps.js';
@@ -65,7 +66,8 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bot.use(updateLogger(logger));
   bot.use(sequentialize(chatSequenceKey));
 
-  const app = bot.errorBoundary((error) => handleError(error, deps));
+  const app = new Composer<BotContext>();
+  bot.errorBoundary((error) => handleError(error, deps), app);
   app.use(appContext(services, translator));
   app.use(
     lazySession<SessionData, BotContext>({

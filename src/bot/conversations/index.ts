@@ -4,7 +4,7 @@
  * answer, /huy, another command, a lookup) before any command handler can take it.
  */
 import { createConversation } from '@grammyjs/conversations';
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { createInviteConversation, INVITE_CONVERSATION } from '../features/invite.js';

@@ -2,7 +2,7 @@
  * Everything past this point is for registered members only. A stranger learns how to get access
  * and nothing else; a button or inline query from a stranger is refused.
  */
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { htmlToPlain } from '../render/html.js';

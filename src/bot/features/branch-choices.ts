@@ -3,7 +3,7 @@
  * /lienket): one message with the codes, a page at a time. A page button looks the name up again,
  * so the list is as it is now; only the member who asked turns its pages.
  */
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import type { Branch } from '../../services/branches.js';
 import { callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext } from '../context.js';

@@ -3,7 +3,7 @@
  * linked groups, next meeting. In a linked group: that group's branch. The office may name any branch;
  * office staff without a branch get the whole bloc's summary.
  */
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import { isOffice } from '../../domain/roles.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';

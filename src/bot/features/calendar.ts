@@ -3,7 +3,8 @@
  * subscription address that calendar apps refresh (served by src/http/calendar-feed.ts). The
  * address is shown once, in the private chat only; `/lichics huy` (or the button) revokes it.
  */
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
+import { Composer } from '../composer.js';
 import { isOffice } from '../../domain/roles.js';
 import { searchWords } from '../../domain/text.js';
 import { formatDateTime } from '../../domain/time.js';

@@ -4,7 +4,7 @@
  * sender or not: a group exists whoever added the bot. Telegram sends my_chat_member on every change
  * of the bot's own status or rights, so the bot's right to pin is kept from it without asking.
  */
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import { botMayPin } from '../../domain/pinning.js';
 import type { Actor } from '../../services/actor.js';
 import type { BotContext } from '../context.js';

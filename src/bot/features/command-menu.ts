@@ -5,7 +5,7 @@
  * WEBAPP_URL is set (back to the command list when that ends). Set lazily (once per change) when
  * the member writes to the bot, /start included, so start-up does not make a call per member.
  */
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import { menuLevel } from '../../domain/roles.js';
 import { hasDashboardButton, menuFingerprint, setPrivateMenu } from '../commands.js';
 import { htmlToPlain } from '../render/html.js';

@@ -4,7 +4,8 @@
  * the conversation; "Hủy" then runs what the member had sent. /huy with nothing to cancel says so.
  * Mounted right after the conversations plugin, so it sees these messages before any feature.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import type { Update } from 'grammy/types';
 import { callbackData, callbackInts, callbackPattern } from '../callback-data.js';
 import type { BotContext } from '../context.js';

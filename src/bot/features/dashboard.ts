@@ -5,7 +5,8 @@
  * with the button. Without WEBAPP_URL it says the dashboard is not set up and whom to ask.
  * The office's and secretaries' chat menu button opens it too (features/command-menu.ts).
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { htmlToPlain } from '../render/html.js';

@@ -3,7 +3,8 @@
  * lowest organisations, mine against the bloc, and a chart), of any term; /xuatchitieu: the
  * office's spreadsheet.
  */
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
+import { Composer } from '../composer.js';
 import { formatPeriod, formatQuarter, formatTerm, progressBar } from '../../domain/indicators.js';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';

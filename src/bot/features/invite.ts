@@ -3,7 +3,8 @@
  * branch (and its cells). `/moi DV0001`, `/moi Nguyễn Văn An`, `/moi chibo CB01 [bí thư]`, or
  * plain `/moi` for a short conversation that asks for the same.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import type { Role } from '../../db/schema.js';
 import { isOffice, parseRole } from '../../domain/roles.js';
 import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';

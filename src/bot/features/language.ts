@@ -5,7 +5,8 @@
  * for the other language. An explicit choice stays until changed; /start only fills in the
  * client's language when there is none.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import { LOCALES, type Locale } from '../../domain/locale.js';
 import { foldVietnamese } from '../../domain/text.js';
 import { callbackData } from '../callback-data.js';

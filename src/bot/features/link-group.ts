@@ -5,7 +5,8 @@
  * forum), /lienket typed in a topic links that topic: the branch's messages go there; typed in
  * General, they go to General.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import { isBranchLeader, isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
 import type { Branch } from '../../services/branches.js';

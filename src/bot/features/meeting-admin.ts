@@ -3,7 +3,8 @@
  * "Dời lịch" button, /huyhop and the "Hủy họp" button, and /diemdanh. Every command and button
  * checks that the member manages the meeting's branch (the office manages all).
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import type { AttendanceStatus } from '../../db/schema.js';
 import { describeExamples, parseVietnameseDateTime } from '../../domain/datetime-parse.js';
 import { INPUT_LIMITS } from '../../domain/limits.js';

@@ -4,7 +4,8 @@
  * buttons ("Tham dự" / "Vắng", with the reason asked for by a reply prompt) and the documents
  * button. /lichics is in calendar.ts.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import { INPUT_LIMITS, inputLength } from '../../domain/limits.js';
 import { findRangePhrase, formatDayRange, RANGE_PHRASES, type RangePhrase, rangeFor } from '../../domain/date-range.js';
 import { isOffice } from '../../domain/roles.js';

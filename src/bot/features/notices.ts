@@ -4,7 +4,8 @@
  * summary per organisation with buttons for each one's list and for the workbook).
  * Every button checks who presses it against the stored notice.
  */
-import { Composer, InlineKeyboard, InputFile } from 'grammy';
+import { InlineKeyboard, InputFile } from 'grammy';
+import { Composer } from '../composer.js';
 import { isOffice } from '../../domain/roles.js';
 import { shortenLabel } from '../../domain/text.js';
 import { formatDate, formatDateTime } from '../../domain/time.js';

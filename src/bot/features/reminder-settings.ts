@@ -4,7 +4,7 @@
  * how long before a meeting their branch is reminded (/nhacnho 1 ngay, 2 gio), or goes back to the
  * default (/nhacnho mac dinh). /nhacnho alone shows the settings.
  */
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import { isBranchLeader } from '../../domain/roles.js';
 import { foldVietnamese } from '../../domain/text.js';
 import type { BotContext } from '../context.js';

@@ -4,7 +4,8 @@
  * members). Results are short cards with buttons that open the full item; every button checks
  * again that the member may see it.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import type { InlineQueryResult } from 'grammy/types';
 import { formatPeriod, progressBar } from '../../domain/indicators.js';
 import { classify } from '../../domain/intent.js';

@@ -4,7 +4,8 @@
  * the first-admin claim (src/services/claim.ts): its claimant is then offered the demo bloc or an
  * empty start.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
+import { Composer } from '../composer.js';
 import { createDemoBloc } from '../../demo/index.js';
 import { isAdmin } from '../../domain/roles.js';
 import type { ClaimResult, FirstRunChoice } from '../../services/claim.js';

@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer } from '../composer.js';
 import type { BotContext } from '../context.js';
 
 /** Last in line: a private message nobody handled gets a pointer to /trogiup; groups stay quiet. */
