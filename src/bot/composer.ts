@@ -48,8 +48,10 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
   }
 
   override use(...middleware: Array<Middleware<C>>): Composer<C> {
-    const composer = new Composer<C>(...middleware);
-    this.steps.push({ yes: composer });
+    // The given middleware become steps of this composer, then the returned one: what is added to it
+    // runs after them, as with grammY's (which nests a composer: one more level to walk per update).
+    const composer = new Composer<C>();
+    this.steps.push(...middleware.map((m) => ({ yes: toTarget(m) })), { yes: composer });
     return composer;
   }
 
@@ -94,14 +96,18 @@ function walk<C extends Context>(steps: readonly Step<C>[], i: number, ctx: C, n
   try {
     for (; i < steps.length; i++) {
       const step = steps[i]!;
-      if (!step.when) return enter(step.yes, steps, i, ctx, next);
-      const verdict = step.when(ctx);
-      if (isPromise(verdict)) {
-        const at = i;
-        return verdict.then((ok) => enter(ok ? step.yes : step.no, steps, at, ctx, next));
+      let target = step.yes;
+      if (step.when) {
+        const verdict = step.when(ctx);
+        if (isPromise(verdict)) {
+          const at = i;
+          return verdict.then((ok) => enter(ok ? step.yes : step.no, steps, at, ctx, next));
+        }
+        if (!verdict) target = step.no;
       }
-      const target = verdict ? step.yes : step.no;
-      if (target) return enter(target, steps, i, ctx, next);
+      // Nothing to run here (a failed filter, a composer nothing was added to): on to the next step.
+      if (target === undefined || (target instanceof Composer && Composer.stepsOf(target).length === 0)) continue;
+      return enter(target, steps, i, ctx, next);
     }
     return next();
   } catch (error) {
@@ -109,17 +115,17 @@ function walk<C extends Context>(steps: readonly Step<C>[], i: number, ctx: C, n
   }
 }
 
-/** Runs the target of `steps[i]` with a way back to the steps after it (the outer `next` after the last). */
+/** Runs the target of `steps[i]`, then (when it calls `next`, or when it is a composer) the steps after it. */
 function enter<C extends Context>(target: Target<C> | undefined, steps: readonly Step<C>[], i: number, ctx: C, next: NextFunction): Promise<void> {
-  const rest: NextFunction = i + 1 === steps.length ? next : () => walk(steps, i + 1, ctx, next);
-  if (target === undefined) return rest();
-  if (target instanceof Composer) return walk(Composer.stepsOf(target), 0, ctx, rest);
+  const last = i + 1 === steps.length;
+  if (target === undefined) return last ? next() : walk(steps, i + 1, ctx, next);
+  if (target instanceof Composer) return walk(Composer.stepsOf(target), 0, ctx, last ? next : () => walk(steps, i + 1, ctx, next));
   let called = false;
   return Promise.resolve(
     target(ctx, () => {
       if (called) throw new Error('`next` already called before!');
       called = true;
-      return rest();
+      return last ? next() : walk(steps, i + 1, ctx, next);
     }),
   ) as Promise<void>;
 }

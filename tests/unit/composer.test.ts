@@ -19,6 +19,8 @@ const me: UserFromGetMe = {
   has_main_web_app: false,
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
 };
 
 function contextOf(update: Update): Context {
@@ -76,6 +78,10 @@ function tree(make: Make, trace: string[]): GrammyComposer<Context> {
   feature.filter(async (ctx) => (await Promise.resolve(ctx.message?.text?.includes('async'))) ?? false, mark('async-filter', true));
   feature.on('message:text').filter((ctx) => ctx.message!.text.startsWith('x'), mark('x-text'));
   feature.branch((ctx) => ctx.callbackQuery !== undefined, mark('branch:callback', true), mark('branch:other', true)).use(mark('after-branch', true));
+  // What is added to the composer `use` returns runs after the middleware given to it.
+  const used = feature.use(mark('used:a', true), mark('used:b', true));
+  feature.use(mark('used:sibling', true));
+  used.use(mark('used:then', true));
   feature.hears(/^xin chào/i, mark('hears'));
   const extended = feature.command('later');
   root.use(feature);
