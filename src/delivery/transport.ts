@@ -78,8 +78,18 @@ export interface TransportResponse {
 
 type GrammyFetch = (url: string, init: FetchInit) => Promise<TransportResponse>;
 
-/** One HTTP request with a body already in memory: the status and the whole answer as text. */
-type Requester = (url: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal: AbortSignal }) => Promise<Answer>;
+/**
+ * One HTTP request with a body already in memory: the status and the whole answer as text. It
+ * rejects with `signal`'s reason when that aborts, and with a TimedOut after `timeoutMs` from the
+ * start to the last byte of the answer.
+ */
+type Requester = (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal: AbortSignal | undefined; timeoutMs: number },
+) => Promise<Answer>;
+
+/** What a Requester rejects with when its time ran out. */
+class TimedOut extends Error {}
 
 export interface Transport {
   /** For the bot's Api objects: budget, retries and time limits. */
@@ -119,28 +129,15 @@ export function createTransport(options: TransportOptions): Transport {
 
   /** One request, bounded in time from sending it to the last byte of the answer. */
   async function attempt(url: string, init: FetchInit, method: string, limitMs: number): Promise<Answer> {
-    const controller = new AbortController();
-    const outer = init.signal ?? undefined;
-    const onAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) onAbort();
-    outer?.addEventListener('abort', onAbort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, limitMs);
     stats.calls++;
     try {
-      return await inner(url, { method: init.method, headers: init.headers, body: init.body as string | Buffer | undefined, signal: controller.signal });
+      return await inner(url, { method: init.method, headers: init.headers, body: init.body as string | Buffer | undefined, signal: init.signal ?? undefined, timeoutMs: limitMs });
     } catch (error) {
-      if (timedOut) {
+      if (error instanceof TimedOut) {
         stats.timeouts++;
         throw new AttemptTimeout(method, limitMs);
       }
       throw error;
-    } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -250,10 +247,15 @@ async function bufferBody(body: unknown): Promise<string | Buffer | undefined> {
   throw new Error(`cannot send a request body of type ${typeof body}`);
 }
 
+/** grammY writes `chat_id` first (`{ chat_id, text, ...other }`): read there, the body is not parsed. */
+const LEADING_CHAT_ID = /^\{"chat_id":"?(-?\d+)"?[,}]/;
+
 /** The chat a send goes to: from the JSON body, or the chat_id field of a multipart body. */
 function chatIdOf(body: string | Buffer | undefined): number | undefined {
   if (body === undefined) return undefined;
   if (typeof body === 'string') {
+    const leading = LEADING_CHAT_ID.exec(body);
+    if (leading) return Number(leading[1]);
     try {
       const chatId = (JSON.parse(body) as { chat_id?: unknown }).chat_id;
       return typeof chatId === 'number' ? chatId : typeof chatId === 'string' && /^-?\d+$/.test(chatId) ? Number(chatId) : undefined;
@@ -308,33 +310,97 @@ function toResponse(answer: Answer): TransportResponse {
 /** A fetch-shaped client (the tests' scripted ones) as a Requester. */
 function fromFetch(fetch: typeof globalThis.fetch): Requester {
   return async (url, init) => {
-    // A buffered upload is sent as is; the DOM types only miss that a Buffer is a body.
-    const res = await fetch(url, { ...init, body: init.body as string | undefined });
-    return { status: res.status, text: await res.text() };
+    const controller = new AbortController();
+    const outer = init.signal;
+    const onAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) onAbort();
+    outer?.addEventListener('abort', onAbort);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, init.timeoutMs);
+    try {
+      // A buffered upload is sent as is; the DOM types only miss that a Buffer is a body.
+      const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body as string | undefined, signal: controller.signal });
+      return { status: res.status, text: await res.text() };
+    } catch (error) {
+      throw timedOut ? new TimedOut() : error;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
   };
+}
+
+/** Where a request goes, without its path: parsed once per Bot API root, not per call. */
+interface Origin {
+  secure: boolean;
+  hostname: string;
+  port: number | undefined;
 }
 
 /**
  * The default Requester: node:http(s) on keep-alive sockets of its own (as many as there are
- * requests at once; idle ones do not hold the process), the answer read whole; `signal` aborts it
- * at any point.
+ * requests at once; idle ones do not hold the process), the answer read whole. The time limit and
+ * `signal` end the request themselves (one timer, one listener): no AbortController per call, whose
+ * signal node:http would watch with listeners of its own.
  */
 function nodeRequester(): Requester {
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const origins = new Map<string, Origin>();
+  const originOf = (root: string): Origin => {
+    let origin = origins.get(root);
+    if (!origin) {
+      const parsed = new URL(root);
+      origin = { secure: parsed.protocol === 'https:', hostname: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port ? Number(parsed.port) : undefined };
+      origins.set(root, origin);
+    }
+    return origin;
+  };
   return (url, init) =>
     new Promise((resolve, reject) => {
-      const secure = url.startsWith('https:');
+      const { signal } = init;
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const slash = url.indexOf('/', url.indexOf('//') + 2);
+      const origin = originOf(slash < 0 ? url : url.slice(0, slash));
       const headers: Record<string, string | number> = { ...init.headers, 'content-length': init.body === undefined ? 0 : Buffer.byteLength(init.body) };
+      let failure: Error | undefined;
+      const end = (error: Error) => {
+        failure ??= error;
+        req.destroy(failure);
+      };
+      const timer = setTimeout(() => end(new TimedOut()), init.timeoutMs);
+      const onAbort = () => end(signal!.reason as Error);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const fail = (error: Error) => {
+        settle();
+        reject(failure ?? error);
+      };
       const onResponse = (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-        res.on('aborted', () => reject(new Error('the answer was cut off')));
+        res.on('end', () => {
+          settle();
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        res.on('error', fail);
+        res.on('aborted', () => fail(new Error('the answer was cut off')));
       };
-      const options = { method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http, signal: init.signal };
-      const req = secure ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
-      req.on('error', reject);
+      const options = {
+        method: init.method ?? 'GET',
+        hostname: origin.hostname,
+        port: origin.port,
+        path: slash < 0 ? '/' : url.slice(slash),
+        headers,
+        agent: origin.secure ? agents.https : agents.http,
+      };
+      const req = origin.secure ? httpsRequest(options, onResponse) : httpRequest(options, onResponse);
+      req.on('error', fail);
       req.end(init.body);
     });
 }
