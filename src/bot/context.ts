@@ -59,4 +59,9 @@ export interface AppFlavor {
 export type InnerContext = Context & AppFlavor;
 
 /** The context in the main middleware tree. */
-export type BotContext = ConversationFlavor<InnerContext & LazySessionFlavor<SessionData>>;
+export type BotContext = ConversationFlavor<InnerContext & LazySessionFlavor<SessionData> & ConversationStarter>;
+
+export interface ConversationStarter {
+  /** Ends any conversation of the chat and enters conversation `id` with `args` (src/bot/conversations/index.ts). */
+  startConversation(id: string, ...args: unknown[]): Promise<void>;
+}

@@ -84,8 +84,7 @@ export function indicatorsFeature(deps: BotDeps): Composer<BotContext> {
     const res = ind.current();
     if (!res) return ctx.replyHtml(ctx.t('ind-none'));
     if (res.closed) return ctx.replyHtml(ctx.t('report-closed', { term: formatTerm(res.termStartYear, res.termEndYear, ctx.locale) }));
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(REPORT_CONVERSATION, branchId);
+    await ctx.startConversation(REPORT_CONVERSATION, branchId);
   }
 
   /** The organisations still owing figures for the current quarter, a button each, a page at a time. */

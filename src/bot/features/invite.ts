@@ -160,8 +160,7 @@ export function inviteFeature(deps: BotDeps): Composer<BotContext> {
     if (!(await requireLeader(ctx, 'moi'))) return;
     const query = ctx.match.trim();
     if (query === '') {
-      await ctx.conversation.exitAll();
-      await ctx.conversation.enter(INVITE_CONVERSATION);
+      await ctx.startConversation(INVITE_CONVERSATION);
       return;
     }
     await answerPlan(ctx, planInvite(services, ctx.member!, query, actorOf(ctx)), config.timeZone);

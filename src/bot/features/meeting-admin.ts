@@ -84,8 +84,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
 
   privateChat.command('taolich', async (ctx) => {
     if (!(await requireLeader(ctx, 'taolich'))) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(CREATE_MEETING_CONVERSATION);
+    await ctx.startConversation(CREATE_MEETING_CONVERSATION);
   });
 
   privateChat.callbackQuery(callbackPattern(CONFIRM_MEETING, 1), async (ctx) => {
@@ -119,8 +118,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     if (!/^\d{1,9}$/.test(arg)) return ctx.replyHtml(ctx.t('edit-usage'));
     const m = await managedMeeting(ctx, Number(arg));
     if (!m) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(EDIT_MEETING_CONVERSATION, m.id);
+    await ctx.startConversation(EDIT_MEETING_CONVERSATION, m.id);
   });
 
   privateChat.callbackQuery(callbackPattern(MOVE, 1), async (ctx) => {
@@ -128,8 +126,7 @@ export function meetingAdminFeature(deps: BotDeps): Composer<BotContext> {
     const m = await managedMeeting(ctx, id);
     if (!m) return;
     await ctx.answerCallbackQuery();
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(EDIT_MEETING_CONVERSATION, m.id);
+    await ctx.startConversation(EDIT_MEETING_CONVERSATION, m.id);
   });
 
   // /huyhop and "Hủy họp"

@@ -49,8 +49,7 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
 
   privateChat.command('guithongbao', async (ctx) => {
     if (!(await requireLeader(ctx, 'guithongbao'))) return;
-    await ctx.conversation.exitAll();
-    await ctx.conversation.enter(BROADCAST_CONVERSATION);
+    await ctx.startConversation(BROADCAST_CONVERSATION);
   });
   composer.chatType(['group', 'supergroup']).command('guithongbao', (ctx) => ctx.replyHtml(ctx.t('private-only')));
 
