@@ -10,6 +10,7 @@
  * even when it is not among the recent ones.
  */
 import { eq, like, sql } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { StorageAdapter } from 'grammy';
 import type { Clock } from '../clock.js';
 import { RecentMap } from '../recent-map.js';
@@ -21,6 +22,9 @@ export const KV_CACHE_SIZE = 5_000;
 
 export class SqliteStorage<T> implements StorageAdapter<T> {
   readonly #valueOf;
+  /** Prepared once: a session is written for every paged answer (a search of more than a page). */
+  readonly #upsert: Statement<{ key: string; value: string; updatedAt: number }>;
+  readonly #remove: Statement<{ key: string }>;
   /** The stored JSON of each recent key, or null when none is stored. */
   readonly #cache: RecentMap<string, string | null>;
   /** Every key stored under the prefix (without it), read at the first read. */
@@ -34,6 +38,10 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   ) {
     this.#cache = new RecentMap(cacheSize);
     this.#valueOf = db.select({ value: kv.value }).from(kv).where(eq(kv.key, sql.placeholder('key'))).prepare();
+    this.#upsert = db.$client.prepare(
+      'insert into kv (key, value, updated_at) values (@key, @value, @updatedAt) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at',
+    );
+    this.#remove = db.$client.prepare('delete from kv where key = @key');
   }
 
   read(key: string): T | undefined {
@@ -50,19 +58,14 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   write(key: string, value: T): void {
     const json = JSON.stringify(value);
     if (this.#cache.get(key) === json) return;
-    const now = this.clock.now();
-    this.db
-      .insert(kv)
-      .values({ key: this.prefix + key, value: json, updatedAt: now })
-      .onConflictDoUpdate({ target: kv.key, set: { value: json, updatedAt: now } })
-      .run();
+    this.#upsert.run({ key: this.prefix + key, value: json, updatedAt: this.clock.now().getTime() });
     this.#stored?.add(key);
     this.#cache.set(key, json);
   }
 
   delete(key: string): void {
     if (this.#cache.get(key) === null) return;
-    this.db.delete(kv).where(eq(kv.key, this.prefix + key)).run();
+    this.#remove.run({ key: this.prefix + key });
     this.#stored?.delete(key);
     this.#cache.set(key, null);
   }

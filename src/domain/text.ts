@@ -23,7 +23,8 @@ export const BUTTON_LABEL_MAX = 60;
  * NFC text, so an emoji or a Vietnamese letter is never split.
  */
 export function shortenLabel(text: string, max = BUTTON_LABEL_MAX): string {
-  if (Array.from(text).length <= max) return text;
+  // No more UTF-16 units than `max`, so no more code points: fits (most labels; nothing to count).
+  if (text.length <= max || Array.from(text).length <= max) return text;
   const chars = Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim());
   if (chars.length <= max) return chars.join('');
   const room = chars.slice(0, max - 1);

@@ -80,6 +80,8 @@ type Row = { kind: SearchKind; refId: number };
 
 /** The searches IndexCache keeps, and the documents' counts over all of them (about 150 bytes each). */
 const CACHED_SEARCHES = 32;
+/** The viewers' scopes whose meetings are kept (about 450 ids each at bloc scale: 9 kB). */
+const CACHED_SCOPES = 128;
 const CACHED_COUNTS = 10_000;
 
 /** A search's matches, newest first, and what ranking needs of those a member has ranked (countWords). */
@@ -103,6 +105,12 @@ class IndexCache {
   readonly #matches = new Map<string, Matches>();
   /** The office's best matches (EVERYTHING), by FTS5 query, oldest first. */
   readonly #best = new Map<string, Row[]>();
+  /**
+   * The meetings of the bloc and of some branches (visibleTo), by those branches. Kept with the rest:
+   * a meeting never changes branch, and one that enters the index (inserted, or a draft confirmed)
+   * raises search_version, so a matching meeting is never missing from a set read before it.
+   */
+  readonly #nearMeetings = new Map<string, Set<number>>();
   #counted = 0;
 
   constructor(sqlite: Database.Database) {
@@ -117,6 +125,7 @@ class IndexCache {
     if (version !== this.#seen) {
       this.#matches.clear();
       this.#best.clear();
+      this.#nearMeetings.clear();
       this.#counted = 0;
       this.#seen = version;
     }
@@ -125,6 +134,10 @@ class IndexCache {
 
   best(match: string, keep: boolean, read: () => Row[]): Row[] {
     return remember(this.#best, match, keep, read);
+  }
+
+  nearMeetings(branches: string, keep: boolean, read: () => Set<number>): Set<number> {
+    return remember(this.#nearMeetings, branches, keep, read, undefined, CACHED_SCOPES);
   }
 
   matches(match: string, keep: boolean, read: () => readonly number[]): Matches {
@@ -144,13 +157,20 @@ class IndexCache {
   }
 }
 
-/** The value under `key` in `map`, or `compute()`'s, kept when `keep`; beyond CACHED_SEARCHES the oldest goes. */
-function remember<V>(map: Map<string, V>, key: string, keep: boolean, compute: () => V, forget: (old: V) => void = () => undefined): V {
+/** The value under `key` in `map`, or `compute()`'s, kept when `keep`; beyond `limit` the oldest goes. */
+function remember<V>(
+  map: Map<string, V>,
+  key: string,
+  keep: boolean,
+  compute: () => V,
+  forget: (old: V) => void = () => undefined,
+  limit = CACHED_SEARCHES,
+): V {
   const known = keep ? map.get(key) : undefined;
   if (known !== undefined) return known;
   const value = compute();
   if (keep) {
-    if (map.size >= CACHED_SEARCHES) {
+    if (map.size >= limit) {
       const [oldest, old] = map.entries().next().value!;
       map.delete(oldest);
       forget(old);
@@ -241,7 +261,7 @@ export class SearchService {
   private rankMine(match: string, words: string[], scope: ViewScope, viewer: Member, keep: boolean): Row[] {
     const cache = this.#cache;
     const matches = cache.matches(match, keep, () => this.#queries.matches.all({ match }));
-    const mayShow = this.visibleTo(scope, viewer);
+    const mayShow = this.visibleTo(scope, viewer, keep);
     const mine: number[] = [];
     for (const rowid of matches.rowids) {
       if (!mayShow(rowid)) continue;
@@ -274,12 +294,14 @@ export class SearchService {
    * and the branches above it, and of the branches they manage; the notices they received or wrote.
    * Each list is read once per search, and only if a match needs it.
    */
-  private visibleTo(scope: ViewScope, viewer: Member): (rowid: number) => boolean {
+  private visibleTo(scope: ViewScope, viewer: Member, keep: boolean): (rowid: number) => boolean {
     const q = this.#queries;
+    const cache = this.#cache;
     let members: Set<number> | undefined;
     let meetings: Set<number> | undefined;
     let notices: Set<number> | undefined;
-    const near = () => JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])]);
+    // Sorted: the same branches give the same key, whatever order they were read in.
+    const near = () => JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])].sort((a, b) => a - b));
     return (rowid) => {
       const id = Math.floor(rowid / 8);
       switch (rowid % 8) {
@@ -289,7 +311,11 @@ export class SearchService {
         case KIND_NUMBERS.member:
           return scope.managed.size > 0 && (members ??= new Set(q.managedMembers.all({ managed: JSON.stringify([...scope.managed]) }))).has(id);
         case KIND_NUMBERS.meeting:
-          return (meetings ??= new Set(q.nearMeetings.all({ near: near() }))).has(id);
+          if (!meetings) {
+            const branches = near();
+            meetings = cache.nearMeetings(branches, keep, () => new Set(q.nearMeetings.all({ near: branches })));
+          }
+          return meetings.has(id);
         case KIND_NUMBERS.notice:
           return (notices ??= new Set(q.ownNotices.all({ viewer: viewer.id }))).has(id);
         default:

@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { meetings } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { toMatchQuery } from '../../src/services/search.js';
-import { seedSmallBloc, testDb, type TestDb } from '../helpers/db.js';
+import { confirmMeeting, seedSmallBloc, testDb, type TestDb } from '../helpers/db.js';
 
 describe('search', () => {
   let t: TestDb;
@@ -119,6 +120,20 @@ describe('search', () => {
     t.services.branches.rename(bloc.subcell.id, 'Chi bộ Phòng Ngân sách Nhà nước', SYSTEM);
     expect(titles('dong a')).toEqual([]);
     expect(titles('tnhh')).toContain('branch:Chi bộ Công ty TNHH A&B');
+  });
+
+  it("finds a meeting of the member's branch confirmed after a search read that branch's meetings, by this process or another client", () => {
+    // The first search reads (and keeps) the meetings of the member's branches.
+    expect(titles('hoi nghi')).toEqual([]);
+    confirmMeeting(t.services, { branchId: bloc.cell.id, kind: 'other', title: 'Hội nghị tổng kết năm', startsAt: new Date('2026-12-20T01:00:00Z') }, bloc.cellSecretary.id);
+    expect(titles('hoi nghi')).toEqual(['meeting:Hội nghị tổng kết năm']);
+    // Another SQLite client (the shell, the CLI) inserting a scheduled meeting.
+    const other = new Database(t.path);
+    other
+      .prepare("insert into meetings (branch_id, kind, title, starts_at, duration_minutes, status, created_by_member_id) values (?, 'other', 'Hội nghị chuyên đề cuối năm', ?, 120, 'scheduled', ?)")
+      .run(bloc.cell.id, Date.parse('2026-12-22T01:00:00Z'), bloc.cellSecretary.id);
+    other.close();
+    expect(titles('hoi nghi')).toEqual(expect.arrayContaining(['meeting:Hội nghị tổng kết năm', 'meeting:Hội nghị chuyên đề cuối năm']));
   });
 
   it('keeps the index in step with renames', () => {
