@@ -76,7 +76,7 @@ const PROFILE_TIMEOUT_MS = 20_000;
  * its context, session and conversation state and its replies in flight; the runner's default of
  * 500 let a burst grow the bot past 600 MB. See the README's "Footprint: memory" for the measurements.
  */
-export const UPDATE_CONCURRENCY = Number(process.env.XCONC ?? 50);
+export const UPDATE_CONCURRENCY = 50;
 
 export function createApp(config: Config, options: AppOptions): App {
   const clock = options.clock ?? systemClock;
