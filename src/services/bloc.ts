@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { DbMemo } from '../db/memo.js';
 import { bloc } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.js';
@@ -11,8 +12,9 @@ const DEFAULT_NAME = 'Đảng bộ Khối';
 
 /** The bloc's own settings (one row). */
 export class BlocService {
-  /** Read for /trogiup, strangers' welcome and more: prepared once. */
+  /** Read for /trogiup, strangers' welcome and more: prepared once, and kept until the database changes. */
   readonly #row;
+  readonly #memo: DbMemo;
 
   constructor(
     private readonly db: Db,
@@ -20,11 +22,13 @@ export class BlocService {
     private readonly audit: AuditService,
   ) {
     this.#row = db.select().from(bloc).where(eq(bloc.id, sql.placeholder('id'))).prepare();
+    this.#memo = new DbMemo(db.$client);
   }
 
   get(): Bloc {
-    const row = this.#row.get({ id: 1 });
-    if (row) return row;
+    // A copy: callers may change what they get, never what the memo keeps.
+    const row = this.#memo.get('bloc', () => this.#row.get({ id: 1 }));
+    if (row) return { ...row };
     return this.db
       .insert(bloc)
       .values({ id: 1, name: DEFAULT_NAME, updatedAt: this.clock.now() })
