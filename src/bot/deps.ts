@@ -14,9 +14,14 @@ export interface BotDeps {
   clock: Clock;
   logger: Logger;
   /** Durable key-value storage for sessions and conversations, one namespace per prefix. */
-  storage: <T>(prefix: string) => StorageAdapter<T>;
+  storage: <T>(prefix: string) => KeyedStorage<T>;
   /** Tells the delivery engine that new messages wait in the outbox. */
   wakeDelivery: () => void;
   /** How every Api object of the bot reaches Telegram (pacing, retries, time limits). */
   transport: Pick<Transport, 'fetch' | 'timeoutSeconds'>;
+}
+
+/** A storage adapter that can tell whether a key holds anything without reading it (src/db/kv-storage.ts). */
+export interface KeyedStorage<T> extends StorageAdapter<T> {
+  has(key: string): boolean;
 }

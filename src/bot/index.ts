@@ -5,14 +5,14 @@
  * waiting one sees the update before any feature), and the features, with access checked before
  * anything a member may see.
  */
-import { conversations } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import type { BotError} from 'grammy';
-import { Bot, type Context, GrammyError, HttpError, lazySession } from 'grammy';
+import { Bot, GrammyError, HttpError, lazySession } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { apiTransformers } from './api-transformers.js';
 import { Composer } from './composer.js';
-import type { BotContext, InnerContext, SessionData } from './context.js';
+import { chatSequenceKey } from './chat-key.js';
+import type { BotContext, SessionData } from './context.js';
 import { conversationsComposer } from './conversations/index.js';
 import type { BotDeps } from './deps.js';
 import { accessGateFeature } from './features/access-gate.js';
@@ -46,10 +46,6 @@ export interface CreatedBot {
   inFlight: InFlightTracker;
 }
 
-/** Updates of one chat are handled one at a time, in order; different chats run in parallel. */
-export function chatSequenceKey(ctx: Context): string | undefined {
-  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
-}
 
 export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = {}): CreatedBot {
   const { config, services, translator, logger } = deps;
@@ -62,12 +58,12 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bot.api.config.use(...apiTransformers(services));
 
   const inFlight = new InFlightTracker();
-  bot.use(inFlight.middleware());
-  bot.use(updateLogger(logger));
-  bot.use(sequentialize(chatSequenceKey));
-
+  // One composer of ours under the bot: each middleware registered on grammY's Bot itself is one
+  // more async function for every update to pass through.
+  const root = new Composer<BotContext>(inFlight.middleware(), updateLogger(logger), sequentialize(chatSequenceKey));
   const app = new Composer<BotContext>();
-  bot.errorBoundary((error) => handleError(error, deps), app);
+  root.errorBoundary((error) => handleError(error, deps), app);
+  bot.use(root);
   app.use(appContext(services, translator));
   app.use(
     lazySession<SessionData, BotContext>({
@@ -77,21 +73,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
     }),
   );
   app.use(absenceReasonFeature(deps));
-  app.use(
-    conversations<BotContext, InnerContext>({
-      storage: { type: 'key', adapter: deps.storage('conversation:'), getStorageKey: chatSequenceKey },
-      plugins: [
-        async (ctx, next) => {
-          // Conversations build their own Api objects: bot.api's transformers do not reach them.
-          ctx.api.config.use(...apiTransformers(services));
-          ctx.log = logger.child({ update_id: ctx.update.update_id, conversation: true });
-          await next();
-        },
-        appContext(services, translator),
-      ],
-    }),
-  );
-
+  // The conversations plugin, and every conversation: what follows runs inside it.
   app.use(conversationsComposer(deps));
   // "Hủy" on the interruption prompt: the member's message goes through the bot again. Not awaited:
   // per-chat ordering runs it once the current update of this chat is done.

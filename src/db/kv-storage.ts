@@ -45,14 +45,24 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   }
 
   read(key: string): T | undefined {
+    const json = this.#json(key);
+    // A fresh object every time: callers change what they read.
+    return json === null ? undefined : (JSON.parse(json) as T);
+  }
+
+  /** Whether anything is stored under `key`: what `read` would find, without parsing it. */
+  has(key: string): boolean {
+    return this.#json(key) !== null;
+  }
+
+  #json(key: string): string | null {
     let json = this.#cache.get(key);
     if (json === undefined) {
       this.#stored ??= new Set(this.keys());
       json = this.#stored.has(key) ? (this.#valueOf.get({ key: this.prefix + key })?.value ?? null) : null;
       this.#cache.set(key, json);
     }
-    // A fresh object every time: callers change what they read.
-    return json === null ? undefined : (JSON.parse(json) as T);
+    return json;
   }
 
   write(key: string, value: T): void {

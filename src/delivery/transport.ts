@@ -247,15 +247,15 @@ async function bufferBody(body: unknown): Promise<string | Buffer | undefined> {
   throw new Error(`cannot send a request body of type ${typeof body}`);
 }
 
-/** grammY writes `chat_id` first (`{ chat_id, text, ...other }`): read there, the body is not parsed. */
-const LEADING_CHAT_ID = /^\{"chat_id":"?(-?\d+)"?[,}]/;
+/** grammY writes `chat_id` first (`{ chat_id, text, ...other }`). */
+const LEADING_CHAT_ID = '{"chat_id":';
 
 /** The chat a send goes to: from the JSON body, or the chat_id field of a multipart body. */
-function chatIdOf(body: string | Buffer | undefined): number | undefined {
+export function chatIdOf(body: string | Buffer | undefined): number | undefined {
   if (body === undefined) return undefined;
   if (typeof body === 'string') {
-    const leading = LEADING_CHAT_ID.exec(body);
-    if (leading) return Number(leading[1]);
+    const leading = body.startsWith(LEADING_CHAT_ID) ? leadingInteger(body, LEADING_CHAT_ID.length) : undefined;
+    if (leading !== undefined) return leading;
     try {
       const chatId = (JSON.parse(body) as { chat_id?: unknown }).chat_id;
       return typeof chatId === 'number' ? chatId : typeof chatId === 'string' && /^-?\d+$/.test(chatId) ? Number(chatId) : undefined;
@@ -266,6 +266,26 @@ function chatIdOf(body: string | Buffer | undefined): number | undefined {
   const head = body.subarray(0, 4096).toString('latin1');
   const match = /name="chat_id"\r\n\r\n(-?\d+)/.exec(head);
   return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The integer written at `from` in `text` (a JSON number, or a string of digits), when a `,` or `}`
+ * follows it: read without parsing the rest of the body. Undefined for anything else.
+ */
+function leadingInteger(text: string, from: number): number | undefined {
+  let i = from;
+  const quoted = text.charCodeAt(i) === 34; // "
+  if (quoted) i++;
+  const start = i;
+  if (text.charCodeAt(i) === 45) i++; // -
+  const digits = i;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === digits || i - digits > 16) return undefined;
+  const end = i;
+  if (quoted && text.charCodeAt(i++) !== 34) return undefined;
+  const next = text.charCodeAt(i);
+  if (next !== 44 && next !== 125) return undefined; // , }
+  return Number(text.slice(start, end));
 }
 
 function pollTimeoutSeconds(body: string | Buffer | undefined): number {

@@ -32,6 +32,17 @@ describe('SqliteStorage', () => {
     expect(storage.keys()).toEqual([]);
   });
 
+  it('has() tells whether a key holds anything, as read() would, after writes, deletes and a restart', () => {
+    const { db, clock, storage } = setup();
+    expect(storage.has('7')).toBe(false);
+    storage.write('7', { n: 1 });
+    expect(storage.has('7')).toBe(true);
+    expect(new SqliteStorage(db, clock, 'session:').has('7')).toBe(true);
+    expect(new SqliteStorage(db, clock, 'session:').has('8')).toBe(false);
+    storage.delete('7');
+    expect(storage.has('7')).toBe(false);
+  });
+
   it('a value written back unchanged costs no write; a changed one is written', () => {
     const { clock, storage, row, changes } = setup();
     storage.write('7', { n: 1 });

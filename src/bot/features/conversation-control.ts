@@ -21,7 +21,8 @@ export function conversationControlFeature(redispatch: Redispatch): Composer<Bot
   const privateChat = composer.chatType('private');
 
   privateChat.on('message:text', async (ctx, next) => {
-    const waiting = Object.keys(ctx.conversation.active());
+    // No conversation object: the plugin did not run, nothing waits in this chat (conversations/index.ts).
+    const waiting = ctx.conversation === undefined ? [] : Object.keys(ctx.conversation.active());
     if (!ctx.member || waiting.length === 0 || !isInterruption(ctx.message.text)) return next();
     const messageId = ctx.message.message_id;
     (await ctx.session).interrupted = { messageId, update: ctx.update };
