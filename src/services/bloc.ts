@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
-import { DbMemo } from '../db/memo.js';
 import { bloc } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.js';
@@ -12,9 +11,8 @@ const DEFAULT_NAME = 'Đảng bộ Khối';
 
 /** The bloc's own settings (one row). */
 export class BlocService {
-  /** Read for /trogiup, strangers' welcome and more: prepared once, and kept until the database changes. */
+  /** Read for /trogiup, strangers' welcome and more: prepared once. */
   readonly #row;
-  readonly #memo: DbMemo;
 
   constructor(
     private readonly db: Db,
@@ -22,13 +20,11 @@ export class BlocService {
     private readonly audit: AuditService,
   ) {
     this.#row = db.select().from(bloc).where(eq(bloc.id, sql.placeholder('id'))).prepare();
-    this.#memo = new DbMemo(db.$client);
   }
 
   get(): Bloc {
-    // A copy: callers may change what they get, never what the memo keeps.
-    const row = this.#memo.get('bloc', () => this.#row.get({ id: 1 }));
-    if (row) return { ...row };
+    const row = this.#row.get({ id: 1 });
+    if (row) return row;
     return this.db
       .insert(bloc)
       .values({ id: 1, name: DEFAULT_NAME, updatedAt: this.clock.now() })
