@@ -121,6 +121,18 @@ interface Answer {
   text: string;
 }
 
+/** One direct call, for its retries and its giving up. */
+interface Call {
+  method: string;
+  chatId: number | undefined;
+  started: number;
+  signal: AbortSignal | undefined;
+  /** Network errors and 5xx so far. */
+  failures: number;
+  /** The next back-off, doubled after each. */
+  backoff: number;
+}
+
 export function createTransport(options: TransportOptions): Transport {
   const timings: TransportTimings = { ...DEFAULT_TIMINGS, ...options.timings };
   const { budget, logger } = options;
@@ -146,6 +158,23 @@ export function createTransport(options: TransportOptions): Transport {
     return multipart ? timings.uploadTimeoutMs : timings.callTimeoutMs;
   }
 
+  function giveUp(call: Call, reason: string): void {
+    stats.gaveUp++;
+    logger?.warn({ method: call.method, chat_id: call.chatId, waited_ms: Math.round(budget.now() - call.started), reason }, 'a direct send gave up waiting');
+    if (call.chatId !== undefined) options.gaveUp?.(call.chatId, call.method);
+  }
+
+  /** Network errors and 5xx: true when another attempt is allowed (after its back-off). */
+  async function mayRetry(call: Call, what: string): Promise<boolean> {
+    call.failures++;
+    if (call.failures > timings.networkRetries || budget.now() + call.backoff - call.started > timings.networkWindowMs) return false;
+    stats.retries++;
+    logger?.debug({ method: call.method, chat_id: call.chatId, attempt: call.failures, backoff_ms: call.backoff, error: what }, 'retrying a Bot API call');
+    await sleep(call.backoff * (0.75 + Math.random() / 2), call.signal);
+    call.backoff *= 2;
+    return true;
+  }
+
   const pushFetch: GrammyFetch = async (url, init) => {
     const method = methodOf(url);
     const body = await bufferBody(init.body);
@@ -167,31 +196,16 @@ export function createTransport(options: TransportOptions): Transport {
     const chatId = send ? chatIdOf(body) : undefined;
     const started = budget.now();
     const deadline = started + timings.maxWaitMs;
-    let failures = 0;
-    let backoff = timings.backoffMs;
+    // What the rare paths (a retry, giving up) need: one object, not closures made for every call.
+    const call: Call = { method, chatId, started, signal, failures: 0, backoff: timings.backoffMs };
     let refused: Answer | undefined;
-    const giveUp = (reason: string): void => {
-      stats.gaveUp++;
-      logger?.warn({ method, chat_id: chatId, waited_ms: Math.round(budget.now() - started), reason }, 'a direct send gave up waiting');
-      if (chatId !== undefined) options.gaveUp?.(chatId, method);
-    };
-    /** Network errors and 5xx: true when another attempt is allowed (after its back-off). */
-    const mayRetry = async (what: string): Promise<boolean> => {
-      failures++;
-      if (failures > timings.networkRetries || budget.now() + backoff - started > timings.networkWindowMs) return false;
-      stats.retries++;
-      logger?.debug({ method, chat_id: chatId, attempt: failures, backoff_ms: backoff, error: what }, 'retrying a Bot API call');
-      await sleep(backoff * (0.75 + Math.random() / 2), signal);
-      backoff *= 2;
-      return true;
-    };
     for (;;) {
       if (send) {
         try {
           await budget.acquire(chatId, { deadline, signal });
         } catch (error) {
           if (!(error instanceof BudgetWaitError) || error.reason !== 'deadline') throw error;
-          giveUp('no sending slot in time');
+          giveUp(call, 'no sending slot in time');
           return toResponse(refused ?? tooManyAnswer(Math.ceil(timings.maxWaitMs / 1000)));
         }
       }
@@ -200,7 +214,7 @@ export function createTransport(options: TransportOptions): Transport {
         answer = await attempt(url, request, method, limit);
       } catch (error) {
         if (signal?.aborted) throw error;
-        if (await mayRetry(String(error))) continue;
+        if (await mayRetry(call, String(error))) continue;
         throw error;
       }
       if (answer.status === 429) {
@@ -209,14 +223,14 @@ export function createTransport(options: TransportOptions): Transport {
         const retryAfter = retryAfterOf(answer.text);
         if (send) budget.tooManyRequests(chatId, retryAfter);
         if (budget.now() + retryAfter * 1000 > deadline) {
-          giveUp('429 past the longest wait');
+          giveUp(call, '429 past the longest wait');
           return toResponse(answer);
         }
         // A send waits in the budget (which now knows of the pause); anything else waits here.
         if (!send) await sleep(retryAfter * 1000, signal);
         continue;
       }
-      if (answer.status >= 500 && (await mayRetry(`${answer.status}`))) continue;
+      if (answer.status >= 500 && (await mayRetry(call, `${answer.status}`))) continue;
       return toResponse(answer);
     }
   };
@@ -318,13 +332,32 @@ function tooManyAnswer(seconds: number): Answer {
 }
 
 /** The answer as grammY reads it (it only calls json()); the body was read within the time limit. */
+class BufferedResponse implements TransportResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly #text: string;
+
+  constructor(answer: Answer) {
+    this.status = answer.status;
+    this.ok = answer.status >= 200 && answer.status < 300;
+    this.#text = answer.text;
+  }
+
+  json(): Promise<unknown> {
+    try {
+      return Promise.resolve(JSON.parse(this.#text) as unknown);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+}
+
 function toResponse(answer: Answer): TransportResponse {
-  return {
-    status: answer.status,
-    ok: answer.status >= 200 && answer.status < 300,
-    json: async () => JSON.parse(answer.text) as unknown,
-    text: async () => answer.text,
-  };
+  return new BufferedResponse(answer);
 }
 
 /** A fetch-shaped client (the tests' scripted ones) as a Requester. */
