@@ -30,7 +30,7 @@ import { NoticeRenderer } from './bot/render/notice.js';
 import { SendBudget } from './delivery/budget.js';
 import { Sender } from './delivery/sender.js';
 import { TELEGRAM_LIMITS } from './delivery/pacing.js';
-import { createTransport, type TransportTimings } from './delivery/transport.js';
+import { type ChatFate, createTransport, type TransportTimings } from './delivery/transport.js';
 import { overloadNotice } from './bot/overload-notice.js';
 import { Scheduler } from './scheduler/index.js';
 import { appJobs } from './scheduler/jobs.js';
@@ -106,11 +106,20 @@ export function createApp(config: Config, options: AppOptions): App {
   // ---- delivery: one budget for every message the bot sends, one transport under every Api object.
   const budget = new SendBudget({ limits: { ...TELEGRAM_LIMITS, perSecond: config.deliveryRate } });
   let tellOverloaded = (_chatId: number) => undefined as void;
+  // What a refusal says of a chat, for the bot's calls (the transport) and the outbox's (the Sender).
+  const chatFate: ChatFate = {
+    unreachable: (chatId) => {
+      if (chatId > 0) services.members.markUnreachable(chatId);
+      else services.chats.markRemoved(chatId, SYSTEM);
+    },
+    migrated: (oldChatId, newChatId) => void services.chats.migrate(oldChatId, newChatId, SYSTEM),
+  };
   const transport = createTransport({
     budget,
     timings: options.transport,
     logger: logger.child({ component: 'transport' }),
     gaveUp: (chatId) => tellOverloaded(chatId),
+    chatFate,
   });
   // The delivery engine has its own Api object: it paces, retries and records each message itself.
   const sender = new Sender({
@@ -124,11 +133,8 @@ export function createApp(config: Config, options: AppOptions): App {
     clock,
     logger: logger.child({ component: 'delivery' }),
     hooks: {
-      unreachable: (chatId) => {
-        if (chatId > 0) services.members.markUnreachable(chatId);
-        else services.chats.markRemoved(chatId, SYSTEM);
-      },
-      migrated: (oldChatId, newChatId) => void services.chats.migrate(oldChatId, newChatId, SYSTEM),
+      unreachable: chatFate.unreachable,
+      migrated: chatFate.migrated,
       failed: (row, description) => void services.deliveryFailures.report(row, description),
       topicRefused: (row, description) => services.chats.topicRefused(row.chatId, row.threadId!, description, row.id),
       pinRefused: (chatId) => services.chats.recordBotRights(chatId, false),

@@ -7,10 +7,17 @@
  *
  * At most `concurrency` updates are handled at once; the rest wait at Telegram, since getUpdates
  * asks for no more than the free places (the runner's first call would otherwise take 100).
+ *
+ * The runner gets the bot through its BotAdapter, with a getUpdates of its own, rather than a
+ * transformer on bot.api: grammY installs bot.api's transformers again on the Api of every update,
+ * and every call of every update would pass through this one.
  */
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { type Bot, type Context, GrammyError } from 'grammy';
+import { type Bot, type BotError, type Context, GrammyError } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { Logger } from './logger.js';
+
+type GetUpdatesArgs = { offset: number; limit: number; timeout: number };
 
 export interface PollingOptions {
   allowedUpdates: readonly string[];
@@ -25,21 +32,26 @@ export interface PollingOptions {
 
 export function startPolling<C extends Context>(bot: Bot<C>, options: PollingOptions): RunnerHandle {
   const { logger } = options;
-  // Outermost transformer: it sees what is left after the other transformers' own retries.
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    if (method !== 'getUpdates') return prev(method, payload, signal);
-    const limit = Math.min((payload as { limit?: number }).limit ?? 100, options.concurrency);
+  const getUpdates = async (args: GetUpdatesArgs, signal: Parameters<Bot['api']['getUpdates']>[1]) => {
     try {
-      const res = await prev(method, { ...payload, limit } as typeof payload, signal);
-      if (!res.ok && res.error_code !== 409 && res.error_code !== 401)
-        logger.warn({ code: res.error_code, description: res.description }, 'getUpdates refused; the runner tries again');
-      return res;
+      return await bot.api.getUpdates({ ...args, limit: Math.min(args.limit, options.concurrency) }, signal);
     } catch (error) {
-      if (!signal?.aborted) logger.warn({ reason: (error as Error).message }, 'getUpdates failed; the runner tries again');
+      if (error instanceof GrammyError) {
+        if (error.error_code !== 409 && error.error_code !== 401)
+          logger.warn({ code: error.error_code, description: error.description }, 'getUpdates refused; the runner tries again');
+      } else if (!signal?.aborted) {
+        logger.warn({ reason: (error as Error).message }, 'getUpdates failed; the runner tries again');
+      }
       throw error;
     }
-  });
-  const runner = run(bot, {
+  };
+  const adapter: Parameters<typeof run<Update, BotError<C>>>[0] = {
+    init: () => bot.init(),
+    handleUpdate: (update) => bot.handleUpdate(update),
+    errorHandler: (error) => bot.errorHandler(error),
+    api: { getUpdates },
+  };
+  const runner = run(adapter, {
     sink: { concurrency: options.concurrency },
     runner: {
       fetch: { allowed_updates: [...options.allowedUpdates] as never, timeout: options.longPollSeconds },

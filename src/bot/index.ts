@@ -9,7 +9,6 @@ import { sequentialize } from '@grammyjs/runner';
 import type { BotError} from 'grammy';
 import { Bot, GrammyError, HttpError, lazySession } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { apiTransformers } from './api-transformers.js';
 import { Composer } from './composer.js';
 import { chatSequenceKey } from './chat-key.js';
 import type { BotContext, SessionData } from './context.js';
@@ -55,7 +54,6 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
     botInfo: options.botInfo,
     client: { apiRoot: config.telegramApiRoot, fetch: deps.transport.fetch as never, timeoutSeconds: deps.transport.timeoutSeconds },
   });
-  bot.api.config.use(...apiTransformers(services));
 
   const inFlight = new InFlightTracker();
   // One composer of ours under the bot: each middleware registered on grammY's Bot itself is one

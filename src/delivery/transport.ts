@@ -58,6 +58,19 @@ export interface TransportOptions {
   gaveUp?: (chatId: number, method: string) => void;
   /** The HTTP client underneath (default node:http on keep-alive sockets; tests script their own). */
   fetch?: typeof fetch;
+  /** What a direct call's refusal says of its chat (the push path's Sender handles its own). */
+  chatFate?: ChatFate;
+}
+
+/**
+ * What Telegram tells of a chat through a refusal: 403 (a member blocked the bot, a group removed
+ * it) and 400 with migrate_to_chat_id (a group became a supergroup). Here, below every Api object
+ * of the bot (bot.api, each update's, each conversation's), once: as a transformer it was installed
+ * again on the fresh Api of every update and every conversation.
+ */
+export interface ChatFate {
+  unreachable(chatId: number): void;
+  migrated(oldChatId: number, newChatId: number): void;
 }
 
 /** What grammY passes to its fetch (node-fetch flavoured; only these fields matter here). */
@@ -158,6 +171,27 @@ export function createTransport(options: TransportOptions): Transport {
     return multipart ? timings.uploadTimeoutMs : timings.callTimeoutMs;
   }
 
+  /**
+   * The answer of a direct call, after what a refusal says of its chat (options.chatFate): a 403
+   * marks the chat; a 400 with migrate_to_chat_id moves the chat's link and sends the call again to
+   * the supergroup, whose answer is the one returned.
+   */
+  async function settle(url: string, init: FetchInit, body: string | Buffer | undefined, answer: Answer): Promise<TransportResponse> {
+    const fate = options.chatFate;
+    if (!fate || (answer.status !== 400 && answer.status !== 403)) return toResponse(answer);
+    const chatId = chatIdOf(body);
+    if (chatId === undefined) return toResponse(answer);
+    if (answer.status === 403) {
+      fate.unreachable(chatId);
+      return toResponse(answer);
+    }
+    const migrateTo = migrateToOf(answer.text);
+    const moved = migrateTo === undefined ? undefined : withChatId(body, chatId, migrateTo);
+    if (migrateTo === undefined || moved === undefined) return toResponse(answer);
+    fate.migrated(chatId, migrateTo);
+    return directFetch(url, { ...init, body: moved });
+  }
+
   function giveUp(call: Call, reason: string): void {
     stats.gaveUp++;
     logger?.warn({ method: call.method, chat_id: call.chatId, waited_ms: Math.round(budget.now() - call.started), reason }, 'a direct send gave up waiting');
@@ -191,7 +225,7 @@ export function createTransport(options: TransportOptions): Transport {
     // getUpdates is the runner's: one bounded attempt, and the runner polls again.
     if (method.toLowerCase() === 'getupdates') return toResponse(await attempt(url, request, method, limit));
     // A chat action is a courtesy: waited out or sent again, it would only show after the reply.
-    if (method.toLowerCase() === 'sendchataction') return toResponse(await attempt(url, request, method, limit));
+    if (method.toLowerCase() === 'sendchataction') return settle(url, init, body, await attempt(url, request, method, limit));
     const send = isSendMethod(method);
     const chatId = send ? chatIdOf(body) : undefined;
     const started = budget.now();
@@ -231,7 +265,7 @@ export function createTransport(options: TransportOptions): Transport {
         continue;
       }
       if (answer.status >= 500 && (await mayRetry(call, `${answer.status}`))) continue;
-      return toResponse(answer);
+      return settle(url, init, body, answer);
     }
   };
 
@@ -300,6 +334,37 @@ function leadingInteger(text: string, from: number): number | undefined {
   const next = text.charCodeAt(i);
   if (next !== 44 && next !== 125) return undefined; // , }
   return Number(text.slice(start, end));
+}
+
+/** The supergroup a refused call's group became (400 with parameters.migrate_to_chat_id). */
+function migrateToOf(text: string): number | undefined {
+  try {
+    const to = (JSON.parse(text) as { parameters?: { migrate_to_chat_id?: unknown } }).parameters?.migrate_to_chat_id;
+    return typeof to === 'number' ? to : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body with chat `from` replaced by chat `to`, JSON or multipart; undefined when it is not found. */
+export function withChatId(body: string | Buffer | undefined, from: number, to: number): string | Buffer | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === 'string') {
+    try {
+      const payload = JSON.parse(body) as Record<string, unknown>;
+      if (Number(payload.chat_id) !== from) return undefined;
+      // chat_id stays the first field, as grammY writes it (chatIdOf reads it there).
+      const { chat_id: _old, ...rest } = payload;
+      return JSON.stringify({ chat_id: to, ...rest });
+    } catch {
+      return undefined;
+    }
+  }
+  const field = (id: number) => Buffer.from(`name="chat_id"\r\n\r\n${id}\r\n`, 'latin1');
+  const old = field(from);
+  const at = body.indexOf(old);
+  if (at < 0) return undefined;
+  return Buffer.concat([body.subarray(0, at), field(to), body.subarray(at + old.length)]);
 }
 
 function pollTimeoutSeconds(body: string | Buffer | undefined): number {

@@ -14,7 +14,6 @@
  */
 import { conversations as conversationsPlugin, createConversation } from '@grammyjs/conversations';
 import type { MiddlewareFn } from 'grammy';
-import { apiTransformers } from '../api-transformers.js';
 import { chatSequenceKey } from '../chat-key.js';
 import { Composer } from '../composer.js';
 import type { BotContext, InnerContext } from '../context.js';
@@ -33,8 +32,8 @@ export function conversationsComposer(deps: BotDeps): Composer<BotContext> {
     storage: { type: 'key', adapter: storage, getStorageKey: chatSequenceKey },
     plugins: [
       async (ctx, next) => {
-        // Conversations build their own Api objects: bot.api's transformers do not reach them.
-        ctx.api.config.use(...apiTransformers(services));
+        // Conversations build their own Api objects; what Telegram's refusals say of a chat is the
+        // transport's, under every one of them (src/delivery/transport.ts, ChatFate).
         ctx.log = logger.child({ update_id: ctx.update.update_id, conversation: true });
         await next();
       },
