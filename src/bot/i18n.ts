@@ -21,6 +21,8 @@ export type Translate = (key: string, args?: TranslationArgs) => Html;
 /** Formatted translations kept, with short arguments only: well under a megabyte. */
 const TRANSLATION_CACHE_SIZE = 1_000;
 const MAX_CACHED_KEY = 200;
+/** What the cache key puts between and before arguments: a value holding one could pass for another. */
+const hasSeparator = (text: string) => text.includes('\u0000') || text.includes('\u0001') || text.includes('\u0002');
 
 export class Translator {
   readonly #i18n: I18n;
@@ -39,14 +41,21 @@ export class Translator {
 
   t(locale: Locale, key: string, args?: TranslationArgs): Html {
     const vars: Record<string, string | number> = {};
-    if (args !== undefined) {
-      for (const [name, value] of Object.entries(args)) {
-        vars[name] = value instanceof Html ? value.value : typeof value === 'number' ? value : escapeHtml(value);
-      }
+    let cacheKey = `${locale}\u0000${key}`;
+    // A long argument (a rendered list) would make a large key for little gain: formatted each time;
+    // so is one with the key's separators in it (it could pass for two arguments).
+    let cached = true;
+    for (const name in args) {
+      const value = args[name]!;
+      const text = value instanceof Html ? value.value : typeof value === 'number' ? value : escapeHtml(value);
+      vars[name] = text;
+      if (!cached) continue;
+      // A number (formatted by Fluent) is marked apart from the same digits as a string.
+      const part = `\u0000${name}\u0001${typeof text === 'number' ? `\u0002${text}` : text}`;
+      if (cacheKey.length + part.length > MAX_CACHED_KEY || (typeof text === 'string' && hasSeparator(text))) cached = false;
+      else cacheKey += part;
     }
-    const cacheKey = args === undefined ? `${locale}\u0000${key}` : `${locale}\u0000${key}\u0000${JSON.stringify(vars)}`;
-    // A long argument (a rendered list) would make a large key for little gain: formatted each time.
-    if (cacheKey.length > MAX_CACHED_KEY) return new Html(this.#i18n.t(locale, key, vars));
+    if (!cached) return new Html(this.#i18n.t(locale, key, vars));
     let value = this.#formatted.get(cacheKey);
     if (value === undefined) {
       value = new Html(this.#i18n.t(locale, key, vars));

@@ -24,14 +24,31 @@ export const BUTTON_LABEL_MAX = 60;
  */
 export function shortenLabel(text: string, max = BUTTON_LABEL_MAX): string {
   // No more UTF-16 units than `max`, so no more code points: fits (most labels; nothing to count).
-  if (text.length <= max || Array.from(text).length <= max) return text;
+  if (text.length <= max) return text;
+  // With an emoji (a surrogate pair) a code point may be two units: counted on an array of them.
+  if (SURROGATE.test(text)) return shortenCodePoints(text, max);
+  // Otherwise (every Vietnamese letter is one unit in NFC) the string is cut as it is.
+  const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const room = clean.slice(0, max - 1);
+  const space = clean[max - 1] === ' ' ? room.length : room.lastIndexOf(' ');
+  return ellipsis(space >= max / 2 ? room.slice(0, space) : room);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function shortenCodePoints(text: string, max: number): string {
+  if (Array.from(text).length <= max) return text;
   const chars = Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim());
   if (chars.length <= max) return chars.join('');
   const room = chars.slice(0, max - 1);
   const space = chars[max - 1] === ' ' ? room.length : room.lastIndexOf(' ');
-  const kept = space >= max / 2 ? room.slice(0, space) : room;
-  // A cut after "·", ":" or "," leaves the separator dangling before the ellipsis.
-  return `${kept.join('').replace(/[\s·:,;.–—-]+$/u, '')}…`;
+  return ellipsis((space >= max / 2 ? room.slice(0, space) : room).join(''));
+}
+
+/** A cut after "·", ":" or "," leaves the separator dangling before the ellipsis. */
+function ellipsis(kept: string): string {
+  return `${kept.replace(/[\s·:,;.–—-]+$/u, '')}…`;
 }
 
 const VIETNAMESE = new Intl.Collator('vi');

@@ -24,4 +24,19 @@ describe('Translator', () => {
     const long = 'x'.repeat(500);
     expect(translator.t('vi', 'help-header', { bloc: long }).value).toContain(long);
   });
+
+  it('tells a number from the same digits as text, and a value holding the key separators from two values', () => {
+    const asked: [string, Record<string, string | number>][] = [
+      ['search-too-long', { length: 1200, max: 200 }],
+      ['search-too-long', { length: '1200', max: '200' }],
+      ['search-too-long', { length: 1200, max: '200' }],
+      ['help-header', { bloc: 'A\u0000bloc\u0001B' }],
+      ['help-header', { bloc: 'A' }],
+    ];
+    // Each asked of a fresh translator (nothing kept), then all of them of one, twice, in turn.
+    const expected = asked.map(([key, args]) => new Translator().t('vi', key, args).value);
+    const shared = new Translator();
+    for (let round = 0; round < 2; round++) asked.forEach(([key, args], i) => expect(shared.t('vi', key, args).value).toBe(expected[i]));
+    expect(expected[0]).not.toBe(expected[1]);
+  });
 });
