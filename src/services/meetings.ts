@@ -3,7 +3,7 @@
  * moving and cancelling (one occurrence, or the series from now on), RSVPs and attendance.
  * Telling people about changes goes through MeetingNotifier (meeting-reminders.ts).
  */
-import { and, asc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, or, Placeholder, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
 import {
@@ -85,7 +85,7 @@ function prepareQueries(db: Db) {
  * SQLite would otherwise walk every meeting of the bloc in the window (some 190 in a month at
  * scale) rather than the few of these branches through (branch_id, starts_at).
  */
-function prepareBetween(db: Db, branchCount: number | null, includeBloc: boolean) {
+function prepareBetween(db: Db, branchCount: number | null, includeBloc: boolean): BetweenQuery {
   const ids = Array.from({ length: branchCount ?? 0 }, (_, i) => sql.placeholder(`b${i}`));
   const ofBranches = ids.length ? inArray(meetings.branchId, ids) : undefined;
   const ofBloc = includeBloc ? isNull(meetings.branchId) : undefined;
@@ -96,14 +96,73 @@ function prepareBetween(db: Db, branchCount: number | null, includeBloc: boolean
       : ofBranches || ofBloc
         ? and(scheduled, ofBranches && ofBloc ? or(ofBranches, ofBloc) : (ofBranches ?? ofBloc))
         : sql`0`;
-  return db
+  const query = db
     .select()
     .from(meetings)
     .where(and(where, gte(meetings.startsAt, sql.placeholder('from')), lt(meetings.startsAt, sql.placeholder('to'))))
     .orderBy(asc(meetings.startsAt), asc(meetings.id))
-    .prepare();
+    .toSQL();
+  // Drizzle writes the statement; the rows are read by hand (toMeeting): its mapping of every
+  // column of every row was the largest part of the garbage a /lichhop left.
+  const statement = db.$client.prepare<unknown[], MeetingRow>(query.sql);
+  return {
+    all: (values) => statement.all(query.params.map((p) => (p instanceof Placeholder ? values[p.name] : p))).map(toMeeting),
+  };
 }
-type BetweenQuery = ReturnType<typeof prepareBetween>;
+interface BetweenQuery {
+  all(values: Record<string, number>): Meeting[];
+}
+
+/** A meetings row as SQLite gives it (timestamps in ms, booleans 0/1, documents as JSON). */
+interface MeetingRow {
+  id: number;
+  series_id: number | null;
+  occurrence_date: string | null;
+  detached: number;
+  branch_id: number | null;
+  kind: Meeting['kind'];
+  title: string;
+  combined_thematic: number;
+  starts_at: number;
+  duration_minutes: number;
+  location: string;
+  agenda: string;
+  documents: string;
+  status: Meeting['status'];
+  time_set_at: number | null;
+  created_by_member_id: number | null;
+  attendance_rate: number | null;
+  attendance_taken_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What drizzle makes of a row (tests/services/meetings-between.test.ts compares the two). */
+function toMeeting(r: MeetingRow): Meeting {
+  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+  return {
+    id: r.id,
+    seriesId: r.series_id,
+    occurrenceDate: r.occurrence_date,
+    detached: r.detached === 1,
+    branchId: r.branch_id,
+    kind: r.kind,
+    title: r.title,
+    combinedThematic: r.combined_thematic === 1,
+    startsAt: new Date(r.starts_at),
+    durationMinutes: r.duration_minutes,
+    location: r.location,
+    agenda: r.agenda,
+    documents: JSON.parse(r.documents) as Meeting['documents'],
+    status: r.status,
+    timeSetAt: date(r.time_set_at),
+    createdByMemberId: r.created_by_member_id,
+    attendanceRate: r.attendance_rate,
+    attendanceTakenAt: date(r.attendance_taken_at),
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  };
+}
 
 /** The columns a meeting and its series take alike from the author's input: trimmed, with the kind's default duration. */
 function sharedFields(input: MeetingInput) {

@@ -4,21 +4,24 @@
  * SQLite walks the branches' own meetings. Every shape must still select exactly the scheduled
  * meetings of those branches (and the bloc's when asked) in [from, to), in time order.
  */
+import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { meetings } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import type { Meeting } from '../../src/services/meetings.js';
 import type { Services } from '../../src/services/index.js';
-import { seedSmallBloc, testDb } from '../helpers/db.js';
+import { seedSmallBloc, testDb, type TestDb } from '../helpers/db.js';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
 
 describe('MeetingService.between', () => {
   let s: Services;
+  let t: TestDb;
   let bloc: ReturnType<typeof seedSmallBloc>;
   const titles = (list: Meeting[]) => list.map((m) => m.title);
 
   beforeEach(() => {
-    const t = testDb('2026-11-23T07:00:00Z');
+    t = testDb('2026-11-23T07:00:00Z');
     s = t.services;
     bloc = seedSmallBloc(s);
     const record = (branchId: number | null, title: string, when: string) =>
@@ -64,5 +67,20 @@ describe('MeetingService.between', () => {
       'subcell at the end',
     ]);
     expect(titles(s.meetings.between(from, to, [bloc.cell.id], false))).toEqual(['cell 1/12', 'cell 1/12 same time']);
+  });
+
+  it('gives each meeting exactly as drizzle reads its row: every column, dates, booleans and documents', () => {
+    // A meeting with every optional column set, documents included.
+    const full = s.meetings.recordKnown(
+      { branchId: bloc.cell.id, kind: 'thematic', title: 'Chuyên đề <đầy đủ>', startsAt: at('2026-12-05 14:30'), location: 'Hội trường', agenda: 'Học tập', combinedThematic: true },
+      null,
+      SYSTEM,
+    )[0]!;
+    t.db.update(meetings).set({ documents: [{ name: 'Nghị quyết.pdf', fileId: 'F1' }] as never, attendanceRate: 87, attendanceTakenAt: at('2026-12-05 17:00'), timeSetAt: at('2026-11-20 09:00'), detached: true }).where(eq(meetings.id, full.id)).run();
+    const listed = s.meetings.between(from, to, [bloc.cell.id, bloc.subcell.id, bloc.committee.id], true);
+    expect(listed.length).toBeGreaterThan(4);
+    const byDrizzle = t.db.select().from(meetings).where(inArray(meetings.id, listed.map((m) => m.id))).all();
+    for (const m of listed) expect(m).toStrictEqual(byDrizzle.find((d) => d.id === m.id));
+    expect(listed.find((m) => m.id === full.id)).toMatchObject({ detached: true, combinedThematic: true, attendanceRate: 87, documents: [{ name: 'Nghị quyết.pdf', fileId: 'F1' }] });
   });
 });
