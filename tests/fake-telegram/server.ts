@@ -87,7 +87,7 @@ export interface FakeTelegramOptions {
   strictHtmlAmpersand?: boolean;
 }
 
-function toFullBotUser(u: FakeTelegramOptions['botUser']): UserFromGetMe {
+export function toFullBotUser(u: FakeTelegramOptions['botUser']): UserFromGetMe {
   return {
     ...DEFAULT_BOT_USER,
     can_join_groups: true,

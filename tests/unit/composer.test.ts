@@ -3,25 +3,12 @@
  * each, must run the same handlers in the same order for every update, and fail the same way.
  */
 import { Api, Context, Composer as GrammyComposer, type Middleware } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { Composer } from '../../src/bot/composer.js';
+import { toFullBotUser } from '../fake-telegram/server.js';
 
-const me: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: 'Bot',
-  username: 'test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const me = toFullBotUser(undefined);
 
 function contextOf(update: Update): Context {
   return new Context(update, new Api('1:x'), me);
