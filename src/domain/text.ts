@@ -24,26 +24,36 @@ export const BUTTON_LABEL_MAX = 60;
  */
 export function shortenLabel(text: string, max = BUTTON_LABEL_MAX): string {
   // No more UTF-16 units than `max`, so no more code points: fits (most labels; nothing to count).
-  if (text.length <= max) return text;
-  // With an emoji (a surrogate pair) a code point may be two units: counted on an array of them.
-  if (SURROGATE.test(text)) return shortenCodePoints(text, max);
-  // Otherwise (every Vietnamese letter is one unit in NFC) the string is cut as it is.
+  if (text.length <= max || codePoints(text, text.length) <= max) return text;
   const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const room = clean.slice(0, max - 1);
-  const space = clean[max - 1] === ' ' ? room.length : room.lastIndexOf(' ');
-  return ellipsis(space >= max / 2 ? room.slice(0, space) : room);
+  if (codePoints(clean, clean.length) <= max) return clean;
+  // Cut on the string itself, counting code points (an emoji is two UTF-16 units, one character).
+  const roomEnd = unitsOf(clean, max - 1);
+  const room = clean.slice(0, roomEnd);
+  const space = clean[roomEnd] === ' ' ? room.length : room.lastIndexOf(' ');
+  const spaceAt = space === room.length ? max - 1 : space < 0 ? -1 : codePoints(room, space);
+  return ellipsis(spaceAt >= max / 2 ? room.slice(0, space) : room);
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+/** The code points among the first `end` UTF-16 units of `text` (a surrogate pair is one, as for Array.from). */
+function codePoints(text: string, end: number): number {
+  let count = 0;
+  for (let i = 0; i < end; i++, count++) if (isPairAt(text, i)) i++;
+  return count;
+}
 
-function shortenCodePoints(text: string, max: number): string {
-  if (Array.from(text).length <= max) return text;
-  const chars = Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim());
-  if (chars.length <= max) return chars.join('');
-  const room = chars.slice(0, max - 1);
-  const space = chars[max - 1] === ' ' ? room.length : room.lastIndexOf(' ');
-  return ellipsis((space >= max / 2 ? room.slice(0, space) : room).join(''));
+/** How many UTF-16 units the first `points` code points of `text` take. */
+function unitsOf(text: string, points: number): number {
+  let i = 0;
+  for (let n = 0; n < points && i < text.length; n++) i += isPairAt(text, i) ? 2 : 1;
+  return i;
+}
+
+function isPairAt(text: string, i: number): boolean {
+  const high = text.charCodeAt(i);
+  if (high < 0xd800 || high > 0xdbff) return false;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** A cut after "·", ":" or "," leaves the separator dangling before the ellipsis. */

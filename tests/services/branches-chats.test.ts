@@ -68,6 +68,24 @@ describe('BranchService', () => {
     t.db.$client.prepare('update branches set parent_id = ? where id = ?').run(bloc.subcell.id, bloc.committee.id);
     expect(ids(bloc.subcell.id)).toEqual(b.ancestry(bloc.subcell.id).map((x) => x.id).sort((x, y) => x - y));
     expect(ids(bloc.subcell.id)).toHaveLength(2);
+    t.db.$client.prepare('update branches set parent_id = id where id = ?').run(bloc.cell.id);
+    expect(ids(bloc.cell.id)).toEqual([bloc.cell.id]);
+  });
+
+  it('gives every branch above, however deep the tree (three levels by a join, more by the recursive statement)', () => {
+    const b = t.services.branches;
+    let parentId = bloc.committee.id;
+    const chain = [bloc.committee.id];
+    for (const code of ['DB01-A', 'DB01-A-1', 'DB01-A-1-a']) {
+      parentId = b.upsert({ code, name: `Chi bộ ${code}`, kind: 'subcell', parentId }, SYSTEM).branch.id;
+      chain.push(parentId);
+    }
+    const sorted = (list: number[]) => [...list].sort((x, y) => x - y);
+    for (let depth = 1; depth <= chain.length; depth++) {
+      const id = chain[depth - 1]!;
+      expect(sorted(b.ancestryIds(id))).toEqual(sorted(chain.slice(0, depth)));
+      expect(sorted(b.ancestryIds(id))).toEqual(sorted(b.ancestry(id).map((x) => x.id)));
+    }
   });
 });
 
