@@ -45,7 +45,6 @@ export interface CreatedBot {
   inFlight: InFlightTracker;
 }
 
-
 export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = {}): CreatedBot {
   const { config, services, translator, logger } = deps;
   // The transport sits in the client options, so every Api object made from them (each update's,

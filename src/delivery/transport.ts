@@ -174,9 +174,9 @@ export function createTransport(options: TransportOptions): Transport {
   /**
    * The answer of a direct call, after what a refusal says of its chat (options.chatFate): a 403
    * marks the chat; a 400 with migrate_to_chat_id moves the chat's link and sends the call again to
-   * the supergroup, whose answer is the one returned.
+   * the supergroup, whose answer is the one returned (once: a call already moved is not moved again).
    */
-  async function settle(url: string, init: FetchInit, body: string | Buffer | undefined, answer: Answer): Promise<TransportResponse> {
+  async function settle(url: string, init: FetchInit, body: string | Buffer | undefined, answer: Answer, moved: boolean): Promise<TransportResponse> {
     const fate = options.chatFate;
     if (!fate || (answer.status !== 400 && answer.status !== 403)) return toResponse(answer);
     const chatId = chatIdOf(body);
@@ -186,10 +186,10 @@ export function createTransport(options: TransportOptions): Transport {
       return toResponse(answer);
     }
     const migrateTo = migrateToOf(answer.text);
-    const moved = migrateTo === undefined ? undefined : withChatId(body, chatId, migrateTo);
-    if (migrateTo === undefined || moved === undefined) return toResponse(answer);
+    const movedBody = migrateTo === undefined || moved ? undefined : withChatId(body, chatId, migrateTo);
+    if (migrateTo === undefined || movedBody === undefined) return toResponse(answer);
     fate.migrated(chatId, migrateTo);
-    return directFetch(url, { ...init, body: moved });
+    return directCall(url, { ...init, body: movedBody }, true);
   }
 
   function giveUp(call: Call, reason: string): void {
@@ -216,7 +216,10 @@ export function createTransport(options: TransportOptions): Transport {
     return toResponse(answer);
   };
 
-  const directFetch: GrammyFetch = async (url, init) => {
+  const directFetch: GrammyFetch = (url, init) => directCall(url, init, false);
+
+  /** A direct call; `moved`: already sent again to a supergroup (settle). */
+  async function directCall(url: string, init: FetchInit, moved: boolean): Promise<TransportResponse> {
     const method = methodOf(url);
     const body = await bufferBody(init.body);
     const request = { ...init, body };
@@ -225,7 +228,7 @@ export function createTransport(options: TransportOptions): Transport {
     // getUpdates is the runner's: one bounded attempt, and the runner polls again.
     if (method.toLowerCase() === 'getupdates') return toResponse(await attempt(url, request, method, limit));
     // A chat action is a courtesy: waited out or sent again, it would only show after the reply.
-    if (method.toLowerCase() === 'sendchataction') return settle(url, init, body, await attempt(url, request, method, limit));
+    if (method.toLowerCase() === 'sendchataction') return settle(url, init, body, await attempt(url, request, method, limit), moved);
     const send = isSendMethod(method);
     const chatId = send ? chatIdOf(body) : undefined;
     const started = budget.now();
@@ -265,9 +268,9 @@ export function createTransport(options: TransportOptions): Transport {
         continue;
       }
       if (answer.status >= 500 && (await mayRetry(call, `${answer.status}`))) continue;
-      return settle(url, init, body, answer);
+      return settle(url, init, body, answer, moved);
     }
-  };
+  }
 
   return {
     fetch: directFetch,

@@ -311,3 +311,43 @@ describe('request bodies', () => {
     expect(client.seen).toEqual([]);
   });
 });
+
+describe('what a refusal says of the chat (ChatFate)', () => {
+  const migrate = (to: number) => ({ status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: to } } });
+
+  function withFate(client: ReturnType<typeof scripted>) {
+    const budget = new SendBudget();
+    budgets.push(budget);
+    const told: string[] = [];
+    const transport = createTransport({
+      budget,
+      fetch: client.fetch,
+      timings: { backoffMs: 1 },
+      chatFate: { unreachable: (id) => told.push(`unreachable ${id}`), migrated: (from, to) => told.push(`migrated ${from} ${to}`) },
+    });
+    return { transport, told };
+  }
+
+  it('a 403 marks the chat; a 400 migrate_to_chat_id moves it and sends the call once more, to the supergroup only', async () => {
+    const blocked = scripted({ status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } });
+    const a = withFate(blocked);
+    const refused = await a.transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: 42, text: 'x' })));
+    expect(refused.status).toBe(403);
+    expect(a.told).toEqual(['unreachable 42']);
+
+    const upgraded = scripted(migrate(-1004001), 200);
+    const b = withFate(upgraded);
+    const sent = await b.transport.fetch(`${URL_ROOT}/sendMessage`, post(json({ chat_id: -4001, text: 'Lịch họp' })));
+    expect(sent.status).toBe(200);
+    expect(b.told).toEqual(['migrated -4001 -1004001']);
+    expect(upgraded.seen.map((s) => JSON.parse(String(s.body)).chat_id)).toEqual([-4001, -1004001]);
+
+    // A supergroup that says it moved again is not followed a second time.
+    const loop = scripted(migrate(-1004001), migrate(-4001));
+    const c = withFate(loop);
+    const answer = await c.transport.fetch(`${URL_ROOT}/editMessageText`, post(json({ chat_id: -4001, message_id: 5, text: 'x' })));
+    expect(answer.status).toBe(400);
+    expect(loop.seen).toHaveLength(2);
+    expect(c.told).toEqual(['migrated -4001 -1004001']);
+  });
+});
