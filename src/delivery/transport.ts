@@ -2,7 +2,8 @@
  * The one way the bot reaches the Bot API: a `fetch` installed in the client options of every Api
  * object (bot.api, each update's ctx.api, each conversation's Api, the Sender's). It sits below
  * grammY's transformers and below the conversations plugin's recorder, so a conversation that
- * replays gets its recorded answers and never waits or retries again.
+ * replays gets its recorded answers and never waits or retries again. What a refusal of a direct
+ * call says of its chat (403, 400 migrate_to_chat_id) is handled here too (ChatFate).
  *
  * Every attempt has a time limit (a long poll: its own timeout plus a margin), so a request that
  * hangs is abandoned and the runner polls again. Direct sends (replies) take a slot from the shared
