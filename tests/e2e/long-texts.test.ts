@@ -15,7 +15,7 @@ import type { Meeting } from '../../src/services/meetings.js';
 import { parseTelegramHtml } from '../fake-telegram/html.js';
 import type { RecordedCall } from '../fake-telegram/server.js';
 import { documentMessage, group, inlineQuery, privateChat, user } from '../fake-telegram/updates.js';
-import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
+import { SCRIPTED_MEMBERS, smallBlocPeople, TestBot } from '../helpers/app.js';
 import { confirmMeeting, seedSmallBloc } from '../helpers/db.js';
 
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+07:00`);
@@ -41,11 +41,7 @@ function longTitle(): string {
 describe('long texts (end to end)', () => {
   let t: TestBot;
   let bloc: ReturnType<typeof seedSmallBloc>;
-  const office = user(9100, { first_name: 'Văn phòng' });
-  const secretary = user(9101, { first_name: 'An' }); // DB01 secretary
-  const member = user(9103, { first_name: 'Cường' }); // DB01 member
-  const cellSecretary = user(9105, { first_name: 'Đạt' }); // CB02 secretary
-  const cellMember = user(9106, { first_name: 'Em' }); // CB02 member
+  const { office, secretary, member, cellSecretary, cellMember } = smallBlocPeople();
   const cellGroup = group(-9300, 'Nhóm CB02');
   const clock = () => t.clock as AdjustableClock;
 

@@ -13,8 +13,8 @@ import type { RecurrenceRule } from '../../src/domain/recurrence.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import type { Meeting } from '../../src/services/meetings.js';
 import type { SentParams } from '../fake-telegram/server.js';
-import { documentMessage, group, migrateFromChatMessage, migrateToChatMessage, privateChat, supergroup, user } from '../fake-telegram/updates.js';
-import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
+import { documentMessage, group, migrateFromChatMessage, migrateToChatMessage, privateChat, supergroup } from '../fake-telegram/updates.js';
+import { SCRIPTED_MEMBERS, smallBlocPeople, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
 /** A local wall time in Hà Nội (UTC+7), e.g. at('2026-12-03 14:30'). */
@@ -27,13 +27,8 @@ const buttonsOf = (p: { reply_markup?: unknown }) =>
 describe('meetings (end to end)', () => {
   let t: TestBot;
   let bloc: ReturnType<typeof seedSmallBloc>;
-  const office = user(9100, { first_name: 'Văn phòng' });
-  const secretary = user(9101, { first_name: 'An' }); // DB01 secretary
-  const deputy = user(9102, { first_name: 'Bình' }); // DB01 deputy
-  const member = user(9103, { first_name: 'Cường' }); // DB01 member
-  const subMember = user(9104, { first_name: 'Dung' }); // DB01-01 member
-  const cellSecretary = user(9105, { first_name: 'Đạt' }); // CB02 secretary
-  const cellMember = user(9106, { first_name: 'Em' }); // CB02 member
+  const people = smallBlocPeople();
+  const { office, secretary, member, subMember, cellSecretary, cellMember } = people;
   const cellGroup = group(-9300, 'Nhóm CB02');
   const clock = () => t.clock as AdjustableClock;
 
@@ -41,14 +36,7 @@ describe('meetings (end to end)', () => {
     // /taolich and the rest scripted at machine speed: a private chat's own flood limit is lifted (see SCRIPTED_MEMBERS).
     t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS }); // clock: Monday 23/11/2026, 14h00 in Hà Nội
     bloc = seedSmallBloc(t.services);
-    t.linkMembers(
-      [bloc.secretary, secretary],
-      [bloc.deputy, deputy],
-      [bloc.member, member],
-      [bloc.subMember, subMember],
-      [bloc.cellSecretary, cellSecretary],
-      [bloc.cellMember, cellMember],
-    );
+    t.linkSmallBloc(bloc, people);
     t.linkGroup(cellGroup, bloc.cell.id);
   });
   afterEach(async () => {

@@ -3,32 +3,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdjustableClock } from '../../src/clock.js';
 import { SYSTEM } from '../../src/services/actor.js';
 import { documentMessage, group, privateChat, textMessage, user } from '../fake-telegram/updates.js';
-import { SCRIPTED_MEMBERS, TestBot } from '../helpers/app.js';
+import { SCRIPTED_MEMBERS, smallBlocPeople, TestBot } from '../helpers/app.js';
 import { seedSmallBloc } from '../helpers/db.js';
 
 describe('notices (end to end)', () => {
   let t: TestBot;
   let bloc: ReturnType<typeof seedSmallBloc>;
-  const office = user(9100, { first_name: 'Văn phòng' });
-  const secretary = user(9101, { first_name: 'An' }); // DB01 secretary
-  const deputy = user(9102, { first_name: 'Bình' }); // DB01 deputy
-  const member = user(9103, { first_name: 'Cường' }); // DB01 member
-  const subMember = user(9104, { first_name: 'Dung' }); // DB01-01 member
-  const cellSecretary = user(9105, { first_name: 'Đạt' }); // CB02 secretary
-  const cellMember = user(9106, { first_name: 'Em' }); // CB02 member
+  const people = smallBlocPeople();
+  const { office, secretary, deputy, member, subMember, cellSecretary, cellMember } = people;
 
   beforeEach(async () => {
     // /guithongbao scripted at machine speed: a private chat's own flood limit is lifted (see SCRIPTED_MEMBERS).
     t = await TestBot.start({ adminIds: [office.id], telegram: SCRIPTED_MEMBERS });
     bloc = seedSmallBloc(t.services);
-    t.linkMembers(
-      [bloc.secretary, secretary],
-      [bloc.deputy, deputy],
-      [bloc.member, member],
-      [bloc.subMember, subMember],
-      [bloc.cellSecretary, cellSecretary],
-      [bloc.cellMember, cellMember],
-    );
+    t.linkSmallBloc(bloc, people);
   });
   afterEach(async () => {
     await t.stop();

@@ -13,7 +13,8 @@ import { SYSTEM } from '../../src/services/actor.js';
 import type { Outbox } from '../../src/delivery/outbox.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeTelegram, type FakeTelegramOptions, type RecordedCall } from '../fake-telegram/server.js';
-import { tempDir } from './db.js';
+import { user } from '../fake-telegram/updates.js';
+import { type seedSmallBloc, tempDir } from './db.js';
 import { freePort } from './net.js';
 
 type NonChannelChat = Chat.PrivateChat | Chat.GroupChat | Chat.SupergroupChat;
@@ -141,6 +142,18 @@ export class TestBot {
     this.fake.knowChats(...pairs.map(([, tg]) => tg));
   }
 
+  /** Links the six members of seedSmallBloc to their accounts in smallBlocPeople() (the office is an admin, not a member). */
+  linkSmallBloc(bloc: ReturnType<typeof seedSmallBloc>, people: SmallBlocPeople): void {
+    this.linkMembers(
+      [bloc.secretary, people.secretary],
+      [bloc.deputy, people.deputy],
+      [bloc.member, people.member],
+      [bloc.subMember, people.subMember],
+      [bloc.cellSecretary, people.cellSecretary],
+      [bloc.cellMember, people.cellMember],
+    );
+  }
+
   /** A group the bot is in, linked to a branch: in real life the bot was added and /lienket sent. */
   linkGroup(chat: Chat.GroupChat | Chat.SupergroupChat, branchId: number): void {
     this.services.chats.recordPresent({ id: chat.id, type: chat.type, title: chat.title }, null, SYSTEM);
@@ -235,3 +248,17 @@ export class TestBot {
     return match[1]!;
   }
 }
+
+/** The Telegram accounts of seedSmallBloc's people, as the end-to-end tests name them (the office: ADMIN_IDS). */
+export function smallBlocPeople() {
+  return {
+    office: user(9100, { first_name: 'Văn phòng' }),
+    secretary: user(9101, { first_name: 'An' }), // DB01 secretary
+    deputy: user(9102, { first_name: 'Bình' }), // DB01 deputy
+    member: user(9103, { first_name: 'Cường' }), // DB01 member
+    subMember: user(9104, { first_name: 'Dung' }), // DB01-01 member
+    cellSecretary: user(9105, { first_name: 'Đạt' }), // CB02 secretary
+    cellMember: user(9106, { first_name: 'Em' }), // CB02 member
+  };
+}
+export type SmallBlocPeople = ReturnType<typeof smallBlocPeople>;
