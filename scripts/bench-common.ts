@@ -63,7 +63,9 @@ export class BotProcess {
   static async spawn(role: 'app' | 'echo', env: Record<string, string>, profileDir?: string): Promise<BotProcess> {
     await buildServer();
     const script = join(PROJECT_ROOT, 'dist/scripts/bench-lookups-bot.js');
-    const execArgv = [...startNodeFlags(), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+    // BENCH_NODE_FLAGS: more V8 or node flags for an experiment (e.g. --trace-gc), after the start command's.
+    const extra = process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+    const execArgv = [...startNodeFlags(), ...extra, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     return new BotProcess(fork(script, [role], { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   }
 

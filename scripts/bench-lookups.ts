@@ -79,6 +79,8 @@ interface PhaseResult {
   updates: UpdateResult[];
   throughput: number;
   seconds: number;
+  /** getUpdates answers that carried updates. */
+  polls: number;
 }
 
 /** Calls of the bot during the phases that were not replies to the pushed updates, by method. */
@@ -101,8 +103,12 @@ async function phase(fake: FakeTelegram, bot: BotProcess, scenario: Scenario, us
     await bot.handled([...pushed.values()].map((p) => p.id));
   }
   const byChat = new Map<number, RecordedCall[]>();
+  let polls = 0;
   for (const c of fake.calls) {
-    if (c.method === 'getUpdates') continue;
+    if (c.method === 'getUpdates') {
+      if (Array.isArray(c.response.result) && c.response.result.length > 0) polls++;
+      continue;
+    }
     const chat = Number(c.params.chat_id);
     if (!pushed.has(chat)) {
       // Anything else the bot did meanwhile (reminders, nudges, …) would show here.
@@ -132,7 +138,7 @@ async function phase(fake: FakeTelegram, bot: BotProcess, scenario: Scenario, us
     return { latencyMs: end - at, inBotMs: bot.done.get(id)!, calls: calls.length, problem };
   });
   const seconds = Math.max(1, last - started) / 1000;
-  return { updates, throughput: users.length / seconds, seconds };
+  return { updates, throughput: users.length / seconds, seconds, polls };
 }
 
 interface Row {
@@ -151,6 +157,10 @@ interface Row {
   peakRss: number;
   /** The bot process's CPU time (user + system) in the bursts, per update. */
   burstCpuMs: number;
+  /** Updates per getUpdates answer in the bursts (the runner asks for as many as it has room for). */
+  perPoll: number;
+  /** This process's CPU time (the fake Bot API, and the bench reading what it recorded) in the bursts, per update. */
+  fakeCpuMs: number;
   problems: string[];
 }
 
@@ -176,11 +186,14 @@ async function runScenario(
   bot.memory(true);
   const bursts: PhaseResult[] = [];
   const cpuBefore = cpuSeconds(bot.proc.pid!);
+  const fakeBefore = process.cpuUsage();
   for (let b = 0; b < sizes.bursts; b++) {
     bursts.push(await phase(fake, bot, scenario, take(sizes.warmup + sizes.sequential + b * sizes.burst, sizes.burst), false));
   }
   const burst = bursts.flatMap((b) => b.updates);
   const burstCpuMs = ((cpuSeconds(bot.proc.pid!) - cpuBefore) * 1000) / burst.length;
+  const fakeUsage = process.cpuUsage(fakeBefore);
+  const fakeCpuMs = (fakeUsage.user + fakeUsage.system) / 1000 / burst.length;
   console.error(`    one at a time ${seq.seconds.toFixed(1)} s, bursts ${bursts.map((b) => `${b.seconds.toFixed(1)} s`).join(', ')}`);
   const { peak } = bot.memory();
   // Let the runner confirm the last batch, so the next bot on this fake does not get it again.
@@ -206,6 +219,8 @@ async function runScenario(
     burstP99: percentile(burst.map((u) => u.latencyMs), 99),
     peakRss: peak,
     burstCpuMs,
+    fakeCpuMs,
+    perPoll: burst.length / Math.max(1, bursts.reduce((n, b) => n + b.polls, 0)),
     problems: [...problems].map(([p, n]) => `${n}× ${p}`),
   };
 }
@@ -355,7 +370,8 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(
       `Bot CPU per update in the bursts, ${r.name}: ${fmt(r.burstCpuMs, 3)} ms (echo bot: ${fmt(echoRow.burstCpuMs, 3)} ms; ` +
-        `echo's ÷ this: ${fmt((echoRow.burstCpuMs / r.burstCpuMs) * 100, 1)} %)`,
+        `echo's ÷ this: ${fmt((echoRow.burstCpuMs / r.burstCpuMs) * 100, 1)} %); updates per getUpdates: ${fmt(r.perPoll, 1)} (echo bot: ${fmt(echoRow.perPoll, 1)}); ` +
+        `the fake Bot API's CPU per update: ${fmt(r.fakeCpuMs, 3)} ms (echo bot's run: ${fmt(echoRow.fakeCpuMs, 3)} ms)`,
     );
   }
   console.log('');
