@@ -88,6 +88,25 @@ const CACHED_COUNTS = 10_000;
 interface Matches {
   rowids: readonly number[];
   counts: Map<number, WordCounts>;
+  /** The same rowids by kind number (newest first) and as a set: built at the first ranking for a viewer. */
+  byKind?: Map<number, number[]>;
+  set?: Set<number>;
+}
+
+/** Builds (once per cached search) the per-kind lists and the set of a search's matches. */
+function indexMatches(matches: Matches): { byKind: Map<number, number[]>; set: Set<number> } {
+  if (!matches.byKind || !matches.set) {
+    const byKind = new Map<number, number[]>();
+    for (const rowid of matches.rowids) {
+      const kind = rowid % 8;
+      const list = byKind.get(kind);
+      if (list) list.push(rowid);
+      else byKind.set(kind, [rowid]);
+    }
+    matches.byKind = byKind;
+    matches.set = new Set(matches.rowids);
+  }
+  return { byKind: matches.byKind, set: matches.set };
 }
 
 /**
@@ -106,7 +125,7 @@ class IndexCache {
   /** The office's best matches (EVERYTHING), by FTS5 query, oldest first. */
   readonly #best = new Map<string, Row[]>();
   /**
-   * The meetings of the bloc and of some branches (visibleTo), by those branches. Kept with the rest:
+   * The meetings of the bloc and of some branches (ViewerSets), by those branches. Kept with the rest:
    * a meeting never changes branch, and one that enters the index (inserted, or a draft confirmed)
    * raises search_version, so a matching meeting is never missing from a set read before it.
    */
@@ -117,9 +136,13 @@ class IndexCache {
     this.#sqlite = sqlite;
   }
 
-  /** Empties the cache if the index changed since; false when nothing may be kept now. */
-  usable(): boolean {
-    if (this.#sqlite.inTransaction) return false;
+  /**
+   * Empties the cache if the index changed since; false when nothing may be kept now. `snapshot`:
+   * the caller runs in a read transaction of its own (SearchService.#read), not in someone's
+   * transaction that may write and be rolled back.
+   */
+  usable(snapshot: boolean): boolean {
+    if (!snapshot) return false;
     this.#version ??= this.#sqlite.prepare<[], number>('select version from search_version where id = 1').pluck();
     const version = this.#version.get() ?? null;
     if (version !== this.#seen) {
@@ -189,7 +212,7 @@ function prepareQueries(sqlite: Db['$client']) {
     texts: sqlite.prepare<{ ids: string }, { rowid: number; title: string; body: string }>(
       'select rowid, title, body from search_index where rowid in (select value from json_each(@ids))',
     ),
-    // What a viewer other than the office may see (see visibleTo).
+    // What a viewer other than the office may see (see ViewerSets).
     managedMembers: sqlite.prepare<{ managed: string }, number>('select id from members where branch_id in (select value from json_each(@managed))').pluck(),
     nearMeetings: sqlite
       .prepare<{ near: string }, number>(
@@ -223,33 +246,52 @@ function prepareQueries(sqlite: Db['$client']) {
 export class SearchService {
   readonly #queries;
   readonly #cache;
+  readonly #sqlite;
+  /** Runs its argument in one read transaction: a search's statements share one snapshot and one lock. */
+  readonly #inSnapshot;
 
   constructor(
     db: Db,
     private readonly branchService: BranchService,
   ) {
+    this.#sqlite = db.$client;
     this.#queries = prepareQueries(db.$client);
     this.#cache = new IndexCache(db.$client);
+    this.#inSnapshot = db.$client.transaction((work: () => unknown) => work());
+  }
+
+  /**
+   * `work` in a read transaction of its own, told whether it has one: each statement outside a
+   * transaction takes and releases SQLite's read lock (file-lock system calls, about 5 µs here),
+   * several times a search's own reading of a few rows. Inside a transaction someone else opened,
+   * it runs there (and the index cache keeps nothing: that transaction may write and roll back).
+   */
+  #read<T>(work: (snapshot: boolean) => T): T {
+    if (this.#sqlite.inTransaction) return work(false);
+    return this.#inSnapshot(() => work(true)) as T;
   }
 
   search(text: string, viewer: Member, limit = 8): SearchResult {
     if (text.length > MAX_QUERY_LENGTH) return { ok: false, reason: 'too_long' };
     const match = toMatchQuery(text);
     if (!match) return { ok: false, reason: 'empty' };
-    const scope = this.scopeOf(viewer);
-    const keep = this.#cache.usable();
-    // The members, meetings and notices of others are left out before ranking, so that in a large
-    // bloc the best matches are not all things this viewer may not see. A superset of what
-    // visible() keeps: visible() still decides.
-    const rows = scope.office
-      ? this.#cache.best(match, keep, () => this.#queries.everything.all({ match }))
-      : this.rankMine(match, queryWords(text), scope, viewer, keep);
-    // visible() reads every row it is given: the best few first, the rest only if too few of them remain.
-    const hits: SearchHit[] = [];
-    for (let from = 0, size = 2 * limit; hits.length < limit && from < rows.length; from += size, size *= 4) {
-      hits.push(...this.visible(rows.slice(from, from + size), viewer, scope));
-    }
-    return { ok: true, hits: hits.slice(0, limit) };
+    return this.#read((snapshot) => {
+      const scope = this.scopeOf(viewer);
+      const keep = this.#cache.usable(snapshot);
+      const view = new ViewerSets(this.#queries, this.#cache, scope, viewer, keep);
+      // The members, meetings and notices of others are left out before ranking, so that in a large
+      // bloc the best matches are not all things this viewer may not see. A superset of what
+      // visible() keeps: visible() still decides.
+      const rows = scope.office
+        ? this.#cache.best(match, keep, () => this.#queries.everything.all({ match }))
+        : this.rankMine(match, queryWords(text), view, keep);
+      // visible() reads every row it is given: the best few first, the rest only if too few of them remain.
+      const hits: SearchHit[] = [];
+      for (let from = 0, size = 2 * limit; hits.length < limit && from < rows.length; from += size, size *= 4) {
+        hits.push(...this.visible(rows.slice(from, from + size), viewer, scope, view));
+      }
+      return { ok: true, hits: hits.slice(0, limit) };
+    });
   }
 
   /**
@@ -258,16 +300,10 @@ export class SearchService {
    * is most of the time of a search on common words ("sinh hoat chuyen de" is in thousands of
    * documents, of which a member sees a few dozen). Beyond MINE_CANDIDATES, the newest are kept.
    */
-  private rankMine(match: string, words: string[], scope: ViewScope, viewer: Member, keep: boolean): Row[] {
+  private rankMine(match: string, words: string[], view: ViewerSets, keep: boolean): Row[] {
     const cache = this.#cache;
     const matches = cache.matches(match, keep, () => this.#queries.matches.all({ match }));
-    const mayShow = this.visibleTo(scope, viewer, keep);
-    const mine: number[] = [];
-    for (const rowid of matches.rowids) {
-      if (!mayShow(rowid)) continue;
-      mine.push(rowid);
-      if (mine.length === MINE_CANDIDATES) break;
-    }
+    const mine = view.among(matches);
     // Taken before counting the others: keeping those may push these out.
     const counts = new Map<number, WordCounts>();
     for (const rowid of mine) {
@@ -288,45 +324,9 @@ export class SearchService {
       .map((rowid) => ({ kind: KINDS_BY_NUMBER.get(rowid % 8)!, refId: Math.floor(rowid / 8) }));
   }
 
-  /**
-   * Whether a document (by rowid) is among what a viewer other than the office may see: every
-   * branch and indicator; members of the branches they manage; meetings of the bloc, of their branch
-   * and the branches above it, and of the branches they manage; the notices they received or wrote.
-   * Each list is read once per search, and only if a match needs it.
-   */
-  private visibleTo(scope: ViewScope, viewer: Member, keep: boolean): (rowid: number) => boolean {
-    const q = this.#queries;
-    const cache = this.#cache;
-    let members: Set<number> | undefined;
-    let meetings: Set<number> | undefined;
-    let notices: Set<number> | undefined;
-    // Sorted: the same branches give the same key, whatever order they were read in.
-    const near = () => JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])].sort((a, b) => a - b));
-    return (rowid) => {
-      const id = Math.floor(rowid / 8);
-      switch (rowid % 8) {
-        case KIND_NUMBERS.branch:
-        case KIND_NUMBERS.indicator:
-          return true;
-        case KIND_NUMBERS.member:
-          return scope.managed.size > 0 && (members ??= new Set(q.managedMembers.all({ managed: JSON.stringify([...scope.managed]) }))).has(id);
-        case KIND_NUMBERS.meeting:
-          if (!meetings) {
-            const branches = near();
-            meetings = cache.nearMeetings(branches, keep, () => new Set(q.nearMeetings.all({ near: branches })));
-          }
-          return meetings.has(id);
-        case KIND_NUMBERS.notice:
-          return (notices ??= new Set(q.ownNotices.all({ viewer: viewer.id }))).has(id);
-        default:
-          return false;
-      }
-    };
-  }
-
   /** The item's title when this viewer may see it, else null (buttons and inline results re-check). */
   visibleTitle(kind: SearchKind, id: number, viewer: Member): string | null {
-    return this.visible([{ kind, refId: id }], viewer, this.scopeOf(viewer))[0]?.title ?? null;
+    return this.#read(() => this.visible([{ kind, refId: id }], viewer, this.scopeOf(viewer))[0]?.title ?? null);
   }
 
   private scopeOf(viewer: Member): ViewScope {
@@ -339,8 +339,11 @@ export class SearchService {
     };
   }
 
-  /** Keeps, in rank order, the hits this viewer may see, with their display titles. */
-  private visible(rows: Row[], viewer: Member, scope: ViewScope): SearchHit[] {
+  /**
+   * Keeps, in rank order, the hits this viewer may see, with their display titles. `view`: the
+   * viewer's notices, when ranking has read them already (else the few in `rows` are looked up).
+   */
+  private visible(rows: Row[], viewer: Member, scope: ViewScope, view?: ViewerSets): SearchHit[] {
     const ids = (kind: SearchKind) => JSON.stringify(rows.filter((r) => r.kind === kind).map((r) => r.refId));
     const has = (kind: SearchKind) => rows.some((r) => r.kind === kind);
     const titles = new Map<string, string>();
@@ -366,10 +369,10 @@ export class SearchService {
     }
     if (has('notice')) {
       const noticeIds = ids('notice');
-      const received = new Set(office ? [] : q.received.all({ ids: noticeIds, viewer: viewer.id }));
+      const own = office ? undefined : (view?.noticesIfRead() ?? new Set(q.received.all({ ids: noticeIds, viewer: viewer.id })));
       for (const n of q.notices.all({ ids: noticeIds })) {
         if (n.status !== 'sending' && n.status !== 'sent') continue;
-        if (office || n.author === viewer.id || received.has(n.id)) allow('notice', n.id, n.title);
+        if (office || n.author === viewer.id || own!.has(n.id)) allow('notice', n.id, n.title);
       }
     }
     if (has('indicator')) {
@@ -383,5 +386,71 @@ export class SearchService {
       if (title !== undefined) hits.push({ kind: r.kind, id: r.refId, title });
     }
     return hits;
+  }
+}
+
+/**
+ * What a viewer other than the office may see among the kinds that are not everyone's: members of
+ * the branches they manage; meetings of the bloc, of their branch and the branches above it, and of
+ * the branches they manage; the notices they received or wrote. Each set is read at most once per
+ * search, and only if a match needs it (the meetings' is kept with the index cache).
+ */
+class ViewerSets {
+  #members: Set<number> | undefined;
+  #meetings: Set<number> | undefined;
+  #notices: Set<number> | undefined;
+
+  constructor(
+    private readonly queries: ReturnType<typeof prepareQueries>,
+    private readonly cache: IndexCache,
+    private readonly scope: ViewScope,
+    private readonly viewer: Member,
+    private readonly keep: boolean,
+  ) {}
+
+  /**
+   * The matches this viewer may see, newest first, at most MINE_CANDIDATES: every branch and
+   * indicator, and of members, meetings and notices those in the viewer's sets, each kind walked
+   * from the smaller side (a common phrase matches thousands of meetings; a member sees a few
+   * hundred).
+   */
+  among(matches: Matches): number[] {
+    const { byKind, set } = indexMatches(matches);
+    const mine = [...(byKind.get(KIND_NUMBERS.branch) ?? []), ...(byKind.get(KIND_NUMBERS.indicator) ?? [])];
+    for (const kind of ['member', 'meeting', 'notice'] as const) {
+      const number = KIND_NUMBERS[kind];
+      const matched = byKind.get(number);
+      if (!matched) continue;
+      const allowed = this.ids(kind);
+      if (allowed.size < matched.length) {
+        for (const id of allowed) if (set.has(id * 8 + number)) mine.push(id * 8 + number);
+      } else {
+        for (const rowid of matched) if (allowed.has(Math.floor(rowid / 8))) mine.push(rowid);
+      }
+    }
+    mine.sort((a, b) => b - a);
+    if (mine.length > MINE_CANDIDATES) mine.length = MINE_CANDIDATES;
+    return mine;
+  }
+
+  /** The viewer's notices, if a ranking has read them. */
+  noticesIfRead(): Set<number> | undefined {
+    return this.#notices;
+  }
+
+  private ids(kind: 'member' | 'meeting' | 'notice'): Set<number> {
+    const { queries: q, scope } = this;
+    switch (kind) {
+      case 'member':
+        return (this.#members ??= new Set(scope.managed.size > 0 ? q.managedMembers.all({ managed: JSON.stringify([...scope.managed]) }) : []));
+      case 'meeting': {
+        if (this.#meetings) return this.#meetings;
+        // Sorted: the same branches give the same key, whatever order they were read in.
+        const near = JSON.stringify([...new Set([...scope.ancestry, ...scope.managed])].sort((a, b) => a - b));
+        return (this.#meetings = this.cache.nearMeetings(near, this.keep, () => new Set(q.nearMeetings.all({ near }))));
+      }
+      case 'notice':
+        return (this.#notices ??= new Set(q.ownNotices.all({ viewer: this.viewer.id })));
+    }
   }
 }

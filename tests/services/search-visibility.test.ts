@@ -180,6 +180,39 @@ describe('search: who sees what', () => {
     }
   });
 
+  it('many matches of one word: each viewer finds exactly the items they may open, whether they see few of many matches or many of few', () => {
+    // One word in many meetings of the sub-cell, notices to the cell and members of the committee:
+    // a cell member sees few of the meetings (their sets are walked), a sub-cell member all of them
+    // (the matches are walked); likewise for the notices and the members' names.
+    const omega: { kind: SearchKind; id: number }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const m = s.meetings.createDraft(
+        { branchId: i % 4 === 0 ? bloc.cell.id : bloc.subcell.id, kind: 'regular', title: `Họp omega ${i}`, startsAt: new Date('2026-12-11T07:30:00Z'), agenda: '' },
+        bloc.secretary.id,
+        SYSTEM,
+      );
+      s.meetings.confirm(m.id, bloc.secretary.id, SYSTEM);
+      omega.push({ kind: 'meeting', id: m.id });
+      const n = s.notices.createDraft(office, {
+        kind: 'text', body: `Nội dung omega ${i}`, title: `Thông báo omega ${i}`, requireAck: false, scheduledAt: null,
+        audience: { scope: { type: 'branches', branchIds: [i % 3 === 0 ? bloc.committee.id : bloc.cell.id], includeSubcells: false }, people: 'all', channel: 'private' },
+      }, SYSTEM);
+      expect(s.notices.confirm(n.id, office, SYSTEM).ok).toBe(true);
+      omega.push({ kind: 'notice', id: n.id });
+      const member = s.members.create({ code: `OM${i}`, fullName: `Lê Omega ${i}`, branchId: i % 2 === 0 ? bloc.committee.id : bloc.subcell.id, roles: ['member'] }, SYSTEM);
+      omega.push({ kind: 'member', id: member.id });
+    }
+    for (const m of Object.values(who())) {
+      const found = s.search.search('omega', viewer(m), 100);
+      if (!found.ok) throw new Error(found.reason);
+      const opens = omega.filter((o) => s.search.visibleTitle(o.kind, o.id, viewer(m)) !== null);
+      expect(found.hits.map((h) => `${h.kind}:${h.id}`).sort()).toEqual(opens.map((o) => `${o.kind}:${o.id}`).sort());
+    }
+    // Not vacuous: the cell member opens a few meetings and notices, the office everything.
+    expect(omega.filter((o) => s.search.visibleTitle(o.kind, o.id, viewer(bloc.cellMember)) !== null).length).toBeGreaterThan(3);
+    expect(omega.filter((o) => s.search.visibleTitle(o.kind, o.id, office) !== null)).toHaveLength(36);
+  });
+
   it('a query of exactly 200 characters is searched; 201 is too long', () => {
     expect(s.search.search('a'.repeat(200), office)).toEqual({ ok: true, hits: [] });
     expect(s.search.search('a'.repeat(201), office)).toEqual({ ok: false, reason: 'too_long' });
