@@ -257,7 +257,8 @@ export class SearchService {
     this.#sqlite = db.$client;
     this.#queries = prepareQueries(db.$client);
     this.#cache = new IndexCache(db.$client);
-    this.#inSnapshot = db.$client.transaction((work: () => unknown) => work());
+    // Deferred on purpose: it only reads, so it takes the read lock alone and never waits for a writer.
+    this.#inSnapshot = db.$client.transaction((work: () => unknown) => work()).deferred;
   }
 
   /**
