@@ -203,6 +203,13 @@ function remember<V>(
   return value;
 }
 
+/**
+ * The scheduled meetings of the bloc and of some branches (ViewerSets). "+status": walked by branch
+ * (meetings_branch_idx); on the status index SQLite would go through every scheduled meeting.
+ */
+export const NEAR_MEETINGS = `select id from meetings where branch_id is null and +status = 'scheduled'
+  union all select id from meetings where branch_id in (select value from json_each(@near)) and +status = 'scheduled'`;
+
 /** Prepared once: a search runs for every /tim, plain message and inline query. */
 function prepareQueries(sqlite: Db['$client']) {
   const byIds = <T>(query: string) => sqlite.prepare<{ ids: string }, T>(`${query} where id in (select value from json_each(@ids))`);
@@ -214,11 +221,7 @@ function prepareQueries(sqlite: Db['$client']) {
     ),
     // What a viewer other than the office may see (see ViewerSets).
     managedMembers: sqlite.prepare<{ managed: string }, number>('select id from members where branch_id in (select value from json_each(@managed))').pluck(),
-    nearMeetings: sqlite
-      .prepare<{ near: string }, number>(
-        'select id from meetings where branch_id is null union all select id from meetings where branch_id in (select value from json_each(@near))',
-      )
-      .pluck(),
+    nearMeetings: sqlite.prepare<{ near: string }, number>(NEAR_MEETINGS).pluck(),
     ownNotices: sqlite
       .prepare<{ viewer: number }, number>('select notice_id from notice_recipients where member_id = @viewer union all select id from notices where author_member_id = @viewer')
       .pluck(),
@@ -286,9 +289,10 @@ export class SearchService {
       const rows = scope.office
         ? this.#cache.best(match, keep, () => this.#queries.everything.all({ match }))
         : this.rankMine(match, queryWords(text), view, keep);
-      // visible() reads every row it is given: the best few first, the rest only if too few of them remain.
+      // visible() reads every row it is given: the best `limit` and a few more first (most are
+      // visible: ranking has left out what is not this viewer's), the rest only if too few remain.
       const hits: SearchHit[] = [];
-      for (let from = 0, size = 2 * limit; hits.length < limit && from < rows.length; from += size, size *= 4) {
+      for (let from = 0, size = limit + 8; hits.length < limit && from < rows.length; from += size, size *= 4) {
         hits.push(...this.visible(rows.slice(from, from + size), viewer, scope, view));
       }
       return { ok: true, hits: hits.slice(0, limit) };
@@ -392,9 +396,10 @@ export class SearchService {
 
 /**
  * What a viewer other than the office may see among the kinds that are not everyone's: members of
- * the branches they manage; meetings of the bloc, of their branch and the branches above it, and of
- * the branches they manage; the notices they received or wrote. Each set is read at most once per
- * search, and only if a match needs it (the meetings' is kept with the index cache).
+ * the branches they manage; scheduled meetings of the bloc, of their branch and the branches above
+ * it, and of the branches they manage (a change of status raises search_version); the notices they
+ * received or wrote. Each set is read at most once per search, and only if a match needs it (the
+ * meetings' is kept with the index cache).
  */
 class ViewerSets {
   #members: Set<number> | undefined;

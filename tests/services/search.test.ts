@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { meetings } from '../../src/db/schema.js';
 import { SYSTEM } from '../../src/services/actor.js';
-import { toMatchQuery } from '../../src/services/search.js';
+import { NEAR_MEETINGS, toMatchQuery } from '../../src/services/search.js';
 import { confirmMeeting, seedSmallBloc, testDb, type TestDb } from '../helpers/db.js';
 
 describe('search', () => {
@@ -134,6 +134,13 @@ describe('search', () => {
       .run(bloc.cell.id, Date.parse('2026-12-22T01:00:00Z'), bloc.cellSecretary.id);
     other.close();
     expect(titles('hoi nghi')).toEqual(expect.arrayContaining(['meeting:Hội nghị tổng kết năm', 'meeting:Hội nghị chuyên đề cuối năm']));
+  });
+
+  it("reads the meetings near a viewer by branch, not through every scheduled meeting (the status index would be SQLite's choice)", () => {
+    const plan = t.db.$client.prepare(`explain query plan ${NEAR_MEETINGS}`).all({ near: '[1,2]' }) as { detail: string }[];
+    const searches = plan.map((p) => p.detail).filter((d) => d.startsWith('SEARCH meetings'));
+    expect(searches).toHaveLength(2);
+    for (const d of searches) expect(d).toContain('meetings_branch_idx');
   });
 
   it('keeps the index in step with renames', () => {
