@@ -16,7 +16,7 @@ import { mountDashboard } from './web/index.js';
 import { createStaticHandler } from './web/static.js';
 import { startPolling } from './polling.js';
 import { waitForTelegram } from './startup.js';
-import { SqliteStorage } from './db/kv-storage.js';
+import { KV_CACHE_SIZE, KvWriteBehind, SqliteStorage } from './db/kv-storage.js';
 import { registerDefaultMenus } from './bot/commands.js';
 import { botProfileTexts, updateBotProfile } from './bot/profile.js';
 import type { BotContext } from './bot/context.js';
@@ -142,13 +142,17 @@ export function createApp(config: Config, options: AppOptions): App {
   });
   wakeSender = () => sender.wake();
   tellOverloaded = overloadNotice(services, translator, clock, () => sender.wake());
+  // Sessions and conversation state: written together once per turn of the event loop (src/db/kv-storage.ts).
+  const kvWriter = new KvWriteBehind(db, (error, queued) =>
+    logger.error({ err: error, queued }, 'sessions and conversation state could not be saved; trying again in a second'),
+  );
   const deps: BotDeps = {
     config,
     services,
     translator,
     clock,
     logger,
-    storage: <T>(prefix: string) => new SqliteStorage<T>(db, clock, prefix),
+    storage: <T>(prefix: string) => new SqliteStorage<T>(db, clock, prefix, KV_CACHE_SIZE, kvWriter),
     wakeDelivery: () => sender.wake(),
     transport,
   };
@@ -239,6 +243,7 @@ export function createApp(config: Config, options: AppOptions): App {
       budget.close(); // replies still waiting for a slot give up now
       await scheduler.stop();
       await sender.stop();
+      kvWriter.close();
       closeDatabase(db);
       lock.release();
       logger.info('bot stopped');

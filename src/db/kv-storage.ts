@@ -8,6 +8,14 @@
  * skipped. It also knows every key stored under its prefix (read once, then kept by its own writes):
  * a chat with nothing stored, the usual case for conversation state, is answered without a query
  * even when it is not among the recent ones.
+ *
+ * Given a KvWriteBehind (the app gives one to every adapter), writes and deletes are queued and
+ * committed together once the event loop has handled what it has in hand (setImmediate): a search
+ * with more than a page of results writes its session, and one commit per write cost more than the
+ * search's own reading (README, "Footprint: this round"). What is queued is read back from the
+ * queue; the app flushes it before closing the database. A crash loses at most the writes of that
+ * turn of the event loop: sessions and conversation state, never durable work (reminders,
+ * broadcasts, reports are written by the services, at once).
  */
 import { eq, like, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
@@ -19,6 +27,68 @@ import { kv } from './schema.js';
 
 /** Chats whose stored value (or its absence) is kept in memory, the most recently used. */
 export const KV_CACHE_SIZE = 5_000;
+
+/** Queued kv writes of every adapter on one database, committed in one transaction per turn of the event loop. */
+export class KvWriteBehind {
+  /** By full key: the JSON to store, or null to delete; and when it was written. */
+  readonly #pending = new Map<string, { json: string | null; at: number }>();
+  readonly #commit: (entries: [string, { json: string | null; at: number }][]) => void;
+  #scheduled: NodeJS.Immediate | undefined;
+  /** After a failed commit: the next try. */
+  #retry: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(
+    db: Db,
+    /** A commit failed (the database busy past its timeout, the disk full): the writes stay queued and are tried again in a second. */
+    private readonly onError: (error: unknown, queued: number) => void,
+  ) {
+    const upsert = db.$client.prepare<{ key: string; value: string; updatedAt: number }>(UPSERT);
+    const remove = db.$client.prepare<{ key: string }>(REMOVE);
+    this.#commit = db.$client.transaction((entries: [string, { json: string | null; at: number }][]) => {
+      for (const [key, { json, at }] of entries) {
+        if (json === null) remove.run({ key });
+        else upsert.run({ key, value: json, updatedAt: at });
+      }
+    }).immediate;
+  }
+
+  /** What is queued for `key`: its JSON, null for a delete, undefined when nothing is. */
+  queued(key: string): string | null | undefined {
+    return this.#pending.get(key)?.json;
+  }
+
+  queue(key: string, json: string | null, at: number): void {
+    if (this.#closed) throw new Error('kv writes after the database was closed');
+    this.#pending.set(key, { json, at });
+    this.#scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** Commits everything queued now. */
+  flush(): void {
+    clearImmediate(this.#scheduled);
+    clearTimeout(this.#retry);
+    this.#scheduled = this.#retry = undefined;
+    if (this.#pending.size === 0) return;
+    try {
+      this.#commit([...this.#pending]);
+      this.#pending.clear();
+    } catch (error) {
+      this.onError(error, this.#pending.size);
+      if (!this.#closed) this.#retry = setTimeout(() => this.flush(), 1_000).unref();
+    }
+  }
+
+  /** Commits what is queued and takes no more (before the database is closed). */
+  close(): void {
+    this.flush();
+    this.#closed = true;
+  }
+}
+
+const UPSERT =
+  'insert into kv (key, value, updated_at) values (@key, @value, @updatedAt) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at';
+const REMOVE = 'delete from kv where key = @key';
 
 export class SqliteStorage<T> implements StorageAdapter<T> {
   readonly #valueOf;
@@ -35,13 +105,13 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
     private readonly clock: Clock,
     private readonly prefix: string,
     cacheSize = KV_CACHE_SIZE,
+    /** Queue writes here (committed together), rather than commit each at once. */
+    private readonly writer?: KvWriteBehind,
   ) {
     this.#cache = new RecentMap(cacheSize);
     this.#valueOf = db.select({ value: kv.value }).from(kv).where(eq(kv.key, sql.placeholder('key'))).prepare();
-    this.#upsert = db.$client.prepare(
-      'insert into kv (key, value, updated_at) values (@key, @value, @updatedAt) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at',
-    );
-    this.#remove = db.$client.prepare('delete from kv where key = @key');
+    this.#upsert = db.$client.prepare(UPSERT);
+    this.#remove = db.$client.prepare(REMOVE);
   }
 
   read(key: string): T | undefined {
@@ -57,6 +127,8 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
 
   #json(key: string): string | null {
     let json = this.#cache.get(key);
+    // Past the cache, a write still queued is the value.
+    if (json === undefined) json = this.writer?.queued(this.prefix + key);
     if (json === undefined) {
       this.#stored ??= new Set(this.keys());
       json = this.#stored.has(key) ? (this.#valueOf.get({ key: this.prefix + key })?.value ?? null) : null;
@@ -68,20 +140,24 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   write(key: string, value: T): void {
     const json = JSON.stringify(value);
     if (this.#cache.get(key) === json) return;
-    this.#upsert.run({ key: this.prefix + key, value: json, updatedAt: this.clock.now().getTime() });
+    const at = this.clock.now().getTime();
+    if (this.writer) this.writer.queue(this.prefix + key, json, at);
+    else this.#upsert.run({ key: this.prefix + key, value: json, updatedAt: at });
     this.#stored?.add(key);
     this.#cache.set(key, json);
   }
 
   delete(key: string): void {
     if (this.#cache.get(key) === null) return;
-    this.#remove.run({ key: this.prefix + key });
+    if (this.writer) this.writer.queue(this.prefix + key, null, this.clock.now().getTime());
+    else this.#remove.run({ key: this.prefix + key });
     this.#stored?.delete(key);
     this.#cache.set(key, null);
   }
 
-  /** Keys currently stored under this prefix (without the prefix). */
+  /** Keys currently stored under this prefix (without the prefix), queued writes included. */
   keys(): string[] {
+    this.writer?.flush();
     return this.db
       .select({ key: kv.key })
       .from(kv)

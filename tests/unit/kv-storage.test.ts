@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { SqliteStorage } from '../../src/db/kv-storage.js';
+import { KvWriteBehind, SqliteStorage } from '../../src/db/kv-storage.js';
 import { kv } from '../../src/db/schema.js';
 import { testDb } from '../helpers/db.js';
 
@@ -98,5 +98,71 @@ describe('SqliteStorage', () => {
     storage.write('7', { n: 1 });
     storage.read('7')!.n = 99;
     expect(storage.read('7')).toEqual({ n: 1 });
+  });
+
+  describe('with writes queued (KvWriteBehind, as the app runs it)', () => {
+    function queued() {
+      const base = setup();
+      const errors: unknown[] = [];
+      const writer = new KvWriteBehind(base.db, (error) => errors.push(error));
+      const storage = new SqliteStorage<{ n: number }>(base.db, base.clock, 'session:', 1, writer);
+      const other = new SqliteStorage<{ n: number }>(base.db, base.clock, 'conversation:', 1, writer);
+      const turn = () => new Promise((resolve) => setImmediate(resolve));
+      return { ...base, writer, storage, other, errors, turn };
+    }
+
+    it('commits the writes of every adapter once the event loop turns; meanwhile reads answer from the queue, past the cache too', async () => {
+      const { db, storage, other, row, turn, changes } = queued();
+      const before = changes();
+      storage.write('1', { n: 1 });
+      storage.write('2', { n: 2 }); // the cache holds one key: '1' is answered from the queue
+      other.write('1', { n: 10 });
+      expect(row('1')).toBeUndefined();
+      expect(storage.read('1')).toEqual({ n: 1 });
+      expect(storage.has('2')).toBe(true);
+      expect(other.read('1')).toEqual({ n: 10 });
+      await turn();
+      expect(changes()).toBe(before + 3);
+      expect(row('1')?.value).toBe('{"n":1}');
+      expect(row('2')?.value).toBe('{"n":2}');
+      expect(db.select().from(kv).where(eq(kv.key, 'conversation:1')).get()?.value).toBe('{"n":10}');
+      // A new adapter (a restart) reads what was committed.
+      expect(new SqliteStorage(db, setup().clock, 'session:').read('2')).toEqual({ n: 2 });
+    });
+
+    it('a queued delete is what reads see, and is committed; keys() counts what is queued', async () => {
+      const { storage, row, turn } = queued();
+      storage.write('1', { n: 1 });
+      await turn();
+      storage.delete('1');
+      storage.write('3', { n: 3 });
+      expect(storage.read('1')).toBeUndefined();
+      expect(storage.has('1')).toBe(false);
+      expect(storage.keys()).toEqual(['3']);
+      await turn();
+      expect(row('1')).toBeUndefined();
+    });
+
+    it('a commit that fails keeps the writes queued and readable, tells onError, and a later flush commits them', () => {
+      const { db, storage, writer, row, errors } = queued();
+      storage.write('1', { n: 1 });
+      db.$client.exec('alter table kv rename to kv_away');
+      writer.flush();
+      expect(errors).toHaveLength(1);
+      storage.write('2', { n: 2 }); // '1' leaves the cache: answered from the queue
+      expect(storage.read('1')).toEqual({ n: 1 });
+      db.$client.exec('alter table kv_away rename to kv');
+      writer.flush();
+      expect(row('1')?.value).toBe('{"n":1}');
+      expect(row('2')?.value).toBe('{"n":2}');
+    });
+
+    it('close() commits what is queued and refuses more (the app closes it before the database)', () => {
+      const { storage, writer, row } = queued();
+      storage.write('1', { n: 1 });
+      writer.close();
+      expect(row('1')?.value).toBe('{"n":1}');
+      expect(() => storage.write('1', { n: 2 })).toThrow(/closed/);
+    });
   });
 });
