@@ -64,10 +64,21 @@ async function startApp(apiRoot: string, token: string): Promise<() => Promise<v
   return () => app.stop();
 }
 
+/**
+ * The echo bot. With BENCH_ECHO_REPLY (JSON: text and the other sendMessage parameters), it answers
+ * every message with that reply instead of the message's own text: a bare grammY bot sending exactly
+ * what the app sends, so the two differ only in what the app does to get there.
+ */
 async function startEcho(apiRoot: string, token: string): Promise<() => Promise<void>> {
   send({ type: 'starting', at: Date.now() });
   const bot = new Bot(token, { client: { apiRoot } });
-  bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  const fixed = process.env.BENCH_ECHO_REPLY ? (JSON.parse(process.env.BENCH_ECHO_REPLY) as { text: string } & Record<string, unknown>) : undefined;
+  if (fixed) {
+    const { text, ...other } = fixed;
+    bot.on('message:text', (ctx) => ctx.reply(text, other));
+  } else {
+    bot.on('message:text', (ctx) => ctx.reply(ctx.message.text));
+  }
   timeUpdates(bot);
   await bot.init();
   const runner = run(bot, { runner: { fetch: { allowed_updates: ['message'] } } });
