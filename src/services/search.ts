@@ -12,7 +12,9 @@
  * What the index says (which documents match a search, their folded text) is kept between searches
  * until the index changes (IndexCache): FTS5 walks every document that has all the words, about
  * 0.1 µs per document and word, so a common phrase costs milliseconds however few of its documents
- * a member may see; who may see what is read again for every search.
+ * a member may see. So is what decides whether a meeting or a notice is shown (its title, status,
+ * branch or author), which changes only with the index. The viewer's side (their branches, the
+ * notices they received) is read again for every search, in one read transaction.
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
@@ -83,6 +85,12 @@ const CACHED_SEARCHES = 32;
 /** The viewers' scopes whose meetings are kept (about 450 ids each at bloc scale: 9 kB). */
 const CACHED_SCOPES = 128;
 const CACHED_COUNTS = 10_000;
+/** Meetings' and notices' rows kept for visible(), of each kind (about 150 bytes each). */
+const CACHED_ROWS = 10_000;
+
+type MeetingRow = { id: number; title: string; branchId: number | null; status: string };
+type NoticeRow = { id: number; title: string; author: number | null; status: string };
+type KindRow = { meeting: MeetingRow; notice: NoticeRow };
 
 /** A search's matches, newest first, and what ranking needs of those a member has ranked (countWords). */
 interface Matches {
@@ -112,8 +120,10 @@ function indexMatches(matches: Matches): { byKind: Map<number, number[]>; set: S
 /**
  * What the search index said, kept while search_version stays the same: every change to the index,
  * by this process or any other SQLite client, raises it (drizzle/0014_search_version.sql). Nothing
- * is kept inside a transaction, which may yet be rolled back. Who may see what is not kept. DbMemo
- * does not fit: any write at all (a session, the outbox) empties it, and it keeps everything.
+ * is kept inside a transaction, which may yet be rolled back. What a viewer may see is not kept
+ * (their notices are read for every search); the scheduled meetings near some branches are, as a
+ * meeting never changes branch. DbMemo does not fit: any write at all (a session, the outbox)
+ * empties it, and it keeps everything.
  */
 class IndexCache {
   readonly #sqlite: Database.Database;
@@ -131,6 +141,13 @@ class IndexCache {
    */
   readonly #nearMeetings = new Map<string, Set<number>>();
   #counted = 0;
+  /**
+   * What visible() reads of meetings and notices (title, status, branch or author), by id, null when
+   * there is none. Kept with the rest: what decides whether they are shown changes only with
+   * search_version (a meeting's title or status; a notice becoming sent; neither is ever deleted or
+   * moved to another branch or author).
+   */
+  readonly #rows = { meeting: new Map<number, MeetingRow | null>(), notice: new Map<number, NoticeRow | null>() };
 
   constructor(sqlite: Database.Database) {
     this.#sqlite = sqlite;
@@ -149,6 +166,8 @@ class IndexCache {
       this.#matches.clear();
       this.#best.clear();
       this.#nearMeetings.clear();
+      this.#rows.meeting.clear();
+      this.#rows.notice.clear();
       this.#counted = 0;
       this.#seen = version;
     }
@@ -165,6 +184,29 @@ class IndexCache {
 
   matches(match: string, keep: boolean, read: () => readonly number[]): Matches {
     return remember(this.#matches, match, keep, () => ({ rowids: read(), counts: new Map() }), (old) => (this.#counted -= old.counts.size));
+  }
+
+  /** The rows of these meetings or notices that exist: those kept, and `read(the others)`, kept when `keep`. */
+  rowsOf<K extends 'meeting' | 'notice'>(kind: K, ids: readonly number[], keep: boolean, read: (ids: number[]) => KindRow[K][]): KindRow[K][] {
+    const kept = this.#rows[kind] as Map<number, KindRow[K] | null>;
+    const found: KindRow[K][] = [];
+    const missing: number[] = [];
+    for (const id of ids) {
+      const row = keep ? kept.get(id) : undefined;
+      if (row === undefined) missing.push(id);
+      else if (row !== null) found.push(row);
+    }
+    if (missing.length === 0) return found;
+    const fresh = read(missing);
+    found.push(...fresh);
+    if (keep) {
+      const byId = new Map(fresh.map((r) => [r.id, r]));
+      for (const id of missing) {
+        if (kept.size >= CACHED_ROWS) kept.delete(kept.keys().next().value!);
+        kept.set(id, byId.get(id) ?? null);
+      }
+    }
+    return found;
   }
 
   /** Keeps a document's counts for a search, making room by forgetting the oldest searches. */
@@ -229,10 +271,10 @@ function prepareQueries(sqlite: Db['$client']) {
     members: byIds<{ id: number; title: string; branchId: number | null; status: string }>(
       'select id, full_name as title, branch_id as branchId, status from members',
     ),
-    meetings: byIds<{ id: number; title: string; branchId: number | null; status: string }>(
+    meetings: byIds<MeetingRow>(
       'select id, title, branch_id as branchId, status from meetings',
     ),
-    notices: byIds<{ id: number; title: string; author: number | null; status: string }>(
+    notices: byIds<NoticeRow>(
       'select id, title, author_member_id as author, status from notices',
     ),
     received: sqlite
@@ -293,7 +335,7 @@ export class SearchService {
       // visible: ranking has left out what is not this viewer's), the rest only if too few remain.
       const hits: SearchHit[] = [];
       for (let from = 0, size = limit + 8; hits.length < limit && from < rows.length; from += size, size *= 4) {
-        hits.push(...this.visible(rows.slice(from, from + size), viewer, scope, view));
+        hits.push(...this.visible(rows.slice(from, from + size), viewer, scope, view, keep));
       }
       return { ok: true, hits: hits.slice(0, limit) };
     });
@@ -348,8 +390,9 @@ export class SearchService {
    * Keeps, in rank order, the hits this viewer may see, with their display titles. `view`: the
    * viewer's notices, when ranking has read them already (else the few in `rows` are looked up).
    */
-  private visible(rows: Row[], viewer: Member, scope: ViewScope, view?: ViewerSets): SearchHit[] {
-    const ids = (kind: SearchKind) => JSON.stringify(rows.filter((r) => r.kind === kind).map((r) => r.refId));
+  private visible(rows: Row[], viewer: Member, scope: ViewScope, view?: ViewerSets, keep = false): SearchHit[] {
+    const idList = (kind: SearchKind) => rows.filter((r) => r.kind === kind).map((r) => r.refId);
+    const ids = (kind: SearchKind) => JSON.stringify(idList(kind));
     const has = (kind: SearchKind) => rows.some((r) => r.kind === kind);
     const titles = new Map<string, string>();
     const allow = (kind: SearchKind, id: number, title: string) => titles.set(`${kind}:${id}`, title);
@@ -366,16 +409,16 @@ export class SearchService {
       }
     }
     if (has('meeting')) {
-      for (const m of q.meetings.all({ ids: ids('meeting') })) {
+      for (const m of this.#cache.rowsOf('meeting', idList('meeting'), keep, (missing) => q.meetings.all({ ids: JSON.stringify(missing) }))) {
         if (m.status !== 'scheduled') continue;
         const mine = m.branchId === null || ancestry.has(m.branchId) || managed.has(m.branchId);
         if (office || mine) allow('meeting', m.id, m.title);
       }
     }
     if (has('notice')) {
-      const noticeIds = ids('notice');
-      const own = office ? undefined : (view?.noticesIfRead() ?? new Set(q.received.all({ ids: noticeIds, viewer: viewer.id })));
-      for (const n of q.notices.all({ ids: noticeIds })) {
+      const noticeIds = idList('notice');
+      const own = office ? undefined : (view?.noticesIfRead() ?? new Set(q.received.all({ ids: JSON.stringify(noticeIds), viewer: viewer.id })));
+      for (const n of this.#cache.rowsOf('notice', noticeIds, keep, (missing) => q.notices.all({ ids: JSON.stringify(missing) }))) {
         if (n.status !== 'sending' && n.status !== 'sent') continue;
         if (office || n.author === viewer.id || own!.has(n.id)) allow('notice', n.id, n.title);
       }

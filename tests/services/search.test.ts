@@ -143,6 +143,17 @@ describe('search', () => {
     for (const d of searches) expect(d).toContain('meetings_branch_idx');
   });
 
+  it('shows what a meeting is now, though a search before it kept its title and status: renamed by another client, then cancelled', () => {
+    const m = confirmMeeting(t.services, { branchId: bloc.cell.id, kind: 'other', title: 'Hội nghị sơ kết', startsAt: new Date('2026-12-20T01:00:00Z') }, bloc.cellSecretary.id);
+    expect(titles('hoi nghi')).toEqual(['meeting:Hội nghị sơ kết']);
+    const other = new Database(t.path);
+    other.prepare("update meetings set title = 'Hội nghị tổng kết' where id = ?").run(m.id);
+    other.close();
+    expect(titles('hoi nghi')).toEqual(['meeting:Hội nghị tổng kết']);
+    t.services.meetings.cancel(m.id, SYSTEM);
+    expect(titles('hoi nghi')).toEqual([]);
+  });
+
   it('keeps the index in step with renames', () => {
     t.services.branches.rename(bloc.cell.id, 'Chi bộ Công ty Cổ phần Đông Á', SYSTEM);
     expect(titles('dong a')).toContain('branch:Chi bộ Công ty Cổ phần Đông Á');
