@@ -12,10 +12,10 @@
  * Given a KvWriteBehind (the app gives one to every adapter), writes and deletes are queued and
  * committed together once the event loop has handled what it has in hand (setImmediate): a search
  * with more than a page of results writes its session, and one commit per write cost more than the
- * search's own reading (README, "Footprint: this round"). What is queued is read back from the
- * queue; the app flushes it before closing the database. A crash loses at most the writes of that
- * turn of the event loop: sessions and conversation state, never durable work (reminders,
- * broadcasts, reports are written by the services, at once).
+ * search's own reading (README, "Footprint: garbage, SQLite reads, search, sessions"). What is
+ * queued is read back from the queue; the app flushes it before closing the database. A crash loses
+ * at most the writes of that turn of the event loop: sessions and conversation state, never
+ * durable work (reminders, broadcasts, reports are written by the services, at once).
  */
 import { eq, like, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';

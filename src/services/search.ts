@@ -135,9 +135,9 @@ class IndexCache {
   /** The office's best matches (EVERYTHING), by FTS5 query, oldest first. */
   readonly #best = new Map<string, Row[]>();
   /**
-   * The meetings of the bloc and of some branches (ViewerSets), by those branches. Kept with the rest:
-   * a meeting never changes branch, and one that enters the index (inserted, or a draft confirmed)
-   * raises search_version, so a matching meeting is never missing from a set read before it.
+   * The scheduled meetings of the bloc and of some branches (ViewerSets), by those branches. Kept
+   * with the rest: a meeting never changes branch, and one that enters the index (inserted, or a
+   * draft confirmed) or changes status raises search_version, so a set read before is never stale.
    */
   readonly #nearMeetings = new Map<string, Set<number>>();
   #counted = 0;
