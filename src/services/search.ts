@@ -92,29 +92,21 @@ type MeetingRow = { id: number; title: string; branchId: number | null; status: 
 type NoticeRow = { id: number; title: string; author: number | null; status: string };
 type KindRow = { meeting: MeetingRow; notice: NoticeRow };
 
-/** A search's matches, newest first, and what ranking needs of those a member has ranked (countWords). */
+/** A search's matches, by kind number (newest first) and as a set, and what ranking needs of those a member has ranked (countWords). */
 interface Matches {
-  rowids: readonly number[];
+  byKind: Map<number, number[]>;
+  set: Set<number>;
   counts: Map<number, WordCounts>;
-  /** The same rowids by kind number (newest first) and as a set: built at the first ranking for a viewer. */
-  byKind?: Map<number, number[]>;
-  set?: Set<number>;
 }
 
-/** Builds (once per cached search) the per-kind lists and the set of a search's matches. */
-function indexMatches(matches: Matches): { byKind: Map<number, number[]>; set: Set<number> } {
-  if (!matches.byKind || !matches.set) {
-    const byKind = new Map<number, number[]>();
-    for (const rowid of matches.rowids) {
-      const kind = rowid % 8;
-      const list = byKind.get(kind);
-      if (list) list.push(rowid);
-      else byKind.set(kind, [rowid]);
-    }
-    matches.byKind = byKind;
-    matches.set = new Set(matches.rowids);
+function toMatches(rowids: readonly number[]): Matches {
+  const byKind = new Map<number, number[]>();
+  for (const rowid of rowids) {
+    const list = byKind.get(rowid % 8);
+    if (list) list.push(rowid);
+    else byKind.set(rowid % 8, [rowid]);
   }
-  return { byKind: matches.byKind, set: matches.set };
+  return { byKind, set: new Set(rowids), counts: new Map() };
 }
 
 /**
@@ -183,7 +175,7 @@ class IndexCache {
   }
 
   matches(match: string, keep: boolean, read: () => readonly number[]): Matches {
-    return remember(this.#matches, match, keep, () => ({ rowids: read(), counts: new Map() }), (old) => (this.#counted -= old.counts.size));
+    return remember(this.#matches, match, keep, () => toMatches(read()), (old) => (this.#counted -= old.counts.size));
   }
 
   /** The rows of these meetings or notices that exist: those kept, and `read(the others)`, kept when `keep`. */
@@ -271,12 +263,8 @@ function prepareQueries(sqlite: Db['$client']) {
     members: byIds<{ id: number; title: string; branchId: number | null; status: string }>(
       'select id, full_name as title, branch_id as branchId, status from members',
     ),
-    meetings: byIds<MeetingRow>(
-      'select id, title, branch_id as branchId, status from meetings',
-    ),
-    notices: byIds<NoticeRow>(
-      'select id, title, author_member_id as author, status from notices',
-    ),
+    meetings: byIds<MeetingRow>('select id, title, branch_id as branchId, status from meetings'),
+    notices: byIds<NoticeRow>('select id, title, author_member_id as author, status from notices'),
     received: sqlite
       .prepare<{ ids: string; viewer: number }, number>(
         'select notice_id from notice_recipients where member_id = @viewer and notice_id in (select value from json_each(@ids))',
@@ -464,7 +452,7 @@ class ViewerSets {
    * hundred).
    */
   among(matches: Matches): number[] {
-    const { byKind, set } = indexMatches(matches);
+    const { byKind, set } = matches;
     const mine = [...(byKind.get(KIND_NUMBERS.branch) ?? []), ...(byKind.get(KIND_NUMBERS.indicator) ?? [])];
     for (const kind of ['member', 'meeting', 'notice'] as const) {
       const number = KIND_NUMBERS[kind];
