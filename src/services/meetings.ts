@@ -6,6 +6,7 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, or, Placeholder, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { dateOrNull } from '../db/row-values.js';
 import {
   absenceFlags,
   attendance,
@@ -139,7 +140,6 @@ interface MeetingRow {
 
 /** What drizzle makes of a row (tests/services/meetings-between.test.ts compares the two). */
 function toMeeting(r: MeetingRow): Meeting {
-  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
   return {
     id: r.id,
     seriesId: r.series_id,
@@ -155,10 +155,10 @@ function toMeeting(r: MeetingRow): Meeting {
     agenda: r.agenda,
     documents: JSON.parse(r.documents) as Meeting['documents'],
     status: r.status,
-    timeSetAt: date(r.time_set_at),
+    timeSetAt: dateOrNull(r.time_set_at),
     createdByMemberId: r.created_by_member_id,
     attendanceRate: r.attendance_rate,
-    attendanceTakenAt: date(r.attendance_taken_at),
+    attendanceTakenAt: dateOrNull(r.attendance_taken_at),
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
   };

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/connection.js';
+import { dateOrNull } from '../db/row-values.js';
 import { memberRoles, members, type MemberStatus, type Role } from '../db/schema.js';
 import { sortRoles, type Principal } from '../domain/roles.js';
 import { matchesWords } from '../domain/text.js';
@@ -62,7 +63,6 @@ export class MemberService {
   findByTelegramId(telegramUserId: number): Member | null {
     const r = this.#activeByTelegramId.get(telegramUserId);
     if (!r) return null;
-    const date = (ms: unknown) => (ms === null ? null : new Date(ms as number));
     const roleList = r[14] as string | null;
     return {
       id: r[0] as number,
@@ -73,8 +73,8 @@ export class MemberService {
       telegramUserId: r[5] as number | null,
       telegramUsername: r[6] as string | null,
       language: r[7] as string | null,
-      linkedAt: date(r[8]),
-      unreachableSince: date(r[9]),
+      linkedAt: dateOrNull(r[8] as number | null),
+      unreachableSince: dateOrNull(r[9] as number | null),
       commandMenu: r[10] as string | null,
       privateReminders: r[11] === 1,
       createdAt: new Date(r[12] as number),
