@@ -28,8 +28,41 @@ import { kv } from './schema.js';
 /** Chats whose stored value (or its absence) is kept in memory, the most recently used. */
 export const KV_CACHE_SIZE = 5_000;
 
+/** Where an adapter's writes go, by full key (null deletes): at once (KvWriteAtOnce) or queued (KvWriteBehind). */
+export interface KvWrites {
+  /** What is waiting to be written under `key`: its JSON, null for a delete, undefined when nothing is. */
+  queued(key: string): string | null | undefined;
+  put(key: string, json: string | null, at: number): void;
+  /** Writes whatever is waiting, now. */
+  flush(): void;
+}
+
+/** Each write committed at once (tools and tests; the bot queues its own, KvWriteBehind). */
+export class KvWriteAtOnce implements KvWrites {
+  readonly #upsert: Statement<{ key: string; value: string; updatedAt: number }>;
+  readonly #remove: Statement<{ key: string }>;
+
+  constructor(db: Db) {
+    this.#upsert = db.$client.prepare(
+      'insert into kv (key, value, updated_at) values (@key, @value, @updatedAt) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at',
+    );
+    this.#remove = db.$client.prepare('delete from kv where key = @key');
+  }
+
+  queued(): undefined {
+    return undefined;
+  }
+
+  put(key: string, json: string | null, at: number): void {
+    if (json === null) this.#remove.run({ key });
+    else this.#upsert.run({ key, value: json, updatedAt: at });
+  }
+
+  flush(): void {}
+}
+
 /** Queued kv writes of every adapter on one database, committed in one transaction per turn of the event loop. */
-export class KvWriteBehind {
+export class KvWriteBehind implements KvWrites {
   /** By full key: the JSON to store, or null to delete; and when it was written. */
   readonly #pending = new Map<string, { json: string | null; at: number }>();
   readonly #commit: (entries: [string, { json: string | null; at: number }][]) => void;
@@ -43,22 +76,17 @@ export class KvWriteBehind {
     /** A commit failed (the database busy past its timeout, the disk full): the writes stay queued and are tried again in a second. */
     private readonly onError: (error: unknown, queued: number) => void,
   ) {
-    const upsert = db.$client.prepare<{ key: string; value: string; updatedAt: number }>(UPSERT);
-    const remove = db.$client.prepare<{ key: string }>(REMOVE);
+    const atOnce = new KvWriteAtOnce(db);
     this.#commit = db.$client.transaction((entries: [string, { json: string | null; at: number }][]) => {
-      for (const [key, { json, at }] of entries) {
-        if (json === null) remove.run({ key });
-        else upsert.run({ key, value: json, updatedAt: at });
-      }
+      for (const [key, { json, at }] of entries) atOnce.put(key, json, at);
     }).immediate;
   }
 
-  /** What is queued for `key`: its JSON, null for a delete, undefined when nothing is. */
   queued(key: string): string | null | undefined {
     return this.#pending.get(key)?.json;
   }
 
-  queue(key: string, json: string | null, at: number): void {
+  put(key: string, json: string | null, at: number): void {
     if (this.#closed) throw new Error('kv writes after the database was closed');
     this.#pending.set(key, { json, at });
     this.#scheduled ??= setImmediate(() => this.flush());
@@ -86,15 +114,8 @@ export class KvWriteBehind {
   }
 }
 
-const UPSERT =
-  'insert into kv (key, value, updated_at) values (@key, @value, @updatedAt) on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at';
-const REMOVE = 'delete from kv where key = @key';
-
 export class SqliteStorage<T> implements StorageAdapter<T> {
   readonly #valueOf;
-  /** Prepared once: a session is written for every paged answer (a search of more than a page). */
-  readonly #upsert: Statement<{ key: string; value: string; updatedAt: number }>;
-  readonly #remove: Statement<{ key: string }>;
   /** The stored JSON of each recent key, or null when none is stored. */
   readonly #cache: RecentMap<string, string | null>;
   /** Every key stored under the prefix (without it), read at the first read. */
@@ -105,13 +126,11 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
     private readonly clock: Clock,
     private readonly prefix: string,
     cacheSize = KV_CACHE_SIZE,
-    /** Queue writes here (committed together), rather than commit each at once. */
-    private readonly writer?: KvWriteBehind,
+    /** Where writes go: the app gives every adapter one KvWriteBehind (committed together). */
+    private readonly writes: KvWrites = new KvWriteAtOnce(db),
   ) {
     this.#cache = new RecentMap(cacheSize);
     this.#valueOf = db.select({ value: kv.value }).from(kv).where(eq(kv.key, sql.placeholder('key'))).prepare();
-    this.#upsert = db.$client.prepare(UPSERT);
-    this.#remove = db.$client.prepare(REMOVE);
   }
 
   read(key: string): T | undefined {
@@ -128,7 +147,7 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   #json(key: string): string | null {
     let json = this.#cache.get(key);
     // Past the cache, a write still queued is the value.
-    if (json === undefined) json = this.writer?.queued(this.prefix + key);
+    if (json === undefined) json = this.writes.queued(this.prefix + key);
     if (json === undefined) {
       this.#stored ??= new Set(this.keys());
       json = this.#stored.has(key) ? (this.#valueOf.get({ key: this.prefix + key })?.value ?? null) : null;
@@ -140,24 +159,21 @@ export class SqliteStorage<T> implements StorageAdapter<T> {
   write(key: string, value: T): void {
     const json = JSON.stringify(value);
     if (this.#cache.get(key) === json) return;
-    const at = this.clock.now().getTime();
-    if (this.writer) this.writer.queue(this.prefix + key, json, at);
-    else this.#upsert.run({ key: this.prefix + key, value: json, updatedAt: at });
+    this.writes.put(this.prefix + key, json, this.clock.now().getTime());
     this.#stored?.add(key);
     this.#cache.set(key, json);
   }
 
   delete(key: string): void {
     if (this.#cache.get(key) === null) return;
-    if (this.writer) this.writer.queue(this.prefix + key, null, this.clock.now().getTime());
-    else this.#remove.run({ key: this.prefix + key });
+    this.writes.put(this.prefix + key, null, this.clock.now().getTime());
     this.#stored?.delete(key);
     this.#cache.set(key, null);
   }
 
   /** Keys currently stored under this prefix (without the prefix), queued writes included. */
   keys(): string[] {
-    this.writer?.flush();
+    this.writes.flush();
     return this.db
       .select({ key: kv.key })
       .from(kv)
