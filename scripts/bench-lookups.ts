@@ -270,20 +270,18 @@ async function runScenario(
     seqMax: Math.max(...seq.updates.map((u) => u.latencyMs)),
     botP50: percentile(seq.updates.map((u) => u.inBotMs), 50),
     botP99: percentile(seq.updates.map((u) => u.inBotMs), 99),
-    throughput: percentile(bursts.map((b) => b.throughput), 50),
+    // throughput (the median burst), burstCpuMs, fakeCpuMs, perPoll
+    ...seriesFigures(own),
     burstP50: percentile(burst.map((u) => u.latencyMs), 50),
     burstP99: percentile(burst.map((u) => u.latencyMs), 99),
     peakRss: peak,
-    burstCpuMs: (own.cpuSeconds * 1000) / burst.length,
-    fakeCpuMs: (own.fakeCpuSeconds * 1000) / burst.length,
-    perPoll: burst.length / Math.max(1, bursts.reduce((n, b) => n + b.polls, 0)),
     problems: [...problems].map(([p, n]) => `${n}× ${p}`),
     echo: pair ? seriesFigures(paired) : undefined,
   };
   return { row, paired };
 }
 
-/** The echo bot's figures over a series of its bursts. */
+/** A bot's figures over a series of its bursts (a scenario's, or the echo bot's alongside them). */
 function seriesFigures(series: BurstSeries): EchoFigures {
   const updates = series.bursts.reduce((n, b) => n + b.updates.length, 0);
   return {
