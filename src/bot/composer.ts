@@ -8,8 +8,9 @@
  * every later update passes through. With 20 features and about 30 filters before a command's
  * handler, that was a third of all the memory the bot allocated per update, and the garbage
  * collector was the largest single cost of a fixed reply (README, "Footprint: routing,
- * conversations, transport"). Here a composer keeps its steps in an array walked by index; a filter is a step with a
- * predicate, and a predicate that says no costs nothing more: the walk goes on to the next step.
+ * conversations, transport"). Here a composer keeps its steps in an array walked by index; a
+ * filter is a step with a predicate, and a predicate that says no costs nothing more: the walk
+ * goes on to the next step.
  * Something is allocated only to enter a composer that is not the last step of its parent (the
  * way back) and to call a middleware function (its `next`).
  *
