@@ -101,7 +101,7 @@ describe('the bot process', () => {
       await p.waitForOutput(/"msg":"bot started"/, 45_000);
       await fake.waitForPendingPoll(10_000);
       const tree = processTree(p.child.pid!);
-      expect(tree.map((t) => t.command)).toEqual(['npm start', 'node --max-semi-space-size=8 dist/src/main.js']);
+      expect(tree.map((t) => t.command)).toEqual(['npm start', 'node --max-semi-space-size=4 dist/src/main.js']);
       // A zombie has exited already: the parent that would reap it (e.g. esbuild's) ended first.
       const running = processGroup(p.child.pid!).filter((t) => t.state !== 'Z');
       expect(running.map((t) => t.pid).sort()).toEqual(tree.map((t) => t.pid).sort());
