@@ -84,7 +84,7 @@ export function decodeEntityAt(src: string, pos: number): { char: string; end: n
 }
 
 function hasLoneSurrogate(s: string): boolean {
-  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  return /[\uD800-\uDFFF]/.test(s) && /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 }
 
 /** Parses Telegram HTML into plain text and entities. */
@@ -117,8 +117,15 @@ class HtmlParser {
         if (src[this.i + 1] === '/') this.endTag();
         else this.startTag();
       } else {
-        this.out += c;
-        this.i++;
+        // Plain text up to the next '&' or '<', copied at once.
+        let j = this.i + 1;
+        while (j < src.length) {
+          const code = src.charCodeAt(j);
+          if (code === 0x26 || code === 0x3c) break;
+          j++;
+        }
+        this.out += src.slice(this.i, j);
+        this.i = j;
       }
     }
     const open = this.stack[this.stack.length - 1];

@@ -77,8 +77,23 @@ export function sameMethod(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-function snapshot(response: ApiResponse): ApiResponse {
-  return JSON.parse(JSON.stringify(response)) as ApiResponse;
+/**
+ * The call as recorded: its answer frozen as JSON when it was recorded (the store may change the
+ * objects later, e.g. an edited message), parsed the first time someone reads it. The server
+ * passes the JSON it writes to the wire, so an answer is serialised once, and most (a bench's
+ * thousands of getUpdates batches) are never parsed back.
+ */
+function frozen(call: RecordedCall, json: string): RecordedCall {
+  let response: ApiResponse | undefined;
+  return {
+    method: call.method,
+    params: call.params,
+    at: call.at,
+    outcome: call.outcome,
+    get response(): ApiResponse {
+      return (response ??= JSON.parse(json) as ApiResponse);
+    },
+  };
 }
 
 export class CallRecorder {
@@ -86,10 +101,12 @@ export class CallRecorder {
   private counters: FakeStats = { calls: 0, sends: 0, tooMany: 0, perMethod: {} };
   private readonly waiters = new Map<() => void, (e: Error) => void>();
 
-  /** Stores a call (response snapshotted), updates stats and wakes waiters. */
-  protected record(call: RecordedCall): void {
-    const stored: RecordedCall = { ...call, response: snapshot(call.response) };
-    this.calls.push(stored);
+  /**
+   * Stores a call (its answer frozen: `json` is the answer as written to the client, when the
+   * caller has it), updates stats and wakes waiters.
+   */
+  protected record(call: RecordedCall, json: string = JSON.stringify(call.response)): void {
+    this.calls.push(frozen(call, json));
     const c = this.counters;
     c.calls++;
     c.perMethod[call.method] = (c.perMethod[call.method] ?? 0) + 1;

@@ -92,6 +92,20 @@ describe('basics', () => {
     }
   });
 
+  it('records each answer as the client received it, and keeps it when the message is edited later', async () => {
+    const sent = await raw('sendMessage', { chat_id: alice.id, text: '<b>Họp</b> chi bộ', parse_mode: 'HTML' });
+    const result = sent.body.result as Message.TextMessage;
+    await raw('editMessageText', { chat_id: alice.id, message_id: result.message_id, text: 'Hoãn họp' });
+    fake.pushUpdate(textMessage(alice, 'xin chào'));
+    const polled = await raw('getUpdates', { timeout: 0 });
+    const [send, edit, poll] = fake.calls;
+    expect(send?.response).toEqual(sent.body);
+    expect((send?.response.result as Message.TextMessage).text).toBe('Họp chi bộ');
+    expect((edit?.response.result as Message.TextMessage).text).toBe('Hoãn họp');
+    expect(poll?.response).toEqual(polled.body);
+    expect(poll?.response).toBe(poll?.response); // parsed once, then kept
+  });
+
   it('answers 401 Unauthorized for a wrong token, like Telegram', async () => {
     const res = await fetch(`${fake.apiRoot}/bot1:wrong/getMe`);
     expect(res.status).toBe(401);

@@ -297,12 +297,12 @@ export class FakeTelegram extends CallRecorder {
   }
 
   private respond(res: ServerResponse, call: RecordedCall): void {
-    this.record(call);
-    if (!res.destroyed && !res.writableEnded) this.writeJson(res, call.response);
+    const body = JSON.stringify(call.response);
+    this.record(call, body);
+    if (!res.destroyed && !res.writableEnded) this.writeJson(res, call.response, body);
   }
 
-  private writeJson(res: ServerResponse, response: ApiResponse): void {
-    const body = JSON.stringify(response);
+  private writeJson(res: ServerResponse, response: ApiResponse, body = JSON.stringify(response)): void {
     const status = response.ok ? 200 : response.error_code || 500;
     const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
     // Telegram's flood answers carry the wait twice: in the body and as an HTTP header.
