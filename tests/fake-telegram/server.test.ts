@@ -96,7 +96,7 @@ describe('basics', () => {
     const sent = await raw('sendMessage', { chat_id: alice.id, text: '<b>Họp</b> chi bộ', parse_mode: 'HTML' });
     const result = sent.body.result as Message.TextMessage;
     await raw('editMessageText', { chat_id: alice.id, message_id: result.message_id, text: 'Hoãn họp' });
-    fake.pushUpdate(textMessage(alice, 'xin chào'));
+    fake.pushUpdate(textMessage(alice, aliceChat, 'xin chào'));
     const polled = await raw('getUpdates', { timeout: 0 });
     const [send, edit, poll] = fake.calls;
     expect(send?.response).toEqual(sent.body);
