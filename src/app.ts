@@ -243,6 +243,7 @@ export function createApp(config: Config, options: AppOptions): App {
       budget.close(); // replies still waiting for a slot give up now
       await scheduler.stop();
       await sender.stop();
+      await transport.close(); // whatever outlived the drain ends here, with its sockets
       kvWriter.close();
       closeDatabase(db);
       lock.release();

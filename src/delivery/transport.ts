@@ -97,10 +97,14 @@ type GrammyFetch = (url: string, init: FetchInit) => Promise<TransportResponse>;
  * rejects with `signal`'s reason when that aborts, and with a TimedOut after `timeoutMs` from the
  * start to the last byte of the answer.
  */
-type Requester = (
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal: AbortSignal | undefined; timeoutMs: number },
-) => Promise<Answer>;
+interface Requester {
+  (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal: AbortSignal | undefined; timeoutMs: number },
+  ): Promise<Answer>;
+  /** Ends every request still going, closes the sockets and refuses any new request. */
+  close(): Promise<void>;
+}
 
 /** What a Requester rejects with when its time ran out. */
 class TimedOut extends Error {}
@@ -114,6 +118,8 @@ export interface Transport {
   timeoutSeconds: number;
   readonly timings: TransportTimings;
   readonly stats: { calls: number; retries: number; tooManyRequests: number; timeouts: number; gaveUp: number };
+  /** Ends every request still going (the app stops: what was in flight has had its time), closes the sockets, takes no more. */
+  close(): Promise<void>;
 }
 
 /** Methods that post a message: they take a slot from the budget (as in Telegram's limits). */
@@ -279,6 +285,7 @@ export function createTransport(options: TransportOptions): Transport {
     timeoutSeconds: Math.ceil((timings.maxWaitMs + timings.networkWindowMs + 2 * timings.uploadTimeoutMs) / 1000),
     timings,
     stats,
+    close: () => inner.close(),
   };
 }
 
@@ -431,7 +438,7 @@ function toResponse(answer: Answer): TransportResponse {
 
 /** A fetch-shaped client (the tests' scripted ones) as a Requester. */
 function fromFetch(fetch: typeof globalThis.fetch): Requester {
-  return async (url, init) => {
+  const request = async (url: string, init: Parameters<Requester>[1]): Promise<Answer> => {
     const controller = new AbortController();
     const outer = init.signal;
     const onAbort = () => controller.abort(outer?.reason);
@@ -453,6 +460,7 @@ function fromFetch(fetch: typeof globalThis.fetch): Requester {
       outer?.removeEventListener('abort', onAbort);
     }
   };
+  return Object.assign(request, { close: async () => undefined });
 }
 
 /** Where a request goes, without its path: parsed once per Bot API root, not per call. */
@@ -470,6 +478,7 @@ interface Origin {
  */
 function nodeRequester(): Requester {
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  let closed = false;
   const origins = new Map<string, Origin>();
   const originOf = (root: string): Origin => {
     let origin = origins.get(root);
@@ -480,9 +489,10 @@ function nodeRequester(): Requester {
     }
     return origin;
   };
-  return (url, init) =>
+  const request = (url: string, init: Parameters<Requester>[1]): Promise<Answer> =>
     new Promise((resolve, reject) => {
       const { signal } = init;
+      if (closed) return reject(new Error('the Bot API transport is closed'));
       if (signal?.aborted) return reject(signal.reason as Error);
       const slash = url.indexOf('/', url.indexOf('//') + 2);
       const origin = originOf(slash < 0 ? url : url.slice(0, slash));
@@ -525,6 +535,13 @@ function nodeRequester(): Requester {
       req.on('error', fail);
       req.end(init.body);
     });
+  const close = async () => {
+    closed = true;
+    // Destroys the sockets in use too: their requests fail, as after a network error.
+    agents.http.destroy();
+    agents.https.destroy();
+  };
+  return Object.assign(request, { close });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

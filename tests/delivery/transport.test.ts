@@ -30,6 +30,7 @@ async function setup(timings: Partial<TransportTimings> = {}, extra: Partial<Tra
   const api = new Api(fake.token, { apiRoot: fake.apiRoot, fetch: transport.fetch as never, timeoutSeconds: transport.timeoutSeconds });
   open.push(async () => {
     budget.close();
+    await transport.close();
     await fake.close();
   });
   return { fake, budget, transport, api, gaveUp };
@@ -48,6 +49,32 @@ describe('transport: time limits', () => {
     fake.sendText({ id: 5, is_bot: false, first_name: 'A' }, { id: 5, type: 'private', first_name: 'A' }, 'xin chào');
     const updates = await api.getUpdates({ timeout: 1 });
     expect(updates.map((u) => u.message?.text)).toEqual(['xin chào']);
+  });
+
+  it('a long poll ends at once when its signal aborts (the runner stopping), and Telegram sees the bot leave', async () => {
+    const { fake, api } = await setup();
+    const controller = new AbortController();
+    const poll = api.getUpdates({ timeout: 30 }, controller.signal as never).catch((e: unknown) => e);
+    await fake.waitForPendingPoll();
+    const started = Date.now();
+    controller.abort();
+    expect(await poll).toBeInstanceOf(HttpError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const [left] = await fake.waitForCount('getUpdates', 1);
+    expect(left!.outcome).toBe('aborted');
+  });
+
+  it('close() ends a request still going, and the transport takes no more', async () => {
+    const { fake, api, transport } = await setup({ callTimeoutMs: 20_000, networkRetries: 0 });
+    fake.hang('sendMessage');
+    const send = api.sendMessage(7, 'mãi không trả lời').catch((e: unknown) => e);
+    await fake.waitForHangingRequest();
+    const started = Date.now();
+    await transport.close();
+    expect(await send).toBeInstanceOf(HttpError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await api.sendMessage(7, 'sau khi đóng').catch((e: unknown) => e)).toBeInstanceOf(HttpError);
+    expect(fake.callsTo('sendMessage').filter((c) => c.outcome === 'answered')).toEqual([]);
   });
 
   it('a hung send is given up after the call time limit and sent again', async () => {
