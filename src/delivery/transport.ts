@@ -158,6 +158,8 @@ export function createTransport(options: TransportOptions): Transport {
   const { budget, logger } = options;
   const inner: Requester = options.fetch ? fromFetch(options.fetch) : nodeRequester();
   const stats = { calls: 0, retries: 0, tooManyRequests: 0, timeouts: 0, gaveUp: 0 };
+  /** Once closed, a failed attempt is not tried again: nothing would take it. */
+  let closed = false;
 
   /** One request, bounded in time from sending it to the last byte of the answer. */
   async function attempt(url: string, init: FetchInit, method: string, limitMs: number): Promise<Answer> {
@@ -257,7 +259,7 @@ export function createTransport(options: TransportOptions): Transport {
       try {
         answer = await attempt(url, request, method, limit);
       } catch (error) {
-        if (signal?.aborted) throw error;
+        if (signal?.aborted || closed) throw error;
         if (await mayRetry(call, String(error))) continue;
         throw error;
       }
@@ -285,7 +287,10 @@ export function createTransport(options: TransportOptions): Transport {
     timeoutSeconds: Math.ceil((timings.maxWaitMs + timings.networkWindowMs + 2 * timings.uploadTimeoutMs) / 1000),
     timings,
     stats,
-    close: () => inner.close(),
+    close: () => {
+      closed = true;
+      return inner.close();
+    },
   };
 }
 

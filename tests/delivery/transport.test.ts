@@ -64,8 +64,8 @@ describe('transport: time limits', () => {
     expect(left!.outcome).toBe('aborted');
   });
 
-  it('close() ends a request still going, and the transport takes no more', async () => {
-    const { fake, api, transport } = await setup({ callTimeoutMs: 20_000, networkRetries: 0 });
+  it('close() ends a request still going, without trying it again, and the transport takes no more', async () => {
+    const { fake, api, transport } = await setup({ callTimeoutMs: 20_000 });
     fake.hang('sendMessage');
     const send = api.sendMessage(7, 'mãi không trả lời').catch((e: unknown) => e);
     await fake.waitForHangingRequest();
@@ -73,6 +73,7 @@ describe('transport: time limits', () => {
     await transport.close();
     expect(await send).toBeInstanceOf(HttpError);
     expect(Date.now() - started).toBeLessThan(1_000);
+    expect(transport.stats.retries).toBe(0);
     expect(await api.sendMessage(7, 'sau khi đóng').catch((e: unknown) => e)).toBeInstanceOf(HttpError);
     expect(fake.callsTo('sendMessage').filter((c) => c.outcome === 'answered')).toEqual([]);
   });
