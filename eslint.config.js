@@ -31,6 +31,11 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='transaction'] > ObjectExpression:not(:has(Property[key.name='behavior'][value.value='immediate']))",
           message: "Begin write transactions IMMEDIATE: db.transaction(fn, { behavior: 'immediate' }).",
         },
+        {
+          // A Telegram call dropped with `void` rejects unhandled when Telegram refuses it, which stops the process.
+          selector: "UnaryExpression[operator='void'] > CallExpression > MemberExpression.callee:matches([object.name='ctx'], [object.property.name='api'])",
+          message: 'Await a Telegram call (or return it): dropped with void, a refusal rejects unhandled and stops the process.',
+        },
       ],
     },
   },

@@ -192,6 +192,24 @@ describe('notices (end to end)', () => {
     expect(await t.say(cellMember, privateChat(cellMember), `/thongbao ${id}`)).toContain('Kế hoạch học tập nghị quyết');
   });
 
+  it('"Đã nhận" answered too late (Telegram refuses the answer) is still recorded, and the refusal is logged, not left unhandled', async () => {
+    await compose(office, 'Kế hoạch kiểm tra đảng viên', { scope: /Chọn tổ chức đảng/, codes: 'DB01', subcells: /Có, kèm/, people: /^Tin nhắn riêng tới/, ack: /yêu cầu xác nhận/ });
+    await confirm(office);
+    const notice = await t.fake.waitFor('sendMessage', (p) => p.chat_id === member.id && String(p.text).includes('Kế hoạch kiểm tra đảng viên'));
+    const data = (notice.params.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!.callback_data;
+    const tooOld = { error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' };
+    t.fake.failNext('answerCallbackQuery', tooOld);
+    const mark = t.fake.mark();
+    t.fake.press(member, notice.response.result as Message, data);
+    const refused = await t.fake.waitFor('answerCallbackQuery', undefined, { after: mark, refused: true });
+    expect(refused.response.ok).toBe(false);
+    await t.settle();
+    expect(t.services.notices.ackByBranch(Number(data.split(':')[1])).find((b) => b.branchName.includes('Tài chính'))).toMatchObject({ acknowledged: 1 });
+    // The error boundary's warning: the answer's promise was awaited, not dropped (a dropped one
+    // rejects unhandled, which stops the process).
+    expect(t.logLines.filter((l) => l.includes('Telegram refused a call') && l.includes('answerCallbackQuery'))).toHaveLength(1);
+  });
+
   it('sends to linked groups; a member acknowledges from the group', async () => {
     const g = group(-9300, 'Nhóm CB02');
     t.services.chats.recordPresent({ id: g.id, type: 'group', title: g.title }, null, SYSTEM);

@@ -105,10 +105,14 @@ export function noticesFeature(deps: BotDeps): Composer<BotContext> {
     const [id] = callbackInts(ctx.match) ?? [];
     const member = ctx.member!;
     const notice = notices.get(id!);
-    if (notice?.status === 'draft') return void ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t('notice-ack-preview')) });
+    if (notice?.status === 'draft') {
+      await ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t('notice-ack-preview')) });
+      return;
+    }
     const result = notices.acknowledge(id!, member, actorOf(ctx));
     if (result.ok) {
-      return void ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t('notice-ack-done', { at: formatDateTime(result.at, tz) })) });
+      await ctx.answerCallbackQuery({ text: htmlToPlain(ctx.t('notice-ack-done', { at: formatDateTime(result.at, tz) })) });
+      return;
     }
     const text =
       result.reason === 'already'
