@@ -102,7 +102,7 @@ interface Requester {
     url: string,
     init: { method?: string; headers?: Record<string, string>; body?: string | Buffer; signal: AbortSignal | undefined; timeoutMs: number },
   ): Promise<Answer>;
-  /** Ends every request still going, closes the sockets and refuses any new request. */
+  /** Ends every request still going and closes the sockets. */
   close(): Promise<void>;
 }
 
@@ -158,11 +158,12 @@ export function createTransport(options: TransportOptions): Transport {
   const { budget, logger } = options;
   const inner: Requester = options.fetch ? fromFetch(options.fetch) : nodeRequester();
   const stats = { calls: 0, retries: 0, tooManyRequests: 0, timeouts: 0, gaveUp: 0 };
-  /** Once closed, a failed attempt is not tried again: nothing would take it. */
+  /** Once closed, no request goes out and a failed attempt is not tried again. */
   let closed = false;
 
   /** One request, bounded in time from sending it to the last byte of the answer. */
   async function attempt(url: string, init: FetchInit, method: string, limitMs: number): Promise<Answer> {
+    if (closed) throw new Error('the Bot API transport is closed');
     stats.calls++;
     try {
       return await inner(url, { method: init.method, headers: init.headers, body: init.body as string | Buffer | undefined, signal: init.signal ?? undefined, timeoutMs: limitMs });
@@ -483,7 +484,6 @@ interface Origin {
  */
 function nodeRequester(): Requester {
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  let closed = false;
   const origins = new Map<string, Origin>();
   const originOf = (root: string): Origin => {
     let origin = origins.get(root);
@@ -497,7 +497,6 @@ function nodeRequester(): Requester {
   const request = (url: string, init: Parameters<Requester>[1]): Promise<Answer> =>
     new Promise((resolve, reject) => {
       const { signal } = init;
-      if (closed) return reject(new Error('the Bot API transport is closed'));
       if (signal?.aborted) return reject(signal.reason as Error);
       const slash = url.indexOf('/', url.indexOf('//') + 2);
       const origin = originOf(slash < 0 ? url : url.slice(0, slash));
@@ -541,7 +540,6 @@ function nodeRequester(): Requester {
       req.end(init.body);
     });
   const close = async () => {
-    closed = true;
     // Destroys the sockets in use too: their requests fail, as after a network error.
     agents.http.destroy();
     agents.https.destroy();
