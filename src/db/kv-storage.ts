@@ -61,11 +61,14 @@ export class KvWriteAtOnce implements KvWrites {
   flush(): void {}
 }
 
+/** A queued write: the JSON to store, or null to delete; and when it was written. */
+type QueuedWrite = { json: string | null; at: number };
+
 /** Queued kv writes of every adapter on one database, committed in one transaction per turn of the event loop. */
 export class KvWriteBehind implements KvWrites {
-  /** By full key: the JSON to store, or null to delete; and when it was written. */
-  readonly #pending = new Map<string, { json: string | null; at: number }>();
-  readonly #commit: (entries: [string, { json: string | null; at: number }][]) => void;
+  /** By full key. */
+  readonly #pending = new Map<string, QueuedWrite>();
+  readonly #commit: (entries: [string, QueuedWrite][]) => void;
   #scheduled: NodeJS.Immediate | undefined;
   /** After a failed commit: the next try. */
   #retry: NodeJS.Timeout | undefined;
@@ -77,7 +80,7 @@ export class KvWriteBehind implements KvWrites {
     private readonly onError: (error: unknown, queued: number) => void,
   ) {
     const atOnce = new KvWriteAtOnce(db);
-    this.#commit = db.$client.transaction((entries: [string, { json: string | null; at: number }][]) => {
+    this.#commit = db.$client.transaction((entries: [string, QueuedWrite][]) => {
       for (const [key, { json, at }] of entries) atOnce.put(key, json, at);
     }).immediate;
   }
